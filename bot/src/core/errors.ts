@@ -1,0 +1,31 @@
+/**
+ * Domain errors carry a stable code and a Swedish message meant for the user.
+ * They are mapped once at the edge: to a chat answer by the bot, to an HTTP status by the API.
+ * Anything that is not a DomainError is a bug and is shown to users only as a generic message.
+ */
+export type DomainErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'conflict'
+  | 'too-large'
+  | 'locked'
+  | 'unavailable';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    /** Swedish, safe to show to the user */
+    readonly userMessage: string,
+  ) {
+    super(`${code}: ${userMessage}`);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (message: string) => new DomainError('invalid-input', message);
+export const notFound = (message: string) => new DomainError('not-found', message);
+export const conflict = (message: string) => new DomainError('conflict', message);
+export const forbidden = (message: string) => new DomainError('forbidden', message);
+export const locked = (message: string) => new DomainError('locked', message);

@@ -1,0 +1,211 @@
+/**
+ * The domain of a Swedish sammanträdesprotokoll, in plain TypeScript.
+ *
+ * Glossary (identifiers are English, user text is Swedish):
+ *   protokoll = Minutes, paragraf = Paragraph (an agenda item once numbered), beslut = Decision,
+ *   åtgärd = ActionItem, justerare = Adjuster, huvudman = Principal, beslutsorgan = DecidingBody,
+ *   föredragande = Presenter, bordläggning = Postponement, justering = Approval.
+ *
+ * Times are ISO-8601 strings in UTC (`2024-02-16T07:15:00.000Z`); calendar dates are `YYYY-MM-DD`
+ * in Europe/Stockholm. Formatting for people happens in `swedish-time.ts` only.
+ */
+
+export type IsoTime = string;
+export type IsoDate = string;
+
+/** Paragraph numbering style of a group. */
+export type NumberingStyle =
+  /** `1.` restarting at every meeting */
+  | 'meeting'
+  /** `§ 15`, running on across the year's meetings */
+  | 'year'
+  /** `§ 12/24`, running on across the year with a two-digit year suffix */
+  | 'year-suffix';
+
+/** Who counts against whom for beslutförhet. */
+export type QuorumRule =
+  /** more than half of the members of each huvudman present */
+  | 'huvudman'
+  /** the Region side against all municipalities (every other huvudman) together */
+  | 'region-kommun'
+  /** no quorum rule (informal groups) */
+  | 'av';
+
+export type DocumentKind = 'Sammanträdesprotokoll' | 'Minnesanteckningar';
+
+export interface Group {
+  id: string;
+  name: string;
+  /** the phrase written before "beslutar", e.g. "Samverkansgruppen", "LSVO" */
+  decidingBody: string;
+  documentKind: DocumentKind;
+  numberingStyle: NumberingStyle;
+  /** first paragraph number of the year for yearly numbering (default 1) */
+  numberingStart: number | null;
+  /** the year numberingStart applies to */
+  numberingStartYear: number | null;
+  quorumRule: QuorumRule;
+  /** decisions written `1. Att …` instead of `att …` */
+  numberedClauses: boolean;
+  tenantId: string | null;
+  teamId: string | null;
+  channelId: string | null;
+}
+
+export type RosterRole =
+  | 'ordförande'
+  | 'vice ordförande'
+  | 'sekreterare'
+  | 'ledamot'
+  | 'ersättare'
+  | 'adjungerad'
+  | 'föredragande'
+  | 'tjänsteperson';
+
+/** Roles that count for quorum. Guests, officials and presenters never do. */
+export const VOTING_ROLES: readonly RosterRole[] = ['ordförande', 'vice ordförande', 'ledamot', 'ersättare'];
+
+export interface RosterMember {
+  id: string;
+  groupId: string;
+  name: string;
+  /** title and organisation as written, e.g. "verksamhetschef Karlshamns kommun" */
+  title: string;
+  /** the principal organisation, e.g. "Region Blekinge", "Karlskrona kommun" */
+  principal: string;
+  role: RosterRole;
+  /** party for political bodies, e.g. "M" (rendered "(M)") */
+  party: string | null;
+  aadObjectId: string | null;
+  email: string | null;
+}
+
+export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
+
+export interface Meeting {
+  id: string;
+  groupId: string;
+  status: MeetingStatus;
+  /** scheduled or actual start/end; the protokoll's "Tid och plats" comes from these */
+  startsAt: IsoTime;
+  endsAt: IsoTime | null;
+  startedAt: IsoTime | null;
+  endedAt: IsoTime | null;
+  /** e.g. "via Teams" */
+  place: string;
+  currentItemId: string | null;
+  teamsMeetingId: string | null;
+  joinUrl: string | null;
+  approvalDeadline: IsoTime | null;
+}
+
+/** `(I)`, `(D)`, `(B)` and combinations such as `(I/D/B)`, kept in this canonical order. */
+export type ItemTypeTag = 'I' | 'D' | 'B' | 'I/D' | 'I/B' | 'D/B' | 'I/D/B';
+
+export type StandardItemKind =
+  | 'approve-agenda'
+  | 'previous-minutes'
+  | 'elect-adjuster'
+  | 'other-business'
+  | 'next-meeting';
+
+export type ItemOutcome = 'open' | 'information' | 'decided' | 'postponed';
+
+/** An agenda item; once the agenda is numbered it is a paragraf. */
+export interface AgendaItem {
+  id: string;
+  meetingId: string;
+  /** null for a main item; the main item's id for a sub-point a), b), … */
+  parentId: string | null;
+  /** order among siblings, starting at 0 */
+  position: number;
+  /** section heading this item belongs to, e.g. "ÄRENDEN FÖR BESLUT" */
+  section: string | null;
+  title: string;
+  typeTag: ItemTypeTag | null;
+  standardKind: StandardItemKind | null;
+  /** assigned number (main items only): per meeting or per year depending on the style */
+  number: number | null;
+  presenters: string[];
+  outcome: ItemOutcome;
+  /** "Protokollet ska skickas till" for this paragraph */
+  recipients: string[];
+  /** id of the item at an earlier meeting that this one carries over, if any */
+  carriedFromItemId: string | null;
+}
+
+export interface Note {
+  id: string;
+  itemId: string;
+  text: string;
+  createdAt: IsoTime;
+}
+
+export interface Decision {
+  id: string;
+  itemId: string;
+  /** the clause as it will be printed after "att", without the leading "att " */
+  clause: string;
+  /** false when recorded while the meeting was not quorate (kept, but marked) */
+  quorate: boolean;
+  createdAt: IsoTime;
+}
+
+export type ActionStatus = 'open' | 'done';
+
+export interface ActionItem {
+  id: string;
+  groupId: string;
+  meetingId: string;
+  itemId: string;
+  text: string;
+  ownerMemberId: string | null;
+  ownerName: string | null;
+  dueDate: IsoDate | null;
+  status: ActionStatus;
+  /** optimistic concurrency: every change increments it */
+  version: number;
+  createdAt: IsoTime;
+}
+
+export type AttendanceSource = 'live' | 'report' | 'manual';
+
+/** One stretch of time a person was in the meeting. `leftAt` null means still there. */
+export interface AttendanceInterval {
+  id: string;
+  meetingId: string;
+  /** the roster entry, or null for someone not on the roster (övriga deltagare) */
+  memberId: string | null;
+  displayName: string;
+  aadObjectId: string | null;
+  joinedAt: IsoTime;
+  leftAt: IsoTime | null;
+  source: AttendanceSource;
+}
+
+/** The moment the meeting moved to a paragraph (a paragraph may be visited more than once). */
+export interface ParagraphVisit {
+  itemId: string;
+  openedAt: IsoTime;
+}
+
+export interface DocumentVersion {
+  id: string;
+  meetingId: string;
+  version: number;
+  /** SHA-256 (hex) of the exact .docx bytes */
+  sha256: string;
+  createdAt: IsoTime;
+}
+
+export type ApprovalDecision = 'approved' | 'changes-requested';
+
+export interface Approval {
+  id: string;
+  documentVersionId: string;
+  memberId: string;
+  aadObjectId: string | null;
+  decision: ApprovalDecision;
+  comment: string | null;
+  at: IsoTime;
+}

@@ -1,0 +1,28 @@
+/** Test projects: pure units, the store on real databases, the bot and server over real HTTP. */
+const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  // kysely ships ESM only; jest's module system needs it as CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!kysely/)'],
+  moduleNameMapper: {
+    // adaptivecards' package entry is ESM without "type": the UMD bundle works in Node.
+    '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
+  },
+  clearMocks: true,
+};
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.spec.ts', '<rootDir>/tests/bot/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+  ],
+};
