@@ -47,6 +47,8 @@ export interface Group {
   quorumRule: QuorumRule;
   /** decisions written `1. Att …` instead of `att …` */
   numberedClauses: boolean;
+  /** the agenda has the standard item "Val av justerare samt tid för justering" */
+  electsAdjuster: boolean;
   tenantId: string | null;
   teamId: string | null;
   channelId: string | null;
