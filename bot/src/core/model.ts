@@ -88,8 +88,8 @@ export interface Meeting {
   id: string;
   groupId: string;
   status: MeetingStatus;
-  /** scheduled or actual start/end; the protokoll's "Tid och plats" comes from these */
-  startsAt: IsoTime;
+  /** scheduled start/end (null while nobody has scheduled it); "Tid och plats" comes from these */
+  startsAt: IsoTime | null;
   endsAt: IsoTime | null;
   startedAt: IsoTime | null;
   endedAt: IsoTime | null;
@@ -99,6 +99,10 @@ export interface Meeting {
   teamsMeetingId: string | null;
   joinUrl: string | null;
   approvalDeadline: IsoTime | null;
+  /** the justerare elected for this meeting ("Val av justerare") */
+  adjusterMemberIds: string[];
+  /** "Protokollet ska skickas till" at the end of the whole protokoll */
+  distributionList: string[];
 }
 
 /** `(I)`, `(D)`, `(B)` and combinations such as `(I/D/B)`, kept in this canonical order. */

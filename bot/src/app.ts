@@ -1,0 +1,62 @@
+/**
+ * Composition root: config → database → repositories → services → adapter → routes.
+ * A short list of registrations; nothing else in the code base builds its own dependencies.
+ * `index.ts` runs it as a process; tests run it in-process on a free port.
+ */
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import { connect, type StoreConnection } from './store/database';
+import { migrate } from './store/migrate';
+import { createHttpServer, closeGracefully } from './http/server';
+import { registerHealthRoute } from './http/health.route';
+import { registerTabRoutes } from './http/tab.route';
+import { createAdapter } from './teams/adapter';
+import { ProtokollBot } from './teams/protokoll-bot';
+import { projectRoot } from './project-root';
+
+export interface RunningApp {
+  server: Server;
+  store: StoreConnection;
+  /** base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface AppOverrides {
+  /** an already open store (tests share one per worker) */
+  store?: StoreConnection;
+}
+
+export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const store =
+    overrides.store ??
+    (await connect({ databaseUrl: config.databaseUrl, schema: config.databaseSchema, dataDir: config.dataDir }));
+  const applied = await migrate(store.db);
+  logger.info({ database: store.description, applied }, 'database ready');
+
+  const adapter = createAdapter(config.bot, logger);
+  const bot = new ProtokollBot({ logger });
+
+  const server = createHttpServer(logger);
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+  registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
+  registerTabRoutes(server, path.join(projectRoot(), 'tab'));
+
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+  logger.info({ url, database: store.description }, 'Protokoll lyssnar');
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await closeGracefully(server, config.shutdownGraceMs);
+      if (!overrides.store) await store.close();
+    })());
+  return { server, store, url, stop };
+}

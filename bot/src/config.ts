@@ -1,0 +1,194 @@
+/**
+ * The only reader of process.env. Every variable is validated once at start; a bad value stops the
+ * start with one message that names every offending variable (in Swedish and English), instead of
+ * surfacing later as a confusing auth or connection failure. `.env.example` documents each one.
+ */
+import path from 'node:path';
+
+export type AppEnvironment = 'development' | 'production';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface BotAuthConfig {
+  appId: string;
+  appPassword: string | null;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string | null;
+  /** overrides of botbuilder's OpenID metadata endpoints (sovereign clouds, local test servers) */
+  openIdMetadataUrl: string | null;
+  tokenIssuer: string | null;
+  oauthEndpoint: string | null;
+}
+
+export interface EntraConfig {
+  clientId: string;
+  tenantId: string;
+  clientSecret: string | null;
+  /** expected audience of tab SSO tokens, default `api://<PUBLIC_HOST>/<clientId>` */
+  audience: string;
+  /** OpenID authority, default https://login.microsoftonline.com */
+  authority: string;
+}
+
+export interface Config {
+  environment: AppEnvironment;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (tests give every run its own) */
+  databaseSchema: string;
+  publicBaseUrl: string;
+  bot: BotAuthConfig | null;
+  entra: EntraConfig | null;
+  graphBaseUrl: string;
+  agendaLeadHours: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      'Ogiltig konfiguration / invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment. Throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+
+  const environment = read.oneOf('APP_ENV', ['development', 'production'] as const, 'development');
+  const port = read.integer('PORT', 3978, 0, 65535);
+  const host = read.string('HOST', '0.0.0.0');
+  const logLevel = read.oneOf(
+    'LOG_LEVEL',
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+    'info',
+  );
+  const dataDir = path.resolve(read.string('DATA_DIR', './data'));
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseSchema = read.pattern('DATABASE_SCHEMA', /^[a-z_][a-z0-9_]{0,62}$/, 'public', 'ett schemanamn / a schema name such as public');
+  const publicBaseUrl = read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const graphBaseUrl = read.url('GRAPH_BASE_URL', ['http:', 'https:']) ?? 'https://graph.microsoft.com';
+  const agendaLeadHours = read.integer('AGENDA_LEAD_HOURS', 24, 0, 24 * 14);
+  const shutdownGraceMs = read.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000);
+
+  const botAppId = read.optional('BOT_ID');
+  const bot: BotAuthConfig | null = botAppId
+    ? {
+        appId: botAppId,
+        appPassword: read.optional('BOT_PASSWORD'),
+        appType: read.oneOf('BOT_APP_TYPE', ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const, 'SingleTenant'),
+        tenantId: read.optional('BOT_TENANT_ID'),
+        openIdMetadataUrl: read.url('BOT_OPENID_METADATA_URL', ['http:', 'https:']),
+        tokenIssuer: read.optional('BOT_TOKEN_ISSUER'),
+        oauthEndpoint: read.url('BOT_OAUTH_ENDPOINT', ['http:', 'https:']),
+      }
+    : null;
+
+  const entraClientId = read.optional('ENTRA_CLIENT_ID');
+  const entra: EntraConfig | null = entraClientId
+    ? {
+        clientId: entraClientId,
+        tenantId: read.required('ENTRA_TENANT_ID', 'krävs när ENTRA_CLIENT_ID är satt / required with ENTRA_CLIENT_ID'),
+        clientSecret: read.optional('ENTRA_CLIENT_SECRET'),
+        audience: read.optional('ENTRA_AUDIENCE') ?? `api://${new URL(publicBaseUrl).host}/${entraClientId}`,
+        authority: read.url('ENTRA_AUTHORITY', ['http:', 'https:']) ?? 'https://login.microsoftonline.com',
+      }
+    : null;
+
+  if (environment === 'production') {
+    requireProductionSecrets(bot, entra, databaseUrl, problems);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl,
+    bot, entra, graphBaseUrl, agendaLeadHours, shutdownGraceMs,
+  };
+}
+
+/** Production never falls back to development users or an embedded database. */
+function requireProductionSecrets(
+  bot: BotAuthConfig | null,
+  entra: EntraConfig | null,
+  databaseUrl: string | null,
+  problems: string[],
+): void {
+  const missing = (name: string) =>
+    problems.push(`${name}: saknas, krävs när APP_ENV=production / missing, required in production`);
+  if (!bot) missing('BOT_ID');
+  else if (!bot.appPassword && bot.appType !== 'UserAssignedMSI') missing('BOT_PASSWORD');
+  if (bot && bot.appType === 'SingleTenant' && !bot.tenantId) missing('BOT_TENANT_ID');
+  if (!entra) missing('ENTRA_CLIENT_ID');
+  else if (!entra.clientSecret) missing('ENTRA_CLIENT_SECRET');
+  if (!databaseUrl) missing('DATABASE_URL');
+}
+
+class EnvReader {
+  constructor(private readonly env: Env, private readonly problems: string[]) {}
+
+  optional(name: string): string | null {
+    const value = this.env[name]?.trim();
+    return value ? value : null;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.optional(name) ?? fallback;
+  }
+
+  required(name: string, why: string): string {
+    const value = this.optional(name);
+    if (value === null) this.problems.push(`${name}: saknas / missing (${why})`);
+    return value ?? '';
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < min || value > max) {
+      this.problems.push(`${name}="${raw}": ska vara ett heltal ${min}–${max} / must be an integer ${min}-${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name}="${raw}": ska vara en av / must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  pattern(name: string, re: RegExp, fallback: string, what: string): string {
+    const raw = this.optional(name);
+    if (raw === null) return fallback;
+    if (!re.test(raw)) {
+      this.problems.push(`${name}="${raw}": ska vara ${what}`);
+      return fallback;
+    }
+    return raw;
+  }
+
+  url(name: string, protocols: string[]): string | null {
+    const raw = this.optional(name);
+    if (raw === null) return null;
+    try {
+      const url = new URL(raw);
+      if (protocols.includes(url.protocol)) return raw.replace(/\/$/, '');
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name}: ska vara en URL (${protocols.join(' eller ')}) / must be a ${protocols.join(' or ')} URL`);
+    return null;
+  }
+}

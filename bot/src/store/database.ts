@@ -1,0 +1,94 @@
+/**
+ * One SQL dialect, two engines: a PostgreSQL server through `pg` when DATABASE_URL is set, otherwise
+ * embedded PGlite persisted in DATA_DIR. Everything above this file sees only Kysely<Database>.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Pool, types } from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { Database } from './schema';
+
+export type Engine = 'pglite' | 'postgresql';
+
+export interface StoreConnection {
+  db: Kysely<Database>;
+  engine: Engine;
+  /** the embedded engine, when it is PGlite (tests dump and clone it) */
+  pglite?: PGlite;
+  /** human-readable description for logs and /healthz, never containing a password */
+  description: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl: string | null;
+  schema: string;
+  dataDir: string;
+}
+
+/**
+ * Calendar dates (`date` columns, e.g. an action's due date) stay `YYYY-MM-DD` strings: turning
+ * them into a Date at local midnight would shift them a day in some time zones.
+ */
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
+
+export async function connect(options: ConnectOptions): Promise<StoreConnection> {
+  return options.databaseUrl
+    ? connectPostgres(options.databaseUrl, options.schema)
+    : connectPglite(path.join(options.dataDir, 'pglite'));
+}
+
+export async function connectPglite(directory: string | null, loadDataDir?: Blob): Promise<StoreConnection> {
+  if (directory) fs.mkdirSync(directory, { recursive: true });
+  const pglite: PGlite = await PGlite.create(directory ?? undefined, {
+    parsers: { [DATE_OID]: keepText },
+    ...(loadDataDir ? { loadDataDir } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  return {
+    db,
+    pglite,
+    engine: 'pglite',
+    description: directory ? `PGlite (${directory})` : 'PGlite (i minnet)',
+    close: () => db.destroy(),
+  };
+}
+
+export async function connectPostgres(databaseUrl: string, schema: string): Promise<StoreConnection> {
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    // Every connection works in the configured schema, so tests can give each run its own.
+    options: `-c search_path=${schema}`,
+    types: { getTypeParser: (oid: number, format?: any) => (oid === DATE_OID ? keepText : types.getTypeParser(oid, format)) },
+  });
+  // An idle client losing its connection (server restart) must not crash the process;
+  // the pool replaces it and the next query reports the failure to its caller.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (schema !== 'public') await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  const url = new URL(databaseUrl);
+  return {
+    db,
+    engine: 'postgresql',
+    description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname} (schema ${schema})`,
+    close: () => db.destroy(),
+  };
+}
+
+/** True when a trivial query succeeds within the timeout. */
+export async function isReachable(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = sql`select 1`.execute(db).then(() => true, () => false);
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,185 @@
+/** Table types for Kysely, matching migrations/. Column names are snake_case as in SQL. */
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** a timestamp with a database default that may also be set explicitly */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface GroupsTable {
+  id: Generated<string>;
+  name: string;
+  name_key: string;
+  deciding_body: string;
+  document_kind: Generated<string>;
+  numbering_style: Generated<string>;
+  numbering_start: number | null;
+  numbering_start_year: number | null;
+  quorum_rule: Generated<string>;
+  numbered_clauses: Generated<boolean>;
+  elects_adjuster: Generated<boolean>;
+  tenant_id: string | null;
+  team_id: string | null;
+  channel_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ConversationsTable {
+  conversation_id: string;
+  group_id: string | null;
+  kind: string;
+  reference: Json<unknown>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface RosterMembersTable {
+  id: Generated<string>;
+  group_id: string;
+  name: string;
+  name_key: string;
+  title: Generated<string>;
+  principal: Generated<string>;
+  role: string;
+  party: string | null;
+  aad_object_id: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  group_id: string;
+  status: Generated<string>;
+  starts_at: NullableTimestamp;
+  ends_at: NullableTimestamp;
+  started_at: NullableTimestamp;
+  ended_at: NullableTimestamp;
+  place: Generated<string>;
+  current_item_id: string | null;
+  teams_meeting_id: string | null;
+  join_url: string | null;
+  conversation_id: string | null;
+  approval_deadline: NullableTimestamp;
+  adjuster_member_ids: ColumnType<string[], string | undefined, string>;
+  distribution_list: ColumnType<string[], string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  group_id: string;
+  parent_id: string | null;
+  position: number;
+  section: string | null;
+  title: string;
+  type_tag: string | null;
+  standard_kind: string | null;
+  number: number | null;
+  presenters: ColumnType<string[], string | undefined, string>;
+  outcome: Generated<string>;
+  recipients: ColumnType<string[], string | undefined, string>;
+  carried_from_item_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ParagraphVisitsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  item_id: string;
+  opened_at: Timestamp;
+}
+
+export interface NotesTable {
+  id: Generated<string>;
+  meeting_id: string;
+  item_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+export interface DecisionsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  item_id: string;
+  clause: string;
+  quorate: boolean;
+  created_at: Timestamp;
+}
+
+export interface ActionItemsTable {
+  id: Generated<string>;
+  group_id: string;
+  meeting_id: string;
+  item_id: string;
+  text: string;
+  owner_member_id: string | null;
+  owner_name: string | null;
+  due_date: ColumnType<string | null, string | null, string | null>;
+  status: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface AttendanceIntervalsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  member_id: string | null;
+  display_name: string;
+  aad_object_id: string | null;
+  joined_at: Timestamp;
+  left_at: NullableTimestamp;
+  source: string;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  version: number;
+  sha256: string;
+  docx: Buffer;
+  final: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ApprovalsTable {
+  id: Generated<string>;
+  document_version_id: string;
+  member_id: string;
+  aad_object_id: string | null;
+  decision: string;
+  comment: string | null;
+  at: Timestamp;
+}
+
+export interface ProcessedActivitiesTable {
+  activity_key: string;
+  processed_at: DefaultedTimestamp;
+}
+
+export interface BotStateTable {
+  key: string;
+  etag: string;
+  document: Json<unknown>;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface Database {
+  groups: GroupsTable;
+  conversations: ConversationsTable;
+  roster_members: RosterMembersTable;
+  meetings: MeetingsTable;
+  agenda_items: AgendaItemsTable;
+  paragraph_visits: ParagraphVisitsTable;
+  notes: NotesTable;
+  decisions: DecisionsTable;
+  action_items: ActionItemsTable;
+  attendance_intervals: AttendanceIntervalsTable;
+  document_versions: DocumentVersionsTable;
+  approvals: ApprovalsTable;
+  processed_activities: ProcessedActivitiesTable;
+  bot_state: BotStateTable;
+}

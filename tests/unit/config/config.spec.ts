@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../bot/src/config';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all on embedded defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'development',
+      port: 3978,
+      dataDir: path.resolve('./data'),
+      databaseUrl: null,
+      databaseSchema: 'public',
+      bot: null,
+      entra: null,
+      agendaLeadHours: 24,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT="abc"'],
+    [{ PORT: '70000' }, 'PORT="70000"'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL="loud"'],
+    [{ APP_ENV: 'prod' }, 'APP_ENV="prod"'],
+    [{ DATABASE_SCHEMA: 'Drop Table' }, 'DATABASE_SCHEMA'],
+    [{ ENTRA_CLIENT_ID: 'abc' }, 'ENTRA_TENANT_ID'],
+    [{ AGENDA_LEAD_HOURS: '-1' }, 'AGENDA_LEAD_HOURS'],
+  ])('refuses %j naming the variable', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      throw new Error('expected ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(2);
+      expect((error as Error).message).toMatch(/Ogiltig konfiguration/);
+    }
+  });
+
+  it('refuses production without its secrets, naming each', () => {
+    expect(() => loadConfig({ APP_ENV: 'production' })).toThrow(/BOT_ID[\s\S]*ENTRA_CLIENT_ID[\s\S]*DATABASE_URL/);
+    expect(() =>
+      loadConfig({
+        APP_ENV: 'production', BOT_ID: 'id', BOT_TENANT_ID: 't', ENTRA_CLIENT_ID: 'c', ENTRA_TENANT_ID: 't',
+        DATABASE_URL: 'postgres://db/x',
+      }),
+    ).toThrow(/BOT_PASSWORD[\s\S]*ENTRA_CLIENT_SECRET/);
+  });
+
+  it('derives the tab SSO audience from the public host', () => {
+    const config = loadConfig({ ENTRA_CLIENT_ID: 'abc', ENTRA_TENANT_ID: 'tid', PUBLIC_BASE_URL: 'https://protokoll.example.se' });
+    expect(config.entra?.audience).toBe('api://protokoll.example.se/abc');
+  });
+});
