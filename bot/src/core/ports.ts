@@ -1,0 +1,118 @@
+/**
+ * What the use cases need from persistence, as narrow interfaces. `store/` implements them over
+ * Kysely; every method is scoped by group or meeting, so one group can never read another's rows.
+ */
+import type {
+  ActionItem, AgendaItem, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
+  RosterMember, RosterRole,
+} from './model';
+
+export interface NewRosterEntry {
+  name: string;
+  title: string;
+  principal: string;
+  role: RosterRole;
+  party?: string | null;
+  aadObjectId?: string | null;
+  email?: string | null;
+}
+
+export type GroupSettings = Partial<
+  Pick<Group, 'decidingBody' | 'documentKind' | 'numberingStyle' | 'numberingStart' | 'numberingStartYear' | 'quorumRule' | 'numberedClauses' | 'electsAdjuster'>
+>;
+
+export interface ConversationBinding {
+  conversationId: string;
+  kind: 'channel' | 'groupChat' | 'personal';
+  /** botbuilder ConversationReference, kept opaque here */
+  reference: unknown;
+}
+
+export interface GroupStore {
+  findById(groupId: string): Promise<Group | null>;
+  findByName(name: string): Promise<Group | null>;
+  findByConversation(conversationId: string): Promise<Group | null>;
+  findByChannel(teamId: string, channelId: string): Promise<Group | null>;
+  create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group>;
+  updateSettings(groupId: string, settings: GroupSettings): Promise<Group>;
+  bindConversation(groupId: string | null, binding: ConversationBinding): Promise<void>;
+  conversationReferences(groupId: string, kind?: ConversationBinding['kind']): Promise<ConversationBinding[]>;
+}
+
+export interface RosterStore {
+  list(groupId: string): Promise<RosterMember[]>;
+  /** adds new names and updates existing ones (matched by name, case-insensitively) */
+  upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]>;
+  setAadObjectId(groupId: string, memberId: string, aadObjectId: string): Promise<void>;
+}
+
+export interface MeetingStore {
+  findById(groupId: string, meetingId: string): Promise<Meeting | null>;
+  /** the group's planned or running meeting, locked for the rest of the transaction */
+  findOpenForUpdate(groupId: string): Promise<Meeting | null>;
+  create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
+  update(groupId: string, meetingId: string, changes: Partial<Omit<Meeting, 'id' | 'groupId'>>): Promise<Meeting>;
+  /** the most recent meeting before this one (for carry-over and "föregående protokoll") */
+  previous(groupId: string, beforeMeetingId: string): Promise<Meeting | null>;
+  /** highest paragraph number used by the group's other meetings in a calendar year */
+  lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
+  list(groupId: string): Promise<Meeting[]>;
+}
+
+export interface AgendaStore {
+  list(meetingId: string): Promise<AgendaItem[]>;
+  insert(groupId: string, item: Omit<AgendaItem, 'id'>): Promise<AgendaItem>;
+  update(meetingId: string, itemId: string, changes: Partial<Omit<AgendaItem, 'id' | 'meetingId'>>): Promise<void>;
+  remove(meetingId: string, itemId: string): Promise<void>;
+  /** items of earlier meetings of the group that were postponed and not yet carried over */
+  postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]>;
+}
+
+export interface RecordStore {
+  addVisit(meetingId: string, visit: ParagraphVisit): Promise<void>;
+  visits(meetingId: string): Promise<ParagraphVisit[]>;
+  addNote(meetingId: string, note: Omit<Note, 'id'>): Promise<Note>;
+  notes(meetingId: string): Promise<Note[]>;
+  addDecision(meetingId: string, decision: Omit<Decision, 'id'>): Promise<Decision>;
+  decisions(meetingId: string): Promise<Decision[]>;
+  countForItem(meetingId: string, itemId: string): Promise<number>;
+}
+
+export interface ActionStore {
+  add(action: Omit<ActionItem, 'id' | 'version' | 'status'>): Promise<ActionItem>;
+  listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]>;
+  listForGroup(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionItem[]>;
+  findById(actionId: string): Promise<ActionItem | null>;
+  /** compare-and-set on version; null when the version was stale */
+  setStatus(groupId: string, actionId: string, status: ActionItem['status'], expectedVersion: number): Promise<ActionItem | null>;
+}
+
+export interface AttendanceStore {
+  list(meetingId: string): Promise<AttendanceInterval[]>;
+  open(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId' | 'leftAt'>): Promise<void>;
+  /** closes the person's open interval(s) at `at`; returns false when none was open */
+  close(meetingId: string, person: { memberId: string | null; aadObjectId: string | null; displayName: string }, at: IsoTime): Promise<boolean>;
+  closeAll(meetingId: string, at: IsoTime): Promise<void>;
+  add(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId'>): Promise<void>;
+}
+
+/** Everything a use case may touch, bound to one database transaction. */
+export interface Repositories {
+  groups: GroupStore;
+  roster: RosterStore;
+  meetings: MeetingStore;
+  agenda: AgendaStore;
+  records: RecordStore;
+  actions: ActionStore;
+  attendance: AttendanceStore;
+}
+
+export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };
+
+export interface UnitOfWork {
+  /**
+   * Runs `work` in one transaction. With an `idempotencyKey` the key is recorded in the same
+   * transaction, and a key seen before skips the work: a retried activity is recorded once.
+   */
+  run<T>(work: (repos: Repositories) => Promise<T>, idempotencyKey?: string): Promise<TransactionOutcome<T>>;
+}

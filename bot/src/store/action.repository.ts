@@ -1,0 +1,85 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ActionStore } from '../core/ports';
+import type { ActionItem, ActionStatus } from '../core/model';
+import type { ActionItemsTable, Database } from './schema';
+import { iso } from './rows';
+
+const columns = [
+  'id', 'group_id', 'meeting_id', 'item_id', 'text', 'owner_member_id', 'owner_name', 'due_date', 'status', 'version', 'created_at',
+] as const;
+
+type ActionRow = Pick<Selectable<ActionItemsTable>, (typeof columns)[number]>;
+
+function toAction(row: ActionRow): ActionItem {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    meetingId: row.meeting_id,
+    itemId: row.item_id,
+    text: row.text,
+    ownerMemberId: row.owner_member_id,
+    ownerName: row.owner_name,
+    dueDate: row.due_date,
+    status: row.status as ActionStatus,
+    version: row.version,
+    createdAt: iso(row.created_at),
+  };
+}
+
+export class ActionRepository implements ActionStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async add(action: Omit<ActionItem, 'id' | 'version' | 'status'>): Promise<ActionItem> {
+    const row = await this.db
+      .insertInto('action_items')
+      .values({
+        group_id: action.groupId,
+        meeting_id: action.meetingId,
+        item_id: action.itemId,
+        text: action.text,
+        owner_member_id: action.ownerMemberId,
+        owner_name: action.ownerName,
+        due_date: action.dueDate,
+        created_at: action.createdAt,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toAction(row);
+  }
+
+  async listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]> {
+    const rows = await this.db
+      .selectFrom('action_items')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toAction);
+  }
+
+  async listForGroup(groupId: string, status: ActionStatus | 'all'): Promise<ActionItem[]> {
+    let query = this.db.selectFrom('action_items').select(columns).where('group_id', '=', groupId);
+    if (status !== 'all') query = query.where('status', '=', status);
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    return rows.map(toAction);
+  }
+
+  async findById(actionId: string): Promise<ActionItem | null> {
+    const row = await this.db.selectFrom('action_items').select(columns).where('id', '=', actionId).executeTakeFirst();
+    return row ? toAction(row) : null;
+  }
+
+  async setStatus(groupId: string, actionId: string, status: ActionStatus, expectedVersion: number): Promise<ActionItem | null> {
+    const row = await this.db
+      .updateTable('action_items')
+      .set((eb) => ({ status, version: eb('version', '+', 1), updated_at: new Date() }))
+      .where('group_id', '=', groupId)
+      .where('id', '=', actionId)
+      .where('version', '=', expectedVersion)
+      .returning(columns)
+      .executeTakeFirst();
+    return row ? toAction(row) : null;
+  }
+}

@@ -1,0 +1,126 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ConversationBinding, GroupSettings, GroupStore } from '../core/ports';
+import type { DocumentKind, Group, NumberingStyle, QuorumRule } from '../core/model';
+import type { Database, GroupsTable } from './schema';
+import { nameKey } from './rows';
+
+const columns = [
+  'id', 'name', 'deciding_body', 'document_kind', 'numbering_style', 'numbering_start', 'numbering_start_year',
+  'quorum_rule', 'numbered_clauses', 'elects_adjuster', 'tenant_id', 'team_id', 'channel_id',
+] as const;
+
+type GroupRow = Pick<Selectable<GroupsTable>, (typeof columns)[number]>;
+
+function toGroup(row: GroupRow): Group {
+  return {
+    id: row.id,
+    name: row.name,
+    decidingBody: row.deciding_body,
+    documentKind: row.document_kind as DocumentKind,
+    numberingStyle: row.numbering_style as NumberingStyle,
+    numberingStart: row.numbering_start,
+    numberingStartYear: row.numbering_start_year,
+    quorumRule: row.quorum_rule as QuorumRule,
+    numberedClauses: row.numbered_clauses,
+    electsAdjuster: row.elects_adjuster,
+    tenantId: row.tenant_id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+  };
+}
+
+export class GroupRepository implements GroupStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findById(groupId: string): Promise<Group | null> {
+    const row = await this.db.selectFrom('groups').select(columns).where('id', '=', groupId).executeTakeFirst();
+    return row ? toGroup(row) : null;
+  }
+
+  async findByName(name: string): Promise<Group | null> {
+    const row = await this.db.selectFrom('groups').select(columns).where('name_key', '=', nameKey(name)).executeTakeFirst();
+    return row ? toGroup(row) : null;
+  }
+
+  async findByConversation(conversationId: string): Promise<Group | null> {
+    const row = await this.db
+      .selectFrom('conversations')
+      .innerJoin('groups', 'groups.id', 'conversations.group_id')
+      .select(columns.map((c) => `groups.${c}` as const))
+      .where('conversations.conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    return row ? toGroup(row) : null;
+  }
+
+  async findByChannel(teamId: string, channelId: string): Promise<Group | null> {
+    const row = await this.db
+      .selectFrom('groups')
+      .select(columns)
+      .where('team_id', '=', teamId)
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return row ? toGroup(row) : null;
+  }
+
+  async create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group> {
+    const row = await this.db
+      .insertInto('groups')
+      .values({
+        name: input.name,
+        name_key: nameKey(input.name),
+        deciding_body: input.decidingBody,
+        tenant_id: input.tenantId ?? null,
+        team_id: input.teamId ?? null,
+        channel_id: input.channelId ?? null,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toGroup(row);
+  }
+
+  async updateSettings(groupId: string, settings: GroupSettings): Promise<Group> {
+    const row = await this.db
+      .updateTable('groups')
+      .set({
+        deciding_body: settings.decidingBody,
+        document_kind: settings.documentKind,
+        numbering_style: settings.numberingStyle,
+        numbering_start: settings.numberingStart,
+        numbering_start_year: settings.numberingStartYear,
+        quorum_rule: settings.quorumRule,
+        numbered_clauses: settings.numberedClauses,
+        elects_adjuster: settings.electsAdjuster,
+      })
+      .where('id', '=', groupId)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toGroup(row);
+  }
+
+  async bindConversation(groupId: string | null, binding: ConversationBinding): Promise<void> {
+    const reference = JSON.stringify(binding.reference);
+    await this.db
+      .insertInto('conversations')
+      .values({ conversation_id: binding.conversationId, group_id: groupId, kind: binding.kind, reference })
+      .onConflict((oc) =>
+        oc.column('conversation_id').doUpdateSet((eb) => ({
+          // Refreshing the reference never unbinds: a null group keeps the existing binding.
+          group_id: groupId ?? eb.ref('conversations.group_id'),
+          kind: binding.kind,
+          reference,
+          updated_at: new Date(),
+        })),
+      )
+      .execute();
+  }
+
+  async conversationReferences(groupId: string, kind?: ConversationBinding['kind']): Promise<ConversationBinding[]> {
+    let query = this.db
+      .selectFrom('conversations')
+      .select(['conversation_id', 'kind', 'reference'])
+      .where('group_id', '=', groupId);
+    if (kind) query = query.where('kind', '=', kind);
+    const rows = await query.orderBy('updated_at', 'desc').execute();
+    return rows.map((r) => ({ conversationId: r.conversation_id, kind: r.kind as ConversationBinding['kind'], reference: r.reference }));
+  }
+}

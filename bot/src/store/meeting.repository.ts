@@ -1,0 +1,133 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { MeetingStore } from '../core/ports';
+import type { IsoTime, Meeting, MeetingStatus } from '../core/model';
+import type { Database, MeetingsTable } from './schema';
+import { isoOrNull } from './rows';
+
+const columns = [
+  'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
+  'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list',
+] as const;
+
+type MeetingRow = Pick<Selectable<MeetingsTable>, (typeof columns)[number]>;
+
+function toMeeting(row: MeetingRow): Meeting {
+  return {
+    id: row.id,
+    groupId: row.group_id,
+    status: row.status as MeetingStatus,
+    startsAt: isoOrNull(row.starts_at),
+    endsAt: isoOrNull(row.ends_at),
+    startedAt: isoOrNull(row.started_at),
+    endedAt: isoOrNull(row.ended_at),
+    place: row.place,
+    currentItemId: row.current_item_id,
+    teamsMeetingId: row.teams_meeting_id,
+    joinUrl: row.join_url,
+    approvalDeadline: isoOrNull(row.approval_deadline),
+    adjusterMemberIds: row.adjuster_member_ids,
+    distributionList: row.distribution_list,
+  };
+}
+
+export class MeetingRepository implements MeetingStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findById(groupId: string, meetingId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('id', '=', meetingId)
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
+  async findOpenForUpdate(groupId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('status', 'in', ['planerat', 'pågår'])
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
+  async create(
+    groupId: string,
+    input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null },
+  ): Promise<Meeting> {
+    const row = await this.db
+      .insertInto('meetings')
+      .values({
+        group_id: groupId,
+        starts_at: input.startsAt ?? null,
+        ends_at: input.endsAt ?? null,
+        teams_meeting_id: input.teamsMeetingId ?? null,
+        join_url: input.joinUrl ?? null,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toMeeting(row);
+  }
+
+  async update(groupId: string, meetingId: string, changes: Partial<Omit<Meeting, 'id' | 'groupId'>>): Promise<Meeting> {
+    const row = await this.db
+      .updateTable('meetings')
+      .set({
+        status: changes.status,
+        starts_at: changes.startsAt,
+        ends_at: changes.endsAt,
+        started_at: changes.startedAt,
+        ended_at: changes.endedAt,
+        place: changes.place,
+        current_item_id: changes.currentItemId,
+        teams_meeting_id: changes.teamsMeetingId,
+        join_url: changes.joinUrl,
+        approval_deadline: changes.approvalDeadline,
+        adjuster_member_ids: changes.adjusterMemberIds && JSON.stringify(changes.adjusterMemberIds),
+        distribution_list: changes.distributionList && JSON.stringify(changes.distributionList),
+      })
+      .where('group_id', '=', groupId)
+      .where('id', '=', meetingId)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toMeeting(row);
+  }
+
+  async previous(groupId: string, beforeMeetingId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('id', '!=', beforeMeetingId)
+      .where('status', 'not in', ['planerat', 'pågår'])
+      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
+  async lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null> {
+    const row = await this.db
+      .selectFrom('agenda_items')
+      .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
+      .select((eb) => eb.fn.max('agenda_items.number').as('last'))
+      .where('meetings.group_id', '=', groupId)
+      .where('meetings.id', '!=', exceptMeetingId)
+      .where(sql<number>`extract(year from coalesce(meetings.started_at, meetings.starts_at, meetings.created_at) at time zone 'Europe/Stockholm')`, '=', year)
+      .executeTakeFirst();
+    return row?.last ?? null;
+  }
+
+  async list(groupId: string): Promise<Meeting[]> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+      .execute();
+    return rows.map(toMeeting);
+  }
+}

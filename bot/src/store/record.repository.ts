@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { RecordStore } from '../core/ports';
+import type { Decision, Note, ParagraphVisit } from '../core/model';
+import type { Database } from './schema';
+import { iso } from './rows';
+
+/** What was said and decided during the meeting: paragraph visits, notes, decisions. */
+export class RecordRepository implements RecordStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async addVisit(meetingId: string, visit: ParagraphVisit): Promise<void> {
+    await this.db.insertInto('paragraph_visits').values({ meeting_id: meetingId, item_id: visit.itemId, opened_at: visit.openedAt }).execute();
+  }
+
+  async visits(meetingId: string): Promise<ParagraphVisit[]> {
+    const rows = await this.db
+      .selectFrom('paragraph_visits')
+      .select(['item_id', 'opened_at'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('opened_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ itemId: r.item_id, openedAt: iso(r.opened_at) }));
+  }
+
+  async addNote(meetingId: string, note: Omit<Note, 'id'>): Promise<Note> {
+    const row = await this.db
+      .insertInto('notes')
+      .values({ meeting_id: meetingId, item_id: note.itemId, text: note.text, created_at: note.createdAt })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    return { ...note, id: row.id };
+  }
+
+  async notes(meetingId: string): Promise<Note[]> {
+    const rows = await this.db
+      .selectFrom('notes')
+      .select(['id', 'item_id', 'text', 'created_at'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text, createdAt: iso(r.created_at) }));
+  }
+
+  async addDecision(meetingId: string, decision: Omit<Decision, 'id'>): Promise<Decision> {
+    const row = await this.db
+      .insertInto('decisions')
+      .values({ meeting_id: meetingId, item_id: decision.itemId, clause: decision.clause, quorate: decision.quorate, created_at: decision.createdAt })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    return { ...decision, id: row.id };
+  }
+
+  async decisions(meetingId: string): Promise<Decision[]> {
+    const rows = await this.db
+      .selectFrom('decisions')
+      .select(['id', 'item_id', 'clause', 'quorate', 'created_at'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, itemId: r.item_id, clause: r.clause, quorate: r.quorate, createdAt: iso(r.created_at) }));
+  }
+
+  async countForItem(meetingId: string, itemId: string): Promise<number> {
+    const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_visits') => {
+      const row = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('meeting_id', '=', meetingId)
+        .where('item_id', '=', itemId)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const counts = await Promise.all([count('notes'), count('decisions'), count('action_items')]);
+    return counts.reduce((a, b) => a + b, 0);
+  }
+}

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { NewRosterEntry, RosterStore } from '../core/ports';
+import type { RosterMember, RosterRole } from '../core/model';
+import type { Database } from './schema';
+import { nameKey } from './rows';
+
+const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email'] as const;
+
+export class RosterRepository implements RosterStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async list(groupId: string): Promise<RosterMember[]> {
+    const rows = await this.db
+      .selectFrom('roster_members')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .orderBy('principal')
+      .orderBy('name')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      groupId: r.group_id,
+      name: r.name,
+      title: r.title,
+      principal: r.principal,
+      role: r.role as RosterRole,
+      party: r.party,
+      aadObjectId: r.aad_object_id,
+      email: r.email,
+    }));
+  }
+
+  async upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]> {
+    for (const entry of entries) {
+      const values = {
+        name: entry.name,
+        title: entry.title,
+        principal: entry.principal,
+        role: entry.role,
+        party: entry.party ?? null,
+      };
+      await this.db
+        .insertInto('roster_members')
+        .values({ group_id: groupId, name_key: nameKey(entry.name), ...values, aad_object_id: entry.aadObjectId ?? null, email: entry.email ?? null })
+        .onConflict((oc) => oc.columns(['group_id', 'name_key']).doUpdateSet(values))
+        .execute();
+    }
+    return this.list(groupId);
+  }
+
+  async setAadObjectId(groupId: string, memberId: string, aadObjectId: string): Promise<void> {
+    await this.db
+      .updateTable('roster_members')
+      .set({ aad_object_id: aadObjectId })
+      .where('group_id', '=', groupId)
+      .where('id', '=', memberId)
+      .execute();
+  }
+}

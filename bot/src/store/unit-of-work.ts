@@ -1,0 +1,46 @@
+/**
+ * One transaction per use case, with all repositories bound to it. With an idempotency key the
+ * key is inserted first; a key already present means the activity was handled before, so the
+ * work is skipped and nothing is recorded twice.
+ */
+import type { Kysely } from 'kysely';
+import type { Repositories, TransactionOutcome, UnitOfWork } from '../core/ports';
+import type { Database } from './schema';
+import { GroupRepository } from './group.repository';
+import { RosterRepository } from './roster.repository';
+import { MeetingRepository } from './meeting.repository';
+import { AgendaRepository } from './agenda.repository';
+import { RecordRepository } from './record.repository';
+import { ActionRepository } from './action.repository';
+import { AttendanceRepository } from './attendance.repository';
+
+export function repositoriesFor(db: Kysely<Database>): Repositories {
+  return {
+    groups: new GroupRepository(db),
+    roster: new RosterRepository(db),
+    meetings: new MeetingRepository(db),
+    agenda: new AgendaRepository(db),
+    records: new RecordRepository(db),
+    actions: new ActionRepository(db),
+    attendance: new AttendanceRepository(db),
+  };
+}
+
+export class DatabaseUnitOfWork implements UnitOfWork {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async run<T>(work: (repos: Repositories) => Promise<T>, idempotencyKey?: string): Promise<TransactionOutcome<T>> {
+    return this.db.transaction().execute(async (trx) => {
+      if (idempotencyKey) {
+        const claimed = await trx
+          .insertInto('processed_activities')
+          .values({ activity_key: idempotencyKey })
+          .onConflict((oc) => oc.column('activity_key').doNothing())
+          .returning('activity_key')
+          .executeTakeFirst();
+        if (!claimed) return { duplicate: true } as const;
+      }
+      return { duplicate: false, value: await work(repositoriesFor(trx)) } as const;
+    });
+  }
+}

@@ -1,0 +1,97 @@
+import { DatabaseUnitOfWork, repositoriesFor } from '../../../bot/src/store/unit-of-work';
+import { describeEachStore } from '../../support/stores';
+
+describeEachStore('repositories', (store) => {
+  const repos = () => repositoriesFor(store().db);
+
+  it('keep groups apart: a conversation resolves only to its own group', async () => {
+    const lsvo = await repos().groups.create({ name: 'LSVO', decidingBody: 'LSVO' });
+    const psvo = await repos().groups.create({ name: 'PSVO', decidingBody: 'PSVO' });
+    await repos().groups.bindConversation(lsvo.id, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 1 } });
+    await repos().groups.bindConversation(psvo.id, { conversationId: '19:psvo@thread.tacv2', kind: 'channel', reference: { b: 2 } });
+    expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.name).toBe('LSVO');
+    expect((await repos().groups.findByName('  psvo '))?.id).toBe(psvo.id);
+    // Refreshing a reference without a group keeps the binding.
+    await repos().groups.bindConversation(null, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 2 } });
+    expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.id).toBe(lsvo.id);
+    expect(await repos().groups.conversationReferences(lsvo.id)).toEqual([
+      { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 2 } },
+    ]);
+  });
+
+  it('upsert roster members by name, keeping å/ä/ö exactly', async () => {
+    const group = await repos().groups.create({ name: 'Samverkansgrupp att åldras', decidingBody: 'Samverkansgruppen' });
+    await repos().roster.upsert(group.id, [
+      { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', role: 'ledamot' },
+      { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', role: 'ordförande' },
+    ]);
+    const roster = await repos().roster.upsert(group.id, [
+      { name: 'anna-karin  åkesson'.replace('  ', ' '), title: 'MAS', principal: 'Ronneby kommun', role: 'ersättare' },
+    ]);
+    expect(roster.map((m) => [m.name, m.role, m.title])).toEqual([
+      ['Mats Wennstig', 'ordförande', 'hälso- och sjukvårdsstrateg'],
+      ['anna-karin åkesson', 'ersättare', 'MAS'],
+    ]);
+  });
+
+  it('store agenda items, records and actions, and scope actions by group', async () => {
+    const group = await repos().groups.create({ name: 'Grupp A', decidingBody: 'Samverkansgruppen' });
+    const other = await repos().groups.create({ name: 'Grupp B', decidingBody: 'Samverkansgruppen' });
+    const meeting = await repos().meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
+    const item = await repos().agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 0, section: null, title: 'Vårdplatsflöde', typeTag: 'I/D',
+      standardKind: null, number: 4, presenters: ['Tina Olsson'], outcome: 'open', recipients: [], carriedFromItemId: null,
+    });
+    await repos().records.addVisit(meeting.id, { itemId: item.id, openedAt: '2024-02-16T08:00:00.000Z' });
+    await repos().records.addNote(meeting.id, { itemId: item.id, text: 'Rad 1\nRad 2', createdAt: '2024-02-16T08:01:00.000Z' });
+    await repos().records.addDecision(meeting.id, { itemId: item.id, clause: 'godkänna planen', quorate: false, createdAt: '2024-02-16T08:02:00.000Z' });
+    const action = await repos().actions.add({
+      groupId: group.id, meetingId: meeting.id, itemId: item.id, text: 'Skicka ut planen', ownerMemberId: null,
+      ownerName: 'Mats Wennstig', dueDate: '2024-03-01', createdAt: '2024-02-16T08:03:00.000Z',
+    });
+
+    expect(await repos().agenda.list(meeting.id)).toEqual([expect.objectContaining({ title: 'Vårdplatsflöde', typeTag: 'I/D', presenters: ['Tina Olsson'] })]);
+    expect(await repos().records.visits(meeting.id)).toEqual([{ itemId: item.id, openedAt: '2024-02-16T08:00:00.000Z' }]);
+    expect((await repos().records.notes(meeting.id))[0]?.text).toBe('Rad 1\nRad 2');
+    expect((await repos().records.decisions(meeting.id))[0]).toMatchObject({ clause: 'godkänna planen', quorate: false });
+    expect(await repos().records.countForItem(meeting.id, item.id)).toBe(3);
+    expect(action).toMatchObject({ dueDate: '2024-03-01', status: 'open', version: 1 });
+    expect(await repos().actions.listForGroup(other.id, 'all')).toEqual([]);
+    expect(await repos().actions.setStatus(other.id, action.id, 'done', 1)).toBeNull();
+
+    const done = await repos().actions.setStatus(group.id, action.id, 'done', 1);
+    expect(done).toMatchObject({ status: 'done', version: 2 });
+    expect(await repos().actions.setStatus(group.id, action.id, 'open', 1)).toBeNull();
+  });
+
+  it('allow only one planned or running meeting per group', async () => {
+    const group = await repos().groups.create({ name: 'Grupp C', decidingBody: 'Gruppen' });
+    await repos().meetings.create(group.id, {});
+    await expect(repos().meetings.create(group.id, {})).rejects.toThrow();
+  });
+
+  it('record an idempotency key once: the second run of the same key is skipped', async () => {
+    const uow = new DatabaseUnitOfWork(store().db);
+    const group = await repos().groups.create({ name: 'Grupp D', decidingBody: 'Gruppen' });
+    const work = (r: ReturnType<typeof repos>) => r.meetings.create(group.id, {});
+    const first = await uow.run(work, 'activity:1');
+    const second = await uow.run(work, 'activity:1');
+    expect(first.duplicate).toBe(false);
+    expect(second).toEqual({ duplicate: true });
+    expect(await repos().meetings.list(group.id)).toHaveLength(1);
+  });
+
+  it('roll back everything, including the idempotency key, when the work fails', async () => {
+    const uow = new DatabaseUnitOfWork(store().db);
+    const group = await repos().groups.create({ name: 'Grupp E', decidingBody: 'Gruppen' });
+    await expect(
+      uow.run(async (r) => {
+        await r.meetings.create(group.id, {});
+        throw new Error('boom');
+      }, 'activity:2'),
+    ).rejects.toThrow('boom');
+    expect(await repos().meetings.list(group.id)).toEqual([]);
+    const retry = await uow.run((r) => r.meetings.create(group.id, {}), 'activity:2');
+    expect(retry.duplicate).toBe(false);
+  });
+});
