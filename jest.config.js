@@ -4,9 +4,9 @@ const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescri
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|cjs|mjs)$': swc },
-  // kysely ships ESM only, and PGlite's CommonJS build loads Node built-ins with import(), which
-  // jest's vm cannot run: both are compiled to plain CommonJS for tests.
-  transformIgnorePatterns: ['/node_modules/(?!(kysely|@electric-sql/pglite)/)'],
+  // PGlite's CommonJS build loads Node built-ins with import(), which
+  // jest's vm cannot run: it is compiled to plain CommonJS for tests.
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   moduleNameMapper: {
     // adaptivecards' package entry is ESM without "type": the UMD bundle works in Node.
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',

@@ -103,6 +103,8 @@ export interface Meeting {
   adjusterMemberIds: string[];
   /** "Protokollet ska skickas till" at the end of the whole protokoll */
   distributionList: string[];
+  /** `avsnitt <rubrik>`: the section that items added next belong to */
+  pendingSection: string | null;
 }
 
 /** `(I)`, `(D)`, `(B)` and combinations such as `(I/D/B)`, kept in this canonical order. */
@@ -187,6 +189,16 @@ export interface AttendanceInterval {
   joinedAt: IsoTime;
   leftAt: IsoTime | null;
   source: AttendanceSource;
+}
+
+/** A join or leave, as Teams reported it or the secretary corrected it. */
+export interface AttendanceEvent {
+  memberId: string | null;
+  displayName: string;
+  aadObjectId: string | null;
+  kind: 'join' | 'leave';
+  at: IsoTime;
+  source: 'live' | 'manual';
 }
 
 /** The moment the meeting moved to a paragraph (a paragraph may be visited more than once). */

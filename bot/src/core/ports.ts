@@ -3,7 +3,7 @@
  * Kysely; every method is scoped by group or meeting, so one group can never read another's rows.
  */
 import type {
-  ActionItem, AgendaItem, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
+  ActionItem, AgendaItem, AttendanceEvent, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
   RosterMember, RosterRole,
 } from './model';
 
@@ -88,12 +88,11 @@ export interface ActionStore {
 }
 
 export interface AttendanceStore {
-  list(meetingId: string): Promise<AttendanceInterval[]>;
-  open(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId' | 'leftAt'>): Promise<void>;
-  /** closes the person's open interval(s) at `at`; returns false when none was open */
-  close(meetingId: string, person: { memberId: string | null; aadObjectId: string | null; displayName: string }, at: IsoTime): Promise<boolean>;
-  closeAll(meetingId: string, at: IsoTime): Promise<void>;
-  add(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId'>): Promise<void>;
+  addEvent(meetingId: string, event: AttendanceEvent): Promise<void>;
+  events(meetingId: string): Promise<AttendanceEvent[]>;
+  /** intervals from the Teams attendance report */
+  addReportInterval(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId' | 'source'>): Promise<void>;
+  reportIntervals(meetingId: string): Promise<AttendanceInterval[]>;
 }
 
 /** Everything a use case may touch, bound to one database transaction. */

@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { PGliteDialect } from './pglite-dialect';
 import { Pool, types } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema';
@@ -46,7 +47,7 @@ export async function connectPglite(directory: string | null, loadDataDir?: Blob
     parsers: { [DATE_OID]: keepText },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     pglite,

@@ -6,7 +6,7 @@ import { isoOrNull } from './rows';
 
 const columns = [
   'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
-  'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list',
+  'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list', 'pending_section',
 ] as const;
 
 type MeetingRow = Pick<Selectable<MeetingsTable>, (typeof columns)[number]>;
@@ -27,6 +27,7 @@ function toMeeting(row: MeetingRow): Meeting {
     approvalDeadline: isoOrNull(row.approval_deadline),
     adjusterMemberIds: row.adjuster_member_ids,
     distributionList: row.distribution_list,
+    pendingSection: row.pending_section,
   };
 }
 
@@ -88,6 +89,7 @@ export class MeetingRepository implements MeetingStore {
         approval_deadline: changes.approvalDeadline,
         adjuster_member_ids: changes.adjusterMemberIds && JSON.stringify(changes.adjusterMemberIds),
         distribution_list: changes.distributionList && JSON.stringify(changes.distributionList),
+        pending_section: changes.pendingSection,
       })
       .where('group_id', '=', groupId)
       .where('id', '=', meetingId)

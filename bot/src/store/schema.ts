@@ -64,6 +64,7 @@ export interface MeetingsTable {
   approval_deadline: NullableTimestamp;
   adjuster_member_ids: ColumnType<string[], string | undefined, string>;
   distribution_list: ColumnType<string[], string | undefined, string>;
+  pending_section: string | null;
   created_at: CreatedAt;
 }
 
@@ -135,6 +136,17 @@ export interface AttendanceIntervalsTable {
   source: string;
 }
 
+export interface AttendanceEventsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  member_id: string | null;
+  display_name: string;
+  aad_object_id: string | null;
+  kind: string;
+  at: Timestamp;
+  source: string;
+}
+
 export interface DocumentVersionsTable {
   id: Generated<string>;
   meeting_id: string;
@@ -178,6 +190,7 @@ export interface Database {
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   attendance_intervals: AttendanceIntervalsTable;
+  attendance_events: AttendanceEventsTable;
   document_versions: DocumentVersionsTable;
   approvals: ApprovalsTable;
   processed_activities: ProcessedActivitiesTable;

@@ -1,9 +1,15 @@
 /** Every migration, in order. Append only. */
 import initial from './0001-initial';
+import pendingSection from './0002-pending-section';
+import attendanceEvents from './0003-attendance-events';
 
 export interface Migration {
   id: string;
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [{ id: '0001-initial', sql: initial }];
+export const migrations: readonly Migration[] = [
+  { id: '0001-initial', sql: initial },
+  { id: '0002-pending-section', sql: pendingSection },
+  { id: '0003-attendance-events', sql: attendanceEvents },
+];
