@@ -1,0 +1,162 @@
+/**
+ * What follows each keyword → the command, or a Swedish problem (the parser adds the syntax line).
+ * `rest` is everything after the keyword, untrimmed, line breaks kept.
+ */
+import type { ItemTypeTag, NumberingStyle, QuorumRule } from '../model';
+import type { Command, CommandKind } from './command';
+import { parseAction } from './action.arguments';
+import { parseRoster } from './roster.arguments';
+import {
+  capitalise,
+  checkedDate,
+  checkedName,
+  checkedNameList,
+  checkedTime,
+  MAX_TEXT,
+  MAX_TITLE,
+  multiLine,
+  oneLine,
+  positiveInteger,
+  shorten,
+  withinLimit,
+  type Checked,
+} from './command.text';
+
+type ArgumentParser = (rest: string) => Checked<Command>;
+
+const map = <T>(checked: Checked<T>, build: (value: T) => Command): Checked<Command> =>
+  'problem' in checked ? checked : { value: build(checked.value) };
+
+const required = (raw: string, what: string, max: number): Checked<string> =>
+  raw ? withinLimit(raw, max, what) : { problem: `${capitalise(what)} saknas.` };
+
+const noArguments =
+  (command: Command): ArgumentParser =>
+  (rest) => {
+    const extra = oneLine(rest).replace(/^\.$/, '');
+    return extra ? { problem: `Kommandot tar inget mer efter sig (”${shorten(extra)}” förstods inte).` } : { value: command };
+  };
+
+/** A parenthesis at the end made only of the letters I, D, B (and slashes) is a type tag. */
+const TAG_LIKE = /\(([idb/\s]*[idb][idb/\s]*)\)$/i;
+const TAG = /^\s*[idb](?:\s*\/\s*[idb])*\s*$/i;
+const TAG_ORDER = ['I', 'D', 'B'] as const;
+
+function typeTag(inside: string): Checked<ItemTypeTag> {
+  const letters = inside.toUpperCase().split('/').map((l) => l.trim());
+  if (!TAG.test(inside) || new Set(letters).size !== letters.length) {
+    return { problem: `Typmarkeringen ”(${shorten(oneLine(inside))})” ska vara I, D eller B, flera åtskilda med snedstreck, t.ex. (I/D/B).` };
+  }
+  return { value: TAG_ORDER.filter((l) => letters.includes(l)).join('/') as ItemTypeTag };
+}
+
+function addItem(rest: string): Checked<Command> {
+  const text = oneLine(rest);
+  const tagLike = TAG_LIKE.exec(text);
+  if (!tagLike) return map(required(text, 'titeln', MAX_TITLE), (title) => ({ kind: 'add-item', title, typeTag: null }));
+  const tag = typeTag(tagLike[1] ?? '');
+  if ('problem' in tag) return tag;
+  return map(required(oneLine(text.slice(0, tagLike.index)), 'titeln', MAX_TITLE), (title) => ({
+    kind: 'add-item',
+    title,
+    typeTag: tag.value,
+  }));
+}
+
+const ITEM_NUMBER = /^§?\s*(\d+)\s*([a-zåäö])?\)?\.?$/i;
+
+function itemNumber(raw: string, allowSub: boolean): Checked<{ number: number; sub: number | null }> {
+  const match = ITEM_NUMBER.exec(raw);
+  const number = match ? positiveInteger(match[1] ?? '') : null;
+  if (!match || number === null) {
+    return { problem: raw ? `”${shorten(raw)}” är inget punktnummer.` : 'Punktens nummer saknas.' };
+  }
+  const letter = match[2]?.toLowerCase();
+  if (letter && !allowSub) return { problem: `Ange punktens nummer utan bokstav (${number}, inte ${raw}).` };
+  const sub = letter ? 'abcdefghijklmnopqrstuvwxyz'.indexOf(letter) : -1;
+  if (letter && sub < 0) return { problem: `”${letter}” är ingen underpunkt; underpunkter heter a, b, c …` };
+  return { value: { number, sub: letter ? sub : null } };
+}
+
+function renameItem(rest: string): Checked<Command> {
+  const match = /^(§?\s*\d+[^\s:–-]*)\s*[:–-]?\s*(.*)$/u.exec(oneLine(rest));
+  if (!match) return { problem: oneLine(rest) ? `”${shorten(oneLine(rest))}” börjar inte med ett punktnummer.` : 'Punktens nummer saknas.' };
+  const number = itemNumber(match[1] ?? '', false);
+  if ('problem' in number) return number;
+  return map(required(match[2] ?? '', 'den nya titeln', MAX_TITLE), (title) => ({
+    kind: 'rename-item',
+    number: number.value.number,
+    title,
+  }));
+}
+
+const NUMBERING: Record<string, NumberingStyle> = { möte: 'meeting', år: 'year', 'år-suffix': 'year-suffix' };
+
+function numbering(rest: string): Checked<Command> {
+  const match = /^(\S+)(?:\s+start\s+(\S+))?$/iu.exec(oneLine(rest));
+  const style = match ? NUMBERING[(match[1] ?? '').toLowerCase()] : undefined;
+  if (!match || !style) return { problem: `Ange möte, år eller år-suffix${oneLine(rest) ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };
+  if (match[2] === undefined) return { value: { kind: 'numbering', style, start: null } };
+  if (style === 'meeting') return { problem: 'Numrering per möte börjar alltid på 1; start går bara med år eller år-suffix.' };
+  const start = positiveInteger(match[2]);
+  if (start === null) return { problem: `Start måste vara ett positivt heltal (”${shorten(match[2])}” är det inte).` };
+  return { value: { kind: 'numbering', style, start } };
+}
+
+const QUORUM: Record<string, QuorumRule> = { huvudman: 'huvudman', 'region-kommun': 'region-kommun', av: 'av' };
+
+function quorumRule(rest: string): Checked<Command> {
+  const text = oneLine(rest).toLowerCase().replace(/\s*[–/]\s*|\s*-\s*|\s+/g, '-');
+  const rule = QUORUM[text];
+  return rule
+    ? { value: { kind: 'quorum-rule', rule } }
+    : { problem: `Ange huvudman, region-kommun eller av${text ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };
+}
+
+function approvalDeadline(rest: string): Checked<Command> {
+  const [dateText = '', ...timeWords] = oneLine(rest).split(' ');
+  if (!dateText) return { problem: 'Datumet saknas.' };
+  const date = checkedDate(dateText);
+  if ('problem' in date) return date;
+  if (timeWords.length === 0) return { value: { kind: 'approval-deadline', date: date.value, time: null } };
+  return map(checkedTime(timeWords.join(' ')), (time) => ({ kind: 'approval-deadline', date: date.value, time }));
+}
+
+function decision(rest: string): Checked<Command> {
+  const clause = multiLine(rest).replace(/^att(?:\s+|$)/iu, '');
+  return map(required(clause, 'beslutssatsen', MAX_TEXT), (value) => ({ kind: 'decision', clause: value }));
+}
+
+export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } = {
+  help: () => ({ value: { kind: 'help' } }),
+  'bind-group': (rest) => map(checkedName(rest, 'gruppens namn'), (name) => ({ kind: 'bind-group', name })),
+  roster: (rest) => map(parseRoster(rest), (entries) => ({ kind: 'roster', entries })),
+  'deciding-body': (rest) => map(required(oneLine(rest), 'beslutsorganet', MAX_TITLE), (text) => ({ kind: 'deciding-body', text })),
+  numbering,
+  'quorum-rule': quorumRule,
+  'add-item': addItem,
+  'add-sub-point': (rest) => map(required(oneLine(rest), 'titeln', MAX_TITLE), (title) => ({ kind: 'add-sub-point', title })),
+  section: (rest) => map(required(oneLine(rest), 'rubriken', MAX_TITLE), (heading) => ({ kind: 'section', heading })),
+  'rename-item': renameItem,
+  'remove-item': (rest) => map(itemNumber(oneLine(rest), false), ({ number }) => ({ kind: 'remove-item', number })),
+  'show-agenda': noArguments({ kind: 'show-agenda' }),
+  start: noArguments({ kind: 'start' }),
+  next: noArguments({ kind: 'next' }),
+  'go-to': (rest) => map(itemNumber(oneLine(rest), true), ({ number, sub }) => ({ kind: 'go-to', number, sub })),
+  presenters: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'presenters', names })),
+  note: (rest) => map(required(multiLine(rest), 'texten', MAX_TEXT), (text) => ({ kind: 'note', text })),
+  decision,
+  information: noArguments({ kind: 'information' }),
+  action: parseAction,
+  postpone: noArguments({ kind: 'postpone' }),
+  recipients: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'recipients', names })),
+  distribution: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'distribution', names })),
+  attendance: noArguments({ kind: 'attendance' }),
+  'mark-present': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-present', name })),
+  'mark-absent': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-absent', name })),
+  adjuster: (rest) => map(checkedName(rest), (name) => ({ kind: 'adjuster', name })),
+  'approval-deadline': approvalDeadline,
+  end: noArguments({ kind: 'end' }),
+  approve: noArguments({ kind: 'approve' }),
+  'request-change': (rest) => map(required(multiLine(rest), 'kommentaren', MAX_TEXT), (comment) => ({ kind: 'request-change', comment })),
+};

@@ -1,0 +1,177 @@
+/**
+ * The chat commands of INTERFACES.md as typed values, and the one table of their Swedish keywords,
+ * syntax lines and descriptions (used by the parser, its error messages and the help card).
+ */
+import type { IsoDate, ItemTypeTag, NumberingStyle, QuorumRule, RosterRole } from '../model';
+
+export interface RosterEntryInput {
+  name: string;
+  /** title and organisation as written */
+  title: string;
+  principal: string;
+  role: RosterRole;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'bind-group'; name: string }
+  | { kind: 'roster'; entries: RosterEntryInput[] }
+  | { kind: 'deciding-body'; text: string }
+  | { kind: 'numbering'; style: NumberingStyle; start: number | null }
+  | { kind: 'add-item'; title: string; typeTag: ItemTypeTag | null }
+  | { kind: 'add-sub-point'; title: string }
+  | { kind: 'section'; heading: string }
+  | { kind: 'rename-item'; number: number; title: string }
+  | { kind: 'remove-item'; number: number }
+  | { kind: 'show-agenda' }
+  | { kind: 'start' }
+  | { kind: 'next' }
+  /** `punkt 24b` → number 24, sub 1 (0-based: a = 0) */
+  | { kind: 'go-to'; number: number; sub: number | null }
+  | { kind: 'presenters'; names: string[] }
+  /** line breaks kept */
+  | { kind: 'note'; text: string }
+  /** without the leading "att " (the renderer adds it) */
+  | { kind: 'decision'; clause: string }
+  | { kind: 'information' }
+  | { kind: 'action'; text: string; owner: string | null; dueDate: IsoDate | null }
+  | { kind: 'postpone' }
+  | { kind: 'recipients'; names: string[] }
+  | { kind: 'distribution'; names: string[] }
+  | { kind: 'quorum-rule'; rule: QuorumRule }
+  | { kind: 'attendance' }
+  | { kind: 'mark-present'; name: string }
+  | { kind: 'mark-absent'; name: string }
+  | { kind: 'adjuster'; name: string }
+  /** time normalised `HH.MM`, null when not given */
+  | { kind: 'approval-deadline'; date: IsoDate; time: string | null }
+  | { kind: 'end' }
+  | { kind: 'approve' }
+  | { kind: 'request-change'; comment: string };
+
+export type CommandKind = Command['kind'];
+
+export interface CommandSyntax {
+  /** lower-case Swedish keywords (several words allowed); the longest one matching wins */
+  keywords: readonly string[];
+  /** how to write it, shown in the help card and quoted by error messages */
+  syntax: string;
+  /** one line of Swedish */
+  description: string;
+}
+
+/** In help-card order. */
+export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
+  help: { keywords: ['hjälp', 'help'], syntax: 'hjälp', description: 'Visar alla kommandon.' },
+  'bind-group': {
+    keywords: ['grupp'],
+    syntax: 'grupp <namn>',
+    description: 'Kopplar den här kanalen eller möteschatten till gruppen (skapas om den är ny).',
+  },
+  roster: {
+    keywords: ['ledamöter'],
+    syntax: 'ledamöter + en rad per person: Namn; titel/organisation; huvudman; roll',
+    description:
+      'Lägger till eller uppdaterar ledamöter (roll: ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad, föredragande).',
+  },
+  'deciding-body': {
+    keywords: ['beslutsorgan'],
+    syntax: 'beslutsorgan <text>',
+    description: 'Det som skrivs före ”beslutar”, t.ex. LSVO eller Samverkansgruppen.',
+  },
+  numbering: {
+    keywords: ['numrering'],
+    syntax: 'numrering möte · numrering år [start <n>] · numrering år-suffix [start <n>]',
+    description: 'Paragrafnumrering: 1. per möte, § 15 löpande över året eller § 12/24.',
+  },
+  'quorum-rule': {
+    keywords: ['beslutsförhet'],
+    syntax: 'beslutsförhet huvudman · beslutsförhet region-kommun · beslutsförhet av',
+    description: 'Regeln för beslutsförhet (standard: huvudman).',
+  },
+  'add-item': {
+    keywords: ['ny punkt'],
+    syntax: 'ny punkt <titel> [(I/D/B)]',
+    description: 'Lägger till en punkt på dagordningen, med valfri typ (I), (D), (B) eller en kombination.',
+  },
+  'add-sub-point': {
+    keywords: ['underpunkt'],
+    syntax: 'underpunkt <titel>',
+    description: 'Lägger till underpunkt a), b), … under aktuell paragraf.',
+  },
+  section: {
+    keywords: ['avsnitt'],
+    syntax: 'avsnitt <rubrik>',
+    description: 'En avsnittsrubrik; punkter som läggs till efteråt hör till den.',
+  },
+  'rename-item': {
+    keywords: ['ändra punkt'],
+    syntax: 'ändra punkt <nr> <ny titel>',
+    description: 'Byter titel på en punkt.',
+  },
+  'remove-item': {
+    keywords: ['ta bort punkt'],
+    syntax: 'ta bort punkt <nr>',
+    description: 'Tar bort en punkt; numren sluter sig.',
+  },
+  'show-agenda': { keywords: ['dagordning'], syntax: 'dagordning', description: 'Visar dagordningen med nummer.' },
+  start: { keywords: ['starta'], syntax: 'starta', description: 'Startar mötet nu.' },
+  next: { keywords: ['nästa', 'nästa punkt'], syntax: 'nästa', description: 'Går till nästa paragraf.' },
+  'go-to': {
+    keywords: ['punkt'],
+    syntax: 'punkt <nr> (t.ex. punkt 24 eller punkt 24b)',
+    description: 'Går till en viss paragraf.',
+  },
+  presenters: {
+    keywords: ['föredragande'],
+    syntax: 'föredragande <namn>[, <namn>]',
+    description: 'Föredragande för aktuell paragraf.',
+  },
+  note: {
+    keywords: ['anteckning'],
+    syntax: 'anteckning <text> (får vara flera rader)',
+    description: 'Lägger till text i aktuell paragraf.',
+  },
+  decision: {
+    keywords: ['beslut'],
+    syntax: 'beslut <text>',
+    description: 'Lägger till en beslutssats; ”att” läggs till om det saknas.',
+  },
+  information: {
+    keywords: ['information'],
+    syntax: 'information',
+    description: 'Skriver ”Informationen tas till protokollet.” i aktuell paragraf.',
+  },
+  action: {
+    keywords: ['åtgärd'],
+    syntax: 'åtgärd <text> [ansvarig <namn>] [senast <ÅÅÅÅ-MM-DD>]',
+    description: 'Lägger till en åtgärd från aktuell paragraf.',
+  },
+  postpone: { keywords: ['bordlägg'], syntax: 'bordlägg', description: 'Flyttar aktuell paragraf till nästa möte.' },
+  recipients: {
+    keywords: ['skickas till'],
+    syntax: 'skickas till <mottagare>[, <mottagare>]',
+    description: '”Protokollet ska skickas till” för aktuell paragraf.',
+  },
+  distribution: {
+    keywords: ['sändlista'],
+    syntax: 'sändlista <mottagare>[, <mottagare>]',
+    description: 'Sändlistan i slutet av protokollet.',
+  },
+  attendance: { keywords: ['närvaro'], syntax: 'närvaro', description: 'Visar närvaro per huvudman och beslutsförhet.' },
+  'mark-present': { keywords: ['närvarande'], syntax: 'närvarande <namn>', description: 'Markerar någon som närvarande.' },
+  'mark-absent': { keywords: ['frånvarande'], syntax: 'frånvarande <namn>', description: 'Markerar någon som frånvarande.' },
+  adjuster: { keywords: ['justerare'], syntax: 'justerare <namn>', description: 'Väljer justerare för mötet.' },
+  'approval-deadline': {
+    keywords: ['justering senast'],
+    syntax: 'justering senast <ÅÅÅÅ-MM-DD> [kl. HH.MM]',
+    description: 'Sista dag (och tid) för justering.',
+  },
+  end: { keywords: ['avsluta'], syntax: 'avsluta', description: 'Avslutar mötet och skickar utkastet för justering.' },
+  approve: { keywords: ['justera'], syntax: 'justera', description: 'Justerare: godkänner utkastet.' },
+  'request-change': {
+    keywords: ['ändra'],
+    syntax: 'ändra <kommentar>',
+    description: 'Justerare: ber om en ändring i utkastet.',
+  },
+};
