@@ -10,9 +10,12 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { connect, type StoreConnection } from './store/database';
 import { migrate } from './store/migrate';
+import { DatabaseUnitOfWork } from './store/unit-of-work';
 import { createHttpServer, closeGracefully } from './http/server';
 import { registerHealthRoute } from './http/health.route';
 import { registerTabRoutes } from './http/tab.route';
+import { registerApiRoutes } from './http/api.routes';
+import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { projectRoot } from './project-root';
@@ -38,13 +41,15 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   logger.info({ database: store.description, applied }, 'database ready');
 
   const adapter = createAdapter(config.bot, logger);
-  const bot = new ProtokollBot({ logger });
+  const uow = new DatabaseUnitOfWork(store.db);
+  const bot = new ProtokollBot({ logger, uow });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, (context) => bot.run(context));
   });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
+  registerApiRoutes(server, { uow, authenticator: config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator(), logger });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'));
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -37,6 +37,9 @@ export interface GroupStore {
   updateSettings(groupId: string, settings: GroupSettings): Promise<Group>;
   bindConversation(groupId: string | null, binding: ConversationBinding): Promise<void>;
   conversationReferences(groupId: string, kind?: ConversationBinding['kind']): Promise<ConversationBinding[]>;
+  /** groups whose roster has this Entra ID user */
+  listForMember(aadObjectId: string): Promise<Group[]>;
+  listAll(): Promise<Group[]>;
 }
 
 export interface RosterStore {
@@ -83,8 +86,19 @@ export interface ActionStore {
   listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]>;
   listForGroup(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionItem[]>;
   findById(actionId: string): Promise<ActionItem | null>;
+  /** actions with the paragraph and meeting they came from, newest first */
+  listWithSource(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionWithSource[]>;
   /** compare-and-set on version; null when the version was stale */
   setStatus(groupId: string, actionId: string, status: ActionItem['status'], expectedVersion: number): Promise<ActionItem | null>;
+}
+
+export interface ActionWithSource extends ActionItem {
+  itemTitle: string;
+  /** the main paragraph's number (the parent's, for a sub-point) */
+  paragraphNumber: number | null;
+  /** 0-based index of the sub-point under its paragraph, null for a main item */
+  subPointIndex: number | null;
+  meetingStartsAt: IsoTime | null;
 }
 
 export interface AttendanceStore {

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ActionStore } from '../core/ports';
+import { sql } from 'kysely';
+import type { ActionStore, ActionWithSource } from '../core/ports';
 import type { ActionItem, ActionStatus } from '../core/model';
 import type { ActionItemsTable, Database } from './schema';
-import { iso } from './rows';
+import { iso, isoOrNull } from './rows';
 
 const columns = [
   'id', 'group_id', 'meeting_id', 'item_id', 'text', 'owner_member_id', 'owner_name', 'due_date', 'status', 'version', 'created_at',
@@ -81,5 +82,32 @@ export class ActionRepository implements ActionStore {
       .returning(columns)
       .executeTakeFirst();
     return row ? toAction(row) : null;
+  }
+
+  async listWithSource(groupId: string, status: ActionStatus | 'all'): Promise<ActionWithSource[]> {
+    let query = this.db
+      .selectFrom('action_items as a')
+      .innerJoin('agenda_items as item', 'item.id', 'a.item_id')
+      .leftJoin('agenda_items as parent', 'parent.id', 'item.parent_id')
+      .innerJoin('meetings as m', 'm.id', 'a.meeting_id')
+      .select(columns.map((c) => `a.${c}` as const))
+      .select([
+        'item.title as item_title',
+        sql<number | null>`coalesce(parent.number, item.number)`.as('paragraph_number'),
+        sql<number | null>`case when item.parent_id is null then null else (
+          select count(*)::int from agenda_items sibling
+          where sibling.parent_id = item.parent_id and sibling.position < item.position) end`.as('sub_point_index'),
+        sql<Date | null>`coalesce(m.started_at, m.starts_at)`.as('meeting_starts_at'),
+      ])
+      .where('a.group_id', '=', groupId);
+    if (status !== 'all') query = query.where('a.status', '=', status);
+    const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute();
+    return rows.map((row) => ({
+      ...toAction(row),
+      itemTitle: row.item_title,
+      paragraphNumber: row.paragraph_number,
+      subPointIndex: row.sub_point_index,
+      meetingStartsAt: isoOrNull(row.meeting_starts_at),
+    }));
   }
 }

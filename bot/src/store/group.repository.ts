@@ -123,4 +123,26 @@ export class GroupRepository implements GroupStore {
     const rows = await query.orderBy('updated_at', 'desc').execute();
     return rows.map((r) => ({ conversationId: r.conversation_id, kind: r.kind as ConversationBinding['kind'], reference: r.reference }));
   }
+
+  async listForMember(aadObjectId: string): Promise<Group[]> {
+    const rows = await this.db
+      .selectFrom('groups')
+      .select(columns)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('roster_members')
+            .select('roster_members.id')
+            .whereRef('roster_members.group_id', '=', 'groups.id')
+            .where('roster_members.aad_object_id', '=', aadObjectId),
+        ),
+      )
+      .orderBy('name')
+      .execute();
+    return rows.map(toGroup);
+  }
+
+  async listAll(): Promise<Group[]> {
+    const rows = await this.db.selectFrom('groups').select(columns).orderBy('name').execute();
+    return rows.map(toGroup);
+  }
 }

@@ -1,20 +1,89 @@
 /**
- * The Teams activity handler. It only registers handlers; each command, card verb and meeting
- * event lives in its own file under handlers/.
+ * The Teams activity handler. It only registers handlers: messages go to the command dispatcher,
+ * card actions to the card-action router, meeting and participant events to their handlers.
  */
-import { TeamsActivityHandler } from 'botbuilder';
+import {
+  CardFactory, MessageFactory, TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext,
+} from 'botbuilder';
+import type { UnitOfWork } from '../core/ports';
 import type { Logger } from '../logger';
+import { CommandDispatcher } from './command-dispatcher';
+import { commandHandlers } from './handlers';
+import type { Reply } from './handlers/handler';
+import { stripBotMention } from './mention';
+import { turnInfo } from './turn-info';
+import { onInstalled } from './group-resolver';
+import { registerMeetingEvents } from './handlers/meeting-events.handler';
+import { CardActionRouter } from './card-actions/card-action-router';
 
 export interface ProtokollBotDeps {
   logger: Logger;
+  uow: UnitOfWork;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
+  private readonly dispatcher: CommandDispatcher;
+  private readonly cardActions: CardActionRouter;
+
   constructor(private readonly deps: ProtokollBotDeps) {
     super();
+    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger);
+    this.cardActions = new CardActionRouter(deps.uow, deps.logger);
+
     this.onMessage(async (context, next) => {
-      await context.sendActivity('Protokoll är igång. Skriv "hjälp" för att se kommandona.');
+      await this.handleMessage(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
+      await next();
+    });
+    registerMeetingEvents(this, deps);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const text = stripBotMention(activity.text ?? '', mentionsOf(activity), activity.recipient?.id ?? '');
+    const reply = await this.dispatcher.dispatch(text, turnInfo(activity));
+    if (reply) await context.sendActivity(toActivity(reply));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const turn = turnInfo(context.activity);
+    const outcome = await this.deps.uow.run((repos) => onInstalled(repos, turn), turn.idempotencyKey ?? undefined);
+    if (outcome.duplicate) return;
+    const group = outcome.value;
+    await context.sendActivity(
+      group
+        ? `Hej! Jag är Protokoll och skriver protokollet för ${group.name}. Skriv \`@protokoll hjälp\` för att se vad jag kan.`
+        : 'Hej! Jag är Protokoll. Skriv `grupp <namn>` för att koppla chatten till en grupp, eller `hjälp` för alla kommandon.',
+    );
+  }
+
+  /** Universal Actions (Action.Execute) arrive as `adaptiveCard/action` invokes. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<any> {
+    return this.cardActions.handle(context);
   }
 }
+
+function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: string }> {
+  return (activity.entities ?? [])
+    .filter((e) => e.type === 'mention')
+    .map((e) => ({ mentionedId: String(e.mentioned?.id ?? ''), text: String(e.text ?? '') }));
+}
+
+/** One activity per reply: warning and text as text, the card as an attachment. */
+export function toActivity(reply: Reply): Partial<Activity> {
+  const text = [reply.warning ? `⚠️ ${reply.warning}` : null, reply.text ?? null].filter(Boolean).join('\n\n');
+  if (!reply.card) return MessageFactory.text(text);
+  const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  if (text) message.text = text;
+  return message;
+}
+
+export type { InvokeResponse };

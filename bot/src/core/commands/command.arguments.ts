@@ -38,7 +38,7 @@ const noArguments =
   };
 
 /** A parenthesis at the end made only of the letters I, D, B (and slashes) is a type tag. */
-const TAG_LIKE = /\(([idb/\s]*[idb][idb/\s]*)\)$/i;
+const TAG_LIKE = /\(([idb/\s]*[idb/][idb/\s]*)\)$/i;
 const TAG = /^\s*[idb](?:\s*\/\s*[idb])*\s*$/i;
 const TAG_ORDER = ['I', 'D', 'B'] as const;
 
