@@ -319,6 +319,7 @@ describe('parseCommand: malformed commands quote their syntax line', () => {
     ['ny punkt Budget (I//D)', 'add-item', 'snedstreck'],
     ['ny punkt Budget (I/I)', 'add-item', 'Typmarkeringen'],
     ['ny punkt Budget (I/)', 'add-item', 'Typmarkeringen'],
+    ['ny punkt Budget (/)', 'add-item', 'Typmarkeringen'],
     [`ny punkt ${'x'.repeat(301)}`, 'add-item', 'högst 300'],
     ['ny', 'add-item', 'inte fullständigt'],
     ['ny pukt Budget', 'add-item', 'inte fullständigt'],
