@@ -1,0 +1,65 @@
+/**
+ * Paragraph numbering, in the three styles groups use:
+ *   'meeting'      `1.`      restarting at every meeting
+ *   'year'         `§ 15`    running on across the year's meetings
+ *   'year-suffix'  `§ 12/24` the same, with the two-digit year
+ */
+import type { NumberingStyle } from './model';
+
+export interface FirstNumberInput {
+  style: NumberingStyle;
+  numberingStart: number | null;
+  numberingStartYear: number | null;
+  year: number;
+  lastNumberUsedThisYear: number | null;
+}
+
+/** Yearly numbering continues after the year's earlier meetings, else from the configured start. */
+export function firstNumberForMeeting(input: FirstNumberInput): number {
+  if (input.style === 'meeting') return 1;
+  if (input.lastNumberUsedThisYear !== null) return input.lastNumberUsedThisYear + 1;
+  const startApplies = input.numberingStart !== null && (input.numberingStartYear === null || input.numberingStartYear === input.year);
+  return startApplies ? input.numberingStart! : 1;
+}
+
+export function assignNumbers(mainItemIdsInOrder: string[], first: number): Map<string, number> {
+  return new Map(mainItemIdsInOrder.map((id, index) => [id, first + index]));
+}
+
+const yearSuffix = (year: number) => String(year % 100).padStart(2, '0');
+
+/** `§ 15`, `§ 12/24`, `1.` */
+export function formatParagraphNumber(style: NumberingStyle, n: number, year: number): string {
+  if (style === 'meeting') return `${n}.`;
+  return style === 'year' ? `§ ${n}` : `§ ${n}/${yearSuffix(year)}`;
+}
+
+/** `§ 15 Godkännande av föredragningslista` */
+export function formatParagraphHeading(style: NumberingStyle, n: number, year: number, title: string): string {
+  return `${formatParagraphNumber(style, n, year)} ${title}`;
+}
+
+/** How chat answers name a paragraph: `§ 15`, `§ 12/24`, `punkt 3`. */
+export function formatParagraphRef(style: NumberingStyle, n: number, year: number): string {
+  return style === 'meeting' ? `punkt ${n}` : formatParagraphNumber(style, n, year);
+}
+
+/** `a)`, `b)`, …, `z)`, `aa)`, `ab)`, … */
+export function subPointLabel(index: number): string {
+  let label = '';
+  let i = index;
+  do {
+    label = String.fromCharCode(97 + (i % 26)) + label;
+    i = Math.floor(i / 26) - 1;
+  } while (i >= 0);
+  return `${label})`;
+}
+
+const compact = (style: NumberingStyle, n: number, year: number) =>
+  style === 'meeting' ? String(n) : style === 'year' ? `§${n}` : `§${n}/${yearSuffix(year)}`;
+
+/** `§15 - §28`, `§12/24 - §20/24`, `1 - 12`; one paragraph alone: `§15`. */
+export function formatParagraphRange(style: NumberingStyle, first: number, last: number, year: number): string {
+  if (first === last) return compact(style, first, year);
+  return `${compact(style, first, year)} - ${compact(style, last, year)}`;
+}

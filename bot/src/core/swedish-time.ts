@@ -1,0 +1,110 @@
+/**
+ * The one source of Swedish date and time phrases, always in Europe/Stockholm. The weekday is
+ * always derived from the date itself, so "Fredagen den 16 februari 2023" on a 2024 protokoll
+ * cannot happen. DST is handled by Intl, never by fixed offsets.
+ */
+import type { IsoDate, IsoTime } from './model';
+
+const ZONE = 'Europe/Stockholm';
+const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+function local(iso: IsoTime): LocalParts {
+  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute! };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2024-02-16` (the Stockholm calendar date of an instant) */
+export function stockholmDate(iso: IsoTime): IsoDate {
+  const p = local(iso);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+export function stockholmYear(iso: IsoTime): number {
+  return local(iso).year;
+}
+
+/** `13.00` */
+export function formatClock(iso: IsoTime): string {
+  const p = local(iso);
+  return `${pad(p.hour)}.${pad(p.minute)}`;
+}
+
+/** `kl. 13.00` */
+export function formatTimeOfDay(iso: IsoTime): string {
+  return `kl. ${formatClock(iso)}`;
+}
+
+/** `måndag` for an instant (its Stockholm date) or for a calendar date `YYYY-MM-DD`. */
+export function swedishWeekday(value: IsoTime | IsoDate): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : stockholmDate(value);
+  const [y, m, d] = date.split('-').map(Number);
+  return WEEKDAYS[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()]!;
+}
+
+/** `Måndag den 18 januari 2021` */
+export function formatLongDate(value: IsoTime | IsoDate): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : stockholmDate(value);
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = swedishWeekday(date);
+  return `${weekday[0]!.toUpperCase()}${weekday.slice(1)} den ${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams` */
+export function formatMeetingTime(start: IsoTime, end: IsoTime | null, place: string): string {
+  const where = place ? ` ${place}` : '';
+  if (!end) return `${formatLongDate(start)} ${formatTimeOfDay(start)}${where}`;
+  if (stockholmDate(start) === stockholmDate(end)) {
+    return `${formatLongDate(start)} ${formatTimeOfDay(start)} – ${formatClock(end)}${where}`;
+  }
+  return `${formatLongDate(start)} ${formatTimeOfDay(start)} – ${formatLongDate(end).toLowerCase()} ${formatTimeOfDay(end)}${where}`;
+}
+
+/** `Digital justering senast 2024-03-15 kl. 16.00` */
+export function formatApprovalDeadline(iso: IsoTime): string {
+  return `Digital justering senast ${stockholmDate(iso)} ${formatTimeOfDay(iso)}`;
+}
+
+export function isValidIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * Stockholm wall-clock time → UTC instant. Offsets are +01:00 or +02:00; the one whose round trip
+ * gives the same wall time wins (in the skipped hour of spring, the later offset is used).
+ */
+export function stockholmLocalToIso(date: IsoDate, time: string): IsoTime {
+  const match = /^(\d{1,2})[.:](\d{2})$/.exec(time.trim());
+  if (!isValidIsoDate(date) || !match || +match[1]! > 23 || +match[2]! > 59) {
+    throw new RangeError(`invalid Stockholm time ${date} ${time}`);
+  }
+  const wall = `${date}T${pad(+match[1]!)}:${match[2]}:00`;
+  for (const offset of ['+01:00', '+02:00']) {
+    const candidate = new Date(`${wall}${offset}`).toISOString();
+    if (stockholmDate(candidate) === date && formatClock(candidate) === `${pad(+match[1]!)}.${match[2]}`) return candidate;
+  }
+  return new Date(`${wall}+01:00`).toISOString();
+}
