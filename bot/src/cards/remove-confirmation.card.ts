@@ -1,0 +1,21 @@
+/** `ta bort punkt` on an item with recorded content asks first. */
+import { Verbs } from '../teams/verbs';
+import { card, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
+import { escapeMarkdown } from './escape';
+
+export interface RemoveConfirmationCardModel {
+  number: number;
+  reference: string;
+  title: string;
+  recordedCount: number;
+}
+
+export function buildRemoveConfirmationCard(model: RemoveConfirmationCardModel): AdaptiveCard {
+  return card(
+    [
+      textBlock(`Ta bort ${escapeMarkdown(model.reference)} ${escapeMarkdown(model.title)}?`, { weight: 'Bolder' }),
+      textBlock(`Punkten har ${model.recordedCount} registrerade anteckningar, beslut eller åtgärder som också tas bort.`, { spacing: 'None' }),
+    ],
+    [executeAction('Ta bort ändå', Verbs.confirmRemoveItem, { number: model.number }, { style: 'destructive' })],
+  );
+}

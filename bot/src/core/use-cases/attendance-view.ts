@@ -1,0 +1,98 @@
+/**
+ * The attendance picture of the running (or latest) meeting: present and absent per huvudman with
+ * partial-presence marks, övriga deltagare, and whether the meeting is quorate right now.
+ */
+import type { Group, IsoTime, Meeting, RosterMember } from '../model';
+import { VOTING_ROLES } from '../model';
+import type { Repositories } from '../ports';
+import { conflict } from '../errors';
+import { formatPartialPresence, paragraphsPresent, presentMemberIdsAt } from '../presence';
+import { assessQuorum, formatQuorumLine, type QuorumAssessment } from '../quorum';
+import { personKey, type PresenceInterval } from '../attendance-intervals';
+import { mainItems, meetingYear } from './agenda-order';
+import { meetingIntervals } from './meeting-intervals';
+
+export interface AttendanceMemberView {
+  memberId: string;
+  name: string;
+  role: RosterMember['role'];
+  presentNow: boolean;
+  /** ever present during the meeting */
+  attended: boolean;
+  /** `(§§12 - 17)`, `(del av mötet)` or '' */
+  partialPresence: string;
+  counts: boolean;
+}
+
+export interface AttendanceView {
+  meetingId: string;
+  principals: Array<{ principal: string; members: AttendanceMemberView[] }>;
+  others: Array<{ name: string; presentNow: boolean }>;
+  quorum: QuorumAssessment;
+  quorumLine: string;
+}
+
+export async function attendanceView(repos: Repositories, group: Group, at: IsoTime): Promise<AttendanceView> {
+  const meetings = await repos.meetings.list(group.id);
+  const meeting = meetings.find((m) => m.status === 'pågår') ?? meetings.find((m) => m.status !== 'planerat');
+  if (!meeting) throw conflict('Inget möte har hållits ännu i den här gruppen. Skriv `starta` när mötet börjar.');
+  return buildAttendanceView(repos, group, meeting, at);
+}
+
+export async function buildAttendanceView(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime): Promise<AttendanceView> {
+  const [roster, intervals, visits, items] = await Promise.all([
+    repos.roster.list(group.id),
+    meetingIntervals(repos, meeting, at),
+    repos.records.visits(meeting.id),
+    repos.agenda.list(meeting.id),
+  ]);
+  const now = meeting.endedAt ?? at;
+  const presentNow = presentMemberIdsAt(intervals, now);
+  const numbers = new Map(mainItems(items).map((i) => [i.id, i.number ?? 0]));
+  const visitedMain = visits.filter((v) => numbers.has(v.itemId));
+  const allNumbers = [...new Set(visitedMain.map((v) => numbers.get(v.itemId)!))];
+  const year = meetingYear(meeting, at);
+
+  const byPerson = groupByPerson(intervals);
+  const memberView = (member: RosterMember): AttendanceMemberView => {
+    const own = byPerson.get(personKey({ memberId: member.id, aadObjectId: null, displayName: member.name })) ?? [];
+    const present = [...paragraphsPresent(visitedMain, now, own)].map((id) => numbers.get(id)).filter((n): n is number => n !== undefined);
+    return {
+      memberId: member.id,
+      name: member.name,
+      role: member.role,
+      presentNow: presentNow.has(member.id),
+      attended: own.length > 0,
+      partialPresence: own.length > 0 && present.length > 0 ? formatPartialPresence(present, allNumbers, group.numberingStyle, year) : '',
+      counts: VOTING_ROLES.includes(member.role),
+    };
+  };
+
+  const principals = new Map<string, AttendanceMemberView[]>();
+  for (const member of roster) {
+    const list = principals.get(member.principal) ?? [];
+    list.push(memberView(member));
+    principals.set(member.principal, list);
+  }
+  const others = [...byPerson.values()]
+    .filter((list) => list[0]!.memberId === null)
+    .map((list) => ({ name: list[0]!.displayName, presentNow: list.some((i) => i.leftAt === null || Date.parse(i.leftAt) > Date.parse(now)) }));
+
+  const quorum = assessQuorum(roster, presentNow, group.quorumRule);
+  return {
+    meetingId: meeting.id,
+    principals: [...principals].map(([principal, members]) => ({ principal, members })),
+    others,
+    quorum,
+    quorumLine: formatQuorumLine(quorum),
+  };
+}
+
+function groupByPerson(intervals: PresenceInterval[]): Map<string, PresenceInterval[]> {
+  const map = new Map<string, PresenceInterval[]>();
+  for (const interval of intervals) {
+    const key = personKey(interval);
+    map.set(key, [...(map.get(key) ?? []), interval]);
+  }
+  return map;
+}

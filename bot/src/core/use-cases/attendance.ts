@@ -1,0 +1,86 @@
+/**
+ * Who is here: Teams' participant join/leave events, the secretary's manual corrections
+ * (`närvarande` / `frånvarande`) and the attendance view (`närvaro`).
+ */
+import type { AttendanceEvent, Group, IsoTime, Meeting, RosterMember } from '../model';
+import type { Repositories } from '../ports';
+import { invalid, notFound } from '../errors';
+import { matchParticipant, findMembersByName } from '../roster-match';
+import { formatTimeOfDay } from '../swedish-time';
+import type { Answer, CommandContext } from './command-context';
+import { findOpenMeeting, openMeetingFor } from './open-meeting';
+import { runningMeeting } from './meeting-flow';
+
+export interface Participant {
+  aadObjectId: string | null;
+  name: string;
+  email?: string | null;
+}
+
+/**
+ * A Teams join/leave event. It goes to the group's planned or running meeting (join events may
+ * arrive before the meeting-start event); with no such meeting a leave has nothing to close.
+ */
+export async function recordParticipantEvent(
+  repos: Repositories,
+  group: Group,
+  participant: Participant,
+  kind: AttendanceEvent['kind'],
+  at: IsoTime,
+): Promise<{ meeting: Meeting; member: RosterMember | null } | null> {
+  const open = kind === 'join' ? await openMeetingFor(repos, group, at) : await findOpenMeeting(repos, group);
+  if (!open) return null;
+  const roster = await repos.roster.list(group.id);
+  const member = matchParticipant(roster, { aadObjectId: participant.aadObjectId, name: participant.name, email: participant.email ?? null });
+  if (member && participant.aadObjectId && !member.aadObjectId) {
+    // Learn the Teams identity of a roster entry matched by name, for exact matches next time.
+    await repos.roster.setAadObjectId(group.id, member.id, participant.aadObjectId);
+  }
+  await repos.attendance.addEvent(open.meeting.id, {
+    memberId: member?.id ?? null,
+    displayName: member?.name ?? participant.name,
+    aadObjectId: participant.aadObjectId,
+    kind,
+    at,
+    source: 'live',
+  });
+  return { meeting: open.meeting, member };
+}
+
+/** `närvarande <namn>` / `frånvarande <namn>`, or a card button carrying the member's id. */
+export async function markAttendance(
+  repos: Repositories,
+  ctx: CommandContext,
+  who: { name: string } | { memberId: string },
+  present: boolean,
+): Promise<Answer> {
+  const { meeting } = await runningMeeting(repos, ctx);
+  const member = 'name' in who ? await uniqueMember(repos, ctx.group.id, who.name) : await memberById(repos, ctx.group.id, who.memberId);
+  await repos.attendance.addEvent(meeting.id, {
+    memberId: member.id, displayName: member.name, aadObjectId: member.aadObjectId,
+    kind: present ? 'join' : 'leave', at: ctx.at, source: 'manual',
+  });
+  return {
+    text: present
+      ? `${member.name} (${member.principal || 'ingen huvudman'}) är registrerad som närvarande från ${formatTimeOfDay(ctx.at)}.`
+      : `${member.name} (${member.principal || 'ingen huvudman'}) är registrerad som frånvarande från ${formatTimeOfDay(ctx.at)}.`,
+  };
+}
+
+async function memberById(repos: Repositories, groupId: string, memberId: string): Promise<RosterMember> {
+  const member = (await repos.roster.list(groupId)).find((m) => m.id === memberId);
+  if (!member) throw notFound('Personen finns inte längre i gruppens ledamotslista.');
+  return member;
+}
+
+export async function uniqueMember(repos: Repositories, groupId: string, name: string): Promise<RosterMember> {
+  const roster = await repos.roster.list(groupId);
+  const matches = findMembersByName(roster, name);
+  if (matches.length === 0) {
+    throw notFound(`${name} finns inte i gruppens ledamotslista. Lägg till personen med \`ledamöter\` eller kontrollera stavningen.`);
+  }
+  if (matches.length > 1) {
+    throw invalid(`Flera personer matchar "${name}": ${matches.map((m) => m.name).join(', ')}. Skriv hela namnet.`);
+  }
+  return matches[0]!;
+}

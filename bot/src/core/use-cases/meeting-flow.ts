@@ -1,0 +1,93 @@
+/** `starta`, `nästa`, `punkt <nr>`, `avsluta` and the Teams meeting start/end events. */
+import type { AgendaItem } from '../model';
+import type { Repositories } from '../ports';
+import { conflict, invalid, notFound } from '../errors';
+import { formatTimeOfDay } from '../swedish-time';
+import { findByNumber, itemReference, meetingYear, walkOrder } from './agenda-order';
+import type { Answer, CommandContext } from './command-context';
+import { findOpenMeeting, openMeetingFor, type OpenMeeting } from './open-meeting';
+
+export async function startMeeting(
+  repos: Repositories,
+  ctx: CommandContext,
+  teams: { teamsMeetingId?: string | null; joinUrl?: string | null } = {},
+): Promise<Answer<OpenMeeting>> {
+  const open = await openMeetingFor(repos, ctx.group, ctx.at, teams);
+  if (open.meeting.status === 'pågår') {
+    return { text: `Mötet pågår redan sedan ${formatTimeOfDay(open.meeting.startedAt ?? ctx.at)}.`, data: open };
+  }
+  const first = walkOrder(open.items)[0];
+  const meeting = await repos.meetings.update(ctx.group.id, open.meeting.id, {
+    status: 'pågår',
+    startedAt: ctx.at,
+    startsAt: open.meeting.startsAt ?? ctx.at,
+    currentItemId: first?.id ?? null,
+    teamsMeetingId: open.meeting.teamsMeetingId ?? teams.teamsMeetingId ?? null,
+    joinUrl: open.meeting.joinUrl ?? teams.joinUrl ?? null,
+  });
+  if (first) await repos.records.addVisit(meeting.id, { itemId: first.id, openedAt: ctx.at });
+  const where = first ? ` Vi börjar med ${itemReference(ctx.group, meetingYear(meeting, ctx.at), open.items, first)} ${first.title}.` : '';
+  return { text: `Mötet startade ${formatTimeOfDay(ctx.at)}.${where}`, data: { meeting, items: open.items } };
+}
+
+/** The running meeting; commands that record something during the meeting need one. */
+export async function runningMeeting(repos: Repositories, ctx: CommandContext): Promise<OpenMeeting> {
+  const open = await findOpenMeeting(repos, ctx.group);
+  if (!open || open.meeting.status !== 'pågår') {
+    throw conflict('Inget möte pågår i den här gruppen. Skriv `starta` när mötet börjar.');
+  }
+  return open;
+}
+
+export async function currentItem(repos: Repositories, ctx: CommandContext): Promise<OpenMeeting & { item: AgendaItem; reference: string }> {
+  const open = await runningMeeting(repos, ctx);
+  const item = open.items.find((i) => i.id === open.meeting.currentItemId);
+  if (!item) throw conflict('Mötet står inte på någon punkt. Skriv `nästa` eller `punkt <nr>`.');
+  return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
+}
+
+/** A given paragraph of the running meeting (card actions name the paragraph they came from). */
+export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandContext, itemId: string): Promise<OpenMeeting & { item: AgendaItem; reference: string }> {
+  const open = await runningMeeting(repos, ctx);
+  const item = open.items.find((i) => i.id === itemId);
+  if (!item) throw notFound('Paragrafen finns inte längre på dagordningen.');
+  return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
+}
+
+async function moveTo(repos: Repositories, ctx: CommandContext, open: OpenMeeting, target: AgendaItem): Promise<Answer> {
+  await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
+  await repos.records.addVisit(open.meeting.id, { itemId: target.id, openedAt: ctx.at });
+  const reference = itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, target);
+  const presenters = target.presenters.length ? ` Föredragande: ${target.presenters.join(', ')}.` : '';
+  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}` };
+}
+
+export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer> {
+  const open = await runningMeeting(repos, ctx);
+  const order = walkOrder(open.items);
+  const index = order.findIndex((i) => i.id === open.meeting.currentItemId);
+  const target = order[index + 1];
+  if (!target) throw invalid('Det här är sista punkten på dagordningen. Skriv `avsluta` när mötet är slut.');
+  return moveTo(repos, ctx, open, target);
+}
+
+export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer> {
+  const open = await runningMeeting(repos, ctx);
+  const target = findByNumber(open.items, number, sub);
+  if (!target) {
+    throw notFound(`Punkt ${number}${sub === null ? '' : String.fromCharCode(97 + sub)} finns inte på dagordningen. Skriv \`dagordning\` för att se numren.`);
+  }
+  return moveTo(repos, ctx, open, target);
+}
+
+/** Ends the running meeting; returns it so the caller can render and post the draft. */
+export async function endMeeting(repos: Repositories, ctx: CommandContext): Promise<Answer<OpenMeeting>> {
+  const open = await runningMeeting(repos, ctx);
+  const meeting = await repos.meetings.update(ctx.group.id, open.meeting.id, {
+    status: 'utkast',
+    endedAt: ctx.at,
+    endsAt: ctx.at,
+    currentItemId: null,
+  });
+  return { text: `Mötet avslutades ${formatTimeOfDay(ctx.at)}. Protokollutkastet tas fram.`, data: { meeting, items: open.items } };
+}

@@ -1,0 +1,93 @@
+/** What is said and decided on the current paragraph: presenters, notes, decisions, outcomes, recipients. */
+import type { Repositories } from '../ports';
+import { invalid } from '../errors';
+import { formatQuorumLine } from '../quorum';
+import type { Answer, CommandContext } from './command-context';
+import { currentItem, runningMeeting } from './meeting-flow';
+import { proposeActionFromClause, type ActionProposal } from './action-proposal';
+import { quorumAt } from './quorum-now';
+
+export async function setPresenters(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  await repos.agenda.update(meeting.id, item.id, { presenters: names });
+  return { text: `Föredragande för ${reference} ${item.title}: ${names.join(', ')}.` };
+}
+
+export async function addNote(repos: Repositories, ctx: CommandContext, text: string): Promise<Answer> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  await repos.records.addNote(meeting.id, { itemId: item.id, text, createdAt: ctx.at });
+  return { text: `Anteckningen är sparad under ${reference} ${item.title}.` };
+}
+
+export interface DecisionRecorded {
+  meetingId: string;
+  itemId: string;
+  reference: string;
+  title: string;
+  clause: string;
+  quorate: boolean;
+  quorumLine: string;
+  proposal: ActionProposal | null;
+}
+
+export async function addDecision(repos: Repositories, ctx: CommandContext, clause: string): Promise<Answer<DecisionRecorded>> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at);
+  await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
+  await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
+  const roster = await repos.roster.list(ctx.group.id);
+  const quorumLine = formatQuorumLine(quorum);
+  return {
+    text: `Beslut under ${reference} ${item.title}: ${ctx.group.decidingBody} beslutar att ${clause}`,
+    warning: quorum.quorate ? undefined : `Mötet är inte beslutsfört. Beslutet är sparat men markerat. ${quorumLine}`,
+    data: {
+      meetingId: meeting.id, itemId: item.id, reference, title: item.title, clause, quorate: quorum.quorate, quorumLine,
+      proposal: proposeActionFromClause(roster, clause),
+    },
+  };
+}
+
+export async function recordInformation(repos: Repositories, ctx: CommandContext): Promise<Answer> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  await repos.agenda.update(meeting.id, item.id, { outcome: 'information' });
+  return { text: `${reference} ${item.title}: Informationen tas till protokollet.` };
+}
+
+export async function postponeItem(repos: Repositories, ctx: CommandContext): Promise<Answer> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  await repos.agenda.update(meeting.id, item.id, { outcome: 'postponed' });
+  return { text: `${reference} ${item.title} bordläggs: Denna punkt tas upp vid nästa möte.` };
+}
+
+export async function setRecipients(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
+  const { meeting, item, reference } = await currentItem(repos, ctx);
+  const recipients = mergeUnique(item.recipients, names);
+  await repos.agenda.update(meeting.id, item.id, { recipients });
+  return { text: `${reference} ${item.title}: Protokollet ska skickas till ${recipients.join(', ')}.` };
+}
+
+export async function setDistributionList(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
+  const { meeting } = await runningMeetingOrLatest(repos, ctx);
+  const list = mergeUnique(meeting.distributionList, names);
+  await repos.meetings.update(ctx.group.id, meeting.id, { distributionList: list });
+  return { text: `Sändlista för protokollet: ${list.join(', ')}.` };
+}
+
+/** The distribution list may be set during the meeting or while the draft is being written. */
+async function runningMeetingOrLatest(repos: Repositories, ctx: CommandContext) {
+  const meetings = await repos.meetings.list(ctx.group.id);
+  const meeting = meetings.find((m) => m.status === 'pågår') ?? meetings.find((m) => m.status === 'utkast' || m.status === 'justering');
+  if (!meeting) return runningMeeting(repos, ctx);
+  return { meeting };
+}
+
+function mergeUnique(existing: string[], added: string[]): string[] {
+  const seen = new Set(existing.map((n) => n.toLocaleLowerCase('sv-SE')));
+  const merged = [...existing];
+  for (const name of added) {
+    if (!name.trim()) throw invalid('En mottagare saknar namn. Skriv namnen åtskilda med kommatecken.');
+    if (!seen.has(name.toLocaleLowerCase('sv-SE'))) merged.push(name);
+    seen.add(name.toLocaleLowerCase('sv-SE'));
+  }
+  return merged;
+}

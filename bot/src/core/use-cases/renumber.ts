@@ -1,0 +1,31 @@
+/**
+ * Gives every main item its number, consecutively in agenda order. With yearly numbering the
+ * numbers run on from the group's earlier meetings that year (or from the configured start).
+ * Numbers "close up" after an item is removed, because they are always recomputed here.
+ */
+import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
+import type { Repositories } from '../ports';
+import { assignNumbers, firstNumberForMeeting } from '../numbering';
+import { mainItems, meetingYear } from './agenda-order';
+
+export async function renumber(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime): Promise<AgendaItem[]> {
+  const items = await repos.agenda.list(meeting.id);
+  const year = meetingYear(meeting, at);
+  const first = firstNumberForMeeting({
+    style: group.numberingStyle,
+    numberingStart: group.numberingStart,
+    numberingStartYear: group.numberingStartYear,
+    year,
+    lastNumberUsedThisYear:
+      group.numberingStyle === 'meeting' ? null : await repos.meetings.lastNumberUsedInYear(group.id, year, meeting.id),
+  });
+  const numbers = assignNumbers(mainItems(items).map((i) => i.id), first);
+  for (const item of items) {
+    const number = numbers.get(item.id) ?? null;
+    if (item.number !== number) {
+      await repos.agenda.update(meeting.id, item.id, { number });
+      item.number = number;
+    }
+  }
+  return items;
+}

@@ -1,0 +1,116 @@
+/**
+ * What the channel tab reads and changes. Every call is authorised first: a member sees only the
+ * groups whose roster has them; anything else answers "not found", so group ids leak nothing.
+ */
+import type { ActionStatus, Group, IsoDate, MeetingStatus } from '../model';
+import type { Repositories } from '../ports';
+import { conflict, invalid, notFound } from '../errors';
+import { formatParagraphRange, formatParagraphRef, subPointLabel } from '../numbering';
+import { stockholmDate, stockholmYear } from '../swedish-time';
+import { mainItems } from './agenda-order';
+
+export interface Viewer {
+  aadObjectId: string;
+  /** local development without Entra ID: sees every group */
+  developmentUser: boolean;
+}
+
+const NO_SUCH_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
+
+export async function visibleGroups(repos: Repositories, viewer: Viewer): Promise<Group[]> {
+  return viewer.developmentUser ? repos.groups.listAll() : repos.groups.listForMember(viewer.aadObjectId);
+}
+
+export async function authorisedGroup(repos: Repositories, viewer: Viewer, groupId: string): Promise<Group> {
+  const group = (await visibleGroups(repos, viewer)).find((g) => g.id === groupId);
+  if (!group) throw notFound(NO_SUCH_GROUP);
+  return group;
+}
+
+export interface ActionListEntry {
+  id: string;
+  text: string;
+  owner: string | null;
+  dueDate: IsoDate | null;
+  status: ActionStatus;
+  overdue: boolean;
+  version: number;
+  paragraph: string;
+  paragraphTitle: string;
+  paragraphNumber: number | null;
+  meetingId: string;
+  meetingDate: IsoDate | null;
+}
+
+export async function listActions(
+  repos: Repositories,
+  viewer: Viewer,
+  groupId: string,
+  status: ActionStatus | 'all',
+  today: IsoDate,
+): Promise<ActionListEntry[]> {
+  const group = await authorisedGroup(repos, viewer, groupId);
+  const actions = await repos.actions.listWithSource(group.id, status);
+  return actions.map((a) => {
+    const year = a.meetingStartsAt ? stockholmYear(a.meetingStartsAt) : stockholmYear(a.createdAt);
+    const main = a.paragraphNumber === null ? '' : formatParagraphRef(group.numberingStyle, a.paragraphNumber, year);
+    return {
+      id: a.id,
+      text: a.text,
+      owner: a.ownerName,
+      dueDate: a.dueDate,
+      status: a.status,
+      overdue: a.status === 'open' && a.dueDate !== null && a.dueDate < today,
+      version: a.version,
+      paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
+      paragraphTitle: a.itemTitle,
+      paragraphNumber: a.paragraphNumber,
+      meetingId: a.meetingId,
+      meetingDate: a.meetingStartsAt ? stockholmDate(a.meetingStartsAt) : null,
+    };
+  });
+}
+
+export async function changeActionStatus(
+  repos: Repositories,
+  viewer: Viewer,
+  actionId: string,
+  status: unknown,
+  version: unknown,
+): Promise<{ id: string; status: ActionStatus; version: number }> {
+  if (status !== 'open' && status !== 'done') throw invalid('Status måste vara "open" eller "done".');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid('Version måste vara ett positivt heltal.');
+  const action = await repos.actions.findById(actionId);
+  if (!action) throw notFound('Åtgärden finns inte.');
+  await authorisedGroup(repos, viewer, action.groupId).catch(() => {
+    throw notFound('Åtgärden finns inte.');
+  });
+  const updated = await repos.actions.setStatus(action.groupId, action.id, status, version);
+  if (!updated) throw conflict('Åtgärden har ändrats av någon annan sedan du laddade listan. Den har laddats om – försök igen.');
+  return { id: updated.id, status: updated.status, version: updated.version };
+}
+
+export interface MeetingListEntry {
+  id: string;
+  date: IsoDate | null;
+  status: MeetingStatus;
+  paragraphRange: string | null;
+}
+
+export async function listMeetings(repos: Repositories, viewer: Viewer, groupId: string): Promise<MeetingListEntry[]> {
+  const group = await authorisedGroup(repos, viewer, groupId);
+  const meetings = await repos.meetings.list(group.id);
+  const entries: MeetingListEntry[] = [];
+  for (const meeting of meetings) {
+    const numbers = mainItems(await repos.agenda.list(meeting.id)).map((i) => i.number).filter((n): n is number => n !== null);
+    const when = meeting.startedAt ?? meeting.startsAt;
+    const year = stockholmYear(when ?? new Date().toISOString());
+    entries.push({
+      id: meeting.id,
+      date: when ? stockholmDate(when) : null,
+      status: meeting.status,
+      paragraphRange: numbers.length ? formatParagraphRange(group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
+    });
+  }
+  return entries;
+}

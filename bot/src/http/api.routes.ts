@@ -1,0 +1,77 @@
+/**
+ * The tab's HTTP API (INTERFACES.md). Each route: authenticate → use case → JSON. Errors are
+ * mapped once (errors.ts): a Swedish message, never a stack trace.
+ */
+import type { Request, Response, Server } from 'restify';
+import type { Repositories, UnitOfWork } from '../core/ports';
+import { invalid } from '../core/errors';
+import { changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
+import { stockholmDate } from '../core/swedish-time';
+import type { Logger } from '../logger';
+import type { Authenticator } from './auth';
+import { sendDomainError } from './errors';
+import { route } from './server';
+
+export interface ApiDeps {
+  uow: UnitOfWork;
+  authenticator: Authenticator;
+  logger: Logger;
+  now?: () => Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from the URL: anything that is not a UUID cannot exist (and must not reach SQL as one). */
+export function uuidParam(req: Request, name: string): string {
+  const value = String(req.params?.[name] ?? '');
+  if (!UUID.test(value)) throw invalid(`Ogiltigt id i adressen (${name}).`);
+  return value;
+}
+
+export function registerApiRoutes(server: Server, deps: ApiDeps): void {
+  const now = deps.now ?? (() => new Date());
+  // Reads carry no idempotency key, so the outcome is never a duplicate.
+  const read = async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
+    const outcome = await deps.uow.run(work);
+    if (outcome.duplicate) throw new Error('unreachable: no idempotency key');
+    return outcome.value;
+  };
+  const viewerOf = async (req: Request): Promise<Viewer> => {
+    const caller = await deps.authenticator.authenticate(req.header('authorization'));
+    return { aadObjectId: caller.aadObjectId, developmentUser: caller.developmentUser };
+  };
+  const handle = (fn: (req: Request, res: Response) => Promise<void>) => route(deps.logger, fn, sendDomainError);
+
+  server.get('/api/me', handle(async (req, res) => {
+    const caller = await deps.authenticator.authenticate(req.header('authorization'));
+    res.json({ name: caller.name, developmentUser: caller.developmentUser });
+  }));
+
+  server.get('/api/groups', handle(async (req, res) => {
+    const viewer = await viewerOf(req);
+    const groups = await read((repos) => visibleGroups(repos, viewer));
+    res.json(groups.map((g) => ({ id: g.id, name: g.name, decidingBody: g.decidingBody })));
+  }));
+
+  server.get('/api/groups/:groupId/actions', handle(async (req, res) => {
+    const viewer = await viewerOf(req);
+    const status = String((req.query as Record<string, unknown>)?.status ?? 'open');
+    if (status !== 'open' && status !== 'done' && status !== 'all') throw invalid('status måste vara open, done eller all.');
+    const groupId = uuidParam(req, 'groupId');
+    res.json(await read((repos) => listActions(repos, viewer, groupId, status, stockholmDate(now().toISOString()))));
+  }));
+
+  server.patch('/api/actions/:actionId', handle(async (req, res) => {
+    const viewer = await viewerOf(req);
+    const actionId = uuidParam(req, 'actionId');
+    const body = (req.body ?? {}) as { status?: unknown; version?: unknown };
+    if (typeof req.body !== 'object' || req.body === null) throw invalid('Skicka JSON: {"status": "done", "version": 1}.');
+    res.json(await read((repos) => changeActionStatus(repos, viewer, actionId, body.status, body.version)));
+  }));
+
+  server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {
+    const viewer = await viewerOf(req);
+    const groupId = uuidParam(req, 'groupId');
+    res.json(await read((repos) => listMeetings(repos, viewer, groupId)));
+  }));
+}

@@ -1,0 +1,61 @@
+/** One handler per card verb: validated data in, a refreshed card or a Swedish message out. */
+import type { Repositories } from '../../core/ports';
+import type { CommandContext } from '../../core/use-cases/command-context';
+import { agendaView } from '../../core/use-cases/agenda-view';
+import { removeItem } from '../../core/use-cases/agenda-edit';
+import { attendanceView } from '../../core/use-cases/attendance-view';
+import { markAttendance } from '../../core/use-cases/attendance';
+import { addDecision } from '../../core/use-cases/record-minutes';
+import { addAction } from '../../core/use-cases/record-action';
+import { invalid } from '../../core/errors';
+import { buildAgendaCard } from '../../cards/agenda.card';
+import { buildAttendanceCard } from '../../cards/attendance.card';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import type { Verb, VerbData } from '../verbs';
+
+export type CardActionResult = { card: AdaptiveCard } | { text: string };
+type Handler<V extends Verb> = (data: VerbData[V], repos: Repositories, ctx: CommandContext) => Promise<CardActionResult>;
+
+const attendanceCard = async (repos: Repositories, ctx: CommandContext) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) });
+
+export const cardActionHandlers: { [V in Verb]: Handler<V> } = {
+  'agenda.refresh': async (_data, repos, ctx) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)) }),
+
+  'agenda.remove-confirm': async (data, repos, ctx) => ({ text: (await removeItem(repos, ctx, data.number, true)).text }),
+
+  'attendance.refresh': async (_data, repos, ctx) => attendanceCard(repos, ctx),
+
+  'attendance.present': async (data, repos, ctx) => {
+    await markAttendance(repos, ctx, { memberId: data.memberId }, true);
+    return attendanceCard(repos, ctx);
+  },
+
+  'attendance.absent': async (data, repos, ctx) => {
+    await markAttendance(repos, ctx, { memberId: data.memberId }, false);
+    return attendanceCard(repos, ctx);
+  },
+
+  'decision.record': async (data, repos, ctx) => {
+    const clauses = data.clauses.split('\n').map((line) => line.trim().replace(/^att\s+/i, '')).filter(Boolean);
+    if (clauses.length === 0) throw invalid('Skriv minst en beslutssats.');
+    const answers = [];
+    for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause));
+    const warning = answers.find((a) => a.warning)?.warning;
+    return { text: [warning ? `⚠️ ${warning}` : null, ...answers.map((a) => a.text)].filter(Boolean).join('\n') };
+  },
+
+  'action.record': async (data, repos, ctx) => {
+    const answer = await addAction(repos, ctx, { text: data.text, owner: data.ownerName, ownerMemberId: data.ownerMemberId, dueDate: data.dueDate });
+    return { text: answer.text };
+  },
+
+  'action.accept-proposal': async (data, repos, ctx) => {
+    const answer = await addAction(repos, ctx, { text: data.text, owner: null, ownerMemberId: data.ownerMemberId, dueDate: null, itemId: data.itemId });
+    return { text: answer.text };
+  },
+
+  'action.choose-owner': async (data, repos, ctx) => {
+    const answer = await addAction(repos, ctx, { text: data.text, owner: null, ownerMemberId: data.ownerMemberId, dueDate: data.dueDate, itemId: data.itemId });
+    return { text: answer.text };
+  },
+};

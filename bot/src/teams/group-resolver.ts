@@ -1,0 +1,34 @@
+/**
+ * Which group a conversation belongs to: its explicit binding (`grupp <namn>` or install), else, in
+ * a team, the group of its channel — so a channel meeting's chat belongs to its channel's group.
+ */
+import type { Group } from '../core/model';
+import type { Repositories } from '../core/ports';
+import type { TurnInfo } from './turn-info';
+
+export async function resolveGroup(repos: Repositories, turn: TurnInfo): Promise<Group | null> {
+  const bound = await repos.groups.findByConversation(turn.conversationId);
+  if (bound) return bound;
+  if (turn.teamId && turn.channelId) return repos.groups.findByChannel(turn.teamId, turn.channelId);
+  return null;
+}
+
+/**
+ * On install in a team channel: the channel gets a group named after the team (unless one is
+ * already bound), which `grupp <namn>` can replace. Elsewhere only the reference is stored.
+ */
+export async function onInstalled(repos: Repositories, turn: TurnInfo): Promise<Group | null> {
+  const binding = { conversationId: turn.conversationId, kind: turn.kind, reference: turn.reference };
+  if (turn.kind !== 'channel' || !turn.teamId || !turn.channelId) {
+    await repos.groups.bindConversation(null, binding);
+    return null;
+  }
+  const existing = await resolveGroup(repos, turn);
+  const name = turn.teamName ?? `Grupp ${turn.channelId.slice(0, 12)}`;
+  const group =
+    existing ??
+    (await repos.groups.findByName(name)) ??
+    (await repos.groups.create({ name, decidingBody: name, tenantId: turn.tenantId, teamId: turn.teamId, channelId: turn.channelId }));
+  await repos.groups.bindConversation(group.id, binding);
+  return group;
+}

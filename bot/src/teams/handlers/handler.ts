@@ -1,0 +1,39 @@
+/**
+ * The shape every command handler has. Handlers translate: command → use case → reply; the rules
+ * live in core/. `env.inGroup` runs the use case in one transaction together with the activity's
+ * idempotency key, so a retried activity records nothing twice.
+ */
+import type { Command } from '../../core/commands/command';
+import type { Repositories, UnitOfWork } from '../../core/ports';
+import type { CommandContext } from '../../core/use-cases/command-context';
+import type { AdaptiveCard } from '../../cards/adaptive-card';
+import type { TurnInfo } from '../turn-info';
+
+export interface Reply {
+  text?: string;
+  /** shown before the text, e.g. "⚠️ Mötet är inte beslutsfört …" */
+  warning?: string;
+  card?: AdaptiveCard;
+}
+
+/** Thrown when the activity was handled before: the dispatcher then stays silent. */
+export class DuplicateActivity extends Error {
+  constructor() {
+    super('activity already handled');
+  }
+}
+
+export interface HandlerEnv {
+  turn: TurnInfo;
+  uow: UnitOfWork;
+  /** runs `work` for this conversation's group (a Swedish error when none is bound) */
+  inGroup<T>(work: (repos: Repositories, ctx: CommandContext) => Promise<T>): Promise<T>;
+  /** runs `work` idempotently without requiring a group (binding, help) */
+  once<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export type CommandKind = Command['kind'];
+export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
+export type CommandHandler<K extends CommandKind> = (command: CommandOf<K>, env: HandlerEnv) => Promise<Reply>;
+/** The compiler checks that every command has exactly one handler. */
+export type CommandHandlers = { [K in CommandKind]: CommandHandler<K> };

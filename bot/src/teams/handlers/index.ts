@@ -1,0 +1,43 @@
+/** Every command's handler, in one table the compiler checks for completeness. */
+import type { CommandHandlers } from './handler';
+import { help } from './help.handler';
+import { bindGroupHandler, decidingBody, numbering, quorumRule, roster } from './group.handlers';
+import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
+import { end, goTo, next, start } from './meeting.handlers';
+import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
+import { attendance, markAbsent, markPresent } from './attendance.handlers';
+import { adjuster, approvalDeadline, approve, requestChange } from './approval.handlers';
+
+export const commandHandlers: CommandHandlers = {
+  help,
+  'bind-group': bindGroupHandler,
+  roster,
+  'deciding-body': decidingBody,
+  numbering,
+  'quorum-rule': quorumRule,
+  'add-item': addItemHandler,
+  'add-sub-point': addSubPointHandler,
+  section,
+  'rename-item': renameItemHandler,
+  'remove-item': removeItemHandler,
+  'show-agenda': showAgenda,
+  start,
+  next,
+  'go-to': goTo,
+  end,
+  presenters,
+  note,
+  decision,
+  information,
+  action,
+  postpone,
+  recipients,
+  distribution,
+  attendance,
+  'mark-present': markPresent,
+  'mark-absent': markAbsent,
+  adjuster,
+  'approval-deadline': approvalDeadline,
+  approve,
+  'request-change': requestChange,
+};

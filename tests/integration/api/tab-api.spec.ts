@@ -1,0 +1,148 @@
+import type { RunningApp } from '../../../bot/src/app';
+import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
+import type { StoreConnection } from '../../../bot/src/store/database';
+import { EntraTestServer } from '../../support/entra.server';
+import { describeEachStore } from '../../support/stores';
+import { startTestApp } from '../../support/test-app';
+
+const ANNA = '0d6f0a1e-0000-4000-8000-00000000a001';
+const PER = '0d6f0a1e-0000-4000-8000-00000000b002';
+
+/** Two groups, each with one member and one action on § 4 of a meeting. */
+async function seed(store: StoreConnection) {
+  const repos = repositoriesFor(store.db);
+  const seedGroup = async (name: string, memberName: string, aad: string) => {
+    const group = await repos.groups.create({ name, decidingBody: name });
+    await repos.roster.upsert(group.id, [{ name: memberName, title: 'MAS', principal: 'Karlskrona kommun', role: 'ledamot', aadObjectId: aad }]);
+    const meeting = await repos.meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
+    await repos.meetings.update(group.id, meeting.id, { status: 'utkast' });
+    const item = await repos.agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 1000, section: null, title: 'Vårdplatsflöde', typeTag: null, standardKind: null,
+      number: 4, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
+    });
+    const action = await repos.actions.add({
+      groupId: group.id, meetingId: meeting.id, itemId: item.id, text: `Skicka ut planen (${name})`, ownerMemberId: null,
+      ownerName: memberName, dueDate: '2024-03-01', createdAt: '2024-02-16T08:00:00.000Z',
+    });
+    return { group, action };
+  };
+  return { a: await seedGroup('LSVO', 'Anna-Karin Åkesson', ANNA), b: await seedGroup('PSVO', 'Per Persson', PER) };
+}
+
+describeEachStore('tab API with Entra ID tokens', (store) => {
+  const entra = new EntraTestServer();
+  let app: RunningApp;
+  let data: Awaited<ReturnType<typeof seed>>;
+
+  beforeAll(async () => {
+    await entra.start();
+    app = await startTestApp(store(), entra.env());
+    data = await seed(store());
+  });
+  afterAll(async () => {
+    await app.stop();
+    await entra.stop();
+  });
+
+  const get = (path: string, token?: string) =>
+    fetch(`${app.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('lists only the groups the caller is on the roster of', async () => {
+    const res = await get('/api/groups', entra.token({ oid: ANNA }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([{ id: data.a.group.id, name: 'LSVO', decidingBody: 'LSVO' }]);
+  });
+
+  it('returns the actions of the caller’s group with paragraph and meeting', async () => {
+    const res = await get(`/api/groups/${data.a.group.id}/actions?status=all`, entra.token({ oid: ANNA }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([
+      expect.objectContaining({
+        id: data.a.action.id, text: 'Skicka ut planen (LSVO)', owner: 'Anna-Karin Åkesson', dueDate: '2024-03-01',
+        status: 'open', paragraph: 'punkt 4', paragraphTitle: 'Vårdplatsflöde', meetingDate: '2024-02-16', version: 1,
+      }),
+    ]);
+  });
+
+  it.each([
+    ['actions', (d: Awaited<ReturnType<typeof seed>>) => `/api/groups/${d.b.group.id}/actions`],
+    ['meetings', (d: Awaited<ReturnType<typeof seed>>) => `/api/groups/${d.b.group.id}/meetings`],
+  ])('never shows another group’s %s (404, nothing leaked)', async (_what, path) => {
+    const res = await get(path(data), entra.token({ oid: ANNA }));
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(JSON.stringify(body)).not.toMatch(/PSVO|Per Persson/);
+    expect(body.error.code).toBe('not-found');
+  });
+
+  it('refuses to change another group’s action', async () => {
+    const res = await fetch(`${app.url}/api/actions/${data.b.action.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${entra.token({ oid: ANNA })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'done', version: 1 }),
+    });
+    expect(res.status).toBe(404);
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['an expired token', () => entra.token({ oid: ANNA, expiresInSeconds: -3600 })],
+    ['a wrong audience', () => entra.token({ oid: ANNA, audience: 'api://annan-app/123' })],
+    ['a wrong issuer', () => entra.token({ oid: ANNA, issuer: 'https://login.microsoftonline.com/annan-tenant/v2.0' })],
+    ['a wrong signing key', () => entra.token({ oid: ANNA, foreignKey: true })],
+    ['garbage', () => 'inte-en-token'],
+  ])('rejects %s with 401 and a Swedish message', async (_title, token) => {
+    const res = await get('/api/groups', token?.());
+    expect(res.status).toBe(401);
+    const body = await res.json();
+    expect(body.error.code).toBe('unauthenticated');
+    expect(body.error.message).toMatch(/[åäö]|Inloggning/);
+  });
+
+  it('marks an action done with optimistic concurrency: a stale version gets 409', async () => {
+    const patch = (body: unknown) =>
+      fetch(`${app.url}/api/actions/${data.a.action.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${entra.token({ oid: ANNA })}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const done = await patch({ status: 'done', version: 1 });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ id: data.a.action.id, status: 'done', version: 2 });
+
+    const stale = await patch({ status: 'open', version: 1 });
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error.message).toMatch(/ändrats av någon annan/);
+
+    const bad = await patch({ status: 'klar', version: 2 });
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers 400 for an id that is not a UUID', async () => {
+    const res = await get(`/api/groups/1%20or%201=1/actions`, entra.token({ oid: ANNA }));
+    expect(res.status).toBe(400);
+  });
+
+  it('lists meetings with status and paragraph range', async () => {
+    const res = await get(`/api/groups/${data.a.group.id}/meetings`, entra.token({ oid: ANNA }));
+    expect(await res.json()).toEqual([{ id: expect.any(String), date: '2024-02-16', status: 'utkast', paragraphRange: '4' }]);
+  });
+});
+
+describeEachStore('tab API without Entra ID (local development)', (store) => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp(store());
+    await seed(store());
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('runs as the development user, who sees every group', async () => {
+    const me = await (await fetch(`${app.url}/api/me`)).json();
+    expect(me).toEqual({ name: 'Utvecklingsanvändare', developmentUser: true });
+    const groups = await (await fetch(`${app.url}/api/groups`)).json();
+    expect(groups.map((g: { name: string }) => g.name)).toEqual(['LSVO', 'PSVO']);
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * A Bot Connector on loopback speaking the Bot Framework REST protocol (v3/conversations …), so the
+ * real botbuilder CloudAdapter sends its replies over real HTTP and tests read what users would see.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  activityId: string | null;
+  body: any;
+  authorization: string | undefined;
+}
+
+export class BotConnectorServer {
+  readonly calls: ConnectorCall[] = [];
+  private server: http.Server | null = null;
+  private waiters: Array<() => void> = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+
+  /** Replies and posts (not typing indicators), in order. */
+  get messages(): any[] {
+    return this.calls.filter((c) => c.method !== 'GET' && c.body?.type === 'message').map((c) => c.body);
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  /** Resolves once at least `count` messages arrived (the adapter sends replies before it answers the turn). */
+  async waitForMessages(count: number, timeoutMs = 5000): Promise<any[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages.length < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${this.messages.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+    return this.messages;
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const match = url.pathname.match(/\/v3\/conversations(?:\/([^/]+))?(?:\/activities(?:\/([^/]+))?)?/);
+      const body = raw ? JSON.parse(raw) : null;
+      this.calls.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        conversationId: match?.[1] ? decodeURIComponent(match[1]) : '',
+        activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
+        body,
+        authorization: req.headers.authorization,
+      });
+      this.waiters.splice(0).forEach((wake) => wake());
+      res.setHeader('content-type', 'application/json');
+      if (!match) {
+        res.statusCode = 404;
+        res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown path' } }));
+        return;
+      }
+      if (req.method === 'POST' && !match[1]) {
+        // create conversation (proactive post to a channel)
+        res.end(JSON.stringify({ id: `${body?.channelData?.channel?.id ?? 'conv'};messageid=${Date.now()}`, activityId: randomUUID() }));
+        return;
+      }
+      res.end(JSON.stringify({ id: match[2] && req.method === 'PUT' ? match[2] : randomUUID() }));
+    });
+  }
+}
