@@ -1,0 +1,159 @@
+/**
+ * A whole meeting over the wire: real Teams-shaped activities POSTed to /api/messages of the real
+ * server, replies arriving at a Bot Connector on loopback. Then every activity is delivered a second
+ * time (Teams retries), and the database must hold exactly what was sent, once.
+ */
+import type { RunningApp } from '../../bot/src/app';
+import { repositoriesFor } from '../../bot/src/store/unit-of-work';
+import { meetingIntervals } from '../../bot/src/core/use-cases/meeting-intervals';
+import { BotConnectorServer } from '../support/bot-connector.server';
+import { describeEachStore } from '../support/stores';
+import { startTestApp } from '../support/test-app';
+import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
+
+const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'a0000000-0000-4000-8000-000000000001' };
+const mats: Person = { id: '29:mats', name: 'Mats Wennstig', aadObjectId: 'a0000000-0000-4000-8000-000000000002' };
+const rebecca: Person = { id: '29:rebecca', name: 'Rebecca Welander', aadObjectId: 'a0000000-0000-4000-8000-000000000003' };
+const anna: Person = { id: '29:anna', name: 'Anna-Karin Åkesson', aadObjectId: 'a0000000-0000-4000-8000-000000000004' };
+const carina: Person = { id: '29:carina', name: 'Carina Ingemansson', aadObjectId: 'a0000000-0000-4000-8000-000000000006' };
+const tina: Person = { id: '29:tina', name: 'Tina Olsson', aadObjectId: 'a0000000-0000-4000-8000-000000000005' };
+
+/** 2021-01-18 (reference 000), Stockholm 13.00 = 12:00 UTC, plus minutes. */
+const at = (minutes: number) => new Date(Date.parse('2021-01-18T12:00:00.000Z') + minutes * 60_000).toISOString();
+
+describeEachStore('a whole meeting over the wire', (store) => {
+  const connector = new BotConnectorServer();
+  let app: RunningApp;
+  let channel: TeamsChannel;
+  const sent: any[] = [];
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp(store());
+    channel = new TeamsChannel({ teamId: '19:team-saa@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:saa@thread.tacv2' }, connector.url);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  /** Delivers, expects 200, and returns the texts of the replies this activity caused. */
+  const send = async (activity: any): Promise<string[]> => {
+    sent.push(activity);
+    const before = connector.messages.length;
+    const res = await deliver(app.url, activity);
+    expect(res.status).toBeLessThan(300);
+    return connector.messages.slice(before).map((m) => m.text ?? '');
+  };
+  const say = (who: Person, text: string, minute: number) => send(channel.message(who, text, at(minute)));
+
+  it('records the meeting and answers every command in Swedish', async () => {
+    expect((await send(channel.install(at(-60))))[0]).toMatch(/Samverkansgrupp att åldras/);
+    expect((await say(sandra, [
+      'ledamöter',
+      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
+      'Carina Ingemansson; stf verksamhetschef medicinkliniken; Region Blekinge; ledamot',
+      'Rebecca Welander; verksamhetschef; Karlshamns kommun; ledamot',
+      'Anna-Karin Åkesson; verksamhetschef HSL/myndighet; Ronneby kommun; ledamot',
+      'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+    ].join('\n'), -50))[0]).toMatch(/5 personer är sparade/);
+    expect((await say(sandra, 'beslutsorgan Samverkansgruppen', -49))[0]).toMatch(/Samverkansgruppen beslutar/);
+    expect((await say(sandra, 'ny punkt Protokoll LSVO:s ledningsgrupp (I)', -48))[0]).toMatch(/punkt 3 Protokoll LSVO:s ledningsgrupp \(I\)/);
+    expect((await say(sandra, 'ny punkt Vårdplatsflöde (I/D)', -47))[0]).toMatch(/punkt 4 Vårdplatsflöde/);
+    expect((await say(sandra, 'ny punkt Uppföljning tillfälliga arbetsgrupper', -46))[0]).toMatch(/punkt 5/);
+    expect((await say(sandra, 'underpunkt Läkemedel avvikelser AG', -45))[0]).toMatch(/punkt 5 a\)/);
+    expect((await say(sandra, 'underpunkt Sjukresor/färdtjänst AG', -44))[0]).toMatch(/punkt 5 b\)/);
+
+    await send(channel.participants('join', [mats, sandra, anna], at(-2)));
+    expect((await send(channel.meetingStarted(at(0))))[0]).toMatch(/Mötet startade kl\. 13\.00/);
+    await send(channel.participants('join', [tina], at(5)));
+
+    // § 1 Godkännande av dagordning: not quorate yet (Karlshamn and half the Region missing)
+    const notQuorate = await say(sandra, 'beslut att godkänna för sammanträdet upprättad dagordning', 3);
+    expect(notQuorate[0]).toMatch(/inte beslutsfört/);
+    expect(notQuorate[0]).toMatch(/Karlshamns kommun 0 av 1/);
+    await send(channel.participants('join', [rebecca], at(6)));
+    await send(channel.participants('join', [carina], at(8)));
+
+    expect((await say(sandra, 'nästa', 10))[0]).toMatch(/punkt 2 Föregående sammanträdesprotokoll \(från kl\. 13\.10\)/);
+    expect((await say(sandra, 'beslut godkänna för 2020-12-07 upprättat sammanträdesprotokoll', 11))[0]).toMatch(/beslutar att godkänna för 2020-12-07/);
+    expect((await say(sandra, 'nästa', 15))[0]).toMatch(/punkt 3/);
+    expect((await say(sandra, 'föredragande Mats Wennstig', 16))[0]).toMatch(/Föredragande för punkt 3/);
+    expect((await say(sandra, 'anteckning FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.', 17))[0]).toMatch(/sparad under punkt 3/);
+    expect((await say(sandra, 'information', 18))[0]).toMatch(/Informationen tas till protokollet/);
+    expect((await say(sandra, 'åtgärd Skicka ut FoU:s verksamhetsplan ansvarig Mats senast 2021-02-01', 19))[0])
+      .toMatch(/ansvarig Mats Wennstig, senast 2021-02-01/);
+    expect((await say(sandra, 'nästa', 30))[0]).toMatch(/punkt 4 Vårdplatsflöde/);
+    await send(channel.participants('leave', [anna], at(40)));
+    expect((await say(sandra, 'bordlägg', 45))[0]).toMatch(/Denna punkt tas upp vid nästa möte/);
+    expect((await say(sandra, 'punkt 5b', 50))[0]).toMatch(/punkt 5 b\) Sjukresor\/färdtjänst AG/);
+    expect((await say(sandra, 'beslut att Mats återkommer med en plan', 52))[0]).toMatch(/punkt 5 b\)/);
+    expect((await say(sandra, 'skickas till LSVO, Region Blekinge', 53))[0]).toMatch(/skickas till LSVO, Region Blekinge/);
+    expect((await say(sandra, 'sändlista Samtliga ledamöter', 54))[0]).toMatch(/Sändlista/);
+    await send(channel.participants('leave', [mats, sandra, rebecca, tina, carina], at(179)));
+    expect((await send(channel.meetingEnded(at(180))))[0]).toMatch(/Mötet avslutades kl\. 16\.00/);
+  });
+
+  it('holds exactly what was sent: paragraphs, decisions, actions, attendance', async () => {
+    await expectRecorded();
+  });
+
+  it('records nothing twice when Teams delivers every activity again', async () => {
+    const before = connector.messages.length;
+    for (const activity of [...sent]) {
+      const res = await deliver(app.url, activity);
+      expect(res.status).toBeLessThan(300);
+    }
+    expect(connector.messages.length).toBe(before); // retries are not answered twice either
+    await expectRecorded();
+  });
+
+  async function expectRecorded(): Promise<void> {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Samverkansgrupp att åldras')!;
+    expect(group.decidingBody).toBe('Samverkansgruppen');
+    const [meeting] = await repos.meetings.list(group.id);
+    expect(meeting).toMatchObject({ status: 'utkast', startedAt: at(0), endedAt: at(180) });
+    const items = await repos.agenda.list(meeting!.id);
+    const main = items.filter((i) => !i.parentId);
+    expect(main.map((i) => [i.number, i.title, i.typeTag, i.outcome])).toEqual([
+      [1, 'Godkännande av dagordning', null, 'decided'],
+      [2, 'Föregående sammanträdesprotokoll', null, 'decided'],
+      [3, 'Protokoll LSVO:s ledningsgrupp', 'I', 'information'],
+      [4, 'Vårdplatsflöde', 'I/D', 'postponed'],
+      [5, 'Uppföljning tillfälliga arbetsgrupper', null, 'open'],
+      [6, 'Övriga frågor', null, 'open'],
+      [7, 'Nästa sammanträde', null, 'open'],
+    ]);
+    const subs = items.filter((i) => i.parentId).map((i) => [i.title, i.outcome, i.recipients]);
+    expect(subs).toEqual([['Läkemedel avvikelser AG', 'open', []], ['Sjukresor/färdtjänst AG', 'decided', ['LSVO', 'Region Blekinge']]]);
+    expect(main[2]!.presenters).toEqual(['Mats Wennstig']);
+    expect(meeting!.distributionList).toEqual(['Samtliga ledamöter']);
+
+    const decisions = await repos.records.decisions(meeting!.id);
+    expect(decisions.map((d) => [d.clause, d.quorate])).toEqual([
+      ['godkänna för sammanträdet upprättad dagordning', false],
+      ['godkänna för 2020-12-07 upprättat sammanträdesprotokoll', true],
+      ['Mats återkommer med en plan', false], // Anna-Karin (Ronneby) had left
+    ]);
+    const notes = await repos.records.notes(meeting!.id);
+    expect(notes.map((n) => n.text)).toEqual(['FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.']);
+
+    const actions = await repos.actions.listForMeeting(group.id, meeting!.id);
+    expect(actions.map((a) => [a.text, a.ownerName, a.dueDate, a.status])).toEqual([
+      ['Skicka ut FoU:s verksamhetsplan', 'Mats Wennstig', '2021-02-01', 'open'],
+    ]);
+
+    const intervals = await meetingIntervals(repos, meeting!, at(0));
+    expect(intervals.map((i) => [i.displayName, i.memberId !== null, i.joinedAt, i.leftAt]).sort()).toEqual([
+      ['Anna-Karin Åkesson', true, at(-2), at(40)],
+      ['Carina Ingemansson', true, at(8), at(179)],
+      ['Mats Wennstig', true, at(-2), at(179)],
+      ['Rebecca Welander', true, at(6), at(179)],
+      ['Sandra Johansson', true, at(-2), at(179)],
+      ['Tina Olsson', false, at(5), at(179)],
+    ]);
+    const visits = await repos.records.visits(meeting!.id);
+    expect(visits.map((v) => v.openedAt)).toEqual([at(0), at(10), at(15), at(30), at(50)]);
+  }
+});
