@@ -17,6 +17,8 @@ export interface ConnectorCall {
 
 export class BotConnectorServer {
   readonly calls: ConnectorCall[] = [];
+  /** milliseconds to wait before answering (to keep a bot turn in flight) */
+  delayMs = 0;
   private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
   url = '';
@@ -72,18 +74,23 @@ export class BotConnectorServer {
         authorization: req.headers.authorization,
       });
       this.waiters.splice(0).forEach((wake) => wake());
-      res.setHeader('content-type', 'application/json');
-      if (!match) {
-        res.statusCode = 404;
-        res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown path' } }));
-        return;
-      }
-      if (req.method === 'POST' && !match[1]) {
-        // create conversation (proactive post to a channel)
-        res.end(JSON.stringify({ id: `${body?.channelData?.channel?.id ?? 'conv'};messageid=${Date.now()}`, activityId: randomUUID() }));
-        return;
-      }
-      res.end(JSON.stringify({ id: match[2] && req.method === 'PUT' ? match[2] : randomUUID() }));
+      if (this.delayMs > 0) setTimeout(() => this.answer(req, res, match, body), this.delayMs);
+      else this.answer(req, res, match, body);
     });
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, match: RegExpMatchArray | null, body: any): void {
+    res.setHeader('content-type', 'application/json');
+    if (!match) {
+      res.statusCode = 404;
+      res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown path' } }));
+      return;
+    }
+    if (req.method === 'POST' && !match[1]) {
+      // create conversation (proactive post to a channel)
+      res.end(JSON.stringify({ id: `${body?.channelData?.channel?.id ?? 'conv'};messageid=${Date.now()}`, activityId: randomUUID() }));
+      return;
+    }
+    res.end(JSON.stringify({ id: match[2] && req.method === 'PUT' ? match[2] : randomUUID() }));
   }
 }
