@@ -46,6 +46,13 @@ describeEachStore('a whole meeting over the wire', (store) => {
     return connector.messages.slice(before).map((m) => m.text ?? '');
   };
   const say = (who: Person, text: string, minute: number) => send(channel.message(who, text, at(minute)));
+  /** Like `say`, but also returns the Adaptive Cards attached to the reply. */
+  const sayWithCards = async (who: Person, text: string, minute: number) => {
+    const before = connector.messages.length;
+    const texts = await send(channel.message(who, text, at(minute)));
+    const cards = connector.messages.slice(before).flatMap((m) => (m.attachments ?? []).map((a: any) => a.content));
+    return { text: texts[0] ?? '', cards };
+  };
 
   it('records the meeting and answers every command in Swedish', async () => {
     expect((await send(channel.install(at(-60))))[0]).toMatch(/Samverkansgrupp att åldras/);
@@ -58,9 +65,9 @@ describeEachStore('a whole meeting over the wire', (store) => {
       'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
     ].join('\n'), -50))[0]).toMatch(/5 personer är sparade/);
     expect((await say(sandra, 'beslutsorgan Samverkansgruppen', -49))[0]).toMatch(/Samverkansgruppen beslutar/);
-    expect((await say(sandra, 'ny punkt Protokoll LSVO:s ledningsgrupp (I)', -48))[0]).toMatch(/punkt 3 Protokoll LSVO:s ledningsgrupp \(I\)/);
-    expect((await say(sandra, 'ny punkt Vårdplatsflöde (I/D)', -47))[0]).toMatch(/punkt 4 Vårdplatsflöde/);
-    expect((await say(sandra, 'ny punkt Uppföljning tillfälliga arbetsgrupper', -46))[0]).toMatch(/punkt 5/);
+    expect((await say(sandra, 'ny punkt Protokoll LSVO:s ledningsgrupp (I)', -48))[0]).toMatch(/Punkt 3 Protokoll LSVO:s ledningsgrupp \(I\)/);
+    expect((await say(sandra, 'ny punkt Vårdplatsflöde (I/D)', -47))[0]).toMatch(/Punkt 4 Vårdplatsflöde/);
+    expect((await say(sandra, 'ny punkt Uppföljning tillfälliga arbetsgrupper', -46))[0]).toMatch(/^Punkt 5 Uppföljning tillfälliga arbetsgrupper är tillagd/);
     expect((await say(sandra, 'underpunkt Läkemedel avvikelser AG', -45))[0]).toMatch(/punkt 5 a\)/);
     expect((await say(sandra, 'underpunkt Sjukresor/färdtjänst AG', -44))[0]).toMatch(/punkt 5 b\)/);
 
@@ -83,11 +90,20 @@ describeEachStore('a whole meeting over the wire', (store) => {
     expect((await say(sandra, 'information', 18))[0]).toMatch(/Informationen tas till protokollet/);
     expect((await say(sandra, 'åtgärd Skicka ut FoU:s verksamhetsplan ansvarig Mats senast 2021-02-01', 19))[0])
       .toMatch(/ansvarig Mats Wennstig, senast 2021-02-01/);
-    expect((await say(sandra, 'nästa', 30))[0]).toMatch(/punkt 4 Vårdplatsflöde/);
+    expect((await say(sandra, 'nästa', 30))[0]).toMatch(/Nu behandlas punkt 4 Vårdplatsflöde/);
     await send(channel.participants('leave', [anna], at(40)));
     expect((await say(sandra, 'bordlägg', 45))[0]).toMatch(/Denna punkt tas upp vid nästa möte/);
     expect((await say(sandra, 'punkt 5b', 50))[0]).toMatch(/punkt 5 b\) Sjukresor\/färdtjänst AG/);
-    expect((await say(sandra, 'beslut att Mats återkommer med en plan', 52))[0]).toMatch(/punkt 5 b\)/);
+    const decided = await sayWithCards(sandra, 'beslut att Mats återkommer med en plan', 52);
+    expect(decided.text).toMatch(/punkt 5 b\)/);
+    // The clause names Mats and a verb: a card proposes an action item, accepted with one click.
+    const accept = decided.cards.flatMap((c: any) => c.actions ?? []).find((a: any) => a.verb === 'action.accept-proposal');
+    expect(accept.data).toMatchObject({ ownerName: 'Mats Wennstig', text: 'Återkommer med en plan' });
+    const invoke = channel.cardAction(sandra, accept.verb, accept.data, at(52.5));
+    sent.push(invoke);
+    const accepted = await deliver(app.url, invoke);
+    expect(accepted.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(accepted.body.value).toMatch(/Återkommer med en plan, ansvarig Mats Wennstig/);
     expect((await say(sandra, 'skickas till LSVO, Region Blekinge', 53))[0]).toMatch(/skickas till LSVO, Region Blekinge/);
     expect((await say(sandra, 'sändlista Samtliga ledamöter', 54))[0]).toMatch(/Sändlista/);
     await send(channel.participants('leave', [mats, sandra, rebecca, tina, carina], at(179)));
@@ -142,6 +158,7 @@ describeEachStore('a whole meeting over the wire', (store) => {
     const actions = await repos.actions.listForMeeting(group.id, meeting!.id);
     expect(actions.map((a) => [a.text, a.ownerName, a.dueDate, a.status])).toEqual([
       ['Skicka ut FoU:s verksamhetsplan', 'Mats Wennstig', '2021-02-01', 'open'],
+      ['Återkommer med en plan', 'Mats Wennstig', null, 'open'],
     ]);
 
     const intervals = await meetingIntervals(repos, meeting!, at(0));

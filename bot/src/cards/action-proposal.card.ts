@@ -1,11 +1,12 @@
-/** A decision clause that names a member and a verb: propose it as an action item, one click to accept. */
+/** A decision clause names a member and a task: propose it as an action item, accepted with one click. */
 import { Verbs } from '../teams/verbs';
-import { card, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
+import { card, clip, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 
 export interface ActionProposalCardModel {
   meetingId: string;
   itemId: string;
+  /** the paragraph, formatted: "§ 16" */
   reference: string;
   ownerMemberId: string;
   ownerName: string;
@@ -13,12 +14,12 @@ export interface ActionProposalCardModel {
 }
 
 export function buildActionProposalCard(model: ActionProposalCardModel): AdaptiveCard {
+  const { meetingId, itemId, text, ownerMemberId, ownerName } = model;
   return card(
     [
-      textBlock('Föreslagen åtgärd', { weight: 'Bolder' }),
-      textBlock(`${escapeMarkdown(model.ownerName)} – ${escapeMarkdown(model.text)}`, { spacing: 'None' }),
-      textBlock(`Från ${escapeMarkdown(model.reference)}. Lägg till den som åtgärd med ansvarig?`, { isSubtle: true, spacing: 'None' }),
+      textBlock(`Föreslagen åtgärd: ${escapeMarkdown(clip(ownerName, 120))} – ${escapeMarkdown(clip(text, 2000))}`, { weight: 'Bolder' }),
+      textBlock(`Från beslutet i ${escapeMarkdown(model.reference)}. Ingenting sparas förrän du väljer Lägg till åtgärd.`, { isSubtle: true, spacing: 'None' }),
     ],
-    [executeAction('Lägg till åtgärd', Verbs.acceptProposedAction, { text: model.text, ownerMemberId: model.ownerMemberId, itemId: model.itemId })],
+    [executeAction('Lägg till åtgärd', Verbs.acceptProposedAction, { meetingId, itemId, text, ownerMemberId, ownerName }, { associatedInputs: 'none' })],
   );
 }

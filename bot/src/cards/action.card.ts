@@ -1,23 +1,44 @@
-/** Action item form: text, owner from the roster (or free text), due date. */
-import { Verbs } from '../teams/verbs';
-import { card, choiceSet, executeAction, heading, textInput, type AdaptiveCard } from './adaptive-card';
-import { escapeMarkdown } from './escape';
+/** Action item form: what, who (from the roster, or a name typed in), by when, and from which paragraph. */
+import { MAX_CARD_NAME, MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import {
+  actionSet, card, choiceSet, dateInput, executeAction, heading, paragraphPicker, textInput,
+  type AdaptiveCard, type CardElement, type ParagraphChoice,
+} from './adaptive-card';
 
 export interface ActionCardModel {
-  reference: string;
-  title: string;
-  roster: Array<{ memberId: string; name: string }>;
+  meetingId: string;
+  paragraphs: ParagraphChoice[];
+  currentItemId: string | null;
+  /** roster members to choose as ansvarig; `description` e.g. "verksamhetschef, Karlskrona kommun" */
+  roster: Array<{ memberId: string; name: string; description?: string }>;
+  /** prefilled text, e.g. from a typed `åtgärd` command */
+  text?: string;
 }
 
 export function buildActionCard(model: ActionCardModel): AdaptiveCard {
-  return card(
-    [
-      heading(`Åtgärd – ${escapeMarkdown(model.reference)} ${escapeMarkdown(model.title)}`),
-      textInput('text', 'Vad ska göras?', { isMultiline: true, isRequired: true, errorMessage: 'Beskriv åtgärden.', maxLength: 10000 }),
-      choiceSet('ownerMemberId', 'Ansvarig', model.roster.map((m) => ({ title: m.name, value: m.memberId })), undefined, { placeholder: 'Välj ur ledamotslistan' }),
-      textInput('ownerName', 'eller ansvarig som inte finns i listan', { maxLength: 200 }),
-      { type: 'Input.Date', id: 'dueDate', label: 'Senast' },
-    ],
-    [executeAction('Spara åtgärd', Verbs.recordAction, {}, { associatedInputs: 'auto', style: 'positive' })],
-  );
+  const picker = paragraphPicker(model.paragraphs, model.currentItemId);
+  const owner: CardElement[] = model.roster.length
+    ? [
+        choiceSet('ownerMemberId', 'Ansvarig', model.roster.map((m) => ({
+          title: m.description ? `${m.name} – ${m.description}` : m.name,
+          value: m.memberId,
+        })), { placeholder: 'Välj ur ledamotslistan' }),
+        textInput('ownerName', 'eller ansvarig som inte finns i listan', { maxLength: MAX_CARD_NAME, spacing: 'Small' }),
+      ]
+    : [textInput('ownerName', 'Ansvarig', { maxLength: MAX_CARD_NAME })];
+  const body: CardElement[] = [
+    heading('Ny åtgärd'),
+    ...(picker ? [picker] : []),
+    textInput('text', 'Vad ska göras?', {
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: 'Beskriv åtgärden.',
+      maxLength: MAX_CARD_TEXT,
+      ...(model.text ? { value: model.text } : {}),
+    }),
+    ...owner,
+    dateInput('dueDate', 'Senast'),
+    actionSet([executeAction('Spara åtgärd', Verbs.recordAction, { meetingId: model.meetingId }, { style: 'positive' })]),
+  ];
+  return card(body);
 }

@@ -1,30 +1,43 @@
-/** Decision form: att-clauses, one per line, for the current paragraph, with the quorum state shown first. */
-import { Verbs } from '../teams/verbs';
-import { card, container, executeAction, heading, textBlock, textInput, type AdaptiveCard } from './adaptive-card';
+/**
+ * Decision form: the paragraph (current preselected), the att-clauses one per line, and the quorum
+ * state right above the submit button so nobody records a decision without seeing it.
+ */
+import { MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import {
+  actionSet, card, container, executeAction, heading, paragraphPicker, textBlock, textInput,
+  type AdaptiveCard, type CardElement, type ParagraphChoice,
+} from './adaptive-card';
 import { escapeMarkdown } from './escape';
 
 export interface DecisionCardModel {
-  reference: string;
-  title: string;
+  meetingId: string;
+  paragraphs: ParagraphChoice[];
+  currentItemId: string | null;
+  /** the phrase before "beslutar", e.g. "Samverkansgruppen" */
   decidingBody: string;
   quorate: boolean;
+  /** `Beslutsför: Region Blekinge 3 av 4, …` / `Inte beslutsför: Karlskrona kommun 1 av 3 (krävs 2), …` */
   quorumLine: string;
 }
 
 export function buildDecisionCard(model: DecisionCardModel): AdaptiveCard {
-  return card(
-    [
-      heading(`Beslut – ${escapeMarkdown(model.reference)} ${escapeMarkdown(model.title)}`),
-      container([textBlock(`${model.quorate ? '✅' : '⚠️'} ${escapeMarkdown(model.quorumLine)}`)], { style: model.quorate ? 'good' : 'warning' }),
-      textBlock(`${escapeMarkdown(model.decidingBody)} beslutar`, { weight: 'Bolder' }),
-      textInput('clauses', 'att … (en beslutssats per rad)', {
-        isMultiline: true,
-        isRequired: true,
-        errorMessage: 'Skriv minst en beslutssats.',
-        maxLength: 10000,
-        placeholder: 'godkänna för sammanträdet upprättad dagordning',
-      }),
-    ],
-    [executeAction('Spara beslut', Verbs.recordDecision, {}, { associatedInputs: 'auto', style: 'positive' })],
-  );
+  const picker = paragraphPicker(model.paragraphs, model.currentItemId);
+  const body: CardElement[] = [
+    heading('Beslut'),
+    ...(picker ? [picker] : []),
+    textBlock(`${escapeMarkdown(model.decidingBody)} beslutar`, { weight: 'Bolder', spacing: 'Medium' }),
+    textInput('clauses', 'att … (en beslutssats per rad)', {
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: 'Skriv minst en beslutssats.',
+      maxLength: MAX_CARD_TEXT,
+      placeholder: 'godkänna föredragningslistan',
+    }),
+    container([
+      textBlock(`${model.quorate ? '✅' : '⚠️'} ${escapeMarkdown(model.quorumLine)}`, { weight: model.quorate ? 'Default' : 'Bolder' }),
+      ...(model.quorate ? [] : [textBlock('Beslutet registreras men markeras som fattat när mötet inte var beslutsfört.', { size: 'Small', spacing: 'None' })]),
+    ], { style: model.quorate ? 'good' : 'warning', spacing: 'Medium' }),
+    actionSet([executeAction('Spara beslut', Verbs.recordDecision, { meetingId: model.meetingId }, { style: 'positive' })]),
+  ];
+  return card(body);
 }

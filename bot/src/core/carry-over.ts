@@ -1,6 +1,13 @@
 /**
  * What the next agenda inherits: every postponed item ("Denna punkt tas upp vid nästa möte"), and
  * open action items due soon (or overdue) as one follow-up item with a sub-point per action.
+ *
+ *   carryOver({ postponedItems, openActions, today, followUpWithinDays }) → CarriedItem[]
+ *     postponed items keep title and type tag, in the order given (carriedFromItemId = their id);
+ *     open actions due on or before today + followUpWithinDays become one item
+ *     "Uppföljning av åtgärder" (I), earliest due first, a sub-point each:
+ *     "<text> (ansvarig <owner>, senast <date>)", leaving out what is unknown. Actions without a
+ *     due date are not followed up automatically: nothing says when they are due.
  */
 import type { ActionItem, AgendaItem, IsoDate, ItemTypeTag } from './model';
 import { addDays } from './swedish-time';

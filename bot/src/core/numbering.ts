@@ -3,6 +3,11 @@
  *   'meeting'      `1.`      restarting at every meeting
  *   'year'         `§ 15`    running on across the year's meetings
  *   'year-suffix'  `§ 12/24` the same, with the two-digit year
+ *
+ *   firstNumberForMeeting(input) → number        where this meeting's numbering starts
+ *   assignNumbers(ids, first) → Map<id, number>  consecutive, in agenda order
+ *   formatParagraphNumber / formatParagraphHeading / formatParagraphRef (chat) / formatParagraphRange
+ *   subPointLabel(index0) → `a)` … `z)`, `aa)` …
  */
 import type { NumberingStyle } from './model';
 
@@ -44,8 +49,10 @@ export function formatParagraphRef(style: NumberingStyle, n: number, year: numbe
   return style === 'meeting' ? `punkt ${n}` : formatParagraphNumber(style, n, year);
 }
 
-/** `a)`, `b)`, …, `z)`, `aa)`, `ab)`, … */
+/** `a)`, `b)`, …, `z)`, `aa)`, `ab)`, … for the 0-based position among the sub-points. */
 export function subPointLabel(index: number): string {
+  // A negative index (e.g. a findIndex miss) would print "`)" in the protokoll: refuse it instead.
+  if (!Number.isInteger(index) || index < 0) throw new RangeError(`invalid sub-point index ${index}`);
   let label = '';
   let i = index;
   do {

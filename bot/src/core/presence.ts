@@ -3,9 +3,15 @@
  * next move (or the meeting's end); it may be visited more than once. A person counts as present
  * for it when present for at least half of its open time, so a few seconds at its edges never
  * matter. A paragraph open for no time at all counts whoever was there at that instant.
+ *
+ *   paragraphsPresent(visits, meetingEnd, stays) → Set<itemId>
+ *   formatPartialPresence(presentNumbers, allNumbers, style, year) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)`
+ *   mergeIntervals(stays, openEnd?) → [from, to] ms spans · presentAt(stays, at) · presentMemberIdsAt(stays, at)
+ * A person's stays may overlap, touch or come in any order; a stay ending before it starts is dropped.
  */
 import type { IsoTime, NumberingStyle, ParagraphVisit } from './model';
 
+/** The part of an AttendanceInterval presence needs (so report rows and live intervals both fit). */
 export interface Stay {
   joinedAt: IsoTime;
   leftAt: IsoTime | null;
@@ -28,11 +34,13 @@ export function mergeIntervals(stays: Stay[], openEnd: number = Number.POSITIVE_
   return merged;
 }
 
+/** Was the person there at this instant? A stay covers [joinedAt, leftAt): gone at the moment of leaving. */
 export function presentAt(stays: Stay[], at: IsoTime): boolean {
   const t = Date.parse(at);
   return mergeIntervals(stays).some(([from, to]) => from <= t && t < to);
 }
 
+/** Roster members present at an instant (for quorum when a decision is recorded); guests have no memberId. */
 export function presentMemberIdsAt(stays: Array<Stay & { memberId: string | null }>, at: IsoTime): Set<string> {
   const t = Date.parse(at);
   return new Set(
@@ -54,13 +62,18 @@ export function paragraphSpans(visits: ParagraphVisit[], meetingEnd: IsoTime): M
   return spans;
 }
 
+/** The itemIds of the paragraphs the person counts as present for (at least half of each one's open time). */
 export function paragraphsPresent(visits: ParagraphVisit[], meetingEnd: IsoTime, stays: Stay[]): Set<string> {
-  const presence = mergeIntervals(stays, Date.parse(meetingEnd));
+  const end = Date.parse(meetingEnd);
+  const presence = mergeIntervals(stays, end);
+  // Stays are half-open [join, leave), except that whoever stayed to the end is there at the end:
+  // a paragraph opened (and closed) at the very last moment must not lose everyone.
+  const there = (at: number) => presence.some(([from, to]) => from <= at && (at < to || (at === to && to === end)));
   const present = new Set<string>();
   for (const [itemId, spans] of paragraphSpans(visits, meetingEnd)) {
     const open = spans.reduce((sum, [from, to]) => sum + (to - from), 0);
     if (open === 0) {
-      if (spans.some(([at]) => presence.some(([from, to]) => from <= at && at < to))) present.add(itemId);
+      if (spans.some(([at]) => there(at))) present.add(itemId);
       continue;
     }
     const overlap = spans.reduce((sum, span) => sum + overlapOf(span, presence), 0);

@@ -1,27 +1,39 @@
 /**
- * Matching people to the roster. Teams participants: by Entra object id, then e-mail, then name
- * (guests from other tenants may carry little identity). Names typed in commands: all candidates,
- * so an ambiguous name can be asked about instead of guessed.
+ * Matching people to the roster.
+ *
+ *   matchParticipant(roster, { aadObjectId?, email?, name? }) → RosterMember | null
+ *     A Teams participant: by Entra object id, then e-mail, then full name. Guests from other
+ *     tenants (Region vs. kommun) may carry little identity, hence the fallbacks; a name that fits
+ *     two roster entries matches neither, so nobody is recorded as the wrong person.
+ *   findMembersByName(roster, query) → RosterMember[]
+ *     A name typed in a command: every candidate, so an ambiguous name can be asked about instead
+ *     of guessed.
+ *
+ * Names are compared after Unicode NFC (å typed as a + combining ring is still å), trimming,
+ * collapsing whitespace and Swedish lower-casing. å, ä and ö are letters of their own: never folded.
  */
 import type { RosterMember } from './model';
 
 export const normaliseName = (name: string): string =>
   name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv-SE');
 
+/** Entra object ids are GUIDs, and e-mail addresses are matched without regard to case. */
+const sameId = (a: string | null | undefined, b: string | null | undefined) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
 export function matchParticipant(
   roster: RosterMember[],
   who: { aadObjectId?: string | null; name?: string | null; email?: string | null },
 ): RosterMember | null {
   if (who.aadObjectId) {
-    const byId = roster.find((m) => m.aadObjectId === who.aadObjectId);
+    const byId = roster.find((m) => sameId(m.aadObjectId, who.aadObjectId));
     if (byId) return byId;
   }
-  if (who.email) {
-    const email = who.email.trim().toLowerCase();
-    const byEmail = roster.find((m) => m.email?.toLowerCase() === email);
-    if (byEmail) return byEmail;
+  if (who.email?.trim()) {
+    const byEmail = roster.filter((m) => sameId(m.email, who.email));
+    if (byEmail.length === 1) return byEmail[0]!;
   }
-  if (who.name) {
+  if (who.name?.trim()) {
     const name = normaliseName(who.name);
     const byName = roster.filter((m) => normaliseName(m.name) === name);
     if (byName.length === 1) return byName[0]!;
@@ -29,14 +41,29 @@ export function matchParticipant(
   return null;
 }
 
-/** Exact full name wins alone; otherwise everyone whose name starts with the query's words. */
+/** "anna-karin åkesson" → ["anna-karin", "åkesson"] and the hyphenated parts ["anna", "karin"]. */
+const wordsOf = (normalised: string) => normalised.split(' ');
+const partsOf = (normalised: string) => normalised.split(/[ -]/);
+
+/**
+ * Candidates for a typed name, in tiers; the first tier with any hit is the answer:
+ * 1. the exact full name ("Carina Fransson");
+ * 2. whole words: a first name, a surname or a run of words ("Carina", "Åkesson", "Anna-Karin");
+ * 3. prefixes: the start of the name or of any word or hyphenated part ("Carina F", "Wenn", "Anna").
+ * Roster order is kept.
+ */
 export function findMembersByName(roster: RosterMember[], query: string): RosterMember[] {
   const wanted = normaliseName(query);
   if (!wanted) return [];
-  const exact = roster.filter((m) => normaliseName(m.name) === wanted);
-  if (exact.length > 0) return exact;
-  return roster.filter((m) => {
-    const name = normaliseName(m.name);
-    return name.startsWith(`${wanted} `) || name.split(' ').some((part) => part === wanted);
-  });
+  const named = roster.map((member) => ({ member, name: normaliseName(member.name) }));
+  const tiers: Array<(name: string) => boolean> = [
+    (name) => name === wanted,
+    (name) => ` ${name} `.includes(` ${wanted} `),
+    (name) => name.startsWith(wanted) || wordsOf(name).some((w) => w.startsWith(wanted)) || partsOf(name).some((p) => p.startsWith(wanted)),
+  ];
+  for (const matches of tiers) {
+    const hits = named.filter(({ name }) => matches(name)).map(({ member }) => member);
+    if (hits.length > 0) return hits;
+  }
+  return [];
 }

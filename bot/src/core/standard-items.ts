@@ -1,4 +1,11 @@
-/** The standard items every meeting has, in their places around the meeting's own items. */
+/**
+ * The standard items every meeting has, generated around the meeting's own items:
+ *   head (headKinds(group)): Godkännande av dagordning · Föregående sammanträdesprotokoll ·
+ *                            Val av justerare samt tid för justering (only when the group elects one)
+ *   …the meeting's own items, then anything carried over…
+ *   tail (TAIL_KINDS):       Övriga frågor · Nästa sammanträde (always last)
+ * STANDARD_TITLES gives each kind its Swedish title as printed in the protokoll.
+ */
 import type { Group, StandardItemKind } from './model';
 
 export const STANDARD_TITLES: Record<StandardItemKind, string> = {

@@ -1,7 +1,14 @@
 /**
  * The one source of Swedish date and time phrases, always in Europe/Stockholm. The weekday is
  * always derived from the date itself, so "Fredagen den 16 februari 2023" on a 2024 protokoll
- * cannot happen. DST is handled by Intl, never by fixed offsets.
+ * cannot happen. DST is handled by Intl, never by fixed offsets. Impossible input (`2024-02-30`,
+ * `inte ett datum`) throws RangeError instead of printing a wrong date.
+ *
+ *   stockholmDate `2024-02-16` · stockholmYear · formatClock `13.00` · formatTimeOfDay `kl. 13.00`
+ *   swedishWeekday `måndag` · formatLongDate `Måndag den 18 januari 2021`
+ *   formatMeetingTime `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams`
+ *   formatApprovalDeadline `Digital justering senast 2024-03-15 kl. 16.00`
+ *   stockholmLocalToIso(date, `16.00`) → UTC instant · isValidIsoDate · addDays
  */
 import type { IsoDate, IsoTime } from './model';
 
@@ -22,6 +29,10 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 });
 
 function local(iso: IsoTime): LocalParts {
+  // Say which value was bad (Intl's "Invalid time value" names nothing), and refuse `2024-02-30T…`,
+  // which V8 would quietly roll over into March.
+  const rolledOver = /^\d{4}-\d{2}-\d{2}T/.test(iso) && !isValidIsoDate(iso.slice(0, 10));
+  if (Number.isNaN(Date.parse(iso)) || rolledOver) throw new RangeError(`invalid instant ${JSON.stringify(iso)}`);
   const parts = Object.fromEntries(partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute! };
 }
@@ -49,22 +60,35 @@ export function formatTimeOfDay(iso: IsoTime): string {
   return `kl. ${formatClock(iso)}`;
 }
 
-/** `måndag` for an instant (its Stockholm date) or for a calendar date `YYYY-MM-DD`. */
-export function swedishWeekday(value: IsoTime | IsoDate): string {
+/**
+ * A calendar date is taken as it is; an instant becomes its Stockholm date. An impossible date
+ * such as `2024-02-30` is refused rather than rolled over into March with March's weekday.
+ */
+function calendarDate(value: IsoTime | IsoDate): [number, number, number] {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !isValidIsoDate(value)) throw new RangeError(`invalid date ${value}`);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : stockholmDate(value);
   const [y, m, d] = date.split('-').map(Number);
-  return WEEKDAYS[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()]!;
+  return [y!, m!, d!];
+}
+
+/** `måndag` for an instant (its Stockholm date) or for a calendar date `YYYY-MM-DD`. */
+export function swedishWeekday(value: IsoTime | IsoDate): string {
+  const [y, m, d] = calendarDate(value);
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]!;
 }
 
 /** `Måndag den 18 januari 2021` */
 export function formatLongDate(value: IsoTime | IsoDate): string {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : stockholmDate(value);
-  const [y, m, d] = date.split('-').map(Number);
+  const [y, m, d] = calendarDate(value);
+  const date = `${y}-${pad(m)}-${pad(d)}`;
   const weekday = swedishWeekday(date);
-  return `${weekday[0]!.toUpperCase()}${weekday.slice(1)} den ${d} ${MONTHS[m! - 1]} ${y}`;
+  return `${weekday[0]!.toUpperCase()}${weekday.slice(1)} den ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-/** `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams` */
+/**
+ * `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams`; without an end `… kl. 13.00 via Teams`;
+ * a meeting that crosses midnight names both dates: `… kl. 22.00 – onsdag den 1 januari 2025 kl. 00.30 …`.
+ */
 export function formatMeetingTime(start: IsoTime, end: IsoTime | null, place: string): string {
   const where = place ? ` ${place}` : '';
   if (!end) return `${formatLongDate(start)} ${formatTimeOfDay(start)}${where}`;
@@ -87,14 +111,18 @@ export function isValidIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Calendar arithmetic on `YYYY-MM-DD` (no time zone involved, so DST cannot shift it). */
 export function addDays(date: IsoDate, days: number): IsoDate {
+  if (!isValidIsoDate(date)) throw new RangeError(`invalid date ${date}`);
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
 
 /**
- * Stockholm wall-clock time → UTC instant. Offsets are +01:00 or +02:00; the one whose round trip
- * gives the same wall time wins (in the skipped hour of spring, the later offset is used).
+ * Stockholm wall-clock time (`16.00` or `16:00`) → UTC instant. Offsets are +02:00 or +01:00; the
+ * one whose round trip gives the same wall time wins. Like Temporal's 'compatible' choice: a time
+ * that occurs twice (autumn, 02.00–03.00) is its first occurrence, summer time; a time skipped in
+ * spring (02.00–03.00) is moved forward by the hour (02.30 → 03.30).
  */
 export function stockholmLocalToIso(date: IsoDate, time: string): IsoTime {
   const match = /^(\d{1,2})[.:](\d{2})$/.exec(time.trim());
@@ -102,7 +130,7 @@ export function stockholmLocalToIso(date: IsoDate, time: string): IsoTime {
     throw new RangeError(`invalid Stockholm time ${date} ${time}`);
   }
   const wall = `${date}T${pad(+match[1]!)}:${match[2]}:00`;
-  for (const offset of ['+01:00', '+02:00']) {
+  for (const offset of ['+02:00', '+01:00']) {
     const candidate = new Date(`${wall}${offset}`).toISOString();
     if (stockholmDate(candidate) === date && formatClock(candidate) === `${pad(+match[1]!)}.${match[2]}`) return candidate;
   }

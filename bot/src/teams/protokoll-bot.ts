@@ -38,9 +38,10 @@ export class ProtokollBot extends TeamsActivityHandler {
       await this.welcome(context);
       await next();
     });
+    // Teams sends both installationUpdate and conversationUpdate on install: greet once, bind on both.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.welcome(context);
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.install(context);
       await next();
     });
     registerMeetingEvents(this, deps);
@@ -53,9 +54,13 @@ export class ProtokollBot extends TeamsActivityHandler {
     if (reply) await context.sendActivity(toActivity(reply));
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
+  private async install(context: TurnContext) {
     const turn = turnInfo(context.activity);
-    const outcome = await this.deps.uow.run((repos) => onInstalled(repos, turn), turn.idempotencyKey ?? undefined);
+    return this.deps.uow.run((repos) => onInstalled(repos, turn), turn.idempotencyKey ?? undefined);
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const outcome = await this.install(context);
     if (outcome.duplicate) return;
     const group = outcome.value;
     await context.sendActivity(
@@ -80,9 +85,10 @@ function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: stri
 /** One activity per reply: warning and text as text, the card as an attachment. */
 export function toActivity(reply: Reply): Partial<Activity> {
   const text = [reply.warning ? `⚠️ ${reply.warning}` : null, reply.text ?? null].filter(Boolean).join('\n\n');
-  if (!reply.card) return MessageFactory.text(text);
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(reply.card));
+  // Plain text: titles and names typed by users are echoed and must never render as markdown.
+  const message = reply.card ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(text);
   if (text) message.text = text;
+  message.textFormat = 'plain';
   return message;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Every Action.Execute verb, shared by the card builders and the invoke handlers, and the data each
- * carries. Invoke data comes from the network: `parseVerbData` validates it before use.
+ * carries. Invoke data comes from the network (and what people typed into the card's inputs is
+ * merged into it), so `parseVerbData` checks every field's type and length before anything is used.
  */
 export const Verbs = {
   refreshAgenda: 'agenda.refresh',
@@ -12,50 +13,93 @@ export const Verbs = {
   recordAction: 'action.record',
   acceptProposedAction: 'action.accept-proposal',
   chooseOwner: 'action.choose-owner',
+  approve: 'approval.approve',
+  requestChange: 'approval.request-change',
+  refreshApproval: 'approval.refresh',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
 
+/** The `data` of each verb after validation. Optional inputs left empty arrive as null. */
 export interface VerbData {
-  'agenda.refresh': Record<string, never>;
-  'agenda.remove-confirm': { number: number };
-  'attendance.refresh': Record<string, never>;
-  'attendance.present': { memberId: string };
-  'attendance.absent': { memberId: string };
-  'decision.record': { clauses: string };
-  'action.record': { text: string; ownerMemberId: string | null; ownerName: string | null; dueDate: string | null };
-  'action.accept-proposal': { text: string; ownerMemberId: string; itemId: string };
-  'action.choose-owner': { text: string; ownerMemberId: string; itemId: string; dueDate: string | null };
+  'agenda.refresh': { meetingId: string | null };
+  'agenda.remove-confirm': { number: number; meetingId: string | null };
+  'attendance.refresh': { meetingId: string };
+  /** memberId comes from the card's member picker */
+  'attendance.present': { meetingId: string; memberId: string };
+  'attendance.absent': { meetingId: string; memberId: string };
+  /** itemId from the paragraph picker; clauses one per line, `att ` optional */
+  'decision.record': { meetingId: string; itemId: string | null; clauses: string };
+  'action.record': {
+    meetingId: string;
+    itemId: string | null;
+    text: string;
+    ownerMemberId: string | null;
+    ownerName: string | null;
+    dueDate: string | null;
+  };
+  'action.accept-proposal': { meetingId: string; itemId: string; text: string; ownerMemberId: string; ownerName: string | null };
+  'action.choose-owner': { meetingId: string; itemId: string; text: string; ownerMemberId: string; dueDate: string | null };
+  'approval.approve': { meetingId: string; documentVersionId: string };
+  'approval.request-change': { meetingId: string; documentVersionId: string; comment: string };
+  'approval.refresh': { meetingId: string };
 }
 
-const MAX_TEXT = 10_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Longest free text accepted from a card (clauses, action text, comments). */
+export const MAX_CARD_TEXT = 10_000;
+/** Longest name accepted from a card (a free-text owner). */
+export const MAX_CARD_NAME = 200;
 
-type Field = 'text' | 'uuid' | 'date' | 'int';
+type Field = 'uuid' | 'date' | 'int' | 'text' | 'name';
 type Spec = Record<string, [Field, 'required' | 'optional']>;
 
-const SPECS: { [V in Verb]: Spec } = {
-  'agenda.refresh': {},
-  'agenda.remove-confirm': { number: ['int', 'required'] },
-  'attendance.refresh': {},
-  'attendance.present': { memberId: ['uuid', 'required'] },
-  'attendance.absent': { memberId: ['uuid', 'required'] },
-  'decision.record': { clauses: ['text', 'required'] },
-  'action.record': { text: ['text', 'required'], ownerMemberId: ['uuid', 'optional'], ownerName: ['text', 'optional'], dueDate: ['date', 'optional'] },
-  'action.accept-proposal': { text: ['text', 'required'], ownerMemberId: ['uuid', 'required'], itemId: ['uuid', 'required'] },
-  'action.choose-owner': { text: ['text', 'required'], ownerMemberId: ['uuid', 'required'], itemId: ['uuid', 'required'], dueDate: ['date', 'optional'] },
+const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | 'optional'] } } = {
+  'agenda.refresh': { meetingId: ['uuid', 'optional'] },
+  'agenda.remove-confirm': { number: ['int', 'required'], meetingId: ['uuid', 'optional'] },
+  'attendance.refresh': { meetingId: ['uuid', 'required'] },
+  'attendance.present': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
+  'attendance.absent': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
+  'decision.record': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'optional'], clauses: ['text', 'required'] },
+  'action.record': {
+    meetingId: ['uuid', 'required'],
+    itemId: ['uuid', 'optional'],
+    text: ['text', 'required'],
+    ownerMemberId: ['uuid', 'optional'],
+    ownerName: ['name', 'optional'],
+    dueDate: ['date', 'optional'],
+  },
+  'action.accept-proposal': {
+    meetingId: ['uuid', 'required'],
+    itemId: ['uuid', 'required'],
+    text: ['text', 'required'],
+    ownerMemberId: ['uuid', 'required'],
+    ownerName: ['name', 'optional'],
+  },
+  'action.choose-owner': {
+    meetingId: ['uuid', 'required'],
+    itemId: ['uuid', 'required'],
+    text: ['text', 'required'],
+    ownerMemberId: ['uuid', 'required'],
+    dueDate: ['date', 'optional'],
+  },
+  'approval.approve': { meetingId: ['uuid', 'required'], documentVersionId: ['uuid', 'required'] },
+  'approval.request-change': { meetingId: ['uuid', 'required'], documentVersionId: ['uuid', 'required'], comment: ['text', 'required'] },
+  'approval.refresh': { meetingId: ['uuid', 'required'] },
 };
 
+const VERB_VALUES: readonly string[] = Object.values(Verbs);
+
 export function isVerb(value: unknown): value is Verb {
-  return typeof value === 'string' && Object.values(Verbs).includes(value as Verb);
+  return typeof value === 'string' && VERB_VALUES.includes(value);
 }
 
-/** Typed data for the verb, or null when anything is missing, of the wrong type or too long. */
+/** Typed data for the verb, or null when a field is missing, of the wrong type or too long. */
 export function parseVerbData<V extends Verb>(verb: V, data: unknown): VerbData[V] | null {
-  const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  if (!isVerb(verb) || typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+  const source = data as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, [field, presence]] of Object.entries(SPECS[verb])) {
-    const raw = source[key];
+  for (const [key, [field, presence]] of Object.entries(SPECS[verb] as Spec)) {
+    const raw = Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
     const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
     if (empty) {
       if (presence === 'required') return null;
@@ -69,15 +113,38 @@ export function parseVerbData<V extends Verb>(verb: V, data: unknown): VerbData[
   return out as VerbData[V];
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** C0 controls other than tab and newlines, DEL, and C1 controls */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
 function checkField(field: Field, raw: unknown): unknown {
   switch (field) {
     case 'int':
-      return typeof raw === 'number' && Number.isInteger(raw) && raw > 0 ? raw : typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : undefined;
+      if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 && raw < 1_000_000 ? raw : undefined;
+      return typeof raw === 'string' && /^\s*[1-9]\d{0,5}\s*$/.test(raw) ? Number(raw) : undefined;
     case 'uuid':
-      return typeof raw === 'string' && UUID.test(raw) ? raw : undefined;
+      return typeof raw === 'string' && UUID.test(raw.trim()) ? raw.trim().toLowerCase() : undefined;
     case 'date':
-      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
+      return typeof raw === 'string' && isCalendarDate(raw.trim()) ? raw.trim() : undefined;
     case 'text':
-      return typeof raw === 'string' && raw.length <= MAX_TEXT ? raw.trim() : undefined;
+      return text(raw, MAX_CARD_TEXT, true);
+    case 'name':
+      return text(raw, MAX_CARD_NAME, false);
   }
+}
+
+function text(raw: unknown, max: number, multiline: boolean): string | undefined {
+  if (typeof raw !== 'string' || raw.length > max || CONTROL.test(raw)) return undefined;
+  const value = raw.replace(/\r\n?/g, '\n').trim();
+  if (!multiline && value.includes('\n')) return undefined;
+  return value;
+}
+
+/** `YYYY-MM-DD` naming a real day (Input.Date sends exactly this). */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -47,3 +47,57 @@ describe('paragraph numbering', () => {
     expect(formatParagraphRange(style, first, last, 2024)).toBe(expected);
   });
 });
+
+describe('paragraph numbering at the edges', () => {
+  it.each([
+    // the reference protokoll of February 2024 starts at §15 after January's §1–§14, whatever start was configured
+    [{ style: 'year', numberingStart: 1, numberingStartYear: 2024, year: 2024, lastNumberUsedThisYear: 14 }, 15],
+    // a start without a year applies to every year
+    [{ style: 'year', numberingStart: 15, numberingStartYear: null, year: 2025, lastNumberUsedThisYear: null }, 15],
+    [{ style: 'year-suffix', numberingStart: null, numberingStartYear: 2024, year: 2024, lastNumberUsedThisYear: null }, 1],
+    [{ style: 'year-suffix', numberingStart: 12, numberingStartYear: 2024, year: 2024, lastNumberUsedThisYear: 19 }, 20],
+    // a new year starts again at 1
+    [{ style: 'year-suffix', numberingStart: 12, numberingStartYear: 2024, year: 2025, lastNumberUsedThisYear: null }, 1],
+    [{ style: 'meeting', numberingStart: null, numberingStartYear: null, year: 2021, lastNumberUsedThisYear: null }, 1],
+  ] as const)('firstNumberForMeeting(%j) = %i', (input, expected) => {
+    expect(firstNumberForMeeting(input)).toBe(expected);
+  });
+
+  it('numbers nothing when there are no items', () => {
+    expect(assignNumbers([], 15).size).toBe(0);
+  });
+
+  it('numbers a February meeting §15–§28 as in the reference minutes', () => {
+    const ids = Array.from({ length: 14 }, (_, i) => `item-${i}`);
+    const numbers = assignNumbers(ids, 15);
+    expect(numbers.get('item-0')).toBe(15);
+    expect(numbers.get('item-13')).toBe(28);
+    expect(formatParagraphRange('year', 15, numbers.get('item-13')!, 2024)).toBe('§15 - §28');
+  });
+
+  it.each([
+    ['year', 28, 2024, 'Nästa sammanträde', '§ 28 Nästa sammanträde'],
+    ['year-suffix', 20, 2000, 'Övriga frågor', '§ 20/00 Övriga frågor'],
+    ['meeting', 12, 2021, 'Övrigt', '12. Övrigt'],
+    ['meeting', 11, 2021, 'Uppföljning tillfälliga arbetsgrupper:', '11. Uppföljning tillfälliga arbetsgrupper:'],
+  ] as const)('heading %s %i (%i) %s', (style, n, year, title, expected) => {
+    expect(formatParagraphHeading(style, n, year, title)).toBe(expected);
+  });
+
+  it.each([[2, 'c)'], [51, 'az)'], [52, 'ba)'], [701, 'zz)'], [702, 'aaa)']])('sub-point %i is %s', (index, label) => {
+    expect(subPointLabel(index)).toBe(label);
+  });
+
+  it.each([[-1], [1.5], [Number.NaN]])('refuses sub-point index %p', (index) => {
+    expect(() => subPointLabel(index)).toThrow(RangeError);
+  });
+
+  it.each([
+    ['year-suffix', 12, 12, 2024, '§12/24'],
+    ['year-suffix', 1, 9, 2009, '§1/09 - §9/09'],
+    ['meeting', 1, 1, 2021, '1'],
+    ['year', 1, 14, 2024, '§1 - §14'],
+  ] as const)('range %s %i–%i (%i) = %s', (style, first, last, year, expected) => {
+    expect(formatParagraphRange(style, first, last, year)).toBe(expected);
+  });
+});

@@ -6,7 +6,7 @@ import type { AgendaItem, ItemTypeTag } from '../model';
 import type { Repositories } from '../ports';
 import { invalid, locked, notFound } from '../errors';
 import { formatParagraphRef } from '../numbering';
-import { findByNumber, itemReference, mainItems, meetingYear, OWN_POSITION, subPointsOf, TAIL_POSITION } from './agenda-order';
+import { capitalise, findByNumber, itemReference, mainItems, meetingYear, OWN_POSITION, subPointsOf, TAIL_POSITION } from './agenda-order';
 import type { Answer, CommandContext } from './command-context';
 import { openMeetingFor, type OpenMeeting } from './open-meeting';
 import { renumber } from './renumber';
@@ -24,7 +24,7 @@ export async function addItem(repos: Repositories, ctx: CommandContext, title: s
   const ref = itemReference(ctx.group, meetingYear(meeting, ctx.at), renumbered, added);
   const tag = typeTag ? ` (${typeTag})` : '';
   const section = meeting.pendingSection ? ` under avsnittet ${meeting.pendingSection}` : '';
-  return { text: `Punkten ${ref} ${title}${tag} är tillagd på dagordningen${section}.` };
+  return { text: `${capitalise(ref)} ${title}${tag} är tillagd på dagordningen${section}.` };
 }
 
 export async function addSubPoint(repos: Repositories, ctx: CommandContext, title: string): Promise<Answer> {
@@ -62,7 +62,7 @@ export async function renameItem(repos: Repositories, ctx: CommandContext, numbe
   if (!item) throw notFound(noSuchItem(ctx, meeting, number, items));
   await repos.agenda.update(meeting.id, item.id, { title });
   const ref = itemReference(ctx.group, meetingYear(meeting, ctx.at), items, item);
-  return { text: `Punkten ${ref} heter nu ${title} (tidigare ${item.title}).` };
+  return { text: `${capitalise(ref)} heter nu ${title} (tidigare ${item.title}).` };
 }
 
 export interface RemovalNeedsConfirmation {
@@ -88,16 +88,16 @@ export async function removeItem(
   for (const i of related) recordedCount += await repos.records.countForItem(meeting.id, i.id);
   if (recordedCount > 0 && !confirmed) {
     return {
-      text: `Punkten ${reference} ${item.title} har ${recordedCount} registrerade anteckningar, beslut eller åtgärder. Bekräfta om den ska tas bort ändå.`,
+      text: `${capitalise(reference)} ${item.title} har ${recordedCount} registrerade anteckningar, beslut eller åtgärder. Bekräfta om den ska tas bort ändå.`,
       data: { itemId: item.id, reference, title: item.title, recordedCount },
     };
   }
   if (related.some((i) => i.id === meeting.currentItemId)) {
-    throw locked(`Mötet står på punkten ${reference}. Gå till en annan punkt innan du tar bort den.`);
+    throw locked(`Mötet står på ${reference}. Gå till en annan punkt innan du tar bort den.`);
   }
   await repos.agenda.remove(meeting.id, item.id);
   await renumber(repos, ctx.group, meeting, ctx.at);
-  return { text: `Punkten ${reference} ${item.title} är borttagen. Punkterna efter har numrerats om.` };
+  return { text: `${capitalise(reference)} ${item.title} är borttagen. Punkterna efter har numrerats om.` };
 }
 
 function noSuchItem(ctx: CommandContext, meeting: OpenMeeting['meeting'], number: number, items: AgendaItem[]): string {

@@ -41,3 +41,6 @@ export function findByNumber(items: AgendaItem[], number: number, sub: number | 
   if (!main || sub === null) return main;
   return subPointsOf(items, main.id)[sub];
 }
+
+/** `punkt 3` → `Punkt 3` at the start of a sentence (`§ 15` stays). */
+export const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase('sv-SE') + text.slice(1);

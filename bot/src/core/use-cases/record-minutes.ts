@@ -3,7 +3,7 @@ import type { Repositories } from '../ports';
 import { invalid } from '../errors';
 import { formatQuorumLine } from '../quorum';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, runningMeeting } from './meeting-flow';
+import { currentItem, itemOfRunningMeeting, runningMeeting } from './meeting-flow';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
 import { quorumAt } from './quorum-now';
 
@@ -30,8 +30,9 @@ export interface DecisionRecorded {
   proposal: ActionProposal | null;
 }
 
-export async function addDecision(repos: Repositories, ctx: CommandContext, clause: string): Promise<Answer<DecisionRecorded>> {
-  const { meeting, item, reference } = await currentItem(repos, ctx);
+/** On the current paragraph, or on the one a decision card picked. */
+export async function addDecision(repos: Repositories, ctx: CommandContext, clause: string, itemId?: string): Promise<Answer<DecisionRecorded>> {
+  const { meeting, item, reference } = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at);
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });

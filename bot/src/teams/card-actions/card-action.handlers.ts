@@ -7,7 +7,7 @@ import { attendanceView } from '../../core/use-cases/attendance-view';
 import { markAttendance } from '../../core/use-cases/attendance';
 import { addDecision } from '../../core/use-cases/record-minutes';
 import { addAction } from '../../core/use-cases/record-action';
-import { invalid } from '../../core/errors';
+import { conflict, invalid } from '../../core/errors';
 import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildAttendanceCard } from '../../cards/attendance.card';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
@@ -16,46 +16,73 @@ import type { Verb, VerbData } from '../verbs';
 export type CardActionResult = { card: AdaptiveCard } | { text: string };
 type Handler<V extends Verb> = (data: VerbData[V], repos: Repositories, ctx: CommandContext) => Promise<CardActionResult>;
 
+export const NOTHING_TO_APPROVE = 'Det finns inget protokollutkast som väntar på justering i den här gruppen.';
+
+/** A card from an earlier meeting must not record into today's. */
+async function requireCurrentMeeting(repos: Repositories, ctx: CommandContext, meetingId: string | null): Promise<void> {
+  if (!meetingId) return;
+  const open = await repos.meetings.findOpenForUpdate(ctx.group.id);
+  if (open?.id !== meetingId) throw conflict('Kortet hör till ett möte som inte pågår längre. Skriv kommandot i chatten i stället.');
+}
+
 const attendanceCard = async (repos: Repositories, ctx: CommandContext) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) });
 
 export const cardActionHandlers: { [V in Verb]: Handler<V> } = {
   'agenda.refresh': async (_data, repos, ctx) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)) }),
 
-  'agenda.remove-confirm': async (data, repos, ctx) => ({ text: (await removeItem(repos, ctx, data.number, true)).text }),
+  'agenda.remove-confirm': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
+    return { text: (await removeItem(repos, ctx, data.number, true)).text };
+  },
 
   'attendance.refresh': async (_data, repos, ctx) => attendanceCard(repos, ctx),
 
   'attendance.present': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
     await markAttendance(repos, ctx, { memberId: data.memberId }, true);
     return attendanceCard(repos, ctx);
   },
 
   'attendance.absent': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
     await markAttendance(repos, ctx, { memberId: data.memberId }, false);
     return attendanceCard(repos, ctx);
   },
 
   'decision.record': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
     const clauses = data.clauses.split('\n').map((line) => line.trim().replace(/^att\s+/i, '')).filter(Boolean);
     if (clauses.length === 0) throw invalid('Skriv minst en beslutssats.');
     const answers = [];
-    for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause));
+    for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, data.itemId ?? undefined));
     const warning = answers.find((a) => a.warning)?.warning;
     return { text: [warning ? `⚠️ ${warning}` : null, ...answers.map((a) => a.text)].filter(Boolean).join('\n') };
   },
 
   'action.record': async (data, repos, ctx) => {
-    const answer = await addAction(repos, ctx, { text: data.text, owner: data.ownerName, ownerMemberId: data.ownerMemberId, dueDate: data.dueDate });
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
+    // A roster pick wins over the free-text field: it is the unambiguous one.
+    const answer = await addAction(repos, ctx, {
+      text: data.text, owner: data.ownerMemberId ? null : data.ownerName, ownerMemberId: data.ownerMemberId, dueDate: data.dueDate,
+      itemId: data.itemId ?? undefined,
+    });
     return { text: answer.text };
   },
 
   'action.accept-proposal': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
     const answer = await addAction(repos, ctx, { text: data.text, owner: null, ownerMemberId: data.ownerMemberId, dueDate: null, itemId: data.itemId });
     return { text: answer.text };
   },
 
   'action.choose-owner': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
     const answer = await addAction(repos, ctx, { text: data.text, owner: null, ownerMemberId: data.ownerMemberId, dueDate: data.dueDate, itemId: data.itemId });
     return { text: answer.text };
   },
+
+  // Approval cards are posted with the draft; until a meeting awaits approval there is nothing to act on.
+  'approval.approve': async () => ({ text: NOTHING_TO_APPROVE }),
+  'approval.request-change': async () => ({ text: NOTHING_TO_APPROVE }),
+  'approval.refresh': async () => ({ text: NOTHING_TO_APPROVE }),
 };

@@ -2,7 +2,11 @@
 import { endMeeting, goToItem, nextItem, startMeeting } from '../../core/use-cases/meeting-flow';
 import { buildAgendaView } from '../../core/use-cases/agenda-view';
 import { buildAgendaCard } from '../../cards/agenda.card';
-import type { CommandHandler } from './handler';
+import { buildDecisionCard } from '../../cards/decision.card';
+import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
+import type { Repositories } from '../../core/ports';
+import type { Answer, CommandContext } from '../../core/use-cases/command-context';
+import type { CommandHandler, Reply } from './handler';
 
 export const start: CommandHandler<'start'> = async (_command, env) => {
   const { text, view } = await env.inGroup(async (repos, ctx) => {
@@ -13,9 +17,16 @@ export const start: CommandHandler<'start'> = async (_command, env) => {
   return { text, card: buildAgendaCard(view) };
 };
 
-export const next: CommandHandler<'next'> = async (_command, env) => env.inGroup((repos, ctx) => nextItem(repos, ctx));
+/** Moving to a paragraph answers with the decision form for it, quorum shown above the button. */
+const withDecisionForm = async (repos: Repositories, ctx: CommandContext, answer: Answer): Promise<Reply> => {
+  const view = await paragraphFormsView(repos, ctx);
+  return { text: answer.text, card: buildDecisionCard(view) };
+};
+
+export const next: CommandHandler<'next'> = async (_command, env) =>
+  env.inGroup(async (repos, ctx) => withDecisionForm(repos, ctx, await nextItem(repos, ctx)));
 
 export const goTo: CommandHandler<'go-to'> = async (command, env) =>
-  env.inGroup((repos, ctx) => goToItem(repos, ctx, command.number, command.sub));
+  env.inGroup(async (repos, ctx) => withDecisionForm(repos, ctx, await goToItem(repos, ctx, command.number, command.sub)));
 
 export const end: CommandHandler<'end'> = async (_command, env) => env.inGroup((repos, ctx) => endMeeting(repos, ctx));

@@ -1,0 +1,33 @@
+/** What the decision and action forms show: the paragraphs to pick from, the current one, quorum now. */
+import type { Repositories } from '../ports';
+import { formatQuorumLine } from '../quorum';
+import { itemReference, meetingYear, walkOrder } from './agenda-order';
+import type { CommandContext } from './command-context';
+import { runningMeeting } from './meeting-flow';
+import { quorumAt } from './quorum-now';
+
+export interface ParagraphFormsView {
+  meetingId: string;
+  paragraphs: Array<{ itemId: string; label: string; title: string }>;
+  currentItemId: string | null;
+  decidingBody: string;
+  quorate: boolean;
+  quorumLine: string;
+  roster: Array<{ memberId: string; name: string; description: string }>;
+}
+
+export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
+  const { meeting, items } = await runningMeeting(repos, ctx);
+  const year = meetingYear(meeting, ctx.at);
+  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at);
+  const roster = await repos.roster.list(ctx.group.id);
+  return {
+    meetingId: meeting.id,
+    paragraphs: walkOrder(items).map((item) => ({ itemId: item.id, label: itemReference(ctx.group, year, items, item), title: item.title })),
+    currentItemId: meeting.currentItemId,
+    decidingBody: ctx.group.decidingBody,
+    quorate: quorum.quorate,
+    quorumLine: formatQuorumLine(quorum),
+    roster: roster.map((m) => ({ memberId: m.id, name: m.name, description: [m.title, m.principal].filter(Boolean).join(', ') })),
+  };
+}
