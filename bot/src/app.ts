@@ -15,6 +15,7 @@ import { createHttpServer, closeGracefully } from './http/server';
 import { registerHealthRoute } from './http/health.route';
 import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
+import { registerProtokollRoutes } from './http/protokoll.routes';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
@@ -49,7 +50,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     await adapter.process(req, res, (context) => bot.run(context));
   });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
-  registerApiRoutes(server, { uow, authenticator: config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator(), logger });
+  const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
+  registerApiRoutes(server, { uow, authenticator, logger });
+  registerProtokollRoutes(server, { uow, authenticator, logger });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'));
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

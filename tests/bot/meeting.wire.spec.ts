@@ -124,6 +124,57 @@ describeEachStore('a whole meeting over the wire', (store) => {
     await expectRecorded();
   });
 
+  it('renders the recorded meeting as the protokoll: JSON, HTML and Word', async () => {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Samverkansgrupp att åldras')!;
+    const [meeting] = await repos.meetings.list(group.id);
+    const doc = await (await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll`)).json();
+    expect(doc).toMatchObject({
+      kind: 'Sammanträdesprotokoll',
+      bodyName: 'Samverkansgrupp att åldras',
+      date: '2021-01-18',
+      status: 'utkast',
+      timeAndPlace: 'Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams',
+      paragraphRange: '1 - 7',
+      distributionList: ['Samtliga ledamöter'],
+    });
+    expect(doc.presentMembers.map((m: any) => [m.name, m.roleLabel, m.partialPresence])).toEqual([
+      // the chair first, then per huvudman; everyone who missed at least half of a paragraph is marked
+      ['Mats Wennstig', 'Ordförande', ''],
+      ['Rebecca Welander', null, '(del av mötet)'], // joined 13.06, § 1 ran 13.00–13.10
+      ['Carina Ingemansson', null, '(del av mötet)'], // joined 13.08
+      ['Anna-Karin Åkesson', null, '(del av mötet)'], // left 13.40, before § 5 b)
+    ]);
+    expect(doc.absentMembers).toEqual([]);
+    expect(doc.otherParticipants.map((m: any) => m.name)).toEqual(['Tina Olsson']);
+    expect(doc.secretary.name).toBe('Sandra Johansson');
+    const [first, , third, fourth, fifth] = doc.paragraphs;
+    expect(first.decision).toEqual({
+      bodyPhrase: 'Samverkansgruppen beslutar',
+      clauses: [{ marker: 'att', text: 'godkänna för sammanträdet upprättad dagordning', notQuorate: true }],
+      closing: null,
+    });
+    expect(third).toMatchObject({
+      label: '3.', title: 'Protokoll LSVO:s ledningsgrupp', typeTag: '(I)', presenters: ['Mats Wennstig'],
+      blocks: [{ kind: 'text', text: 'FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.' }],
+      decision: { closing: 'information' },
+      actions: [{ text: 'Skicka ut FoU:s verksamhetsplan', owner: 'Mats Wennstig', dueDate: '2021-02-01' }],
+    });
+    expect(fourth.decision.closing).toBe('postponed');
+    expect(fifth.subPoints[1]).toMatchObject({ label: 'b)', recipients: ['LSVO', 'Region Blekinge'] });
+
+    const html = await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll.html`);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await html.text();
+    expect(page).toContain('Samverkansgrupp att åldras');
+    expect(page).toContain('Protokoll LSVO:s ledningsgrupp');
+
+    const docx = await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll.docx`);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const bytes = Buffer.from(await docx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  });
+
   async function expectRecorded(): Promise<void> {
     const repos = repositoriesFor(store().db);
     const group = (await repos.groups.listAll()).find((g) => g.name === 'Samverkansgrupp att åldras')!;

@@ -59,6 +59,8 @@ describe('every card the bot sends', () => {
 describe('the validator', () => {
   it.each([
     ['an unknown element', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }] }, /Unknown element type "Bogus"/],
+    ['an unknown action', { type: 'AdaptiveCard', version: '1.5', body: [], actions: [{ type: 'Action.Bogus', title: 'x' }] }, /Unknown action type "Action.Bogus"/],
+    ['an input without its required id', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', label: 'Text' }] }, /unique Id/],
     ['duplicate input ids', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 'x' }, { type: 'Input.Text', id: 'x' }] }, /Duplicate Id "x"/],
     ['an invalid enum value', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'x', weight: 'Heavy' }] }, /weight/],
     ['a required input without label', { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Input.Text', id: 't', isRequired: true }] }, /label/],

@@ -114,3 +114,11 @@ export async function listMeetings(repos: Repositories, viewer: Viewer, groupId:
   }
   return entries;
 }
+
+/** The meeting with its group, if the viewer may see that group. */
+export async function authorisedMeetingGroup(repos: Repositories, viewer: Viewer, meetingId: string): Promise<Group> {
+  for (const group of await visibleGroups(repos, viewer)) {
+    if (await repos.meetings.findById(group.id, meetingId)) return group;
+  }
+  throw notFound('Mötet finns inte, eller så är du inte med i gruppen.');
+}

@@ -1,0 +1,36 @@
+/**
+ * Everything recorded about one meeting, read in one go: the input of the protokoll document.
+ * Scoped by group: a meeting of another group is "not found".
+ */
+import type { ActionItem, AgendaItem, Decision, Group, Meeting, Note, ParagraphVisit, RosterMember } from '../model';
+import type { Repositories } from '../ports';
+import { notFound } from '../errors';
+import type { PresenceInterval } from '../attendance-intervals';
+import { meetingIntervals } from './meeting-intervals';
+
+export interface MeetingRecord {
+  group: Group;
+  meeting: Meeting;
+  roster: RosterMember[];
+  items: AgendaItem[];
+  visits: ParagraphVisit[];
+  notes: Note[];
+  decisions: Decision[];
+  actions: ActionItem[];
+  intervals: PresenceInterval[];
+}
+
+export async function loadMeetingRecord(repos: Repositories, group: Group, meetingId: string, now: string): Promise<MeetingRecord> {
+  const meeting = await repos.meetings.findById(group.id, meetingId);
+  if (!meeting) throw notFound('Mötet finns inte, eller så hör det till en annan grupp.');
+  const [roster, items, visits, notes, decisions, actions, intervals] = await Promise.all([
+    repos.roster.list(group.id),
+    repos.agenda.list(meeting.id),
+    repos.records.visits(meeting.id),
+    repos.records.notes(meeting.id),
+    repos.records.decisions(meeting.id),
+    repos.actions.listForMeeting(group.id, meeting.id),
+    meetingIntervals(repos, meeting, now),
+  ]);
+  return { group, meeting, roster, items, visits, notes, decisions, actions, intervals };
+}

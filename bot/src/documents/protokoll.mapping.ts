@@ -1,0 +1,176 @@
+/**
+ * What was recorded → the protokoll document model: numbering, Swedish dates, attendance lists with
+ * partial presence, decision blocks. Pure: the same record always gives the same document.
+ */
+import type { AgendaItem, RosterMember } from '../core/model';
+import { VOTING_ROLES } from '../core/model';
+import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
+import { formatPartialPresence, paragraphsPresent } from '../core/presence';
+import { formatApprovalDeadline, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
+import { personKey, type PresenceInterval } from '../core/attendance-intervals';
+import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
+import type { MeetingRecord } from '../core/use-cases/meeting-record';
+import type { Attendee, DocumentDecision, DocumentParagraph, DocumentStatus, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
+import { decidesPhrase, decisionClauses, paragraphAnchor, subPointAnchor } from './strings.sv';
+
+export interface RenderContext {
+  status: DocumentStatus;
+  version: number;
+  /** when this version is rendered (also the .docx timestamps) */
+  renderedAt: string;
+}
+
+const ROLE_LABELS: Partial<Record<RosterMember['role'], string>> = { ordförande: 'Ordförande', 'vice ordförande': 'Vice ordförande', ersättare: 'Ersättare' };
+
+export function toProtokollDocument(record: MeetingRecord, render: RenderContext): ProtokollDocument {
+  const { group, meeting } = record;
+  const start = meeting.startedAt ?? meeting.startsAt ?? render.renderedAt;
+  const end = meeting.endedAt ?? meeting.endsAt;
+  const year = stockholmYear(start);
+  const mains = mainItems(record.items);
+  const label = (item: AgendaItem) => formatParagraphNumber(group.numberingStyle, item.number ?? 0, year);
+  const numbers = mains.map((i) => i.number ?? 0);
+  const attendance = attendanceLists(record, end ?? render.renderedAt, year);
+
+  return {
+    kind: group.documentKind,
+    bodyName: group.name,
+    date: stockholmDate(start),
+    status: render.status,
+    versionLabel: `Version ${render.version}`,
+    createdAt: render.renderedAt,
+    index: indexSections(record, label),
+    timeAndPlace: formatMeetingTime(start, end, meeting.place),
+    ...attendance,
+    paragraphRange: numbers.length ? formatParagraphRange(group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
+    approvalPlaceAndTime: meeting.approvalDeadline ? formatApprovalDeadline(meeting.approvalDeadline) : null,
+    signatures: signatures(record),
+    approval: null,
+    paragraphs: mains.map((item) => {
+      const anchor = paragraphAnchor(label(item));
+      return {
+        ...paragraphBody(record, item, anchor, label(item)),
+        subPoints: subPointsOf(record.items, item.id).map((sub, i) =>
+          paragraphBody(record, sub, subPointAnchor(anchor, subPointLabel(i)), subPointLabel(i)),
+        ),
+      };
+    }),
+    distributionList: meeting.distributionList,
+  };
+}
+
+function indexSections(record: MeetingRecord, label: (item: AgendaItem) => string): IndexSection[] {
+  const sections: IndexSection[] = [];
+  for (const item of mainItems(record.items)) {
+    let section = sections[sections.length - 1];
+    if (!section || section.heading !== item.section) {
+      section = { heading: item.section, entries: [] };
+      sections.push(section);
+    }
+    section.entries.push({
+      label: label(item),
+      title: item.title,
+      typeTag: item.typeTag ? `(${item.typeTag})` : null,
+      subPoints: subPointsOf(record.items, item.id).map((sub, i) => ({ label: subPointLabel(i), title: sub.title, typeTag: sub.typeTag ? `(${sub.typeTag})` : null })),
+    });
+  }
+  return sections;
+}
+
+function paragraphBody(record: MeetingRecord, item: AgendaItem, anchor: string, label: string): Omit<DocumentParagraph, 'subPoints'> {
+  return {
+    anchor,
+    label,
+    title: item.title,
+    typeTag: item.typeTag ? `(${item.typeTag})` : null,
+    presenters: item.presenters,
+    blocks: record.notes.filter((n) => n.itemId === item.id).flatMap((n) => textBlocks(n.text)),
+    decision: decisionOf(record, item),
+    actions: record.actions.filter((a) => a.itemId === item.id).map((a) => ({ text: a.text, owner: a.ownerName, dueDate: a.dueDate })),
+    recipients: item.recipients,
+  };
+}
+
+function decisionOf(record: MeetingRecord, item: AgendaItem): DocumentDecision | null {
+  const decisions = record.decisions.filter((d) => d.itemId === item.id);
+  const informal = record.group.documentKind === 'Minnesanteckningar';
+  const closing = item.outcome === 'information' ? 'information' : item.outcome === 'postponed' ? 'postponed' : null;
+  if (decisions.length === 0 && !closing) return null;
+  return {
+    bodyPhrase: informal ? 'Ställningstagande:' : decidesPhrase(record.group.decidingBody),
+    clauses: decisionClauses(decisions, informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att'),
+    closing,
+  };
+}
+
+/** Notes keep their paragraphs; lines starting with `-`, `•` or `*` become bullet lists. */
+export function textBlocks(text: string): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const line of text.split('\n')) {
+    const bullet = /^\s*[-•*]\s+(.*)$/.exec(line);
+    const last = blocks[blocks.length - 1];
+    if (bullet) {
+      if (last?.kind === 'bullets') last.items.push(bullet[1]!.trim());
+      else blocks.push({ kind: 'bullets', items: [bullet[1]!.trim()] });
+    } else if (!line.trim()) {
+      blocks.push({ kind: 'text', text: '' });
+    } else if (last?.kind === 'text' && last.text) {
+      last.text += `\n${line.trim()}`;
+    } else {
+      blocks.push({ kind: 'text', text: line.trim() });
+    }
+  }
+  return blocks.filter((b) => b.kind === 'bullets' || b.text !== '');
+}
+
+function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number) {
+  const style = record.group.numberingStyle;
+  const numbers = new Map(mainItems(record.items).map((i) => [i.id, i.number ?? 0]));
+  const visits = record.visits.filter((v) => numbers.has(v.itemId));
+  const allNumbers = [...new Set(visits.map((v) => numbers.get(v.itemId)!))];
+  const byPerson = new Map<string, PresenceInterval[]>();
+  for (const interval of record.intervals) byPerson.set(personKey(interval), [...(byPerson.get(personKey(interval)) ?? []), interval]);
+
+  const partial = (stays: PresenceInterval[]) => {
+    const present = [...paragraphsPresent(visits, meetingEnd, stays)].map((id) => numbers.get(id)!);
+    return formatPartialPresence(present, allNumbers, style, year);
+  };
+  const attendee = (m: RosterMember, stays: PresenceInterval[]): Attendee => ({
+    name: m.name, title: m.title, principal: m.principal, roleLabel: ROLE_LABELS[m.role] ?? null,
+    party: m.party ? `(${m.party})` : null, partialPresence: stays.length ? partial(stays) : '',
+  });
+  const staysOf = (m: RosterMember) => byPerson.get(personKey({ memberId: m.id, aadObjectId: null, displayName: m.name })) ?? [];
+
+  const voting = record.roster.filter((m) => VOTING_ROLES.includes(m.role));
+  const sorted = [...voting].sort((a, b) => rank(a) - rank(b));
+  const others = record.roster.filter((m) => !VOTING_ROLES.includes(m.role) && m.role !== 'sekreterare' && staysOf(m).length > 0);
+  const guests = [...byPerson.values()].filter((stays) => stays[0]!.memberId === null).map((stays): Attendee => ({
+    name: stays[0]!.displayName, title: '', principal: '', roleLabel: null, party: null, partialPresence: partial(stays),
+  }));
+  const secretary = record.roster.find((m) => m.role === 'sekreterare');
+  return {
+    presentMembers: sorted.filter((m) => staysOf(m).length > 0).map((m) => attendee(m, staysOf(m))),
+    absentMembers: sorted.filter((m) => staysOf(m).length === 0).map((m) => attendee(m, [])),
+    otherParticipants: [...others.map((m) => attendee(m, staysOf(m))), ...guests],
+    secretary: secretary ? { ...attendee(secretary, []), roleLabel: null } : null,
+    adjusters: record.meeting.adjusterMemberIds
+      .map((id) => record.roster.find((m) => m.id === id))
+      .filter((m): m is RosterMember => !!m)
+      .map((m) => ({ ...attendee(m, []), roleLabel: null })),
+  };
+}
+
+/** The chair first, as in the reference minutes. */
+const rank = (m: RosterMember) => (m.role === 'ordförande' ? 0 : m.role === 'vice ordförande' ? 1 : 2);
+
+function signatures(record: MeetingRecord): Signature[] {
+  const organisation = (m: RosterMember) => [m.title, m.principal].filter(Boolean).join(', ');
+  const signer = (roleLabel: string, m: RosterMember | undefined): Signature[] =>
+    m ? [{ roleLabel, name: m.name, organisation: organisation(m), approvedAt: null }] : [];
+  const adjusters = record.meeting.adjusterMemberIds.map((id) => record.roster.find((m) => m.id === id));
+  return [
+    ...signer('Ordförande', record.roster.find((m) => m.role === 'ordförande')),
+    ...signer('Sekreterare', record.roster.find((m) => m.role === 'sekreterare')),
+    ...adjusters.flatMap((m) => signer('Justerare', m)),
+  ];
+}

@@ -1,0 +1,167 @@
+/**
+ * The protokoll as a document: one model, rendered to Word (`protokoll.docx.ts`) and to one HTML
+ * page (`protokoll.html.ts`). Both renderers are pure functions of this model, so they never disagree.
+ *
+ * Every string here is final, Swedish and ready for print: dates, times, labels and numbers are
+ * formatted by whoever builds the model (the mapping from the database, with `core/swedish-time.ts`,
+ * `core/numbering.ts`, `core/presence.ts` and the helpers in `strings.sv.ts`). The renderers only
+ * lay text out; they never format a date, number a paragraph or compose a sentence, except for the
+ * fixed phrases of `strings.sv.ts` (labels such as `Tid och plats`).
+ *
+ * Who formats what:
+ *   - paragraph labels (`§ 15`, `1.`, `§ 12/24`) and sub-point labels (`a)`): the mapping, from core/numbering.ts;
+ *   - decision clauses: the mapping, with `decisionClauses()` from strings.sv.ts, which gives each clause its
+ *     marker (`att`, or `1.` with the text starting `Att …` for groups that number their clauses);
+ *   - the line written for a person: the renderers, with `attendeeLine()` from strings.sv.ts.
+ */
+import type { DocumentKind } from '../core/model';
+
+export type { DocumentKind };
+
+/** `utkast` and `justering` print `UTKAST` in the page header; `justerat` is the locked final. */
+export type DocumentStatus = 'utkast' | 'justering' | 'justerat';
+
+export interface ProtokollDocument {
+  kind: DocumentKind;
+  /** the group's name, e.g. `Samverkansgrupp att åldras`; also the page header */
+  bodyName: string;
+  /** the meeting date, `2024-02-16` */
+  date: string;
+  status: DocumentStatus;
+  /** e.g. `Version 2`; printed in the page header */
+  versionLabel: string;
+  /**
+   * When this version was rendered (ISO-8601 UTC). Written as the .docx's created/modified dates and
+   * its zip entries' times, so the same model always gives the same bytes.
+   */
+  createdAt: string;
+  /** Ärendeförteckning: sections in order; a section without heading has `heading: null` */
+  index: IndexSection[];
+  /** `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams` */
+  timeAndPlace: string;
+  presentMembers: Attendee[];
+  /** Frånvarande (members not present) */
+  absentMembers: Attendee[];
+  /** Övriga deltagare och föredragande: guests, officials, presenters (with their paragraphs as partialPresence) */
+  otherParticipants: Attendee[];
+  secretary: Attendee | null;
+  /** Justerare elected for the meeting; an empty list leaves the line out */
+  adjusters: Attendee[];
+  /** `§15 - §28`; null leaves the line out */
+  paragraphRange: string | null;
+  /** `Digital justering senast 2024-03-15 kl. 16.00`; null leaves the line out */
+  approvalPlaceAndTime: string | null;
+  /** Underskrifter, in order (Ordförande, Sekreterare, Justerare) */
+  signatures: Signature[];
+  /** The digital approval of the locked final; null on drafts. */
+  approval: DigitalApproval | null;
+  paragraphs: DocumentParagraph[];
+  /** `Protokollet ska skickas till` for the whole protokoll; empty leaves it out */
+  distributionList: string[];
+}
+
+export interface IndexSection {
+  /** `ÄRENDEN FÖR BESLUT`, or null for entries before any section heading */
+  heading: string | null;
+  entries: IndexEntry[];
+}
+
+export interface IndexEntry {
+  /** `§ 15`, `1.`, `§ 12/24` */
+  label: string;
+  title: string;
+  /** `(I/D/B)` or null */
+  typeTag: string | null;
+  subPoints: IndexSubPoint[];
+}
+
+export interface IndexSubPoint {
+  /** `a)` */
+  label: string;
+  title: string;
+  typeTag: string | null;
+}
+
+/** A person as listed under Närvarande, Frånvarande, Övriga deltagare, Sekreterare or Justerare. */
+export interface Attendee {
+  name: string;
+  /** title (often with organisation) as written in the roster, e.g. `verksamhetschef Karlshamns kommun`; may be '' */
+  title: string;
+  /** huvudman, e.g. `Region Blekinge`; printed only for someone without a title; may be '' */
+  principal: string;
+  /** `Ordförande`, `Vice ordförande`, … written in the label column; null for none */
+  roleLabel: string | null;
+  /** `(M)` or null */
+  party: string | null;
+  /** `(§§12 - 17)`, `(§18)`, `(del av mötet)`, or '' when present throughout */
+  partialPresence: string;
+}
+
+export interface Signature {
+  /** `Ordförande`, `Sekreterare`, `Justerare` */
+  roleLabel: string;
+  name: string;
+  /** e.g. `Enheten för kvalitet och utveckling, Region Blekinge`; may be '' */
+  organisation: string;
+  /** `2024-03-14 kl. 10.12` when this signer approved digitally; null prints the dotted line */
+  approvedAt: string | null;
+}
+
+export interface DigitalApproval {
+  /** the version the signers approved, e.g. `Version 2` */
+  approvedVersionLabel: string;
+  /** SHA-256 (hex) of the approved version's .docx bytes (the draft they approved, not this file) */
+  sha256: string;
+}
+
+export interface DocumentParagraph {
+  /** the HTML id and Word bookmark, e.g. `p-15`; see `paragraphAnchor()` */
+  anchor: string;
+  /** `§ 15`, `1.`, `1).`, `§ 12/24` */
+  label: string;
+  title: string;
+  /** `(I/D/B)` or null; printed after the title */
+  typeTag: string | null;
+  /** Föredragande; empty leaves the line out */
+  presenters: string[];
+  blocks: TextBlock[];
+  decision: DocumentDecision | null;
+  actions: DocumentAction[];
+  /** Protokollet ska skickas till (this paragraph); empty leaves it out */
+  recipients: string[];
+  subPoints: DocumentSubPoint[];
+}
+
+/** A sub-point `a)`, `b)`: the same parts as a paragraph, without sub-points of its own. */
+export type DocumentSubPoint = Omit<DocumentParagraph, 'subPoints'>;
+
+export type TextBlock = { kind: 'text'; text: string } | { kind: 'bullets'; items: string[] };
+
+export interface DocumentDecision {
+  /** `Samverkansgruppen beslutar`, `LSVO beslutar`, or `Ställningstagande:` for informal groups */
+  bodyPhrase: string;
+  /** printed in order under bodyPhrase; see `decisionClauses()` */
+  clauses: DecisionClause[];
+  /**
+   * `information`: ends with `Informationen tas till protokollet.` (no bodyPhrase unless there are clauses);
+   * `postponed`: bodyPhrase, then `Denna punkt tas upp vid nästa möte.`
+   */
+  closing: 'information' | 'postponed' | null;
+}
+
+export interface DecisionClause {
+  /** `att`, `1.`, or '' for an unmarked statement (Ställningstagande) */
+  marker: string;
+  /** `godkänna för sammanträdet upprättad dagordning.` or, numbered, `Att godkänna …` */
+  text: string;
+  /** recorded while the meeting was not quorate: printed with a remark */
+  notQuorate: boolean;
+}
+
+export interface DocumentAction {
+  text: string;
+  /** the owner's name, or null */
+  owner: string | null;
+  /** `2024-03-01`, or null */
+  dueDate: string | null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Every fixed Swedish phrase of the protokoll document, and the small pure helpers that compose
+ * document text. Both renderers (Word and HTML) take their words from here and nowhere else.
+ */
+import type {
+  Attendee,
+  DecisionClause,
+  DocumentAction,
+  DocumentParagraph,
+  DocumentStatus,
+  ProtokollDocument,
+} from './protokoll.model';
+
+export const SV = {
+  index: 'Ärendeförteckning',
+  timeAndPlace: 'Tid och plats',
+  presentMembers: 'Närvarande ledamöter',
+  absentMembers: 'Frånvarande',
+  otherParticipants: 'Övriga deltagare och föredragande',
+  secretary: 'Sekreterare',
+  adjusters: 'Justerare',
+  paragraphs: 'Paragrafer',
+  approvalPlaceAndTime: 'Plats och tid för justering',
+  signatures: 'Underskrifter',
+  presenters: 'Föredragande',
+  decides: 'beslutar',
+  information: 'Informationen tas till protokollet.',
+  postponed: 'Denna punkt tas upp vid nästa möte.',
+  notQuorate: 'Beslutet fattades när mötet inte var beslutfört.',
+  recipients: 'Protokollet ska skickas till',
+  actions: 'Åtgärder',
+  actionOwner: 'ansvarig',
+  actionDue: 'senast',
+  approvedDigitally: 'Justerat digitalt',
+  approvedVersion: 'Justerad version',
+  checksum: 'SHA-256',
+  draft: 'UTKAST',
+  page: 'Sida',
+  of: 'av',
+  /** the line a wet signature is written on, as in the reference minutes */
+  signatureLine: '……………………………………………………',
+} as const;
+
+/** `Tid och plats:` — labels in the attendance block end with a colon. */
+export function label(text: string): string {
+  return `${text}:`;
+}
+
+/** `UTKAST` on every version that is not yet justerat, otherwise null. */
+export function draftMark(status: DocumentStatus): string | null {
+  return status === 'justerat' ? null : SV.draft;
+}
+
+/** The page header: the group's name on the left; `UTKAST · Version 2` (or the version alone) on the right. */
+export function pageHeader(doc: Pick<ProtokollDocument, 'bodyName' | 'status' | 'versionLabel'>): { left: string; right: string } {
+  const right = [draftMark(doc.status), doc.versionLabel].filter((part): part is string => !!part).join(' · ');
+  return { left: doc.bodyName, right };
+}
+
+/** `Sammanträdesprotokoll Samverkansgrupp att åldras 2021-01-18` (document properties, HTML title). */
+export function documentTitle(doc: Pick<ProtokollDocument, 'kind' | 'bodyName' | 'date'>): string {
+  return `${doc.kind} ${doc.bodyName} ${doc.date}`;
+}
+
+/** `Samverkansgruppen beslutar`, from the group's deciding body (`Group.decidingBody`). */
+export function decidesPhrase(decidingBody: string): string {
+  return `${decidingBody} ${SV.decides}`;
+}
+
+/**
+ * The decision clauses as printed, from `Decision.clause` texts (which never carry the leading "att").
+ * Plain groups: marker `att`, text as given (`att godkänna …`). Numbered groups: marker `1.`, `2.`,
+ * text starting `Att …`. Informal groups (`Ställningstagande:`): pass `marker: 'none'`.
+ */
+export function decisionClauses(
+  clauses: ReadonlyArray<{ clause: string; quorate: boolean }>,
+  style: 'att' | 'numbered' | 'none',
+): DecisionClause[] {
+  return clauses.map(({ clause, quorate }, i) => {
+    const text = clause.trim();
+    if (style === 'numbered') return { marker: `${i + 1}.`, text: `Att ${text}`, notQuorate: !quorate };
+    return { marker: style === 'att' ? 'att' : '', text, notQuorate: !quorate };
+  });
+}
+
+/** `§ 15 Godkännande av föredragningslista (B)` */
+export function paragraphHeading(p: Pick<DocumentParagraph, 'label' | 'title' | 'typeTag'>): string {
+  return [p.label, p.title, p.typeTag].filter((part): part is string => !!part).join(' ');
+}
+
+/** The HTML id and Word bookmark of a paragraph: `§ 15` → `p-15`, `§ 12/24` → `p-12-24`, `1).` → `p-1`. */
+export function paragraphAnchor(label: string): string {
+  const numbers = label.match(/\d+/g);
+  if (!numbers) throw new RangeError(`paragraph label without a number: ${label}`);
+  return `p-${numbers.join('-')}`;
+}
+
+/** A sub-point's anchor under its paragraph's: `p-11` and `a)` → `p-11-a`. */
+export function subPointAnchor(paragraphAnchorId: string, subLabel: string): string {
+  const letters = subLabel.match(/[a-z]+/i);
+  if (!letters) throw new RangeError(`sub-point label without a letter: ${subLabel}`);
+  return `${paragraphAnchorId}-${letters[0].toLowerCase()}`;
+}
+
+/** `Föredragande: Mats Wennstig, Anna Hedlund` */
+export function presentersLine(presenters: readonly string[]): string {
+  return `${label(SV.presenters)} ${presenters.join(', ')}`;
+}
+
+/**
+ * The line written for a person, as the reference minutes write it:
+ * `André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)`, `Ann Berg (M)`.
+ * The roster's title usually names the organisation already (`verksamhetschef Karlshamns kommun`),
+ * so the principal is written only for someone without a title.
+ */
+export function attendeeLine(a: Pick<Attendee, 'name' | 'title' | 'principal' | 'party' | 'partialPresence'>): string {
+  const description = a.title.trim() || a.principal.trim();
+  const head = description ? `${a.name}, ${description}` : a.name;
+  return [head, a.party, a.partialPresence].filter((part): part is string => !!part).join(' ');
+}
+
+/** `Skicka ut PPT – ansvarig: Helen Bjerstedt, senast 2021-02-01` */
+export function actionLine(a: DocumentAction): string {
+  const details = [
+    a.owner ? `${SV.actionOwner}: ${a.owner}` : null,
+    a.dueDate ? `${SV.actionDue} ${a.dueDate}` : null,
+  ].filter((part): part is string => part !== null);
+  return details.length === 0 ? a.text : `${a.text} – ${details.join(', ')}`;
+}
+
+/** `Mats Wennstig, Enheten för kvalitet och utveckling, Region Blekinge` */
+export function signatureNameLine(s: { name: string; organisation: string }): string {
+  return s.organisation ? `${s.name}, ${s.organisation}` : s.name;
+}
+
+/** `Justerat digitalt 2024-03-14 kl. 10.12` */
+export function approvedAtLine(approvedAt: string): string {
+  return `${SV.approvedDigitally} ${approvedAt}`;
+}
+
+/** `Justerad version: Version 2, SHA-256 9f86d0…` */
+export function approvalChecksumLine(a: { approvedVersionLabel: string; sha256: string }): string {
+  return `${label(SV.approvedVersion)} ${a.approvedVersionLabel}, ${SV.checksum} ${a.sha256}`;
+}
