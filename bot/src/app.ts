@@ -20,6 +20,7 @@ import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { projectRoot } from './project-root';
+import { renderProtokollDocx } from './documents/protokoll.renderer';
 
 export interface RunningApp {
   server: Server;
@@ -43,7 +44,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   const adapter = createAdapter(config.bot, logger);
   const uow = new DatabaseUnitOfWork(store.db);
-  const bot = new ProtokollBot({ logger, uow });
+  const bot = new ProtokollBot({ logger, uow, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {

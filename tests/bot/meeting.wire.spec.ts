@@ -107,7 +107,9 @@ describeEachStore('a whole meeting over the wire', (store) => {
     expect((await say(sandra, 'skickas till LSVO, Region Blekinge', 53))[0]).toMatch(/skickas till LSVO, Region Blekinge/);
     expect((await say(sandra, 'sändlista Samtliga ledamöter', 54))[0]).toMatch(/Sändlista/);
     await send(channel.participants('leave', [mats, sandra, rebecca, tina, carina], at(179)));
-    expect((await send(channel.meetingEnded(at(180))))[0]).toMatch(/Mötet avslutades kl\. 16\.00/);
+    expect((await say(sandra, 'justerare Anna-Karin Åkesson', 178))[0]).toMatch(/Anna-Karin Åkesson är vald till justerare/);
+    const ended = await send(channel.meetingEnded(at(180)));
+    expect(ended[0]).toMatch(/Mötet avslutades kl\. 16\.00\. .*version 1\) väntar på justering/);
   });
 
   it('holds exactly what was sent: paragraphs, decisions, actions, attendance', async () => {
@@ -133,7 +135,7 @@ describeEachStore('a whole meeting over the wire', (store) => {
       kind: 'Sammanträdesprotokoll',
       bodyName: 'Samverkansgrupp att åldras',
       date: '2021-01-18',
-      status: 'utkast',
+      status: 'justering',
       timeAndPlace: 'Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams',
       paragraphRange: '1 - 7',
       distributionList: ['Samtliga ledamöter'],
@@ -180,7 +182,7 @@ describeEachStore('a whole meeting over the wire', (store) => {
     const group = (await repos.groups.listAll()).find((g) => g.name === 'Samverkansgrupp att åldras')!;
     expect(group.decidingBody).toBe('Samverkansgruppen');
     const [meeting] = await repos.meetings.list(group.id);
-    expect(meeting).toMatchObject({ status: 'utkast', startedAt: at(0), endedAt: at(180) });
+    expect(meeting).toMatchObject({ status: 'justering', startedAt: at(0), endedAt: at(180) });
     const items = await repos.agenda.list(meeting!.id);
     const main = items.filter((i) => !i.parentId);
     expect(main.map((i) => [i.number, i.title, i.typeTag, i.outcome])).toEqual([

@@ -3,7 +3,7 @@
  * Kysely; every method is scoped by group or meeting, so one group can never read another's rows.
  */
 import type {
-  ActionItem, AgendaItem, AttendanceEvent, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
+  ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
   RosterMember, RosterRole,
 } from './model';
 
@@ -51,6 +51,8 @@ export interface RosterStore {
 
 export interface MeetingStore {
   findById(groupId: string, meetingId: string): Promise<Meeting | null>;
+  /** the meeting, locked until the transaction ends: concurrent changes to it take turns */
+  lock(groupId: string, meetingId: string): Promise<Meeting | null>;
   /** the group's planned or running meeting, locked for the rest of the transaction */
   findOpenForUpdate(groupId: string): Promise<Meeting | null>;
   create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
@@ -109,6 +111,20 @@ export interface AttendanceStore {
   reportIntervals(meetingId: string): Promise<AttendanceInterval[]>;
 }
 
+export interface StoredDocumentVersion extends DocumentVersion {
+  final: boolean;
+}
+
+export interface DocumentStore {
+  /** the next version number is taken under the meeting's row lock by the caller */
+  addVersion(meetingId: string, version: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime }): Promise<StoredDocumentVersion>;
+  latest(meetingId: string): Promise<StoredDocumentVersion | null>;
+  bytes(meetingId: string, versionId: string): Promise<Buffer | null>;
+  approvals(documentVersionId: string): Promise<Approval[]>;
+  /** one decision per member and version; a second click of the same member changes nothing */
+  addApproval(approval: Omit<Approval, 'id'>): Promise<boolean>;
+}
+
 /** Everything a use case may touch, bound to one database transaction. */
 export interface Repositories {
   groups: GroupStore;
@@ -118,6 +134,7 @@ export interface Repositories {
   records: RecordStore;
   actions: ActionStore;
   attendance: AttendanceStore;
+  documents: DocumentStore;
 }
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };

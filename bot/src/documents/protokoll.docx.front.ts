@@ -39,9 +39,10 @@ function indexParagraphs(sections: readonly IndexSection[]): Paragraph[] {
   ]);
 }
 
-function factCell(text: string, width: number, bold: boolean, spaceAbove: boolean): TableCell {
+function factCell(text: string, width: number, bold: boolean, spaceAbove: boolean, columnSpan = 1): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    columnSpan,
     margins: { top: 0, bottom: 0, left: 0, right: 113 },
     children: [new Paragraph({
       style: STYLE.fact,
@@ -51,7 +52,10 @@ function factCell(text: string, width: number, bold: boolean, spaceAbove: boolea
   });
 }
 
-/** Label and value side by side; the first row of each group gets space above it, in both cells so they stay aligned. */
+/**
+ * Label and value side by side; the first row of each group gets space above it, in both cells so
+ * they stay aligned. A label on a row of its own spans both columns, so a long one does not wrap.
+ */
 function factTable(rows: readonly FactRow[]): Table {
   const valueWidth = TEXT_WIDTH - LABEL_WIDTH;
   return new Table({
@@ -63,10 +67,12 @@ function factTable(rows: readonly FactRow[]): Table {
       const spaceAbove = row.groupStart && i > 0;
       return new TableRow({
         cantSplit: true,
-        children: [
-          factCell(row.label, LABEL_WIDTH, row.label.endsWith(':'), spaceAbove),
-          factCell(row.value, valueWidth, false, spaceAbove),
-        ],
+        children: row.value === ''
+          ? [factCell(row.label, TEXT_WIDTH, row.label.endsWith(':'), spaceAbove, 2)]
+          : [
+            factCell(row.label, LABEL_WIDTH, row.label.endsWith(':'), spaceAbove),
+            factCell(row.value, valueWidth, false, spaceAbove),
+          ],
       });
     }),
   });

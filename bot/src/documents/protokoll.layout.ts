@@ -14,15 +14,23 @@ export interface FactRow {
 }
 
 /**
+ * The longest label (with its colon) that fits the left column on one line (5.2 cm, 11 pt bold):
+ * a longer one, such as `Övriga deltagare och föredragande:`, would wrap and push the second
+ * person's row down, so it gets a row of its own.
+ */
+const LABEL_FITS = 28;
+
+/**
  * A group of people: the group's label on the first row, each person's role label (e.g.
  * `Ordförande`) in the left column of their own row, as the reference minutes write it. When the
- * first person has a role label, the group's label gets a row of its own above them.
+ * first person has a role label, or the label is too long for one line, the group's label gets a
+ * row of its own above them.
  */
 function peopleRows(groupLabel: string, people: readonly Attendee[]): FactRow[] {
   if (people.length === 0) return [];
   const rows: FactRow[] = [];
   const first = people[0]!;
-  const labelOwnRow = first.roleLabel !== null;
+  const labelOwnRow = first.roleLabel !== null || (people.length > 1 && label(groupLabel).length > LABEL_FITS);
   if (labelOwnRow) rows.push({ label: label(groupLabel), value: '', groupStart: true });
   people.forEach((person, i) => {
     const leftColumn = i === 0 && !labelOwnRow ? label(groupLabel) : person.roleLabel ?? '';

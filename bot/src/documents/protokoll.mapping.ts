@@ -6,7 +6,7 @@ import type { AgendaItem, RosterMember } from '../core/model';
 import { VOTING_ROLES } from '../core/model';
 import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
 import { formatPartialPresence, paragraphsPresent } from '../core/presence';
-import { formatApprovalDeadline, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
+import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
 import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
@@ -18,6 +18,9 @@ export interface RenderContext {
   version: number;
   /** when this version is rendered (also the .docx timestamps) */
   renderedAt: string;
+  /** the locked final: who approved when, and the approved draft's version and hash */
+  approvals?: Array<{ memberId: string; at: string }>;
+  approvedVersion?: { version: number; sha256: string };
 }
 
 const ROLE_LABELS: Partial<Record<RosterMember['role'], string>> = { ordförande: 'Ordförande', 'vice ordförande': 'Vice ordförande', ersättare: 'Ersättare' };
@@ -44,8 +47,8 @@ export function toProtokollDocument(record: MeetingRecord, render: RenderContext
     ...attendance,
     paragraphRange: numbers.length ? formatParagraphRange(group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
     approvalPlaceAndTime: meeting.approvalDeadline ? formatApprovalDeadline(meeting.approvalDeadline) : null,
-    signatures: signatures(record),
-    approval: null,
+    signatures: signatures(record, render.approvals ?? []),
+    approval: render.approvedVersion ? { approvedVersionLabel: `Version ${render.approvedVersion.version}`, sha256: render.approvedVersion.sha256 } : null,
     paragraphs: mains.map((item) => {
       const anchor = paragraphAnchor(label(item));
       return {
@@ -163,10 +166,14 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
 /** The chair first, as in the reference minutes. */
 const rank = (m: RosterMember) => (m.role === 'ordförande' ? 0 : m.role === 'vice ordförande' ? 1 : 2);
 
-function signatures(record: MeetingRecord): Signature[] {
+function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; at: string }>): Signature[] {
   const organisation = (m: RosterMember) => [m.title, m.principal].filter(Boolean).join(', ');
+  const approvedAt = (m: RosterMember) => {
+    const stamp = approvals.find((a) => a.memberId === m.id);
+    return stamp ? `${stockholmDate(stamp.at)} kl. ${formatClock(stamp.at)}` : null;
+  };
   const signer = (roleLabel: string, m: RosterMember | undefined): Signature[] =>
-    m ? [{ roleLabel, name: m.name, organisation: organisation(m), approvedAt: null }] : [];
+    m ? [{ roleLabel, name: m.name, organisation: organisation(m), approvedAt: approvedAt(m) }] : [];
   const adjusters = record.meeting.adjusterMemberIds.map((id) => record.roster.find((m) => m.id === id));
   return [
     ...signer('Ordförande', record.roster.find((m) => m.role === 'ordförande')),

@@ -42,6 +42,14 @@ export function registerProtokollRoutes(server: Server, deps: ProtokollRouteDeps
     return toProtokollDocument(record, { status: documentStatus(record.meeting.status), version: 1, renderedAt: record.meeting.endedAt ?? at });
   };
 
+  const finalBytes = async (meetingId: string): Promise<Buffer | null> => {
+    const outcome = await deps.uow.run(async (repos) => {
+      const latest = await repos.documents.latest(meetingId);
+      return latest?.final ? repos.documents.bytes(meetingId, latest.id) : null;
+    });
+    return outcome.duplicate ? null : outcome.value;
+  };
+
   server.get('/api/meetings/:meetingId/protokoll', handle(async (req, res) => {
     res.json(await documentFor(req));
   }));
@@ -54,7 +62,9 @@ export function registerProtokollRoutes(server: Server, deps: ProtokollRouteDeps
 
   server.get('/api/meetings/:meetingId/protokoll.docx', handle(async (req, res) => {
     const doc = await documentFor(req);
-    const bytes = await renderDocx(doc);
+    // A locked protokoll is served as the exact bytes stored when it was locked, never re-rendered.
+    const stored = doc.status === 'justerat' ? await finalBytes(uuidParam(req, 'meetingId')) : null;
+    const bytes = stored ?? (await renderDocx(doc));
     const filename = `${doc.kind} ${doc.bodyName} ${doc.date}.docx`;
     res.writeHead(200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

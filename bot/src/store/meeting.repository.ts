@@ -44,6 +44,17 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
+  async lock(groupId: string, meetingId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('id', '=', meetingId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
   async findOpenForUpdate(groupId: string): Promise<Meeting | null> {
     const row = await this.db
       .selectFrom('meetings')

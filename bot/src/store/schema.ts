@@ -154,7 +154,7 @@ export interface DocumentVersionsTable {
   sha256: string;
   docx: Buffer;
   final: Generated<boolean>;
-  created_at: CreatedAt;
+  created_at: DefaultedTimestamp;
 }
 
 export interface ApprovalsTable {

@@ -13,6 +13,7 @@ import { AgendaRepository } from './agenda.repository';
 import { RecordRepository } from './record.repository';
 import { ActionRepository } from './action.repository';
 import { AttendanceRepository } from './attendance.repository';
+import { DocumentRepository } from './document.repository';
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
@@ -23,6 +24,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     records: new RecordRepository(db),
     actions: new ActionRepository(db),
     attendance: new AttendanceRepository(db),
+    documents: new DocumentRepository(db),
   };
 }
 

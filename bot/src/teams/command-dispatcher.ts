@@ -7,6 +7,7 @@ import { DomainError, invalid } from '../core/errors';
 import { parseCommand } from '../core/commands/command.parser';
 import type { CommandContext } from '../core/use-cases/command-context';
 import type { Logger } from '../logger';
+import type { ProtokollRenderer } from '../core/use-cases/approval';
 import { resolveGroup } from './group-resolver';
 import type { TurnInfo } from './turn-info';
 import { DuplicateActivity, type CommandHandler, type CommandHandlers, type HandlerEnv, type Reply } from './handlers/handler';
@@ -22,6 +23,7 @@ export class CommandDispatcher {
     private readonly uow: UnitOfWork,
     private readonly handlers: CommandHandlers,
     private readonly logger: Logger,
+    private readonly documents: { render: ProtokollRenderer; publicBaseUrl: string },
   ) {}
 
   /** Returns the reply to send, or null when the activity was a retry of one already handled. */
@@ -60,6 +62,7 @@ export class CommandDispatcher {
     return {
       turn,
       uow: this.uow,
+      ...this.documents,
       once,
       inGroup: (work) =>
         once(async (repos) => {

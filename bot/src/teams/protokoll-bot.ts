@@ -3,22 +3,26 @@
  * card actions to the card-action router, meeting and participant events to their handlers.
  */
 import {
-  CardFactory, MessageFactory, TeamsActivityHandler, type Activity, type InvokeResponse, type TurnContext,
+  TeamsActivityHandler, type Activity, type TurnContext,
 } from 'botbuilder';
 import type { UnitOfWork } from '../core/ports';
 import type { Logger } from '../logger';
 import { CommandDispatcher } from './command-dispatcher';
 import { commandHandlers } from './handlers';
-import type { Reply } from './handlers/handler';
+import { toActivity } from './reply-activity';
 import { stripBotMention } from './mention';
 import { turnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
 import { registerMeetingEvents } from './handlers/meeting-events.handler';
 import { CardActionRouter } from './card-actions/card-action-router';
+import { cardActionHandlers } from './card-actions/card-action.handlers';
+import type { ProtokollRenderer } from '../core/use-cases/approval';
 
 export interface ProtokollBotDeps {
   logger: Logger;
   uow: UnitOfWork;
+  render: ProtokollRenderer;
+  publicBaseUrl: string;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
@@ -27,8 +31,9 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: ProtokollBotDeps) {
     super();
-    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger);
-    this.cardActions = new CardActionRouter(deps.uow, deps.logger);
+    const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
+    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents);
+    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -82,14 +87,3 @@ function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: stri
     .map((e) => ({ mentionedId: String(e.mentioned?.id ?? ''), text: String(e.text ?? '') }));
 }
 
-/** One activity per reply: warning and text as text, the card as an attachment. */
-export function toActivity(reply: Reply): Partial<Activity> {
-  const text = [reply.warning ? `⚠️ ${reply.warning}` : null, reply.text ?? null].filter(Boolean).join('\n\n');
-  // Plain text: titles and names typed by users are echoed and must never render as markdown.
-  const message = reply.card ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(text);
-  if (text) message.text = text;
-  message.textFormat = 'plain';
-  return message;
-}
-
-export type { InvokeResponse };

@@ -1,6 +1,7 @@
 import { renderHtml } from '../../../bot/src/documents/protokoll.html';
 import type { ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
 import { approvedProtokollDocument, protokollDocument } from '../../fixtures/protokoll-document.fixture';
+import { sectioned } from './variants';
 import { SV } from '../../../bot/src/documents/strings.sv';
 import { expectInOrder } from './expect-order';
 import { outline } from './outline';
@@ -27,6 +28,15 @@ describe('renderHtml', () => {
     }
   });
 
+  it('follows the reader\'s light or dark colours on screen and prints black on white, page numbers at the foot', () => {
+    const css = html.slice(html.indexOf('<style>'), html.indexOf('</style>'));
+    expect(css).toContain('color-scheme: light dark;');
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{ :root \{ --text: #[0-9a-f]{6}; --page: #[0-9a-f]{6};/);
+    expect(css).toMatch(/@media print \{ :root \{ color-scheme: light; --text: #000; --page: #fff;/);
+    expect(css).toContain('body { color: var(--text); background: var(--page);');
+    expect(css).toContain('content: "Sida " counter(page) " av " counter(pages);');
+  });
+
   it('shows every part of the protokoll in the order of the reference minutes', () => {
     expectInOrder(visibleText(html), outline(protokollDocument()));
   });
@@ -38,7 +48,7 @@ describe('renderHtml', () => {
   });
 
   it('writes the attendance block as label and value rows, the chair marked in the label column', () => {
-    expect(html).toContain('<tr class="group-start"><th scope="row">Närvarande ledamöter:</th><td></td></tr>');
+    expect(html).toContain('<tr class="group-start"><th scope="row" colspan="2">Närvarande ledamöter:</th></tr>');
     expect(html).toContain('<tr><th scope="row" class="plain">Ordförande</th><td>Mats Wennstig, hälso- och sjukvårdsstrateg/processledare LOS</td></tr>');
     expect(html).toContain('<td>André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)</td>');
   });
@@ -63,13 +73,22 @@ describe('renderHtml', () => {
     expect(final.split(SV.signatureLine)).toHaveLength(2);
   });
 
+  it('groups the Ärendeförteckning under its section headings and numbers clauses for groups that do', () => {
+    const doc = sectioned();
+    const page = renderHtml(doc);
+    expectInOrder(visibleText(page), ['INFORMATION, BEREDNING, DIALOG', '1.', 'Godkännande av dagordning (B)', 'ÄRENDEN FÖR BESLUT', '5.', 'Mobil närvård']);
+    expect(page).toContain('<p class="index-section">ÄRENDEN FÖR BESLUT</p><ol class="index"><li><span class="index-label">5.</span>');
+    expect(page).toContain('<div class="clause"><span class="marker">1.</span><span class="text">Att godkänna dagordningen.</span></div>');
+    expect(page).toContain('<span class="not-quorate">Beslutet fattades när mötet inte var beslutfört.</span>');
+  });
+
   it('is a pure function of the model', () => {
     expect(renderHtml(protokollDocument())).toBe(html);
   });
 });
 
 const PAGE_TAGS = ['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'section', 'div', 'span', 'h1', 'h2', 'h3', 'p', 'br', 'ol', 'ul', 'li', 'table', 'tbody', 'tr', 'th', 'td'];
-const PAGE_ATTRIBUTES = ['lang', 'charset', 'name', 'content', 'class', 'id', 'scope'];
+const PAGE_ATTRIBUTES = ['lang', 'charset', 'name', 'content', 'class', 'id', 'scope', 'colspan'];
 
 describe('renderHtml with hostile text', () => {
   const SCRIPT = '<script>alert("x")</script>';

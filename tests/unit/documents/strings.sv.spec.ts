@@ -76,6 +76,9 @@ describe('factRows', () => {
       { label: 'Ordförande', value: 'Mats Wennstig, hälso- och sjukvårdsstrateg/processledare LOS', groupStart: false },
       { label: '', value: 'Sandra Johansson, processledare LOS', groupStart: false },
     ]);
+    // a label too long for the left column gets a row of its own, so the names below it stay together
+    expect(rows).toContainEqual({ label: 'Övriga deltagare och föredragande:', value: '', groupStart: true });
+    expect(rows).toContainEqual({ label: '', value: 'Tina Olsson, projektledare vårdplatsflöde (del av mötet)', groupStart: false });
     expect(rows.filter((r) => r.groupStart).map((r) => r.label)).toEqual([
       'Tid och plats:', 'Närvarande ledamöter:', 'Frånvarande:', 'Övriga deltagare och föredragande:',
       'Sekreterare:', 'Justerare:', 'Paragrafer:', 'Plats och tid för justering:',

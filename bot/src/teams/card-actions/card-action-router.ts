@@ -15,10 +15,14 @@ import { isVerb, parseVerbData, type Verb } from '../verbs';
 import { NO_GROUP_TEXT } from '../command-dispatcher';
 import { isDatabaseUnavailable } from '../database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from '../replies';
-import { cardActionHandlers, type CardActionResult } from './card-action.handlers';
+import type { CardActionHandlers, CardActionResult } from './card-action.handlers';
 
 export class CardActionRouter {
-  constructor(private readonly uow: UnitOfWork, private readonly logger: Logger) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly logger: Logger,
+    private readonly handlers: CardActionHandlers,
+  ) {}
 
   async handle(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
@@ -33,7 +37,7 @@ export class CardActionRouter {
         const group = await resolveGroup(repos, turn);
         if (!group) throw invalid(NO_GROUP_TEXT);
         const ctx: CommandContext = { group, actor: turn.actor, at: turn.at };
-        const handler = cardActionHandlers[verb] as (d: typeof data, r: typeof repos, c: CommandContext) => Promise<CardActionResult>;
+        const handler = this.handlers[verb] as (d: typeof data, r: typeof repos, c: CommandContext) => Promise<CardActionResult>;
         return handler(data, repos, ctx);
       }, turn.idempotencyKey ?? undefined);
       if (outcome.duplicate) return message('Det här är redan registrerat.');

@@ -12,11 +12,13 @@ import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildAttendanceCard } from '../../cards/attendance.card';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { Verb, VerbData } from '../verbs';
+import { decideApproval, pendingApproval, type ProtokollRenderer } from '../../core/use-cases/approval';
+import { buildApprovalCard } from '../../cards/approval.card';
+import { approvalCardModel } from '../approval-view';
 
 export type CardActionResult = { card: AdaptiveCard } | { text: string };
 type Handler<V extends Verb> = (data: VerbData[V], repos: Repositories, ctx: CommandContext) => Promise<CardActionResult>;
 
-export const NOTHING_TO_APPROVE = 'Det finns inget protokollutkast som väntar på justering i den här gruppen.';
 
 /** A card from an earlier meeting must not record into today's. */
 async function requireCurrentMeeting(repos: Repositories, ctx: CommandContext, meetingId: string | null): Promise<void> {
@@ -27,7 +29,14 @@ async function requireCurrentMeeting(repos: Repositories, ctx: CommandContext, m
 
 const attendanceCard = async (repos: Repositories, ctx: CommandContext) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) });
 
-export const cardActionHandlers: { [V in Verb]: Handler<V> } = {
+export type CardActionHandlers = { [V in Verb]: Handler<V> };
+
+export interface DocumentDeps {
+  render: ProtokollRenderer;
+  publicBaseUrl: string;
+}
+
+export const cardActionHandlers = (documents: DocumentDeps): CardActionHandlers => ({
   'agenda.refresh': async (_data, repos, ctx) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)) }),
 
   'agenda.remove-confirm': async (data, repos, ctx) => {
@@ -81,8 +90,17 @@ export const cardActionHandlers: { [V in Verb]: Handler<V> } = {
     return { text: answer.text };
   },
 
-  // Approval cards are posted with the draft; until a meeting awaits approval there is nothing to act on.
-  'approval.approve': async () => ({ text: NOTHING_TO_APPROVE }),
-  'approval.request-change': async () => ({ text: NOTHING_TO_APPROVE }),
-  'approval.refresh': async () => ({ text: NOTHING_TO_APPROVE }),
-};
+  'approval.approve': async (data, repos, ctx) => {
+    const outcome = await decideApproval(repos, ctx.group, ctx.actor, ctx.at, documents.render, { decision: 'approved', comment: null, ...data });
+    return { card: buildApprovalCard(approvalCardModel(outcome.state, documents.publicBaseUrl)) };
+  },
+
+  'approval.request-change': async (data, repos, ctx) => {
+    const outcome = await decideApproval(repos, ctx.group, ctx.actor, ctx.at, documents.render, { decision: 'changes-requested', ...data });
+    return { card: buildApprovalCard(approvalCardModel(outcome.state, documents.publicBaseUrl)) };
+  },
+
+  'approval.refresh': async (data, repos, ctx) => ({
+    card: buildApprovalCard(approvalCardModel(await pendingApproval(repos, ctx.group, ctx.at, data.meetingId), documents.publicBaseUrl)),
+  }),
+});

@@ -1,5 +1,8 @@
 /** `justerare`, `justering senast`, and the approvers' `justera` / `ändra`. */
 import { electAdjuster, setApprovalDeadline } from '../../core/use-cases/approval-setup';
+import { decideApproval } from '../../core/use-cases/approval';
+import { buildApprovalCard } from '../../cards/approval.card';
+import { approvalCardModel } from '../approval-view';
 import type { CommandHandler } from './handler';
 
 export const adjuster: CommandHandler<'adjuster'> = async (command, env) =>
@@ -8,11 +11,14 @@ export const adjuster: CommandHandler<'adjuster'> = async (command, env) =>
 export const approvalDeadline: CommandHandler<'approval-deadline'> = async (command, env) =>
   env.inGroup((repos, ctx) => setApprovalDeadline(repos, ctx, command.date, command.time));
 
-const NOTHING_TO_APPROVE = 'Det finns inget protokollutkast som väntar på justering i den här gruppen.';
-
-// Replaced by the approval flow (draft versions, hashes) in approval.flow.ts.
 export const approve: CommandHandler<'approve'> = async (_command, env) =>
-  env.inGroup(async () => ({ text: NOTHING_TO_APPROVE }));
+  env.inGroup(async (repos, ctx) => {
+    const outcome = await decideApproval(repos, ctx.group, ctx.actor, ctx.at, env.render, { decision: 'approved', comment: null });
+    return { text: outcome.text, card: buildApprovalCard(approvalCardModel(outcome.state, env.publicBaseUrl)) };
+  });
 
-export const requestChange: CommandHandler<'request-change'> = async (_command, env) =>
-  env.inGroup(async () => ({ text: NOTHING_TO_APPROVE }));
+export const requestChange: CommandHandler<'request-change'> = async (command, env) =>
+  env.inGroup(async (repos, ctx) => {
+    const outcome = await decideApproval(repos, ctx.group, ctx.actor, ctx.at, env.render, { decision: 'changes-requested', comment: command.comment });
+    return { text: outcome.text, card: buildApprovalCard(approvalCardModel(outcome.state, env.publicBaseUrl)) };
+  });

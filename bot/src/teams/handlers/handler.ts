@@ -8,6 +8,7 @@ import type { Repositories, UnitOfWork } from '../../core/ports';
 import type { CommandContext } from '../../core/use-cases/command-context';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { TurnInfo } from '../turn-info';
+import type { ProtokollRenderer } from '../../core/use-cases/approval';
 
 export interface Reply {
   text?: string;
@@ -26,6 +27,10 @@ export class DuplicateActivity extends Error {
 export interface HandlerEnv {
   turn: TurnInfo;
   uow: UnitOfWork;
+  /** renders the protokoll's .docx (drafts and the locked final) */
+  render: ProtokollRenderer;
+  /** where links in cards point */
+  publicBaseUrl: string;
   /** runs `work` for this conversation's group (a Swedish error when none is bound) */
   inGroup<T>(work: (repos: Repositories, ctx: CommandContext) => Promise<T>): Promise<T>;
   /** runs `work` idempotently without requiring a group (binding, help) */

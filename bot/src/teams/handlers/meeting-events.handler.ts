@@ -13,10 +13,16 @@ import { recordParticipantEvent } from '../../core/use-cases/attendance';
 import type { Logger } from '../../logger';
 import { resolveGroup } from '../group-resolver';
 import { turnInfo, type TurnInfo } from '../turn-info';
+import { createDraft, type ProtokollRenderer } from '../../core/use-cases/approval';
+import { buildApprovalCard } from '../../cards/approval.card';
+import { approvalCardModel } from '../approval-view';
+import { toActivity } from '../reply-activity';
 
 interface Deps {
   logger: Logger;
   uow: UnitOfWork;
+  render: ProtokollRenderer;
+  publicBaseUrl: string;
 }
 
 export function registerMeetingEvents(bot: TeamsActivityHandler, deps: Deps): void {
@@ -45,16 +51,19 @@ export function registerMeetingEvents(bot: TeamsActivityHandler, deps: Deps): vo
 
   bot.onTeamsMeetingEndEvent(async (meeting, context, next) => {
     const at = validTime(meeting.endTime) ?? turnInfo(context.activity).at;
-    const text = await inGroup(context, async (repos, group, turn) => {
+    const reply = await inGroup(context, async (repos, group, turn) => {
+      let ended;
       try {
-        return (await endMeeting(repos, { group, actor: turn.actor, at })).text;
+        ended = await endMeeting(repos, { group, actor: turn.actor, at });
       } catch (error) {
         // The secretary may already have ended it with `avsluta`.
         if (error instanceof DomainError) return null;
         throw error;
       }
+      const draft = await createDraft(repos, group, ended.data!.meeting.id, at, deps.render);
+      return { text: `${ended.text} Utkastet (version ${draft.version.version}) väntar på justering.`, card: buildApprovalCard(approvalCardModel(draft, deps.publicBaseUrl)) };
     });
-    if (text) await context.sendActivity(text);
+    if (reply) await context.sendActivity(toActivity(reply));
     await next();
   });
 

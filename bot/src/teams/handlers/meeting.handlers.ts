@@ -7,6 +7,9 @@ import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { Repositories } from '../../core/ports';
 import type { Answer, CommandContext } from '../../core/use-cases/command-context';
 import type { CommandHandler, Reply } from './handler';
+import { createDraft } from '../../core/use-cases/approval';
+import { buildApprovalCard } from '../../cards/approval.card';
+import { approvalCardModel } from '../approval-view';
 
 export const start: CommandHandler<'start'> = async (_command, env) => {
   const { text, view } = await env.inGroup(async (repos, ctx) => {
@@ -29,4 +32,21 @@ export const next: CommandHandler<'next'> = async (_command, env) =>
 export const goTo: CommandHandler<'go-to'> = async (command, env) =>
   env.inGroup(async (repos, ctx) => withDecisionForm(repos, ctx, await goToItem(repos, ctx, command.number, command.sub)));
 
-export const end: CommandHandler<'end'> = async (_command, env) => env.inGroup((repos, ctx) => endMeeting(repos, ctx));
+/**
+ * `avsluta`: the meeting ends and its draft is rendered and posted for justering. Said again while
+ * the draft awaits justering, it posts a new version (after changes): earlier approvals then no
+ * longer count, because they were given to the previous version's exact bytes.
+ */
+export const end: CommandHandler<'end'> = async (_command, env) =>
+  env.inGroup(async (repos, ctx) => {
+    const waiting = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'justering');
+    const running = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'pågår');
+    const ended = running || !waiting ? await endMeeting(repos, ctx) : null;
+    const draft = await createDraft(repos, ctx.group, ended?.data!.meeting.id ?? waiting!.id, ctx.at, env.render);
+    const who = draft.approvers.map((a) => a.name).join(', ') || 'ordförande och justerare (inga valda ännu)';
+    const intro = ended ? ended.text : `Nytt utkast: tidigare justeringar gällde version ${draft.version.version - 1} och behöver göras om.`;
+    return {
+      text: `${intro} Utkastet (version ${draft.version.version}) väntar på justering av ${who}.`,
+      card: buildApprovalCard(approvalCardModel(draft, env.publicBaseUrl)),
+    };
+  });

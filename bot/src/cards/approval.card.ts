@@ -1,0 +1,56 @@
+/**
+ * The draft posted for justering: what it contains, each approver's state, a link to the document
+ * and the two actions. Approvers press Justera or write a comment and press Begär ändring; the bot
+ * refuses anyone else, and the card is answered with its refreshed state.
+ */
+import { MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import { actionSet, card, container, executeAction, factSet, heading, textBlock, textInput, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { escapeMarkdown } from './escape';
+
+export interface ApprovalCardModel {
+  meetingId: string;
+  documentVersionId: string;
+  title: string;
+  versionLabel: string;
+  paragraphRange: string | null;
+  decisionCount: number;
+  openActionCount: number;
+  sha256: string;
+  documentUrl: string;
+  deadline: string | null;
+  locked: boolean;
+  approvers: Array<{ name: string; role: string; state: 'waiting' | 'approved' | 'changes-requested'; comment: string | null; at: string | null }>;
+}
+
+const STATE = { waiting: '⏳ väntar', approved: '✅ justerat', 'changes-requested': '✏️ begär ändring' } as const;
+
+export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
+  const body: CardElement[] = [
+    heading(escapeMarkdown(model.title)),
+    textBlock(model.locked ? '🔒 Protokollet är justerat och låst.' : `Utkast för justering · ${model.versionLabel}`, { isSubtle: !model.locked, weight: model.locked ? 'Bolder' : 'Default', spacing: 'None' }),
+    factSet([
+      ...(model.paragraphRange ? [{ title: 'Paragrafer', value: model.paragraphRange }] : []),
+      { title: 'Beslut', value: String(model.decisionCount) },
+      { title: 'Öppna åtgärder', value: String(model.openActionCount) },
+      ...(model.deadline ? [{ title: 'Justering', value: model.deadline }] : []),
+      { title: 'SHA-256', value: model.sha256.slice(0, 16) },
+    ]),
+    textBlock(`[Öppna protokollet](${model.documentUrl})`),
+    container(
+      model.approvers.map((a) =>
+        textBlock(`${escapeMarkdown(a.name)} (${a.role}): ${STATE[a.state]}${a.at ? ` ${a.at}` : ''}${a.comment ? ` – ${escapeMarkdown(a.comment)}` : ''}`, { spacing: 'None' }),
+      ),
+      { spacing: 'Medium' },
+    ),
+  ];
+  if (!model.locked) {
+    body.push(
+      textInput('comment', 'Kommentar (vid begäran om ändring)', { isMultiline: true, maxLength: MAX_CARD_TEXT }),
+      actionSet([
+        executeAction('Justera', Verbs.approve, { meetingId: model.meetingId, documentVersionId: model.documentVersionId }, { associatedInputs: 'none', style: 'positive' }),
+        executeAction('Begär ändring', Verbs.requestChange, { meetingId: model.meetingId, documentVersionId: model.documentVersionId }, { associatedInputs: 'auto' }),
+      ]),
+    );
+  }
+  return card(body, [executeAction('Uppdatera', Verbs.refreshApproval, { meetingId: model.meetingId }, { associatedInputs: 'none' })]);
+}

@@ -1,0 +1,113 @@
+/**
+ * Opens the generated .docx in LibreOffice (a second, independent reader of Word files), converts
+ * it to PDF and checks the text a reader sees, in order, with page numbers filled in from the
+ * PAGE/NUMPAGES fields. Page images are kept in test-artifacts/documents/ to look at.
+ * Needs `soffice`, `pdftotext` and `pdftoppm` (apt-get install libreoffice-writer-nogui poppler-utils).
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { renderDocx } from '../../bot/src/documents/protokoll.docx';
+import type { ProtokollDocument } from '../../bot/src/documents/protokoll.model';
+import { approvedProtokollDocument, protokollDocument } from '../fixtures/protokoll-document.fixture';
+import { expectInOrder } from '../unit/documents/expect-order';
+
+const run = promisify(execFile);
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'documents');
+
+function requireTool(command: string, args: string[]): void {
+  const probe = spawnSync(command, args, { encoding: 'utf8', timeout: 60000 });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(`${command} is needed for this test and is not usable (${probe.error?.message ?? probe.stderr}). `
+      + 'Install it: apt-get install libreoffice-writer-nogui poppler-utils');
+  }
+}
+
+/** The .docx → PDF through LibreOffice, with a profile of its own so parallel runs never share one. */
+async function toPdf(doc: ProtokollDocument, directory: string, name: string): Promise<{ pdf: string; text: string }> {
+  const docx = path.join(directory, `${name}.docx`);
+  fs.writeFileSync(docx, await renderDocx(doc));
+  const profile = `file://${path.join(directory, 'lo-profile')}`;
+  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, docx], { timeout: 110000 });
+  const pdf = path.join(directory, `${name}.pdf`);
+  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
+  const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
+  return { pdf, text: stdout };
+}
+
+async function keepPages(pdf: string, name: string): Promise<string[]> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const prefix = path.join(ARTIFACTS, name);
+  await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, prefix]);
+  return fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).map((f) => path.join(ARTIFACTS, f));
+}
+
+/** Lines of the PDF text with runs of spaces collapsed; the attendance columns stay on their line. */
+const flatten = (text: string) => text.replace(/[ \t]+/g, ' ');
+
+describe('the .docx opened in LibreOffice', () => {
+  let directory: string;
+
+  beforeAll(() => {
+    requireTool('soffice', ['--version']);
+    requireTool('pdftotext', ['-v']);
+    requireTool('pdftoppm', ['-v']);
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-docx-'));
+  });
+
+  afterAll(() => {
+    if (directory) fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('shows the draft protokoll in order, with page header and Sida X av Y', async () => {
+    const doc = protokollDocument();
+    const { pdf, text } = await toPdf(doc, directory, 'protokoll-utkast');
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    const flat = flatten(text);
+    expectInOrder(flat, [
+      'Samverkansgrupp att åldras UTKAST · Version 1',
+      'Sammanträdesprotokoll', 'Samverkansgrupp att åldras', '2021-01-18',
+      'Ärendeförteckning', '1. Godkännande av dagordning (B)', '11. Uppföljning tillfälliga arbetsgrupper', 'a) Läkemedel avvikelser AG', '12. Övrigt',
+      'Tid och plats: Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams',
+      'Närvarande ledamöter:', 'Ordförande Mats Wennstig', 'André Jönsson, verksamhetschef Sölvesborgs kommun (del',
+      'Frånvarande: Anna Hedlund, MAS Karlskrona kommun',
+      'Övriga deltagare och', 'Sekreterare: Sandra Johansson, processledare LOS',
+      'Justerare: Rebecca Welander', 'Paragrafer: 1 - 12', 'Plats och tid för justering: Digital justering senast 2021-01-25 kl. 16.00',
+      'Underskrifter:', '……………', 'Mats Wennstig, Enheten för kvalitet och utveckling, Region Blekinge', 'Ordförande',
+      ...doc.paragraphs.map((p) => `${p.label} ${p.title}`),
+    ]);
+    expectInOrder(flat, [
+      '1. Godkännande av dagordning (B)', 'Samverkansgruppen beslutar', 'att godkänna för sammanträdet upprättad dagordning.',
+      '2. Föregående sammanträdesprotokoll (B)', 'att godkänna för 2020-12-07 upprättat sammanträdesprotokoll.',
+      '3. Protokoll LSVO:s ledningsgrupp (I)', 'Föredragande: Mats Wennstig', '• FoU har tagit fram', 'Informationen tas till protokollet.',
+      '5. Mobil närvård – aktuellt läge', 'att Helen skickar ut PPT', 'att Arbetsgrupp behöver startas', 'Åtgärder',
+      '• Skicka ut PPT om mobil närvård – ansvarig: Helen Bjerstedt, senast 2021-01-25', 'Protokollet ska skickas till', 'Ledamöter',
+      '9. Dokument i samverkan', 'Denna punkt tas upp vid nästa möte.',
+      '11. Uppföljning tillfälliga arbetsgrupper', 'a) Läkemedel avvikelser AG', 'b) Sjukresor/färdtjänst AG', 'c) Utskrivningsprocessen AG',
+      '12. Övrigt', 'a) När ställs möten in?', 'Protokollet ska skickas till', 'Ledamöter', 'LSVO', 'Föredragande',
+    ]);
+    pages.forEach((page, i) => {
+      expect(flatten(page)).toContain(`Sida ${i + 1} av ${pages.length}`);
+      expect(flatten(page)).toContain('Samverkansgrupp att åldras UTKAST · Version 1');
+    });
+    // the paragraphs start on a page of their own
+    expect(pages.findIndex((page) => page.includes('Underskrifter:'))).toBeLessThan(pages.findIndex((page) => /1\. Godkännande av dagordning \(B\)\n/.test(page) && page.includes('Samverkansgruppen beslutar')));
+    expect(await keepPages(pdf, 'protokoll-utkast')).toHaveLength(2);
+  });
+
+  it('shows the approved final with its digital approval and without UTKAST', async () => {
+    const { pdf, text } = await toPdf(approvedProtokollDocument(), directory, 'protokoll-justerat');
+    const flat = flatten(text);
+    expect(flat).not.toContain('UTKAST');
+    expectInOrder(flat, [
+      'Samverkansgrupp att åldras Version 3', 'Sammanträdesprotokoll', 'Underskrifter:',
+      'Justerat digitalt 2021-01-22 kl. 09.14', 'Mats Wennstig', 'Ordförande',
+      'Justerat digitalt 2021-01-25 kl. 10.02', 'Rebecca Welander', 'Justerare', 'Justerad version: Version 2, SHA-256 9f2c6e0b',
+    ]);
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    pages.forEach((page, i) => expect(flatten(page)).toContain(`Sida ${i + 1} av ${pages.length}`));
+    expect(await keepPages(pdf, 'protokoll-justerat')).toHaveLength(2);
+  });
+});

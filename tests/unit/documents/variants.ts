@@ -1,0 +1,26 @@
+/** Variants of the reference fixture for the parts meeting 000 does not have. */
+import type { ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
+import { decisionClauses } from '../../../bot/src/documents/strings.sv';
+import { protokollDocument } from '../../fixtures/protokoll-document.fixture';
+
+/** Section headings in the Ärendeförteckning, and numbered clauses (`1. Att …`), one not quorate. */
+export function sectioned(): ProtokollDocument {
+  const doc = protokollDocument();
+  const entries = doc.index[0]!.entries;
+  const [first, ...rest] = doc.paragraphs;
+  return {
+    ...doc,
+    index: [
+      { heading: 'INFORMATION, BEREDNING, DIALOG', entries: entries.slice(0, 4) },
+      { heading: 'ÄRENDEN FÖR BESLUT', entries: entries.slice(4) },
+    ],
+    paragraphs: [{
+      ...first!,
+      decision: {
+        bodyPhrase: 'LSVO beslutar',
+        clauses: decisionClauses([{ clause: 'godkänna dagordningen.', quorate: true }, { clause: 'utse Rebecca Welander till justerare.', quorate: false }], 'numbered'),
+        closing: null,
+      },
+    }, ...rest],
+  };
+}
