@@ -19,6 +19,7 @@ import { registerProtokollRoutes } from './http/protokoll.routes';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
+import { ProactiveMessenger } from './teams/proactive';
 import { projectRoot } from './project-root';
 import { renderProtokollDocx } from './documents/protokoll.renderer';
 
@@ -44,7 +45,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   const adapter = createAdapter(config.bot, logger);
   const uow = new DatabaseUnitOfWork(store.db);
-  const bot = new ProtokollBot({ logger, uow, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl });
+  const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
+  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {

@@ -10,7 +10,13 @@ import { SV, actionLine, paragraphHeading, presentersLine } from './strings.sv';
 
 function blockParagraphs(block: TextBlock): Paragraph[] {
   if (block.kind === 'text') return textLines(block.text);
-  return block.items.map((item) => new Paragraph({ style: 'ListParagraph', numbering: { reference: BULLETS, level: 0 }, text: item }));
+  // the list keeps its items close together and the usual space after its last item
+  return block.items.map((item, i) => new Paragraph({
+    style: 'ListParagraph',
+    numbering: { reference: BULLETS, level: 0 },
+    spacing: i === block.items.length - 1 ? { after: 120 } : undefined,
+    text: item,
+  }));
 }
 
 /** A note may hold line breaks: each blank-line-separated part is a paragraph, single breaks stay line breaks. */

@@ -115,7 +115,7 @@ export interface DigitalApproval {
 }
 
 export interface DocumentParagraph {
-  /** the HTML id and Word bookmark, e.g. `p-15`; see `paragraphAnchor()` */
+  /** the HTML id, e.g. `p-15`; see `paragraphAnchor()` (the .docx has no bookmarks: see docx-determinism.ts) */
   anchor: string;
   /** `§ 15`, `1.`, `1).`, `§ 12/24` */
   label: string;

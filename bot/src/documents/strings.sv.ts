@@ -88,7 +88,7 @@ export function paragraphHeading(p: Pick<DocumentParagraph, 'label' | 'title' | 
   return [p.label, p.title, p.typeTag].filter((part): part is string => !!part).join(' ');
 }
 
-/** The HTML id and Word bookmark of a paragraph: `§ 15` → `p-15`, `§ 12/24` → `p-12-24`, `1).` → `p-1`. */
+/** The HTML id of a paragraph: `§ 15` → `p-15`, `§ 12/24` → `p-12-24`, `1).` → `p-1`. */
 export function paragraphAnchor(label: string): string {
   const numbers = label.match(/\d+/g);
   if (!numbers) throw new RangeError(`paragraph label without a number: ${label}`);

@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import { CommandDispatcher } from './command-dispatcher';
 import { commandHandlers } from './handlers';
 import { toActivity } from './reply-activity';
+import type { ProactiveMessenger } from './proactive';
 import { stripBotMention } from './mention';
 import { turnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
@@ -21,6 +22,7 @@ import type { ProtokollRenderer } from '../core/use-cases/approval';
 export interface ProtokollBotDeps {
   logger: Logger;
   uow: UnitOfWork;
+  proactive: ProactiveMessenger;
   render: ProtokollRenderer;
   publicBaseUrl: string;
 }
@@ -55,8 +57,16 @@ export class ProtokollBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const text = stripBotMention(activity.text ?? '', mentionsOf(activity), activity.recipient?.id ?? '');
-    const reply = await this.dispatcher.dispatch(text, turnInfo(activity));
-    if (reply) await context.sendActivity(toActivity(reply));
+    const turn = turnInfo(activity);
+    const reply = await this.dispatcher.dispatch(text, turn);
+    if (!reply) return;
+    await context.sendActivity(toActivity(reply));
+    // The draft belongs in the group's channel even when the meeting ended in a meeting chat.
+    if (reply.channelPost && turn.kind !== 'channel') {
+      await this.deps.proactive.postToGroupChannel(reply.channelPost.groupId, reply).catch((error) => {
+        this.deps.logger.error({ err: error }, 'posting to the channel failed');
+      });
+    }
   }
 
   private async install(context: TurnContext) {

@@ -15,6 +15,8 @@ export interface Reply {
   /** shown before the text, e.g. "⚠️ Mötet är inte beslutsfört …" */
   warning?: string;
   card?: AdaptiveCard;
+  /** also post this reply as a new post in the group's channel (when it was said elsewhere) */
+  channelPost?: { groupId: string };
 }
 
 /** Thrown when the activity was handled before: the dispatcher then stays silent. */

@@ -48,5 +48,6 @@ export const end: CommandHandler<'end'> = async (_command, env) =>
     return {
       text: `${intro} Utkastet (version ${draft.version.version}) väntar på justering av ${who}.`,
       card: buildApprovalCard(approvalCardModel(draft, env.publicBaseUrl)),
+      channelPost: { groupId: ctx.group.id },
     };
   });

@@ -1,0 +1,52 @@
+/**
+ * Posting later, outside a turn: with a stored conversation reference, through
+ * continueConversationAsync. Used to put the draft in the group's channel when the meeting ended
+ * in a meeting chat, and by anything that runs on its own clock (scheduler, reminders).
+ */
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+import type { UnitOfWork } from '../core/ports';
+import type { Logger } from '../logger';
+import type { Reply } from './handlers/handler';
+import { toActivity } from './reply-activity';
+
+/** The audience of the bot's tokens to the Bot Connector (botbuilder's ToChannelFromBotOAuthScope). */
+const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+export class ProactiveMessenger {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly uow: UnitOfWork,
+    private readonly logger: Logger,
+  ) {}
+
+  async post(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await context.sendActivity(toActivity(reply));
+    });
+  }
+
+  /** A new post in the group's channel; false when the bot was never installed in one. */
+  async postToGroupChannel(groupId: string, reply: Reply): Promise<boolean> {
+    const outcome = await this.uow.run((repos) => repos.groups.conversationReferences(groupId, 'channel'));
+    const binding = outcome.duplicate ? undefined : outcome.value[0];
+    if (!binding) {
+      this.logger.warn({ groupId }, 'no channel to post to');
+      return false;
+    }
+    // A new post in the channel (not a reply in the thread the reference was taken from) is a new
+    // conversation in Bot Framework terms, created with the post as its first activity.
+    const reference = binding.reference as Partial<ConversationReference>;
+    const parameters = {
+      isGroup: true,
+      bot: reference.bot,
+      tenantId: reference.conversation?.tenantId,
+      channelData: { channel: { id: binding.conversationId } },
+      activity: toActivity(reply) as Activity,
+    } as ConversationParameters;
+    await this.adapter.createConversationAsync(
+      this.botAppId, reference.channelId ?? 'msteams', reference.serviceUrl!, BOT_FRAMEWORK_AUDIENCE, parameters, async () => undefined,
+    );
+    return true;
+  }
+}
