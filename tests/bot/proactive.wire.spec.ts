@@ -43,11 +43,14 @@ describeEachStore('posting the draft to the channel from a meeting chat', (store
     connector.clear();
 
     await deliver(app.url, meetingChat('avsluta', '2024-03-01T11:00:00.000Z'));
-    await connector.waitForMessages(1);
-    const [inChat] = connector.messages;
-    expect(inChat.conversation?.id ?? MEETING_CHAT).toBe(MEETING_CHAT);
-    expect(connector.calls.find((c) => c.body?.type === 'message')!.conversationId).toBe(MEETING_CHAT);
-    expect(inChat.text).toMatch(/Utkastet \(version 1\) väntar på justering/);
+    await connector.waitForMessages(2);
+    // progress first (typing indicator and a short message), then the answer, both in the meeting chat
+    const inChat = connector.calls.filter((c) => c.conversationId === MEETING_CHAT).map((c) => [c.body.type, c.body.text ?? null]);
+    expect(inChat).toEqual([
+      ['typing', null],
+      ['message', 'Skapar protokollutkast …'],
+      ['message', expect.stringMatching(/Utkastet \(version 1\) väntar på justering/)],
+    ]);
     // A new post in the channel: Bot Framework's "create conversation" with the post as its first activity.
     const deadline = Date.now() + 5000;
     while (!connector.calls.some((c) => c.method === 'POST' && c.path === '/v3/conversations') && Date.now() < deadline) {

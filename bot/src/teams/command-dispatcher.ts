@@ -27,7 +27,7 @@ export class CommandDispatcher {
   ) {}
 
   /** Returns the reply to send, or null when the activity was a retry of one already handled. */
-  async dispatch(text: string, turn: TurnInfo): Promise<Reply | null> {
+  async dispatch(text: string, turn: TurnInfo, progress: (text: string) => Promise<void> = async () => undefined): Promise<Reply | null> {
     const parsed = parseCommand(text);
     if (!parsed.ok) {
       return parsed.error.code === 'unknown-command' || parsed.error.code === 'empty'
@@ -37,7 +37,7 @@ export class CommandDispatcher {
     const command = parsed.command;
     const handler = this.handlers[command.kind] as CommandHandler<typeof command.kind>;
     try {
-      return await handler(command as never, this.env(turn));
+      return await handler(command as never, this.env(turn, progress));
     } catch (error) {
       if (error instanceof DuplicateActivity) {
         this.logger.info({ key: turn.idempotencyKey }, 'duplicate activity ignored');
@@ -53,7 +53,7 @@ export class CommandDispatcher {
     }
   }
 
-  private env(turn: TurnInfo): HandlerEnv {
+  private env(turn: TurnInfo, progress: (text: string) => Promise<void>): HandlerEnv {
     const once = async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
       const outcome = await this.uow.run(work, turn.idempotencyKey ?? undefined);
       if (outcome.duplicate) throw new DuplicateActivity();
@@ -63,6 +63,7 @@ export class CommandDispatcher {
       turn,
       uow: this.uow,
       ...this.documents,
+      progress,
       once,
       inGroup: (work) =>
         once(async (repos) => {

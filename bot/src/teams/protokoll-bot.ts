@@ -58,7 +58,10 @@ export class ProtokollBot extends TeamsActivityHandler {
     const activity = context.activity;
     const text = stripBotMention(activity.text ?? '', mentionsOf(activity), activity.recipient?.id ?? '');
     const turn = turnInfo(activity);
-    const reply = await this.dispatcher.dispatch(text, turn);
+    const progress = async (message: string) => {
+      await context.sendActivities([{ type: 'typing' }, toActivity({ text: message })]);
+    };
+    const reply = await this.dispatcher.dispatch(text, turn, progress);
     if (!reply) return;
     await context.sendActivity(toActivity(reply));
     // The draft belongs in the group's channel even when the meeting ended in a meeting chat.

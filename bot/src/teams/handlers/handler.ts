@@ -33,6 +33,8 @@ export interface HandlerEnv {
   render: ProtokollRenderer;
   /** where links in cards point */
   publicBaseUrl: string;
+  /** tells the user that slow work is under way (typing indicator and a short message) */
+  progress(text: string): Promise<void>;
   /** runs `work` for this conversation's group (a Swedish error when none is bound) */
   inGroup<T>(work: (repos: Repositories, ctx: CommandContext) => Promise<T>): Promise<T>;
   /** runs `work` idempotently without requiring a group (binding, help) */

@@ -42,6 +42,7 @@ export const end: CommandHandler<'end'> = async (_command, env) =>
     const waiting = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'justering');
     const running = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'pågår');
     const ended = running || !waiting ? await endMeeting(repos, ctx) : null;
+    await env.progress('Skapar protokollutkast …');
     const draft = await createDraft(repos, ctx.group, ended?.data!.meeting.id ?? waiting!.id, ctx.at, env.render);
     const who = draft.approvers.map((a) => a.name).join(', ') || 'ordförande och justerare (inga valda ännu)';
     const intro = ended ? ended.text : `Nytt utkast: tidigare justeringar gällde version ${draft.version.version - 1} och behöver göras om.`;
