@@ -145,4 +145,6 @@ export interface UnitOfWork {
    * transaction, and a key seen before skips the work: a retried activity is recorded once.
    */
   run<T>(work: (repos: Repositories) => Promise<T>, idempotencyKey?: string): Promise<TransactionOutcome<T>>;
+  /** `run` without an idempotency key: reads and changes that need no retry protection */
+  read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
 }

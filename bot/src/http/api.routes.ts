@@ -30,12 +30,7 @@ export function uuidParam(req: Request, name: string): string {
 
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   const now = deps.now ?? (() => new Date());
-  // Reads carry no idempotency key, so the outcome is never a duplicate.
-  const read = async <T>(work: (repos: Repositories) => Promise<T>): Promise<T> => {
-    const outcome = await deps.uow.run(work);
-    if (outcome.duplicate) throw new Error('unreachable: no idempotency key');
-    return outcome.value;
-  };
+  const read = <T>(work: (repos: Repositories) => Promise<T>) => deps.uow.read(work);
   const viewerOf = async (req: Request): Promise<Viewer> => {
     const caller = await deps.authenticator.authenticate(req.header('authorization'));
     return { aadObjectId: caller.aadObjectId, developmentUser: caller.developmentUser };

@@ -33,21 +33,18 @@ export function registerProtokollRoutes(server: Server, deps: ProtokollRouteDeps
     const viewer: Viewer = { aadObjectId: caller.aadObjectId, developmentUser: caller.developmentUser };
     const meetingId = uuidParam(req, 'meetingId');
     const at = now().toISOString();
-    const outcome = await deps.uow.run(async (repos) => {
+    const record = await deps.uow.read(async (repos) => {
       const group = await authorisedMeetingGroup(repos, viewer, meetingId);
       return loadMeetingRecord(repos, group, meetingId, at);
     });
-    if (outcome.duplicate) throw new Error('unreachable: no idempotency key');
-    const record = outcome.value;
     return toProtokollDocument(record, { status: documentStatus(record.meeting.status), version: 1, renderedAt: record.meeting.endedAt ?? at });
   };
 
   const finalBytes = async (meetingId: string): Promise<Buffer | null> => {
-    const outcome = await deps.uow.run(async (repos) => {
+    return deps.uow.read(async (repos) => {
       const latest = await repos.documents.latest(meetingId);
       return latest?.final ? repos.documents.bytes(meetingId, latest.id) : null;
     });
-    return outcome.duplicate ? null : outcome.value;
   };
 
   server.get('/api/meetings/:meetingId/protokoll', handle(async (req, res) => {

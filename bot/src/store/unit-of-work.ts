@@ -45,4 +45,8 @@ export class DatabaseUnitOfWork implements UnitOfWork {
       return { duplicate: false, value: await work(repositoriesFor(trx)) } as const;
     });
   }
+
+  async read<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(repositoriesFor(trx)));
+  }
 }

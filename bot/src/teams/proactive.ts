@@ -28,8 +28,7 @@ export class ProactiveMessenger {
 
   /** A new post in the group's channel; false when the bot was never installed in one. */
   async postToGroupChannel(groupId: string, reply: Reply): Promise<boolean> {
-    const outcome = await this.uow.run((repos) => repos.groups.conversationReferences(groupId, 'channel'));
-    const binding = outcome.duplicate ? undefined : outcome.value[0];
+    const [binding] = await this.uow.read((repos) => repos.groups.conversationReferences(groupId, 'channel'));
     if (!binding) {
       this.logger.warn({ groupId }, 'no channel to post to');
       return false;

@@ -4,14 +4,11 @@ import { conflict } from '../errors';
 import { formatApprovalDeadline, stockholmLocalToIso } from '../swedish-time';
 import type { Answer, CommandContext } from './command-context';
 import { uniqueMember } from './attendance';
+import { meetingByStatus } from './meeting-lookup';
 
 /** The meeting these settings are for: the running one, else the one whose draft is being approved. */
 async function meetingForApproval(repos: Repositories, ctx: CommandContext) {
-  const meetings = await repos.meetings.list(ctx.group.id);
-  const meeting =
-    meetings.find((m) => m.status === 'pågår') ??
-    meetings.find((m) => m.status === 'utkast' || m.status === 'justering') ??
-    meetings.find((m) => m.status === 'planerat');
+  const meeting = await meetingByStatus(repos, ctx.group.id, ['pågår', ['utkast', 'justering'], 'planerat']);
   if (!meeting) throw conflict('Det finns inget möte att ange justering för. Lägg först till en punkt med `ny punkt` eller skriv `starta`.');
   return meeting;
 }

@@ -11,6 +11,7 @@ import { assessQuorum, formatQuorumLine, type QuorumAssessment } from '../quorum
 import { personKey, type PresenceInterval } from '../attendance-intervals';
 import { mainItems, meetingYear } from './agenda-order';
 import { meetingIntervals } from './meeting-intervals';
+import { meetingByStatus } from './meeting-lookup';
 
 export interface AttendanceMemberView {
   memberId: string;
@@ -33,8 +34,7 @@ export interface AttendanceView {
 }
 
 export async function attendanceView(repos: Repositories, group: Group, at: IsoTime): Promise<AttendanceView> {
-  const meetings = await repos.meetings.list(group.id);
-  const meeting = meetings.find((m) => m.status === 'pågår') ?? meetings.find((m) => m.status !== 'planerat');
+  const meeting = await meetingByStatus(repos, group.id, ['pågår', ['utkast', 'justering', 'justerat']]);
   if (!meeting) throw conflict('Inget möte har hållits ännu i den här gruppen. Skriv `starta` när mötet börjar.');
   return buildAttendanceView(repos, group, meeting, at);
 }

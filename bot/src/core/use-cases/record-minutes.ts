@@ -6,6 +6,7 @@ import type { Answer, CommandContext } from './command-context';
 import { currentItem, itemOfRunningMeeting, runningMeeting } from './meeting-flow';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
 import { quorumAt } from './quorum-now';
+import { meetingByStatus } from './meeting-lookup';
 
 export async function setPresenters(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
@@ -76,8 +77,7 @@ export async function setDistributionList(repos: Repositories, ctx: CommandConte
 
 /** The distribution list may be set during the meeting or while the draft is being written. */
 async function runningMeetingOrLatest(repos: Repositories, ctx: CommandContext) {
-  const meetings = await repos.meetings.list(ctx.group.id);
-  const meeting = meetings.find((m) => m.status === 'pågår') ?? meetings.find((m) => m.status === 'utkast' || m.status === 'justering');
+  const meeting = await meetingByStatus(repos, ctx.group.id, ['pågår', ['utkast', 'justering']]);
   if (!meeting) return runningMeeting(repos, ctx);
   return { meeting };
 }

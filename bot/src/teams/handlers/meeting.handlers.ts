@@ -8,6 +8,7 @@ import type { Repositories } from '../../core/ports';
 import type { Answer, CommandContext } from '../../core/use-cases/command-context';
 import type { CommandHandler, Reply } from './handler';
 import { createDraft } from '../../core/use-cases/approval';
+import { meetingByStatus } from '../../core/use-cases/meeting-lookup';
 import { buildApprovalCard } from '../../cards/approval.card';
 import { approvalCardModel } from '../approval-view';
 
@@ -39,9 +40,9 @@ export const goTo: CommandHandler<'go-to'> = async (command, env) =>
  */
 export const end: CommandHandler<'end'> = async (_command, env) =>
   env.inGroup(async (repos, ctx) => {
-    const waiting = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'justering');
-    const running = (await repos.meetings.list(ctx.group.id)).find((m) => m.status === 'pågår');
-    const ended = running || !waiting ? await endMeeting(repos, ctx) : null;
+    const current = await meetingByStatus(repos, ctx.group.id, ['pågår', 'justering']);
+    const waiting = current?.status === 'justering' ? current : null;
+    const ended = waiting ? null : await endMeeting(repos, ctx);
     await env.progress('Skapar protokollutkast …');
     const draft = await createDraft(repos, ctx.group, ended?.data!.meeting.id ?? waiting!.id, ctx.at, env.render);
     const who = draft.approvers.map((a) => a.name).join(', ') || 'ordförande och justerare (inga valda ännu)';
