@@ -90,7 +90,26 @@ describeEachStore('a whole meeting over the wire', (store) => {
     expect((await say(sandra, 'information', 18))[0]).toMatch(/Informationen tas till protokollet/);
     expect((await say(sandra, 'åtgärd Skicka ut FoU:s verksamhetsplan ansvarig Mats senast 2021-02-01', 19))[0])
       .toMatch(/ansvarig Mats Wennstig, senast 2021-02-01/);
-    expect((await say(sandra, 'nästa', 30))[0]).toMatch(/Nu behandlas punkt 4 Vårdplatsflöde/);
+    const moved = await sayWithCards(sandra, 'nästa', 30);
+    expect(moved.text).toMatch(/Nu behandlas punkt 4 Vårdplatsflöde/);
+    // The reply is the decision form; its "Ny åtgärd …" button turns it into the action form.
+    const buttons = (card: any) => card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions);
+    const toForm = buttons(moved.cards[0]).find((a: any) => a.verb === 'action.form');
+    const formInvoke = channel.cardAction(sandra, toForm.verb, toForm.data, at(31));
+    sent.push(formInvoke);
+    const form = (await deliver(app.url, formInvoke)).body.value;
+    const owners = form.body.find((e: any) => e.id === 'ownerMemberId').choices;
+    const submit = buttons(form).find((a: any) => a.verb === 'action.record');
+    const recordInvoke = channel.cardAction(sandra, submit.verb, {
+      ...submit.data, itemId: form.body.find((e: any) => e.id === 'itemId').value, text: 'Boka lokal för arbetsgruppen',
+      ownerMemberId: owners.find((c: any) => c.title.startsWith('Rebecca Welander')).value, ownerName: '', dueDate: '2021-02-15',
+    }, at(32));
+    sent.push(recordInvoke);
+    expect((await deliver(app.url, recordInvoke)).body.value).toMatch(/punkt 4 Vårdplatsflöde: Boka lokal för arbetsgruppen, ansvarig Rebecca Welander, senast 2021-02-15/);
+    // Two notes sent at the same instant on the same paragraph both land.
+    const racing = [channel.message(sandra, 'anteckning Tina beskriver förstudien.', at(33)), channel.message(mats, 'anteckning Sörmland har definierat vårdplatser.', at(33))];
+    sent.push(...racing);
+    await Promise.all(racing.map((activity) => deliver(app.url, activity)));
     await send(channel.participants('leave', [anna], at(40)));
     expect((await say(sandra, 'bordlägg', 45))[0]).toMatch(/Denna punkt tas upp vid nästa möte/);
     expect((await say(sandra, 'punkt 5b', 50))[0]).toMatch(/punkt 5 b\) Sjukresor\/färdtjänst AG/);
@@ -206,11 +225,16 @@ describeEachStore('a whole meeting over the wire', (store) => {
       ['Mats återkommer med en plan', false], // Anna-Karin (Ronneby) had left
     ]);
     const notes = await repos.records.notes(meeting!.id);
-    expect(notes.map((n) => n.text)).toEqual(['FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.']);
+    expect(notes.map((n) => n.text).sort()).toEqual([
+      'FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.',
+      'Sörmland har definierat vårdplatser.',
+      'Tina beskriver förstudien.',
+    ]);
 
     const actions = await repos.actions.listForMeeting(group.id, meeting!.id);
     expect(actions.map((a) => [a.text, a.ownerName, a.dueDate, a.status])).toEqual([
       ['Skicka ut FoU:s verksamhetsplan', 'Mats Wennstig', '2021-02-01', 'open'],
+      ['Boka lokal för arbetsgruppen', 'Rebecca Welander', '2021-02-15', 'open'],
       ['Återkommer med en plan', 'Mats Wennstig', null, 'open'],
     ]);
 

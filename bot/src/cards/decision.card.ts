@@ -37,7 +37,11 @@ export function buildDecisionCard(model: DecisionCardModel): AdaptiveCard {
       textBlock(`${model.quorate ? '✅' : '⚠️'} ${escapeMarkdown(model.quorumLine)}`, { weight: model.quorate ? 'Default' : 'Bolder' }),
       ...(model.quorate ? [] : [textBlock('Beslutet registreras men markeras som fattat när mötet inte var beslutsfört.', { size: 'Small', spacing: 'None' })]),
     ], { style: model.quorate ? 'good' : 'warning', spacing: 'Medium' }),
-    actionSet([executeAction('Spara beslut', Verbs.recordDecision, { meetingId: model.meetingId }, { style: 'positive' })]),
+    actionSet([
+      executeAction('Spara beslut', Verbs.recordDecision, { meetingId: model.meetingId }, { style: 'positive' }),
+      // The same card becomes the action form: one card per message, both forms within reach.
+      executeAction('Ny åtgärd …', Verbs.showActionForm, { meetingId: model.meetingId }, { associatedInputs: 'none' }),
+    ]),
   ];
   return card(body);
 }

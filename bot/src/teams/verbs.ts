@@ -11,6 +11,7 @@ export const Verbs = {
   markAbsent: 'attendance.absent',
   recordDecision: 'decision.record',
   recordAction: 'action.record',
+  showActionForm: 'action.form',
   acceptProposedAction: 'action.accept-proposal',
   chooseOwner: 'action.choose-owner',
   approve: 'approval.approve',
@@ -30,6 +31,8 @@ export interface VerbData {
   'attendance.absent': { meetingId: string; memberId: string };
   /** itemId from the paragraph picker; clauses one per line, `att ` optional */
   'decision.record': { meetingId: string; itemId: string | null; clauses: string };
+  /** swaps the card for the action form of the same meeting */
+  'action.form': { meetingId: string };
   'action.record': {
     meetingId: string;
     itemId: string | null;
@@ -60,6 +63,7 @@ const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | '
   'attendance.present': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'attendance.absent': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'decision.record': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'optional'], clauses: ['text', 'required'] },
+  'action.form': { meetingId: ['uuid', 'required'] },
   'action.record': {
     meetingId: ['uuid', 'required'],
     itemId: ['uuid', 'optional'],

@@ -10,6 +10,8 @@ import { addAction } from '../../core/use-cases/record-action';
 import { conflict, invalid } from '../../core/errors';
 import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildAttendanceCard } from '../../cards/attendance.card';
+import { buildActionCard } from '../../cards/action.card';
+import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { Verb, VerbData } from '../verbs';
 import { decideApproval, pendingApproval, type ProtokollRenderer } from '../../core/use-cases/approval';
@@ -66,6 +68,11 @@ export const cardActionHandlers = (documents: DocumentDeps): CardActionHandlers 
     for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, data.itemId ?? undefined));
     const warning = answers.find((a) => a.warning)?.warning;
     return { text: [warning ? `⚠️ ${warning}` : null, ...answers.map((a) => a.text)].filter(Boolean).join('\n') };
+  },
+
+  'action.form': async (data, repos, ctx) => {
+    await requireCurrentMeeting(repos, ctx, data.meetingId);
+    return { card: buildActionCard(await paragraphFormsView(repos, ctx)) };
   },
 
   'action.record': async (data, repos, ctx) => {
