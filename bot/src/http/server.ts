@@ -5,6 +5,7 @@
 import restify, { type Server } from 'restify';
 import type { Logger } from '../logger';
 import { sendError } from './errors';
+import { isDatabaseUnavailable } from '../store/database-errors';
 
 /** Teams messages are at most ~100 KB; cards and API bodies far less. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -55,6 +56,11 @@ export function route(
       await handler(req, res);
     } catch (error) {
       if (onDomainError(res, error)) return;
+      if (isDatabaseUnavailable(error)) {
+        logger.error({ err: error, url: req.url }, 'database unavailable');
+        sendError(res, 503, 'unavailable', 'Protokoll når inte sin databas just nu. Försök igen om en liten stund.');
+        return;
+      }
       logger.error({ err: error, url: req.url }, 'route failed');
       sendError(res, 500, 'internal', 'Ett internt fel inträffade. Försök igen om en stund.');
     }

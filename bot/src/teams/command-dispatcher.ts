@@ -12,7 +12,7 @@ import { resolveGroup } from './group-resolver';
 import type { TurnInfo } from './turn-info';
 import { DuplicateActivity, type CommandHandler, type CommandHandlers, type HandlerEnv, type Reply } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../store/database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from './replies';
 
 export const NO_GROUP_TEXT =

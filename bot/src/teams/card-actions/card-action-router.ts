@@ -13,7 +13,7 @@ import { resolveGroup } from '../group-resolver';
 import { turnInfo } from '../turn-info';
 import { isVerb, parseVerbData, type Verb } from '../verbs';
 import { NO_GROUP_TEXT } from '../command-dispatcher';
-import { isDatabaseUnavailable } from '../database-errors';
+import { isDatabaseUnavailable } from '../../store/database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from '../replies';
 import type { CardActionHandlers, CardActionResult } from './card-action.handlers';
 
