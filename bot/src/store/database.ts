@@ -69,6 +69,10 @@ export async function connectPostgres(databaseUrl: string, schema: string): Prom
   // An idle client losing its connection (server restart) must not crash the process;
   // the pool replaces it and the next query reports the failure to its caller.
   pool.on('error', () => undefined);
+  // The same for a connection that drops while it is checked out between two statements: without a
+  // listener its 'error' event would be unhandled and end the process. The statement in progress
+  // (or the next one) still fails, and the caller reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (schema !== 'public') await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const url = new URL(databaseUrl);
