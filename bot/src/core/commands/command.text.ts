@@ -38,7 +38,8 @@ export function withinLimit(value: string, max: number, what: string): Checked<s
 }
 
 /** A sentence-ending period after a name is dropped (`Anna Berg.`), an initial (`Anna B.`) is kept. */
-export const cleanName = (name: string): string => oneLine(name).replace(/(\p{L}{2,})\.$/u, '$1');
+// A lookbehind, not a capture of the letters: `(\p{L}{2,})\.$` backtracks quadratically on long input.
+export const cleanName = (name: string): string => oneLine(name).replace(/(?<=\p{L}\p{L})\.$/u, '');
 
 export function checkedName(raw: string, what = 'namnet'): Checked<string> {
   const name = cleanName(raw);
