@@ -8,6 +8,7 @@
  *   assignNumbers(ids, first) → Map<id, number>  consecutive, in agenda order
  *   formatParagraphNumber / formatParagraphHeading / formatParagraphRef (chat) / formatParagraphRange
  *   subPointLabel(index0) → `a)` … `z)`, `aa)` …
+ *   parseParagraphRef(`24b`) → { number: 24, sub: 1 } | null   what a member types after `punkt`
  */
 import type { NumberingStyle } from './model';
 
@@ -69,4 +70,29 @@ const compact = (style: NumberingStyle, n: number, year: number) =>
 export function formatParagraphRange(style: NumberingStyle, first: number, last: number, year: number): string {
   if (first === last) return compact(style, first, year);
   return `${compact(style, first, year)} - ${compact(style, last, year)}`;
+}
+
+export interface ParagraphRef {
+  number: number;
+  /** 0-based sub-point (`a` = 0, `aa` = 26, the inverse of subPointLabel), null for the main item */
+  sub: number | null;
+}
+
+const PARAGRAPH_REF = /^(?:§\s*)?(\d{1,6})\s*([a-z]{1,3})?\s*\)?\.?$/i;
+
+/**
+ * `24`, `24b`, `§ 24 b)`, `§24.`, `24AA` → number and 0-based sub-point; anything else → null.
+ * A year suffix (`12/24`) is refused rather than ignored: it could name another year's paragraph.
+ * Letters are a–z only, as subPointLabel writes them (å, ä, ö are never sub-point labels).
+ */
+export function parseParagraphRef(raw: string): ParagraphRef | null {
+  const match = PARAGRAPH_REF.exec(raw.trim());
+  if (!match) return null;
+  const number = Number(match[1]);
+  if (number < 1) return null;
+  const letters = match[2]?.toLowerCase();
+  if (!letters) return { number, sub: null };
+  // bijective base 26: a = 0, z = 25, aa = 26, ab = 27, …
+  const sub = [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 96), 0) - 1;
+  return { number, sub };
 }

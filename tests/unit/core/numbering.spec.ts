@@ -1,6 +1,6 @@
 import {
   assignNumbers, firstNumberForMeeting, formatParagraphHeading, formatParagraphNumber, formatParagraphRange, formatParagraphRef,
-  subPointLabel,
+  parseParagraphRef, subPointLabel,
 } from '../../../bot/src/core/numbering';
 
 describe('paragraph numbering', () => {
@@ -99,5 +99,40 @@ describe('paragraph numbering at the edges', () => {
     ['year', 1, 14, 2024, '§1 - §14'],
   ] as const)('range %s %i–%i (%i) = %s', (style, first, last, year, expected) => {
     expect(formatParagraphRange(style, first, last, year)).toBe(expected);
+  });
+});
+
+describe('parseParagraphRef (`punkt 24b`)', () => {
+  it.each<[string, { number: number; sub: number | null } | null]>([
+    ['24', { number: 24, sub: null }],
+    ['24b', { number: 24, sub: 1 }],
+    ['24B', { number: 24, sub: 1 }],
+    ['§ 15', { number: 15, sub: null }],
+    ['§15', { number: 15, sub: null }],
+    ['§ 24 b)', { number: 24, sub: 1 }],
+    ['11a', { number: 11, sub: 0 }],
+    ['11 c)', { number: 11, sub: 2 }],
+    ['1).', { number: 1, sub: null }], // reference 002 writes "1). Godkännande av dagordningen"
+    ['12.', { number: 12, sub: null }],
+    ['  28  ', { number: 28, sub: null }],
+    ['3z', { number: 3, sub: 25 }],
+    ['3aa', { number: 3, sub: 26 }],
+    ['3zz', { number: 3, sub: 701 }],
+    ['', null],
+    ['§', null],
+    ['b', null],
+    ['0', null],
+    ['-3', null],
+    ['24å', null], // å is a letter, but never a sub-point label
+    ['12/24', null], // a year suffix could name another year's paragraph
+    ['24 b c', null],
+    ['punkt 24', null],
+    ['1e3', null],
+  ])('parseParagraphRef(%j) = %j', (raw, expected) => {
+    expect(parseParagraphRef(raw)).toEqual(expected);
+  });
+
+  it.each([0, 1, 25, 26, 27, 701, 702])('reads back what subPointLabel(%i) writes', (index) => {
+    expect(parseParagraphRef(`24${subPointLabel(index)}`)).toEqual({ number: 24, sub: index });
   });
 });

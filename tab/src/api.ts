@@ -1,0 +1,68 @@
+/** The tab's HTTP API client (INTERFACES.md): JSON in and out, the SSO token when there is one. */
+import { ssoToken } from './teams';
+
+export interface Me { name: string; developmentUser: boolean }
+export interface Group { id: string; name: string; decidingBody: string | null }
+export type ActionStatus = 'open' | 'done';
+export interface ActionItem {
+  id: string;
+  text: string;
+  owner: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  overdue: boolean;
+  version: number;
+  paragraph: string;
+  paragraphTitle: string;
+  paragraphNumber: number | null;
+  meetingId: string;
+  meetingDate: string | null;
+}
+export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
+export interface Meeting { id: string; date: string | null; status: MeetingStatus; paragraphRange: string | null }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function headers(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  const token = await ssoToken();
+  return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers: await headers((init.headers as Record<string, string>) ?? {}) });
+  } catch {
+    throw new ApiError(0, 'Servern svarar inte. Kontrollera anslutningen och försök igen.');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(res.status, body?.error?.message ?? `Något gick fel (HTTP ${res.status}).`);
+  }
+  return res;
+}
+
+const json = async <T>(path: string, init?: RequestInit): Promise<T> => (await request(path, init)).json() as Promise<T>;
+const id = (value: string) => encodeURIComponent(value);
+
+export const api = {
+  me: () => json<Me>('/api/me'),
+  groups: () => json<Group[]>('/api/groups'),
+  actions: (groupId: string) => json<ActionItem[]>(`/api/groups/${id(groupId)}/actions?status=all`),
+  setActionStatus: (actionId: string, status: ActionStatus, version: number) =>
+    json<{ id: string; status: ActionStatus; version: number }>(`/api/actions/${id(actionId)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ status, version }),
+    }),
+  meetings: (groupId: string) => json<Meeting[]>(`/api/groups/${id(groupId)}/meetings`),
+  protokollHtmlUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.html`,
+  protokollDocxUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.docx`,
+  /** Fetched with the token (an iframe or a plain link would go without it). */
+  protokollHtml: async (meetingId: string) => (await request(api.protokollHtmlUrl(meetingId))).text(),
+  protokollDocx: async (meetingId: string) => (await request(api.protokollDocxUrl(meetingId))).blob(),
+};

@@ -1,0 +1,36 @@
+/** Swedish words for the API's values. */
+import type { ActionItem, MeetingStatus } from './api';
+
+export type StatusFilter = 'open' | 'overdue' | 'done' | 'all';
+
+export const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
+  { value: 'open', label: 'Öppna' },
+  { value: 'overdue', label: 'Försenade' },
+  { value: 'done', label: 'Klara' },
+  { value: 'all', label: 'Alla' },
+];
+
+export function actionStatusLabel(action: ActionItem): string {
+  if (action.status === 'done') return 'Klar';
+  return action.overdue ? 'Försenad' : 'Öppen';
+}
+
+export function matchesStatus(action: ActionItem, filter: StatusFilter): boolean {
+  switch (filter) {
+    case 'open': return action.status === 'open';
+    case 'overdue': return action.status === 'open' && action.overdue;
+    case 'done': return action.status === 'done';
+    case 'all': return true;
+  }
+}
+
+export const MEETING_STATUS: Record<MeetingStatus, string> = {
+  planerat: 'Planerat',
+  pågår: 'Pågår',
+  utkast: 'Utkast',
+  justering: 'Justering',
+  justerat: 'Justerat',
+};
+
+export const NO_OWNER = 'Ingen ansvarig';
+export const CONFLICT_MESSAGE = 'Åtgärden har ändrats av någon annan – listan är uppdaterad.';

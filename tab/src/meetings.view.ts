@@ -1,0 +1,66 @@
+/** Möten: date, status, paragraph range, "Förhandsgranska" and "Ladda ned Word" per meeting. */
+import { api, type Meeting } from './api';
+import { clear, el } from './dom';
+import { MEETING_STATUS } from './labels';
+import { inTeams } from './teams';
+
+export class MeetingsView {
+  constructor(
+    private readonly list: HTMLElement,
+    private readonly showError: (message: string) => void,
+    private readonly preview: (meetingId: string, paragraphNumber: number | null, title: string) => void,
+  ) {}
+
+  async load(groupId: string): Promise<void> {
+    this.list.setAttribute('aria-busy', 'true');
+    try {
+      this.render(await api.meetings(groupId));
+    } finally {
+      this.list.removeAttribute('aria-busy');
+    }
+  }
+
+  private render(meetings: Meeting[]): void {
+    clear(this.list);
+    if (meetings.length === 0) {
+      this.list.append(el('p', { class: 'empty' }, 'Gruppen har inga möten ännu.'));
+      return;
+    }
+    const head = el('tr', {}, ...['Datum', 'Status', 'Paragrafer', 'Protokoll'].map((h) => el('th', { scope: 'col' }, h)));
+    this.list.append(el('table', { class: 'data meetings' },
+      el('caption', {}, meetings.length === 1 ? '1 möte' : `${meetings.length} möten`),
+      el('thead', {}, head),
+      el('tbody', {}, ...meetings.map((m) => this.row(m)))));
+  }
+
+  private row(meeting: Meeting): HTMLTableRowElement {
+    const date = meeting.date ?? 'Datum saknas';
+    const dateId = `meeting-${meeting.id}`;
+    const show = el('button', { type: 'button', class: 'secondary', 'aria-describedby': dateId }, 'Förhandsgranska');
+    show.addEventListener('click', () => this.preview(meeting.id, null, date));
+    const download = el('a', { href: api.protokollDocxUrl(meeting.id), class: 'button-link', download: '', 'aria-describedby': dateId }, 'Ladda ned Word');
+    download.addEventListener('click', (event) => void this.download(event, meeting, date));
+    return el('tr', { 'data-meeting-id': meeting.id },
+      el('td', { 'data-label': 'Datum', id: dateId }, date),
+      el('td', { 'data-label': 'Status' }, el('span', { class: `badge meeting-${meeting.status}` }, MEETING_STATUS[meeting.status] ?? meeting.status)),
+      el('td', { 'data-label': 'Paragrafer' }, meeting.paragraphRange ?? '–'),
+      el('td', { 'data-label': 'Protokoll' }, el('div', { class: 'buttons' }, show, download)));
+  }
+
+  /** With SSO the link alone would go without the token: fetch the file and hand it over. */
+  private async download(event: MouseEvent, meeting: Meeting, date: string): Promise<void> {
+    if (!inTeams()) return; // outside Teams there is no token: the plain link works
+    event.preventDefault();
+    try {
+      const blob = await api.protokollDocx(meeting.id);
+      const url = URL.createObjectURL(blob);
+      const link = el('a', { href: url, download: `protokoll-${date}.docx` });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.showError(error instanceof Error ? error.message : 'Protokollet kunde inte laddas ned.');
+    }
+  }
+}

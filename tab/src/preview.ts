@@ -1,0 +1,57 @@
+/**
+ * The protokoll preview: the HTML page fetched with the token, shown in a sandboxed iframe (no
+ * scripts, nothing of the tab reachable), scrolled to the paragraph `#p-<n>` when one is given.
+ */
+import { api } from './api';
+import { say } from './dom';
+
+export interface PreviewElements {
+  section: HTMLElement;
+  heading: HTMLElement;
+  frame: HTMLIFrameElement;
+  close: HTMLButtonElement;
+  status: HTMLElement;
+}
+
+export class Preview {
+  private url: string | null = null;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(private readonly ui: PreviewElements, private readonly showError: (message: string) => void) {
+    ui.close.addEventListener('click', () => this.close());
+  }
+
+  async open(meetingId: string, paragraphNumber: number | null, date: string): Promise<void> {
+    this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const what = paragraphNumber === null ? `protokollet ${date}` : `protokollet ${date}, paragraf ${paragraphNumber}`;
+    say(this.ui.status, `Laddar ${what} …`);
+    try {
+      const html = await api.protokollHtml(meetingId);
+      this.release();
+      this.url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      this.ui.frame.title = `Förhandsgranskning av ${what}`;
+      this.ui.frame.dataset.meetingId = meetingId;
+      this.ui.frame.src = paragraphNumber === null ? this.url : `${this.url}#p-${paragraphNumber}`;
+      this.ui.heading.textContent = `Förhandsgranskning: ${what}`;
+      this.ui.section.hidden = false;
+      say(this.ui.status, '');
+      this.ui.heading.focus();
+      this.ui.section.scrollIntoView({ block: 'start' });
+    } catch (error) {
+      say(this.ui.status, '');
+      this.showError(error instanceof Error ? error.message : 'Protokollet kunde inte visas.');
+    }
+  }
+
+  close(): void {
+    this.ui.section.hidden = true;
+    this.ui.frame.removeAttribute('src');
+    this.release();
+    this.returnFocus?.focus();
+  }
+
+  private release(): void {
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = null;
+  }
+}
