@@ -3,23 +3,12 @@ import { ssoToken } from './teams';
 
 export interface Me { name: string; developmentUser: boolean }
 export interface Group { id: string; name: string; decidingBody: string | null }
-export type ActionStatus = 'open' | 'done';
-export interface ActionItem {
-  id: string;
-  text: string;
-  owner: string | null;
-  dueDate: string | null;
-  status: ActionStatus;
-  overdue: boolean;
-  version: number;
-  paragraph: string;
-  paragraphTitle: string;
-  paragraphNumber: number | null;
-  meetingId: string;
-  meetingDate: string | null;
-}
-export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
-export interface Meeting { id: string; date: string | null; status: MeetingStatus; paragraphRange: string | null }
+// The shapes the server's API returns, type-only (nothing of the server is bundled): one contract,
+// checked by the compiler on both sides.
+import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
+import type { ActionListEntry as ActionItem, MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
+
+export type { ActionItem, ActionStatus, Meeting, MeetingStatus };
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {

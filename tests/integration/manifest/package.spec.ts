@@ -11,6 +11,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import type { TeamsAppManifest } from '@microsoft/app-manifest';
 import { packageManifest, PackageError, DEFAULT_TEAMS_APP_ID } from '../../../scripts/package-manifest';
+import { readZip as readZipEntries } from '../../support/zip-reader';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { makeIcons } = require('../../../scripts/make-icons.js') as { makeIcons: (dir: string) => { color: string; outline: string } };
@@ -109,33 +110,12 @@ function crc32(buf: Buffer): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Reads a zip through its central directory (as Teams does) and checks every CRC. */
+/** The package's entries by name, every CRC checked against our own CRC-32. */
 function readZip(zip: Buffer): Map<string, Buffer> {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('no end of central directory record');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
   const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error(`bad central directory entry ${i}`);
-    const method = zip.readUInt16LE(p + 10);
-    const crc = zip.readUInt32LE(p + 16);
-    const compressedSize = zip.readUInt32LE(p + 20);
-    const size = zip.readUInt32LE(p + 24);
-    const nameLength = zip.readUInt16LE(p + 28);
-    const extraLength = zip.readUInt16LE(p + 30);
-    const commentLength = zip.readUInt16LE(p + 32);
-    const localOffset = zip.readUInt32LE(p + 42);
-    const name = zip.toString('utf8', p + 46, p + 46 + nameLength);
-    p += 46 + nameLength + extraLength + commentLength;
-
-    if (zip.readUInt32LE(localOffset) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
-    const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressedSize);
-    const data = method === 8 ? zlib.inflateRawSync(raw) : method === 0 ? Buffer.from(raw) : null;
-    if (!data) throw new Error(`${name}: unsupported compression method ${method}`);
-    expect({ name, size: data.length, crc: crc32(data) }).toEqual({ name, size, crc });
-    entries.set(name, data);
+  for (const [name, entry] of readZipEntries(zip)) {
+    expect({ name, crc: crc32(entry.data) }).toEqual({ name, crc: entry.crc });
+    entries.set(name, entry.data);
   }
   return entries;
 }

@@ -7,7 +7,7 @@ import { approvedProtokollDocument, protokollDocument } from '../../fixtures/pro
 import { expectInOrder } from './expect-order';
 import { sectioned } from './variants';
 import { outline } from './outline';
-import { readZip, wordText, zipText } from './zip-reader';
+import { readZip, wordText, zipText } from '../../support/zip-reader';
 
 /** Runs `render` with the clock (Date only) set to `now`, to show what output depends on the clock. */
 async function at<T>(now: string, render: () => Promise<T>): Promise<T> {

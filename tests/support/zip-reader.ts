@@ -1,6 +1,6 @@
 /**
- * A minimal zip reader for tests (no zip64, no encryption): the entries of a .docx by name, read
- * from the central directory, inflated with Node's zlib. docx's own fflate is not a dependency of ours.
+ * A minimal zip reader for tests (no zip64, no encryption): the entries of a .docx or the Teams app
+ * package by name, read from the central directory (as Word and Teams do), inflated with Node's zlib.
  */
 import { inflateRawSync } from 'node:zlib';
 
@@ -10,6 +10,8 @@ export interface ZipEntry {
   /** MS-DOS date and time fields as stored */
   dosDate: number;
   dosTime: number;
+  /** the CRC-32 the central directory claims, for callers to check */
+  crc: number;
 }
 
 export function readZip(zip: Buffer): Map<string, ZipEntry> {
@@ -23,6 +25,7 @@ export function readZip(zip: Buffer): Map<string, ZipEntry> {
     const method = zip.readUInt16LE(at + 10);
     const dosTime = zip.readUInt16LE(at + 12);
     const dosDate = zip.readUInt16LE(at + 14);
+    const crc = zip.readUInt32LE(at + 16);
     const compressedSize = zip.readUInt32LE(at + 20);
     const size = zip.readUInt32LE(at + 24);
     const nameLength = zip.readUInt16LE(at + 28);
@@ -33,9 +36,10 @@ export function readZip(zip: Buffer): Map<string, ZipEntry> {
     if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error(`bad local header for ${name}`);
     const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
     const raw = zip.subarray(start, start + compressedSize);
+    if (method !== 0 && method !== 8) throw new Error(`${name}: unsupported compression method ${method}`);
     const data = method === 0 ? Buffer.from(raw) : inflateRawSync(raw);
     if (data.length !== size) throw new Error(`${name}: ${data.length} bytes, expected ${size}`);
-    entries.set(name, { name, data, dosDate, dosTime });
+    entries.set(name, { name, data, dosDate, dosTime, crc });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
