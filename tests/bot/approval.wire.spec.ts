@@ -86,7 +86,9 @@ describeEachStore('justering over the wire', (store) => {
   });
 
   it('locks once both approvers approve at the same instant, and a retried click records nothing', async () => {
-    const [byMats, byAnna] = await Promise.all([click(mats, draftCard, 'Justera', 80), click(anna, draftCard, 'Justera', 80)]);
+    // Both approvers are known to Teams by now: each gets the buttons in their own view of the card.
+    const [matsCard, annaCard] = [(await click(mats, draftCard, 'Uppdatera', 79)).response.value, (await click(anna, draftCard, 'Uppdatera', 79)).response.value];
+    const [byMats, byAnna] = await Promise.all([click(mats, matsCard, 'Justera', 80), click(anna, annaCard, 'Justera', 80)]);
     const cards = [byMats.response.value, byAnna.response.value].map((v) => JSON.stringify(v));
     expect(cards.some((c) => c.includes('Protokollet är justerat och låst'))).toBe(true);
     const retry = await deliver(app.url, byMats.activity);

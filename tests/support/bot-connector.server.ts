@@ -13,12 +13,15 @@ export interface ConnectorCall {
   activityId: string | null;
   body: any;
   authorization: string | undefined;
+  /** the activity id this connector answered with (what the bot later updates) */
+  responseId: string | null;
 }
 
 export class BotConnectorServer {
   readonly calls: ConnectorCall[] = [];
   /** milliseconds to wait before answering (to keep a bot turn in flight) */
   delayMs = 0;
+  private created = 0;
   private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
   url = '';
@@ -72,14 +75,16 @@ export class BotConnectorServer {
         activityId: match?.[2] ? decodeURIComponent(match[2]) : null,
         body,
         authorization: req.headers.authorization,
+        responseId: null,
       });
+      const call = this.calls.at(-1)!;
       this.waiters.splice(0).forEach((wake) => wake());
-      if (this.delayMs > 0) setTimeout(() => this.answer(req, res, match, body), this.delayMs);
-      else this.answer(req, res, match, body);
+      if (this.delayMs > 0) setTimeout(() => this.answer(req, res, match, body, call), this.delayMs);
+      else this.answer(req, res, match, body, call);
     });
   }
 
-  private answer(req: http.IncomingMessage, res: http.ServerResponse, match: RegExpMatchArray | null, body: any): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, match: RegExpMatchArray | null, body: any, call: ConnectorCall): void {
     res.setHeader('content-type', 'application/json');
     if (!match) {
       res.statusCode = 404;
@@ -87,10 +92,14 @@ export class BotConnectorServer {
       return;
     }
     if (req.method === 'POST' && !match[1]) {
-      // create conversation (proactive post to a channel)
-      res.end(JSON.stringify({ id: `${body?.channelData?.channel?.id ?? 'conv'};messageid=${Date.now()}`, activityId: randomUUID() }));
+      // create conversation (a new post in a channel): as in Teams, the new thread is named after
+      // its first post's activity id
+      const activityId = String(Date.now() * 1000 + (this.created++ % 1000));
+      call.responseId = activityId;
+      res.end(JSON.stringify({ id: `${body?.channelData?.channel?.id ?? 'conv'};messageid=${activityId}`, activityId }));
       return;
     }
-    res.end(JSON.stringify({ id: match[2] && req.method === 'PUT' ? match[2] : randomUUID() }));
+    call.responseId = match[2] && req.method === 'PUT' ? match[2] : randomUUID();
+    res.end(JSON.stringify({ id: call.responseId }));
   }
 }

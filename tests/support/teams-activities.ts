@@ -107,8 +107,11 @@ export class TeamsChannel {
     );
   }
 
-  /** Action.Execute on a card the bot posted (an `adaptiveCard/action` invoke). */
-  cardAction(from: Person, verb: string, data: Record<string, unknown>, at: string): any {
+  /**
+   * Action.Execute on a card the bot posted (an `adaptiveCard/action` invoke); `automatic` is the
+   * refresh Teams sends by itself for the users in the card's refresh.userIds.
+   */
+  cardAction(from: Person, verb: string, data: Record<string, unknown>, at: string, trigger: 'manual' | 'automatic' = 'manual'): any {
     return {
       type: 'invoke',
       name: 'adaptiveCard/action',
@@ -120,7 +123,7 @@ export class TeamsChannel {
       recipient: BOT,
       conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: `${this.place.channelId};messageid=1` },
       channelData: { tenant: { id: TENANT }, team: { id: this.place.teamId }, channel: { id: this.place.channelId } },
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      value: { action: { type: 'Action.Execute', verb, data }, trigger },
     };
   }
 }

@@ -39,14 +39,20 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardAction[];
+  /**
+   * Universal Actions refresh: Teams invokes `action` for each listed user (Teams user ids `29:…`,
+   * at most 60) when they view the card, and shows them the card the bot answers with.
+   */
+  refresh?: { action: ExecuteAction; userIds: string[] };
   msteams?: { width: 'Full' };
 }
 
-export function card(body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+export function card(body: CardElement[], actions: CardAction[] = [], refresh?: AdaptiveCard['refresh']): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
+    ...(refresh ? { refresh } : {}),
     body,
     ...(actions.length ? { actions } : {}),
     msteams: { width: 'Full' },

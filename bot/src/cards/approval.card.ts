@@ -19,8 +19,15 @@ export interface ApprovalCardModel {
   documentUrl: string;
   deadline: string | null;
   locked: boolean;
+  /** show Justera / Begär ändring: to an approver, or to everyone while some approver has no Teams user id yet */
+  showActions: boolean;
+  /** Teams user ids of the approvers, whose clients fetch their own view of the card (refresh.userIds) */
+  refreshUserIds: string[];
   approvers: Array<{ name: string; role: string; state: 'waiting' | 'approved' | 'changes-requested'; comment: string | null; at: string | null }>;
 }
+
+/** Teams gives a user-specific view to at most 60 users per card. */
+const MAX_REFRESH_USERS = 60;
 
 const STATE = { waiting: '⏳ väntar', approved: '✅ justerat', 'changes-requested': '✏️ begär ändring' } as const;
 
@@ -43,7 +50,10 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
       { spacing: 'Medium' },
     ),
   ];
-  if (!model.locked) {
+  if (!model.locked && !model.showActions) {
+    body.push(textBlock('Ordföranden och justerarna justerar här i kortet.', { isSubtle: true }));
+  }
+  if (!model.locked && model.showActions) {
     body.push(
       textInput('comment', 'Kommentar (vid begäran om ändring)', { isMultiline: true, maxLength: MAX_CARD_TEXT }),
       actionSet([
@@ -52,5 +62,7 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
       ]),
     );
   }
-  return card(body, [executeAction('Uppdatera', Verbs.refreshApproval, { meetingId: model.meetingId }, { associatedInputs: 'none' })]);
+  const refresh = executeAction('Uppdatera', Verbs.refreshApproval, { meetingId: model.meetingId }, { associatedInputs: 'none' });
+  const userSpecific = !model.locked && model.refreshUserIds.length > 0 ? { action: refresh, userIds: model.refreshUserIds.slice(0, MAX_REFRESH_USERS) } : undefined;
+  return card(body, [refresh], userSpecific);
 }

@@ -80,6 +80,8 @@ export interface RosterMember {
   party: string | null;
   aadObjectId: string | null;
   email: string | null;
+  /** Teams user id (`29:…`), learnt from meeting events and messages; the approval card's refresh.userIds */
+  teamsUserId: string | null;
 }
 
 export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';

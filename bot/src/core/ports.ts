@@ -46,7 +46,8 @@ export interface RosterStore {
   list(groupId: string): Promise<RosterMember[]>;
   /** adds new names and updates existing ones (matched by name, case-insensitively) */
   upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]>;
-  setAadObjectId(groupId: string, memberId: string, aadObjectId: string): Promise<void>;
+  /** records how Teams identifies the member (non-null values only; existing ones are replaced) */
+  rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void>;
 }
 
 export interface MeetingStore {
@@ -123,6 +124,18 @@ export interface DocumentStore {
   approvals(documentVersionId: string): Promise<Approval[]>;
   /** one decision per member and version; a second click of the same member changes nothing */
   addApproval(approval: Omit<Approval, 'id'>): Promise<boolean>;
+  /** remembers a posted approval card so it can be updated in place; a repeated post is kept once */
+  addCardPost(post: ApprovalCardPost): Promise<void>;
+  cardPosts(meetingId: string): Promise<ApprovalCardPost[]>;
+}
+
+/** Where an approval card was posted: the conversation (with its botbuilder reference) and the activity. */
+export interface ApprovalCardPost {
+  meetingId: string;
+  conversationId: string;
+  /** botbuilder ConversationReference, kept opaque here */
+  reference: unknown;
+  activityId: string;
 }
 
 /** Everything a use case may touch, bound to one database transaction. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DocumentStore, StoredDocumentVersion } from '../core/ports';
+import type { ApprovalCardPost, DocumentStore, StoredDocumentVersion } from '../core/ports';
 import type { Approval, ApprovalDecision, IsoTime } from '../core/model';
 import type { Database } from './schema';
 import { iso } from './rows';
@@ -62,5 +62,23 @@ export class DocumentRepository implements DocumentStore {
       .returning('id')
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async addCardPost(post: ApprovalCardPost): Promise<void> {
+    await this.db
+      .insertInto('approval_card_posts')
+      .values({ meeting_id: post.meetingId, conversation_id: post.conversationId, reference: JSON.stringify(post.reference), activity_id: post.activityId })
+      .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing())
+      .execute();
+  }
+
+  async cardPosts(meetingId: string): Promise<ApprovalCardPost[]> {
+    const rows = await this.db
+      .selectFrom('approval_card_posts')
+      .select(['meeting_id', 'conversation_id', 'reference', 'activity_id'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({ meetingId: r.meeting_id, conversationId: r.conversation_id, reference: r.reference, activityId: r.activity_id }));
   }
 }

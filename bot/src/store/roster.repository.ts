@@ -4,7 +4,7 @@ import type { RosterMember, RosterRole } from '../core/model';
 import type { Database } from './schema';
 import { nameKey } from './rows';
 
-const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email'] as const;
+const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
 
 export class RosterRepository implements RosterStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -27,6 +27,7 @@ export class RosterRepository implements RosterStore {
       party: r.party,
       aadObjectId: r.aad_object_id,
       email: r.email,
+      teamsUserId: r.teams_user_id,
     }));
   }
 
@@ -48,10 +49,15 @@ export class RosterRepository implements RosterStore {
     return this.list(groupId);
   }
 
-  async setAadObjectId(groupId: string, memberId: string, aadObjectId: string): Promise<void> {
+  async rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void> {
+    const changes = {
+      ...(identity.aadObjectId ? { aad_object_id: identity.aadObjectId } : {}),
+      ...(identity.teamsUserId ? { teams_user_id: identity.teamsUserId } : {}),
+    };
+    if (Object.keys(changes).length === 0) return;
     await this.db
       .updateTable('roster_members')
-      .set({ aad_object_id: aadObjectId })
+      .set(changes)
       .where('group_id', '=', groupId)
       .where('id', '=', memberId)
       .execute();

@@ -45,6 +45,7 @@ export interface RosterMembersTable {
   party: string | null;
   aad_object_id: string | null;
   email: string | null;
+  teams_user_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -65,6 +66,7 @@ export interface MeetingsTable {
   adjuster_member_ids: ColumnType<string[], string | undefined, string>;
   distribution_list: ColumnType<string[], string | undefined, string>;
   pending_section: string | null;
+  approval_reminder_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
@@ -179,6 +181,15 @@ export interface BotStateTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface ApprovalCardPostsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  conversation_id: string;
+  reference: Json<unknown>;
+  activity_id: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   groups: GroupsTable;
   conversations: ConversationsTable;
@@ -195,4 +206,5 @@ export interface Database {
   approvals: ApprovalsTable;
   processed_activities: ProcessedActivitiesTable;
   bot_state: BotStateTable;
+  approval_card_posts: ApprovalCardPostsTable;
 }

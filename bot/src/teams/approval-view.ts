@@ -1,12 +1,23 @@
 /** Approval state → the approval card's view model. */
-import type { ApprovalState } from '../core/use-cases/approval';
+import { approverFor, type ApprovalState } from '../core/use-cases/approval';
 import { formatApprovalDeadline, formatClock, stockholmDate } from '../core/swedish-time';
 import { formatParagraphRange } from '../core/numbering';
 import { mainItems } from '../core/use-cases/agenda-order';
 import type { ApprovalCardModel } from '../cards/approval.card';
+import type { Actor } from '../core/use-cases/command-context';
 
-export function approvalCardModel(state: ApprovalState, publicBaseUrl: string): ApprovalCardModel {
+/**
+ * Who the card is for: `everyone` is the card posted in the conversation; a person is the one whose
+ * client refreshed it or who pressed a button (Universal Actions' user-specific views).
+ */
+export type ApprovalViewer = { kind: 'everyone' } | { kind: 'person'; actor: Actor };
+
+export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, viewer: ApprovalViewer = { kind: 'everyone' }): ApprovalCardModel {
   const { record, version } = state;
+  const locked = record.meeting.status === 'justerat';
+  const knownIds = state.approvers.map((a) => a.teamsUserId).filter((id): id is string => !!id);
+  const everyApproverKnown = knownIds.length === state.approvers.length && knownIds.length > 0;
+  const viewerIsApprover = viewer.kind === 'person' && isApprover(state, viewer.actor);
   const start = record.meeting.startedAt ?? record.meeting.startsAt ?? version.createdAt;
   const numbers = mainItems(record.items).map((i) => i.number ?? 0);
   const year = Number(stockholmDate(start).slice(0, 4));
@@ -21,7 +32,11 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string): 
     sha256: version.sha256,
     documentUrl: `${publicBaseUrl}/api/meetings/${record.meeting.id}/protokoll.docx`,
     deadline: record.meeting.approvalDeadline ? formatApprovalDeadline(record.meeting.approvalDeadline) : null,
-    locked: record.meeting.status === 'justerat',
+    locked,
+    // Without every approver's Teams id some approver would never get the personal view: then the
+    // buttons stay on the shared card, and the server still refuses anyone but the approvers.
+    showActions: !locked && (viewer.kind === 'everyone' ? !everyApproverKnown : viewerIsApprover),
+    refreshUserIds: locked ? [] : knownIds,
     approvers: state.approvers.map((member) => {
       const decision = state.approvals.find((a) => a.memberId === member.id);
       return {
@@ -34,3 +49,5 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string): 
     }),
   };
 }
+
+const isApprover = (state: ApprovalState, actor: Actor): boolean => approverFor(state.approvers, actor) !== null;

@@ -9,6 +9,7 @@ import type { CommandContext } from '../core/use-cases/command-context';
 import type { Logger } from '../logger';
 import type { ProtokollRenderer } from '../core/use-cases/approval';
 import { resolveGroup } from './group-resolver';
+import { learnActorIdentity } from '../core/use-cases/teams-identity';
 import type { TurnInfo } from './turn-info';
 import { DuplicateActivity, type CommandHandler, type CommandHandlers, type HandlerEnv, type Reply } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
@@ -70,6 +71,7 @@ export class CommandDispatcher {
           const group = await resolveGroup(repos, turn);
           if (!group) throw invalid(NO_GROUP_TEXT);
           const ctx: CommandContext = { group, actor: turn.actor, at: turn.at };
+          await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });
           return work(repos, ctx);
         }),
     };

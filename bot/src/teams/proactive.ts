@@ -3,7 +3,7 @@
  * continueConversationAsync. Used to put the draft in the group's channel when the meeting ended
  * in a meeting chat, and by anything that runs on its own clock (scheduler, reminders).
  */
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+import { TurnContext, type Activity, type CloudAdapter, type ConversationParameters, type ConversationReference } from 'botbuilder';
 import type { UnitOfWork } from '../core/ports';
 import type { Logger } from '../logger';
 import type { Reply } from './handlers/handler';
@@ -26,12 +26,19 @@ export class ProactiveMessenger {
     });
   }
 
-  /** A new post in the group's channel; false when the bot was never installed in one. */
-  async postToGroupChannel(groupId: string, reply: Reply): Promise<boolean> {
+  /** Replaces an activity posted earlier (a card that changed) with `reply`. */
+  async update(reference: Partial<ConversationReference>, activityId: string, reply: Reply): Promise<void> {
+    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await context.updateActivity({ ...toActivity(reply), id: activityId });
+    });
+  }
+
+  /** A new post in the group's channel: where it is, or null when the bot was never installed in one. */
+  async postToGroupChannel(groupId: string, reply: Reply): Promise<ChannelPost | null> {
     const [binding] = await this.uow.read((repos) => repos.groups.conversationReferences(groupId, 'channel'));
     if (!binding) {
       this.logger.warn({ groupId }, 'no channel to post to');
-      return false;
+      return null;
     }
     // A new post in the channel (not a reply in the thread the reference was taken from) is a new
     // conversation in Bot Framework terms, created with the post as its first activity.
@@ -43,9 +50,20 @@ export class ProactiveMessenger {
       channelData: { channel: { id: binding.conversationId } },
       activity: toActivity(reply) as Activity,
     } as ConversationParameters;
+    let post: ChannelPost | null = null;
     await this.adapter.createConversationAsync(
-      this.botAppId, reference.channelId ?? 'msteams', reference.serviceUrl!, BOT_FRAMEWORK_AUDIENCE, parameters, async () => undefined,
+      this.botAppId, reference.channelId ?? 'msteams', reference.serviceUrl!, BOT_FRAMEWORK_AUDIENCE, parameters, async (context) => {
+        // Teams names the new thread `<channel>;messageid=<id of its first post>`.
+        const threadId = context.activity.conversation.id;
+        const activityId = threadId.split(';messageid=')[1];
+        if (activityId) post = { reference: TurnContext.getConversationReference(context.activity), activityId };
+      },
     );
-    return true;
+    return post;
   }
+}
+
+export interface ChannelPost {
+  reference: Partial<ConversationReference>;
+  activityId: string;
 }

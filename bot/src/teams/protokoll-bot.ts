@@ -16,6 +16,7 @@ import { turnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
 import { registerMeetingEvents } from './handlers/meeting-events.handler';
 import { CardActionRouter } from './card-actions/card-action-router';
+import { ApprovalCards } from './approval-cards';
 import { cardActionHandlers } from './card-actions/card-action.handlers';
 import type { ProtokollRenderer } from '../core/use-cases/approval';
 
@@ -30,12 +31,15 @@ export interface ProtokollBotDeps {
 export class ProtokollBot extends TeamsActivityHandler {
   private readonly dispatcher: CommandDispatcher;
   private readonly cardActions: CardActionRouter;
+  private readonly approvalCards: ApprovalCards;
 
   constructor(private readonly deps: ProtokollBotDeps) {
     super();
     const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
+    this.approvalCards = new ApprovalCards(deps.uow, deps.proactive, deps.logger, deps.publicBaseUrl);
     this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents);
-    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents));
+    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), (change) =>
+      this.approvalCards.sync(change.groupId, change.meetingId));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -51,7 +55,7 @@ export class ProtokollBot extends TeamsActivityHandler {
       if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.install(context);
       await next();
     });
-    registerMeetingEvents(this, deps);
+    registerMeetingEvents(this, { ...deps, approvalCards: this.approvalCards });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -63,13 +67,9 @@ export class ProtokollBot extends TeamsActivityHandler {
     };
     const reply = await this.dispatcher.dispatch(text, turn, progress);
     if (!reply) return;
-    await context.sendActivity(toActivity(reply));
-    // The draft belongs in the group's channel even when the meeting ended in a meeting chat.
-    if (reply.channelPost && turn.kind !== 'channel') {
-      await this.deps.proactive.postToGroupChannel(reply.channelPost.groupId, reply).catch((error) => {
-        this.deps.logger.error({ err: error }, 'posting to the channel failed');
-      });
-    }
+    const { approvalCard, ...answer } = reply;
+    if (approvalCard) await this.approvalCards.publish(context, turn, answer, approvalCard);
+    else await context.sendActivity(toActivity(answer));
   }
 
   private async install(context: TurnContext) {

@@ -45,7 +45,7 @@ export function turnInfo(activity: Activity, now: () => Date = () => new Date())
     // In a team the conversation of a channel post is the channel itself (General's id is the team's).
     channelId: channelData.channel?.id ?? (kind === 'channel' ? conversationId : null),
     meetingId: channelData.meeting?.id ?? null,
-    actor: { aadObjectId: activity.from?.aadObjectId ?? null, name: activity.from?.name ?? 'Okänd' },
+    actor: { aadObjectId: activity.from?.aadObjectId ?? null, teamsUserId: activity.from?.id ?? null, name: activity.from?.name ?? 'Okänd' },
     at: activityTime(activity, now),
     idempotencyKey: activity.id ? `${activity.conversation.id}|${activity.type}|${activity.id}` : null,
     reference: TurnContext.getConversationReference(activity),

@@ -10,6 +10,7 @@ import { buildActionProposalCard } from '../../../bot/src/cards/action-proposal.
 import { buildOwnerChoiceCard } from '../../../bot/src/cards/owner-choice.card';
 import { buildRemoveConfirmationCard } from '../../../bot/src/cards/remove-confirmation.card';
 import type { AdaptiveCard } from '../../../bot/src/cards/adaptive-card';
+import { buildApprovalCard, type ApprovalCardModel } from '../../../bot/src/cards/approval.card';
 import { isVerb, parseVerbData } from '../../../bot/src/teams/verbs';
 import { CARD_BYTE_LIMIT, expectValidCard, validateCard } from '../../support/adaptive-card-validator';
 import { actionsOf, agendaView, attendanceView, invokeData, ITEM_ID, MEETING_ID, MEMBER_IDS, PARAGRAPHS, ROSTER, uuid } from './fixtures';
@@ -33,10 +34,26 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['owner choice (buttons)', buildOwnerChoiceCard({ query: 'Anna', meetingId: MEETING_ID, itemId: ITEM_ID, text: 'Boka lokal', dueDate: '2024-03-01', candidates: candidates(2) })],
   ['owner choice (list)', buildOwnerChoiceCard({ query: 'Anna', meetingId: MEETING_ID, itemId: ITEM_ID, text: 'Boka lokal', dueDate: null, candidates: candidates(8) })],
   ['remove confirmation', buildRemoveConfirmationCard({ number: 5, reference: 'punkt 5', title: 'Vårdplatsflöde', recordedCount: 3 })],
+  ['approval (shared, user-specific refresh)', buildApprovalCard(approvalModel({ showActions: false, refreshUserIds: ['29:mats', '29:anna'] }))],
+  ['approval (approver view)', buildApprovalCard(approvalModel({ showActions: true, refreshUserIds: ['29:mats', '29:anna'] }))],
+  ['approval (locked)', buildApprovalCard(approvalModel({ locked: true, showActions: false, refreshUserIds: [] }))],
 ];
 
+function approvalModel(overrides: Partial<ApprovalCardModel>): ApprovalCardModel {
+  return {
+    meetingId: MEETING_ID, documentVersionId: uuid(900), title: 'Sammanträdesprotokoll LSVO 2024-02-16', versionLabel: 'Version 2',
+    paragraphRange: '§15 - §28', decisionCount: 4, openActionCount: 2, sha256: 'a'.repeat(64), documentUrl: 'https://protokoll.example.se/api/meetings/x/protokoll.docx',
+    deadline: '2024-03-15 kl. 16.00', locked: false, showActions: false, refreshUserIds: [],
+    approvers: [
+      { name: 'Mats Wennstig', role: 'ordförande', state: 'approved', comment: null, at: '2024-03-14 kl. 10.12' },
+      { name: 'Anna-Karin *Åkesson*', role: 'justerare', state: 'changes-requested', comment: 'Stavfel i § 17', at: '2024-03-14 kl. 11.00' },
+    ],
+    ...overrides,
+  };
+}
+
 /** What a person would fill in before pressing a button, per input id. */
-const TYPED: Record<string, string> = { clauses: 'att godkänna rapporten', text: 'Boka lokal', memberId: MEMBER_IDS[1]!, ownerMemberId: uuid(505) };
+const TYPED: Record<string, string> = { clauses: 'att godkänna rapporten', comment: 'Stavfel i § 17', text: 'Boka lokal', memberId: MEMBER_IDS[1]!, ownerMemberId: uuid(505) };
 
 describe('every card the bot sends', () => {
   it.each(everyCard)('%s card should build as valid Adaptive Cards 1.5 under 28 KB', (_name, card) => {

@@ -3,7 +3,7 @@ import { assessQuorum, formatQuorumLine } from '../../../bot/src/core/quorum';
 
 let seq = 0;
 const m = (principal: string, role: RosterRole = 'ledamot'): RosterMember => ({
-  id: `m${++seq}`, groupId: 'g', name: `Person ${seq}`, title: '', principal, role, party: null, aadObjectId: null, email: null,
+  id: `m${++seq}`, groupId: 'g', name: `Person ${seq}`, title: '', principal, role, party: null, aadObjectId: null, email: null, teamsUserId: null,
 });
 
 describe('beslutförhet', () => {
@@ -54,7 +54,7 @@ describe('beslutförhet', () => {
 
 describe('beslutförhet, table of cases', () => {
   const person = (id: string, name: string, principal: string, role: RosterRole = 'ledamot'): RosterMember => ({
-    id, groupId: 'g', name, title: '', principal, role, party: null, aadObjectId: null, email: null,
+    id, groupId: 'g', name, title: '', principal, role, party: null, aadObjectId: null, email: null, teamsUserId: null,
   });
   // Samverkansgrupp att åldras, shaped like reference 000
   const roster = [

@@ -2,7 +2,7 @@ import type { RosterMember } from '../../../bot/src/core/model';
 import { findMembersByName, matchParticipant, normaliseName } from '../../../bot/src/core/roster-match';
 
 const member = (id: string, name: string, extra: Partial<RosterMember> = {}): RosterMember => ({
-  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role: 'ledamot', party: null, aadObjectId: null, email: null, ...extra,
+  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role: 'ledamot', party: null, aadObjectId: null, email: null, teamsUserId: null, ...extra,
 });
 // names from reference 000 and 002
 const roster = [

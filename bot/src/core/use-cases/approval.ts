@@ -33,6 +33,16 @@ export function requiredApprovers(roster: RosterMember[], meeting: Meeting): Ros
   return [...new Map([...chair, ...adjusters].map((m) => [m.id, m])).values()];
 }
 
+/**
+ * The approver this actor is. Once an approver's Entra ID object id is known (learnt when they
+ * joined a meeting or wrote to the bot) only that id identifies them: a display name can be copied.
+ */
+export function approverFor(approvers: RosterMember[], actor: Actor): RosterMember | null {
+  const byId = actor.aadObjectId ? approvers.find((a) => a.aadObjectId?.toLowerCase() === actor.aadObjectId!.toLowerCase()) : undefined;
+  if (byId) return byId;
+  return matchParticipant(approvers.filter((a) => !a.aadObjectId), { name: actor.name });
+}
+
 export interface ApprovalState {
   record: MeetingRecord;
   version: StoredDocumentVersion;
@@ -86,8 +96,8 @@ export async function decideApproval(
   if (input.documentVersionId && input.documentVersionId !== state.version.id) {
     throw conflict(`Utkastet har ändrats sedan kortet skickades. Justera version ${state.version.version} i stället.`);
   }
-  const member = matchParticipant(state.record.roster, { aadObjectId: actor.aadObjectId, name: actor.name });
-  if (!member || !state.approvers.some((a) => a.id === member.id)) {
+  const member = approverFor(state.approvers, actor);
+  if (!member) {
     throw forbidden(`Bara ordföranden och justerarna (${state.approvers.map((a) => a.name).join(', ') || 'inga valda ännu'}) kan justera protokollet.`);
   }
   const added = await repos.documents.addApproval({

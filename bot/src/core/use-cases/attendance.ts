@@ -10,9 +10,12 @@ import { formatTimeOfDay } from '../swedish-time';
 import type { Answer, CommandContext } from './command-context';
 import { findOpenMeeting, openMeetingFor } from './open-meeting';
 import { runningMeeting } from './meeting-flow';
+import { learnIdentity } from './teams-identity';
 
 export interface Participant {
   aadObjectId: string | null;
+  /** Teams user id `29:…` */
+  teamsUserId?: string | null;
   name: string;
   email?: string | null;
 }
@@ -32,10 +35,8 @@ export async function recordParticipantEvent(
   if (!open) return null;
   const roster = await repos.roster.list(group.id);
   const member = matchParticipant(roster, { aadObjectId: participant.aadObjectId, name: participant.name, email: participant.email ?? null });
-  if (member && participant.aadObjectId && !member.aadObjectId) {
-    // Learn the Teams identity of a roster entry matched by name, for exact matches next time.
-    await repos.roster.setAadObjectId(group.id, member.id, participant.aadObjectId);
-  }
+  // Learn the Teams identity of a roster entry matched by name, for exact matches next time.
+  if (member) await learnIdentity(repos, group, member, { ...participant, teamsUserId: participant.teamsUserId ?? null });
   await repos.attendance.addEvent(open.meeting.id, {
     memberId: member?.id ?? null,
     displayName: member?.name ?? participant.name,

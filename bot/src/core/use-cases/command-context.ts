@@ -3,6 +3,8 @@ import type { Group, IsoTime } from '../model';
 
 export interface Actor {
   aadObjectId: string | null;
+  /** Teams user id `29:…`, when the activity came from Teams */
+  teamsUserId?: string | null;
   name: string;
 }
 

@@ -2,10 +2,11 @@
 import type { AgendaItem } from '../model';
 import type { Repositories } from '../ports';
 import { conflict, invalid, notFound } from '../errors';
-import { formatTimeOfDay } from '../swedish-time';
+import { formatTimeOfDay, stockholmDate } from '../swedish-time';
 import { findByNumber, itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { Answer, CommandContext } from './command-context';
 import { findOpenMeeting, openMeetingFor, type OpenMeeting } from './open-meeting';
+import { meetingByStatus } from './meeting-lookup';
 
 export async function startMeeting(
   repos: Repositories,
@@ -39,31 +40,67 @@ export async function runningMeeting(repos: Repositories, ctx: CommandContext): 
   return open;
 }
 
-export async function currentItem(repos: Repositories, ctx: CommandContext): Promise<OpenMeeting & { item: AgendaItem; reference: string }> {
-  const open = await runningMeeting(repos, ctx);
+export type ParagraphTarget = MeetingBeingWritten & { item: AgendaItem; reference: string };
+
+export type MeetingBeingWritten = OpenMeeting & { phase: 'live' | 'draft' };
+
+/**
+ * The meeting whose paragraphs commands write to: the running one, else the newest draft (ended,
+ * not yet justerat), so the secretary can complete and correct the minutes after the meeting. A
+ * locked protokoll is never written to.
+ */
+export async function meetingBeingWritten(repos: Repositories, ctx: CommandContext): Promise<MeetingBeingWritten> {
+  const open = await findOpenMeeting(repos, ctx.group);
+  if (open?.meeting.status === 'pågår') return { ...open, phase: 'live' };
+  const draft = await meetingByStatus(repos, ctx.group.id, [['utkast', 'justering']]);
+  if (draft) {
+    // Serialises edits with approvals of the same draft (they lock the same row).
+    const meeting = (await repos.meetings.lock(ctx.group.id, draft.id)) ?? draft;
+    if (meeting.status === 'utkast' || meeting.status === 'justering') {
+      return { meeting, items: await repos.agenda.list(meeting.id), phase: 'draft' };
+    }
+  }
+  const locked = await meetingByStatus(repos, ctx.group.id, ['justerat']);
+  if (locked && !open) {
+    throw conflict(`Inget möte pågår, och protokollet från ${stockholmDate(locked.startedAt ?? locked.startsAt ?? ctx.at)} är justerat och låst: det går inte att ändra. Skriv \`starta\` när nästa möte börjar.`);
+  }
+  throw conflict('Inget möte pågår i den här gruppen. Skriv `starta` när mötet börjar.');
+}
+
+export async function currentItem(repos: Repositories, ctx: CommandContext): Promise<ParagraphTarget> {
+  const open = await meetingBeingWritten(repos, ctx);
   const item = open.items.find((i) => i.id === open.meeting.currentItemId);
-  if (!item) throw conflict('Mötet står inte på någon punkt. Skriv `nästa` eller `punkt <nr>`.');
+  if (!item) {
+    throw conflict(open.phase === 'live'
+      ? 'Mötet står inte på någon punkt. Skriv `nästa` eller `punkt <nr>`.'
+      : 'Välj först vilken punkt i utkastet du vill ändra: skriv `punkt <nr>`.');
+  }
   return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
 }
 
-/** A given paragraph of the running meeting (card actions name the paragraph they came from). */
-export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandContext, itemId: string): Promise<OpenMeeting & { item: AgendaItem; reference: string }> {
-  const open = await runningMeeting(repos, ctx);
+/** A given paragraph of the meeting being written (card actions name the paragraph they came from). */
+export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandContext, itemId: string): Promise<ParagraphTarget> {
+  const open = await meetingBeingWritten(repos, ctx);
   const item = open.items.find((i) => i.id === itemId);
   if (!item) throw notFound('Paragrafen finns inte längre på dagordningen.');
   return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
 }
 
-async function moveTo(repos: Repositories, ctx: CommandContext, open: OpenMeeting, target: AgendaItem): Promise<Answer> {
+/**
+ * During the meeting a move is a visit (its time counts for presence per paragraph); in the draft
+ * it only chooses which paragraph the next edits go to.
+ */
+async function moveTo(repos: Repositories, ctx: CommandContext, open: MeetingBeingWritten, target: AgendaItem): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
   await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
-  await repos.records.addVisit(open.meeting.id, { itemId: target.id, openedAt: ctx.at });
   const reference = itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, target);
   const presenters = target.presenters.length ? ` Föredragande: ${target.presenters.join(', ')}.` : '';
-  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}` };
+  if (open.phase === 'draft') return { text: `Du ändrar nu ${reference} ${target.title} i protokollutkastet.${presenters}`, data: { phase: 'draft' } };
+  await repos.records.addVisit(open.meeting.id, { itemId: target.id, openedAt: ctx.at });
+  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}`, data: { phase: 'live' } };
 }
 
-export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer> {
-  const open = await runningMeeting(repos, ctx);
+export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+  const open = await meetingBeingWritten(repos, ctx);
   const order = walkOrder(open.items);
   const index = order.findIndex((i) => i.id === open.meeting.currentItemId);
   const target = order[index + 1];
@@ -71,8 +108,8 @@ export async function nextItem(repos: Repositories, ctx: CommandContext): Promis
   return moveTo(repos, ctx, open, target);
 }
 
-export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer> {
-  const open = await runningMeeting(repos, ctx);
+export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+  const open = await meetingBeingWritten(repos, ctx);
   const target = findByNumber(open.items, number, sub);
   if (!target) {
     throw notFound(`Punkt ${number}${sub === null ? '' : String.fromCharCode(97 + sub)} finns inte på dagordningen. Skriv \`dagordning\` för att se numren.`);

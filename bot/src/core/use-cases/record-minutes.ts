@@ -3,7 +3,8 @@ import type { Repositories } from '../ports';
 import { invalid } from '../errors';
 import { formatQuorumLine } from '../quorum';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting, runningMeeting } from './meeting-flow';
+import { currentItem, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
+import type { IsoTime } from '../model';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
 import { quorumAt } from './quorum-now';
 import { meetingByStatus } from './meeting-lookup';
@@ -33,8 +34,9 @@ export interface DecisionRecorded {
 
 /** On the current paragraph, or on the one a decision card picked. */
 export async function addDecision(repos: Repositories, ctx: CommandContext, clause: string, itemId?: string): Promise<Answer<DecisionRecorded>> {
-  const { meeting, item, reference } = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
-  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at);
+  const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
+  const { meeting, item, reference } = target;
+  const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at));
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
   const roster = await repos.roster.list(ctx.group.id);
@@ -47,6 +49,18 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, clau
       proposal: proposeActionFromClause(roster, clause),
     },
   };
+}
+
+/**
+ * Beslutförhet is judged when the paragraph was dealt with: now during the meeting; for a decision
+ * written into the draft afterwards, when the meeting was on that paragraph (else its start).
+ */
+async function decisionInstant(repos: Repositories, target: ParagraphTarget, now: IsoTime): Promise<IsoTime> {
+  if (target.phase === 'live') return now;
+  const visits = await repos.records.visits(target.meeting.id);
+  const ids = new Set([target.item.id, target.item.parentId].filter(Boolean));
+  const first = visits.filter((v) => ids.has(v.itemId)).map((v) => v.openedAt).sort()[0];
+  return first ?? target.meeting.startedAt ?? now;
 }
 
 export async function recordInformation(repos: Repositories, ctx: CommandContext): Promise<Answer> {

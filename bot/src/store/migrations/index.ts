@@ -2,6 +2,7 @@
 import initial from './0001-initial';
 import pendingSection from './0002-pending-section';
 import attendanceEvents from './0003-attendance-events';
+import approvalCards from './0005-approval-cards';
 
 export interface Migration {
   id: string;
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   { id: '0001-initial', sql: initial },
   { id: '0002-pending-section', sql: pendingSection },
   { id: '0003-attendance-events', sql: attendanceEvents },
+  { id: '0005-approval-cards', sql: approvalCards },
 ];

@@ -10,18 +10,21 @@ import type { CommandContext } from '../../core/use-cases/command-context';
 import type { Logger } from '../../logger';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { resolveGroup } from '../group-resolver';
+import { learnActorIdentity } from '../../core/use-cases/teams-identity';
 import { turnInfo } from '../turn-info';
 import { isVerb, parseVerbData, type Verb } from '../verbs';
 import { NO_GROUP_TEXT } from '../command-dispatcher';
 import { isDatabaseUnavailable } from '../../store/database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from '../replies';
-import type { CardActionHandlers, CardActionResult } from './card-action.handlers';
+import type { ApprovalChange, CardActionHandlers, CardActionResult } from './card-action.handlers';
 
 export class CardActionRouter {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly logger: Logger,
     private readonly handlers: CardActionHandlers,
+    /** after a committed approval decision: brings the card everyone sees up to date */
+    private readonly onApprovalChanged: (change: ApprovalChange) => Promise<void> = async () => undefined,
   ) {}
 
   async handle(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
@@ -37,10 +40,14 @@ export class CardActionRouter {
         const group = await resolveGroup(repos, turn);
         if (!group) throw invalid(NO_GROUP_TEXT);
         const ctx: CommandContext = { group, actor: turn.actor, at: turn.at };
+        await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });
         const handler = this.handlers[verb] as (d: typeof data, r: typeof repos, c: CommandContext) => Promise<CardActionResult>;
         return handler(data, repos, ctx);
       }, turn.idempotencyKey ?? undefined);
       if (outcome.duplicate) return message('Det här är redan registrerat.');
+      if (outcome.value.approvalChanged) {
+        await this.onApprovalChanged(outcome.value.approvalChanged).catch((error) => this.logger.error({ err: error }, 'approval card sync failed'));
+      }
       return toResponse(outcome.value);
     } catch (error) {
       if (error instanceof DomainError) return message(error.userMessage);

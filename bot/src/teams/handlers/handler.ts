@@ -8,6 +8,7 @@ import type { Repositories, UnitOfWork } from '../../core/ports';
 import type { CommandContext } from '../../core/use-cases/command-context';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { TurnInfo } from '../turn-info';
+import type { ApprovalCardRequest } from '../approval-cards';
 import type { ProtokollRenderer } from '../../core/use-cases/approval';
 
 export interface Reply {
@@ -15,8 +16,8 @@ export interface Reply {
   /** shown before the text, e.g. "⚠️ Mötet är inte beslutsfört …" */
   warning?: string;
   card?: AdaptiveCard;
-  /** also post this reply as a new post in the group's channel (when it was said elsewhere) */
-  channelPost?: { groupId: string };
+  /** the draft's approval card changed: post it, or update it where it was posted (see ApprovalCards) */
+  approvalCard?: ApprovalCardRequest;
 }
 
 /** Thrown when the activity was handled before: the dispatcher then stays silent. */

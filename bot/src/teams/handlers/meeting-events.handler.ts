@@ -16,13 +16,14 @@ import { turnInfo, type TurnInfo } from '../turn-info';
 import { createDraft, type ProtokollRenderer } from '../../core/use-cases/approval';
 import { buildApprovalCard } from '../../cards/approval.card';
 import { approvalCardModel } from '../approval-view';
-import { toActivity } from '../reply-activity';
+import type { ApprovalCards } from '../approval-cards';
 
 interface Deps {
   logger: Logger;
   uow: UnitOfWork;
   render: ProtokollRenderer;
   publicBaseUrl: string;
+  approvalCards: ApprovalCards;
 }
 
 export function registerMeetingEvents(bot: TeamsActivityHandler, deps: Deps): void {
@@ -61,9 +62,16 @@ export function registerMeetingEvents(bot: TeamsActivityHandler, deps: Deps): vo
         throw error;
       }
       const draft = await createDraft(repos, group, ended.data!.meeting.id, at, deps.render);
-      return { text: `${ended.text} Utkastet (version ${draft.version.version}) väntar på justering.`, card: buildApprovalCard(approvalCardModel(draft, deps.publicBaseUrl)) };
+      return {
+        text: `${ended.text} Utkastet (version ${draft.version.version}) väntar på justering.`,
+        card: buildApprovalCard(approvalCardModel(draft, deps.publicBaseUrl)),
+        groupId: group.id,
+        meetingId: draft.record.meeting.id,
+      };
     });
-    if (reply) await context.sendActivity(toActivity(reply));
+    if (reply) {
+      await deps.approvalCards.publish(context, turnInfo(context.activity), { text: reply.text }, { groupId: reply.groupId, meetingId: reply.meetingId, card: reply.card });
+    }
     await next();
   });
 
@@ -73,7 +81,7 @@ export function registerMeetingEvents(bot: TeamsActivityHandler, deps: Deps): vo
         await recordParticipantEvent(
           repos,
           group,
-          { aadObjectId: member.user?.aadObjectId ?? null, name: member.user?.name ?? 'Okänd deltagare', email: member.user?.email ?? null },
+          { aadObjectId: member.user?.aadObjectId ?? null, teamsUserId: member.user?.id ?? null, name: member.user?.name ?? 'Okänd deltagare', email: member.user?.email ?? null },
           kind,
           turn.at,
         );

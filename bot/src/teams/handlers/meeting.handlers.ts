@@ -21,8 +21,12 @@ export const start: CommandHandler<'start'> = async (_command, env) => {
   return { text, card: buildAgendaCard(view) };
 };
 
-/** Moving to a paragraph answers with the decision form for it, quorum shown above the button. */
-const withDecisionForm = async (repos: Repositories, ctx: CommandContext, answer: Answer): Promise<Reply> => {
+/**
+ * Moving to a paragraph during the meeting answers with the decision form for it, quorum shown
+ * above the button; in the draft after the meeting the commands are enough.
+ */
+const withDecisionForm = async (repos: Repositories, ctx: CommandContext, answer: Answer<{ phase: 'live' | 'draft' }>): Promise<Reply> => {
+  if (answer.data?.phase === 'draft') return { text: answer.text };
   const view = await paragraphFormsView(repos, ctx);
   return { text: answer.text, card: buildDecisionCard(view) };
 };
@@ -49,7 +53,6 @@ export const end: CommandHandler<'end'> = async (_command, env) =>
     const intro = ended ? ended.text : `Nytt utkast: tidigare justeringar gällde version ${draft.version.version - 1} och behöver göras om.`;
     return {
       text: `${intro} Utkastet (version ${draft.version.version}) väntar på justering av ${who}.`,
-      card: buildApprovalCard(approvalCardModel(draft, env.publicBaseUrl)),
-      channelPost: { groupId: ctx.group.id },
+      approvalCard: { groupId: ctx.group.id, meetingId: draft.record.meeting.id, card: buildApprovalCard(approvalCardModel(draft, env.publicBaseUrl)) },
     };
   });

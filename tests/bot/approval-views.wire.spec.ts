@@ -1,0 +1,156 @@
+/**
+ * The approval card as Teams shows it: one shared card whose buttons only the approvers see
+ * (Universal Actions `refresh.userIds` with the Teams ids learnt from the meeting), updated in place
+ * when someone approves or the draft changes; the secretary completing the minutes after the
+ * meeting (a new version at once, approvals reset); and nothing written after the lock.
+ */
+import type { RunningApp } from '../../bot/src/app';
+import { repositoriesFor } from '../../bot/src/store/unit-of-work';
+import { BotConnectorServer, type ConnectorCall } from '../support/bot-connector.server';
+import { describeEachStore } from '../support/stores';
+import { startTestApp } from '../support/test-app';
+import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
+
+const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'c0000000-0000-4000-8000-000000000001' };
+const mats: Person = { id: '29:mats', name: 'Mats Wennstig', aadObjectId: 'c0000000-0000-4000-8000-000000000002' };
+const anna: Person = { id: '29:anna', name: 'Anna-Karin Åkesson', aadObjectId: 'c0000000-0000-4000-8000-000000000003' };
+const tina: Person = { id: '29:tina', name: 'Tina Olsson', aadObjectId: 'c0000000-0000-4000-8000-000000000004' };
+/** Someone else whose display name is the chair's. */
+const namesake: Person = { id: '29:other', name: 'Mats Wennstig', aadObjectId: 'c0000000-0000-4000-8000-0000000000ff' };
+const at = (minutes: number) => new Date(Date.parse('2024-03-04T12:00:00.000Z') + minutes * 60_000).toISOString();
+
+const buttonTitles = (card: any): string[] =>
+  card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions.map((a: any) => a.title));
+const isApprovalCard = (body: any) => JSON.stringify(body?.attachments ?? []).includes('approval.');
+
+describeEachStore('the approval card in Teams', (store) => {
+  const connector = new BotConnectorServer();
+  let app: RunningApp;
+  let channel: TeamsChannel;
+  let posted: ConnectorCall;
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp(store());
+    channel = new TeamsChannel({ teamId: '19:views-team@thread.tacv2', teamName: 'Vyer', channelId: '19:views@thread.tacv2' }, connector.url);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  const say = async (who: Person, text: string, minute: number) => {
+    const before = connector.calls.length;
+    const res = await deliver(app.url, channel.message(who, text, at(minute)));
+    expect(res.status).toBe(200);
+    const calls = connector.calls.slice(before);
+    return {
+      text: calls.filter((c) => c.method === 'POST').map((c) => c.body?.text ?? '').join('\n'),
+      posts: calls.filter((c) => c.method === 'POST' && isApprovalCard(c.body)),
+      updates: calls.filter((c) => c.method === 'PUT'),
+    };
+  };
+  const invoke = async (who: Person, verb: string, data: Record<string, unknown>, minute: number, trigger: 'manual' | 'automatic' = 'manual') => {
+    const before = connector.calls.length;
+    const res = await deliver(app.url, channel.cardAction(who, verb, data, at(minute), trigger));
+    return { value: res.body.value, updates: connector.calls.slice(before).filter((c) => c.method === 'PUT') };
+  };
+  const cardOf = (call: ConnectorCall) => call.body.attachments[0].content;
+  const meeting = async () => {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Vyer')!;
+    return (await repos.meetings.list(group.id))[0]!;
+  };
+
+  it('posts one shared card whose buttons only the approvers get, by their Teams ids', async () => {
+    await deliver(app.url, channel.install(at(-10)));
+    await say(sandra, [
+      'ledamöter',
+      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
+      'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
+      'Tina Olsson; projektledare; Region Blekinge; ledamot',
+      'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+    ].join('\n'), -9);
+    await deliver(app.url, channel.meetingStarted(at(0)));
+    await deliver(app.url, channel.participants('join', [mats, anna, tina, sandra], at(0)));
+    await say(sandra, 'beslut godkänna dagordningen', 2);
+    await say(sandra, 'justerare Anna-Karin Åkesson', 3);
+
+    const ended = await say(sandra, 'avsluta', 60);
+    expect(ended.posts).toHaveLength(1);
+    posted = ended.posts[0]!;
+    const card = cardOf(posted);
+    expect([...card.refresh.userIds].sort()).toEqual(['29:anna', '29:mats']);
+    expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'approval.refresh' });
+    expect(buttonTitles(card)).toEqual([]);
+    expect(JSON.stringify(card)).toMatch(/Ordföranden och justerarna justerar här i kortet/);
+  });
+
+  it("refreshes to the approver's own view with the buttons, and to the status for anyone else", async () => {
+    const meetingId = (await meeting()).id;
+    const forMats = await invoke(mats, 'approval.refresh', { meetingId }, 61, 'automatic');
+    expect(buttonTitles(forMats.value)).toEqual(['Justera', 'Begär ändring']);
+    const forTina = await invoke(tina, 'approval.refresh', { meetingId }, 61);
+    expect(buttonTitles(forTina.value)).toEqual([]);
+    expect(JSON.stringify(forTina.value)).toMatch(/Mats Wennstig \(ordförande\): ⏳ väntar/);
+  });
+
+  it('refuses someone who only shares the chair’s name', async () => {
+    const current = cardOf(posted);
+    const data = current.refresh.action.data;
+    const refused = await invoke(namesake, 'approval.approve', { ...data, documentVersionId: (await latestVersionId()) }, 62);
+    expect(refused.value).toMatch(/Bara ordföranden och justerarna/);
+  });
+
+  const latestVersionId = async () => (await repositoriesFor(store().db).documents.latest((await meeting()).id))!.id;
+
+  it('updates the shared card in place when an approver approves', async () => {
+    const meetingId = (await meeting()).id;
+    const approved = await invoke(mats, 'approval.approve', { meetingId, documentVersionId: await latestVersionId() }, 63);
+    expect(JSON.stringify(approved.value)).toMatch(/Mats Wennstig \(ordförande\): ✅ justerat/);
+    expect(approved.updates).toHaveLength(1);
+    expect(approved.updates[0]!.activityId).toBe(posted.responseId);
+    expect(approved.updates[0]!.conversationId).toBe(posted.conversationId);
+    const shared = cardOf(approved.updates[0]!);
+    expect(JSON.stringify(shared)).toMatch(/Mats Wennstig \(ordförande\): ✅ justerat/);
+    expect(buttonTitles(shared)).toEqual([]);
+  });
+
+  it('lets the secretary complete the draft afterwards: a new version at once, approvals reset, the card updated', async () => {
+    const moved = await say(sandra, 'punkt 1', 70);
+    expect(moved.text).toMatch(/Du ändrar nu punkt 1 .* i protokollutkastet/);
+    expect(moved.updates).toHaveLength(0);
+
+    const added = await say(sandra, 'beslut lägga till frågan om fysiska möten under Övrigt', 71);
+    expect(added.text).toMatch(/Utkastet är nu version 2\. Justeringen börjar om\./);
+    // judged when the meeting was on the paragraph (everyone present), not after the meeting
+    expect(added.text).not.toMatch(/inte beslutsfört/);
+    expect(added.posts).toHaveLength(0);
+    expect(added.updates).toHaveLength(1);
+    const shared = cardOf(added.updates[0]!);
+    expect(JSON.stringify(shared)).toMatch(/Version 2/);
+    expect(JSON.stringify(shared)).toMatch(/Mats Wennstig \(ordförande\): ⏳ väntar/);
+  });
+
+  it('locks when both approve the new version, with the added clause in the final document', async () => {
+    const meetingId = (await meeting()).id;
+    const documentVersionId = await latestVersionId();
+    await invoke(mats, 'approval.approve', { meetingId, documentVersionId }, 80);
+    const last = await invoke(anna, 'approval.approve', { meetingId, documentVersionId }, 81);
+    expect(JSON.stringify(last.value)).toMatch(/Protokollet är justerat och låst/);
+    expect(JSON.stringify(cardOf(last.updates.at(-1)!))).toMatch(/Protokollet är justerat och låst/);
+    expect(cardOf(last.updates.at(-1)!).refresh).toBeUndefined();
+
+    const doc = await (await fetch(`${app.url}/api/meetings/${meetingId}/protokoll`)).json();
+    const clauses = doc.paragraphs.flatMap((p: any) => p.decision?.clauses.map((c: any) => c.text) ?? []);
+    expect(clauses).toContain('lägga till frågan om fysiska möten under Övrigt');
+  });
+
+  it('writes nothing into a locked protokoll', async () => {
+    expect((await say(sandra, 'punkt 1', 90)).text).toMatch(/justerat och låst: det går inte att ändra/);
+    expect((await say(sandra, 'anteckning Sent tillägg', 91)).text).toMatch(/justerat och låst: det går inte att ändra/);
+    const repos = repositoriesFor(store().db);
+    const notes = await repos.records.notes((await meeting()).id);
+    expect(notes.map((n) => n.text)).not.toContain('Sent tillägg');
+  });
+});
