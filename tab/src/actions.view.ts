@@ -78,17 +78,22 @@ export class ActionsView {
       event.preventDefault();
       this.openSource(action.meetingId, action.paragraphNumber, action.meetingDate ?? '');
     });
-    const button = el('button', { type: 'button', class: 'secondary', 'aria-describedby': textId },
-      action.status === 'open' ? 'Markera klar' : 'Öppna igen');
-    button.addEventListener('click', () => void this.toggle(action, button));
     const status = actionStatusLabel(action);
     return el('tr', { class: action.overdue ? 'overdue' : action.status === 'done' ? 'done' : null, 'data-action-id': action.id },
       el('td', { 'data-label': 'Åtgärd', id: textId }, action.text),
       el('td', { 'data-label': 'Ansvarig' }, action.owner ?? NO_OWNER),
       el('td', { 'data-label': 'Senast' }, action.dueDate ?? '–'),
       el('td', { 'data-label': 'Källa' }, el('div', {}, source, action.meetingDate ? el('span', { class: 'meeting-date' }, `möte ${action.meetingDate}`) : null)),
-      el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${action.overdue ? 'late' : action.status}` }, status)),
-      el('td', { 'data-label': 'Ändra' }, button));
+      el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${!action.live ? 'pending' : action.overdue ? 'late' : action.status}` }, status)),
+      el('td', { 'data-label': 'Ändra' }, action.live ? this.toggleButton(action, textId) : el('span', { class: 'hint' }, 'Efter justering')));
+  }
+
+  /** Only actions of a justerat protokoll can be marked done: before that they may still change. */
+  private toggleButton(action: ActionItem, textId: string): HTMLButtonElement {
+    const button = el('button', { type: 'button', class: 'secondary', 'aria-describedby': textId },
+      action.status === 'open' ? 'Markera klar' : 'Öppna igen');
+    button.addEventListener('click', () => void this.toggle(action, button));
+    return button;
   }
 
   private notify(text: string, warning = false): void {

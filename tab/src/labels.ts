@@ -11,6 +11,7 @@ export const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
 ];
 
 export function actionStatusLabel(action: ActionItem): string {
+  if (!action.live) return 'Ej justerad';
   if (action.status === 'done') return 'Klar';
   return action.overdue ? 'Försenad' : 'Öppen';
 }

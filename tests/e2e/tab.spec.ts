@@ -75,6 +75,9 @@ describe('channel tab in Chromium', () => {
     expect(await say(sandra, `åtgärd Sammanställ enkätsvaren ansvarig Sandra senast ${future}`, 18)).toMatch(/ansvarig Sandra Johansson/);
     expect(await say(sandra, 'justerare Rebecca Welander', 60)).toMatch(/justerare/);
     expect(await send(channel.meetingEnded(at(90)))).toMatch(/väntar på justering/);
+    // Actions go live when the protokoll is justerat.
+    expect(await say(mats, 'justera', 91)).toMatch(/Väntar på Rebecca Welander/);
+    expect(await say(rebecca, 'justera', 92)).toMatch(/justerat .* och låst/);
 
     groupId = (await api<Array<{ id: string; name: string }>>('/api/groups')).body.find((g) => g.name === 'Samverkansgrupp att åldras')!.id;
     browser = await launchBrowser();
@@ -215,7 +218,7 @@ describe('channel tab in Chromium', () => {
     const meeting = page.locator('#meetings-list tbody tr');
     expect(await meeting.count()).toBe(1);
     expect(await meeting.locator('td[data-label="Datum"]').textContent()).toBe('2021-01-18');
-    expect(await meeting.locator('td[data-label="Status"]').textContent()).toBe('Justering');
+    expect(await meeting.locator('td[data-label="Status"]').textContent()).toBe('Justerat');
     expect(await meeting.locator('td[data-label="Paragrafer"]').textContent()).toMatch(/^1 - [3-9]$/);
     const word = meeting.getByRole('link', { name: 'Ladda ned Word' });
     const res = await page.request.get(`${app.url}${await word.getAttribute('href')}`);
@@ -287,6 +290,20 @@ describe('channel tab in Chromium', () => {
     await config.screenshot({ path: artifactPath('tab', 'config-default.png'), fullPage: true });
     await expectNoAxeViolations(config, 'inställningar');
     await config.close();
+  });
+
+  it('shows the actions of a protokoll not yet justerat as preliminary, without a button', async () => {
+    const channel = new TeamsChannel({ teamId: '19:team-tab@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:tab@thread.tacv2' }, connector.url);
+    expect((await deliver(app.url, channel.message(sandra, 'starta', at(60 * 24 * 14)))).status).toBe(200);
+    expect((await deliver(app.url, channel.message(sandra, `åtgärd Preliminär uppgift ansvarig Mats senast ${future}`, at(60 * 24 * 14 + 5)))).status).toBe(200);
+    const later = await context.newPage();
+    await open(later, 'theme=default');
+    const row = rowFor('Preliminär uppgift', later);
+    expect(await row.locator('td[data-label="Status"]').textContent()).toBe('Ej justerad');
+    expect(await row.locator('td[data-label="Ändra"]').textContent()).toBe('Efter justering');
+    expect(await row.getByRole('button').count()).toBe(0);
+    await expectNoAxeViolations(later, 'åtgärder med preliminär åtgärd');
+    await later.close();
   });
 
   it('raised no script errors in any page', () => {

@@ -4,7 +4,7 @@
  */
 import type {
   ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
-  RosterMember, RosterRole,
+  MeetingStatus, RosterMember, RosterRole,
 } from './model';
 
 export interface NewRosterEntry {
@@ -102,6 +102,7 @@ export interface ActionWithSource extends ActionItem {
   /** 0-based index of the sub-point under its paragraph, null for a main item */
   subPointIndex: number | null;
   meetingStartsAt: IsoTime | null;
+  meetingStatus: MeetingStatus;
 }
 
 export interface AttendanceStore {

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { ActionStore, ActionWithSource } from '../core/ports';
-import type { ActionItem, ActionStatus } from '../core/model';
+import type { ActionItem, ActionStatus, MeetingStatus } from '../core/model';
 import type { ActionItemsTable, Database } from './schema';
 import { iso, isoOrNull } from './rows';
 
@@ -98,6 +98,7 @@ export class ActionRepository implements ActionStore {
           select count(*)::int from agenda_items sibling
           where sibling.parent_id = item.parent_id and sibling.position < item.position) end`.as('sub_point_index'),
         sql<Date | null>`coalesce(m.started_at, m.starts_at)`.as('meeting_starts_at'),
+        'm.status as meeting_status',
       ])
       .where('a.group_id', '=', groupId);
     if (status !== 'all') query = query.where('a.status', '=', status);
@@ -108,6 +109,7 @@ export class ActionRepository implements ActionStore {
       paragraphNumber: row.paragraph_number,
       subPointIndex: row.sub_point_index,
       meetingStartsAt: isoOrNull(row.meeting_starts_at),
+      meetingStatus: row.meeting_status as MeetingStatus,
     }));
   }
 }

@@ -99,13 +99,27 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
     expect(body.error.message).toMatch(/[åäö]|Inloggning/);
   });
 
-  it('marks an action done with optimistic concurrency: a stale version gets 409', async () => {
-    const patch = (body: unknown) =>
-      fetch(`${app.url}/api/actions/${data.a.action.id}`, {
-        method: 'PATCH',
-        headers: { authorization: `Bearer ${entra.token({ oid: ANNA })}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+  const patch = (body: unknown) =>
+    fetch(`${app.url}/api/actions/${data.a.action.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${entra.token({ oid: ANNA })}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const listed = async () =>
+    (await (await get(`/api/groups/${data.a.group.id}/actions?status=all`, entra.token({ oid: ANNA }))).json())[0];
+
+  it('keeps the actions of a protokoll not yet justerat preliminary: listed as such, not to be marked done', async () => {
+    expect(await listed()).toMatchObject({ live: false, status: 'open', version: 1 });
+    const refused = await patch({ status: 'done', version: 1 });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/först när protokollet den beslutades i är justerat/);
+    expect(await listed()).toMatchObject({ status: 'open', version: 1 });
+  });
+
+  it('marks an action done with optimistic concurrency once the protokoll is justerat: a stale version gets 409', async () => {
+    const repos = repositoriesFor(store().db);
+    await repos.meetings.update(data.a.group.id, data.a.action.meetingId, { status: 'justerat' });
+    expect(await listed()).toMatchObject({ live: true });
     const done = await patch({ status: 'done', version: 1 });
     expect(done.status).toBe(200);
     expect(await done.json()).toEqual({ id: data.a.action.id, status: 'done', version: 2 });
@@ -125,7 +139,7 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
 
   it('lists meetings with status and paragraph range', async () => {
     const res = await get(`/api/groups/${data.a.group.id}/meetings`, entra.token({ oid: ANNA }));
-    expect(await res.json()).toEqual([{ id: expect.any(String), date: '2024-02-16', status: 'utkast', paragraphRange: '4' }]);
+    expect(await res.json()).toEqual([{ id: expect.any(String), date: '2024-02-16', status: 'justerat', paragraphRange: '4' }]);
   });
 });
 

@@ -34,6 +34,11 @@ export interface ActionListEntry {
   dueDate: IsoDate | null;
   status: ActionStatus;
   overdue: boolean;
+  /**
+   * The protokoll it was decided in is justerat: until then the action is preliminary (the
+   * approvers may still change it) and cannot be marked done.
+   */
+  live: boolean;
   version: number;
   paragraph: string;
   paragraphTitle: string;
@@ -61,6 +66,7 @@ export async function listActions(
       dueDate: a.dueDate,
       status: a.status,
       overdue: a.status === 'open' && a.dueDate !== null && a.dueDate < today,
+      live: a.meetingStatus === 'justerat',
       version: a.version,
       paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
       paragraphTitle: a.itemTitle,
@@ -85,6 +91,10 @@ export async function changeActionStatus(
   await authorisedGroup(repos, viewer, action.groupId).catch(() => {
     throw notFound('Åtgärden finns inte.');
   });
+  const meeting = await repos.meetings.findById(action.groupId, action.meetingId);
+  if (meeting?.status !== 'justerat') {
+    throw conflict('Åtgärden gäller först när protokollet den beslutades i är justerat. Den kan markeras klar efter justeringen.');
+  }
   const updated = await repos.actions.setStatus(action.groupId, action.id, status, version);
   if (!updated) throw conflict('Åtgärden har ändrats av någon annan sedan du laddade listan. Den har laddats om – försök igen.');
   return { id: updated.id, status: updated.status, version: updated.version };
