@@ -20,12 +20,15 @@ import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { ProactiveMessenger } from './teams/proactive';
+import { ApprovalReminderJob } from './teams/approval-reminder.job';
 import { projectRoot } from './project-root';
 import { renderProtokollDocx } from './documents/protokoll.renderer';
 
 export interface RunningApp {
   server: Server;
   store: StoreConnection;
+  /** sends due justering reminders; run by the scheduler, and by tests with their own clock */
+  approvalReminders: ApprovalReminderJob;
   /** base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
   stop(): Promise<void>;
@@ -46,6 +49,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const adapter = createAdapter(config.bot, logger);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
+  const approvalReminders = new ApprovalReminderJob(uow, proactive, logger);
   const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl });
 
   const server = createHttpServer(logger);
@@ -69,5 +73,5 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       await closeGracefully(server, config.shutdownGraceMs);
       if (!overrides.store) await store.close();
     })());
-  return { server, store, url, stop };
+  return { server, store, url, stop, approvalReminders };
 }

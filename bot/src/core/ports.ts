@@ -63,6 +63,13 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
+  awaitingApprovalWithDeadline(): Promise<Meeting[]>;
+  /**
+   * Claims a deadline reminder atomically (several server instances may run the job): `soon` once,
+   * `overdue` once after the deadline. False when it was already claimed or the meeting moved on.
+   */
+  claimApprovalReminder(meetingId: string, stage: 'soon' | 'overdue', at: IsoTime): Promise<boolean>;
 }
 
 export interface AgendaStore {

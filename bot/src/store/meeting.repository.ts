@@ -98,6 +98,8 @@ export class MeetingRepository implements MeetingStore {
         teams_meeting_id: changes.teamsMeetingId,
         join_url: changes.joinUrl,
         approval_deadline: changes.approvalDeadline,
+        // A new deadline gets its own reminders.
+        ...(changes.approvalDeadline !== undefined ? { approval_reminder_at: null } : {}),
         adjuster_member_ids: changes.adjusterMemberIds && JSON.stringify(changes.adjusterMemberIds),
         distribution_list: changes.distributionList && JSON.stringify(changes.distributionList),
         pending_section: changes.pendingSection,
@@ -142,5 +144,33 @@ export class MeetingRepository implements MeetingStore {
       .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
       .execute();
     return rows.map(toMeeting);
+  }
+
+  async awaitingApprovalWithDeadline(): Promise<Meeting[]> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('status', '=', 'justering')
+      .where('approval_deadline', 'is not', null)
+      .orderBy('approval_deadline')
+      .execute();
+    return rows.map(toMeeting);
+  }
+
+  async claimApprovalReminder(meetingId: string, stage: 'soon' | 'overdue', at: IsoTime): Promise<boolean> {
+    // One conditional UPDATE: of two instances claiming at once, one row update wins.
+    const claimed = await this.db
+      .updateTable('meetings')
+      .set({ approval_reminder_at: at })
+      .where('id', '=', meetingId)
+      .where('status', '=', 'justering')
+      .where((eb) =>
+        stage === 'soon'
+          ? eb('approval_reminder_at', 'is', null)
+          : eb.or([eb('approval_reminder_at', 'is', null), eb('approval_reminder_at', '<', eb.ref('approval_deadline'))]),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    return !!claimed;
   }
 }

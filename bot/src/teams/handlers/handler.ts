@@ -16,6 +16,8 @@ export interface Reply {
   /** shown before the text, e.g. "⚠️ Mötet är inte beslutsfört …" */
   warning?: string;
   card?: AdaptiveCard;
+  /** people @mentioned before the text (Teams user id when known; a name without id is written as text) */
+  mentions?: Array<{ id: string | null; name: string }>;
   /** the draft's approval card changed: post it, or update it where it was posted (see ApprovalCards) */
   approvalCard?: ApprovalCardRequest;
 }
