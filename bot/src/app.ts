@@ -21,6 +21,7 @@ import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { ProactiveMessenger } from './teams/proactive';
 import { ApprovalReminderJob } from './teams/approval-reminder.job';
+import { BotFrameworkTeamMembership } from './teams/team-membership';
 import { projectRoot } from './project-root';
 import { renderProtokollDocx } from './documents/protokoll.renderer';
 
@@ -58,8 +59,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
   const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
-  registerApiRoutes(server, { uow, authenticator, logger });
-  registerProtokollRoutes(server, { uow, authenticator, logger });
+  // With real sign-in, team members see their team's groups in the tab too (asked of Teams).
+  const membership = config.entra ? new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger) : undefined;
+  registerApiRoutes(server, { uow, authenticator, logger, membership });
+  registerProtokollRoutes(server, { uow, authenticator, logger, membership });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'));
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -22,6 +22,8 @@ export class BotConnectorServer {
   /** milliseconds to wait before answering (to keep a bot turn in flight) */
   delayMs = 0;
   private created = 0;
+  /** team id → its members, answered on GET /v3/conversations/{teamId}/members/{user id or Entra object id} */
+  readonly teamMembers = new Map<string, Array<{ id: string; name: string; aadObjectId: string }>>();
   private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
   url = '';
@@ -89,6 +91,14 @@ export class BotConnectorServer {
     if (!match) {
       res.statusCode = 404;
       res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown path' } }));
+      return;
+    }
+    const member = req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname.match(/\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+    if (member) {
+      const [teamId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];
+      const found = this.teamMembers.get(teamId)?.find((m) => m.id === userId || m.aadObjectId === userId);
+      res.statusCode = found ? 200 : 404;
+      res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member is not part of the conversation.' } }));
       return;
     }
     if (req.method === 'POST' && !match[1]) {

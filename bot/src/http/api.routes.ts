@@ -3,18 +3,16 @@
  * mapped once (errors.ts): a Swedish message, never a stack trace.
  */
 import type { Request, Response, Server } from 'restify';
-import type { Repositories, UnitOfWork } from '../core/ports';
+import type { Repositories } from '../core/ports';
 import { invalid } from '../core/errors';
 import { changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
 import { stockholmDate } from '../core/swedish-time';
 import type { Logger } from '../logger';
-import type { Authenticator } from './auth';
+import { viewerOf, type ViewerDeps } from './viewer';
 import { sendDomainError } from './errors';
 import { route } from './server';
 
-export interface ApiDeps {
-  uow: UnitOfWork;
-  authenticator: Authenticator;
+export interface ApiDeps extends ViewerDeps {
   logger: Logger;
   now?: () => Date;
 }
@@ -31,10 +29,7 @@ export function uuidParam(req: Request, name: string): string {
 export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   const now = deps.now ?? (() => new Date());
   const read = <T>(work: (repos: Repositories) => Promise<T>) => deps.uow.read(work);
-  const viewerOf = async (req: Request): Promise<Viewer> => {
-    const caller = await deps.authenticator.authenticate(req.header('authorization'));
-    return { aadObjectId: caller.aadObjectId, developmentUser: caller.developmentUser };
-  };
+  const callerOf = (req: Request): Promise<Viewer> => viewerOf(req, deps);
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => route(deps.logger, fn, sendDomainError);
 
   server.get('/api/me', handle(async (req, res) => {
@@ -43,13 +38,13 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   }));
 
   server.get('/api/groups', handle(async (req, res) => {
-    const viewer = await viewerOf(req);
+    const viewer = await callerOf(req);
     const groups = await read((repos) => visibleGroups(repos, viewer));
     res.json(groups.map((g) => ({ id: g.id, name: g.name, decidingBody: g.decidingBody })));
   }));
 
   server.get('/api/groups/:groupId/actions', handle(async (req, res) => {
-    const viewer = await viewerOf(req);
+    const viewer = await callerOf(req);
     const status = String((req.query as Record<string, unknown>)?.status ?? 'open');
     if (status !== 'open' && status !== 'done' && status !== 'all') throw invalid('status måste vara open, done eller all.');
     const groupId = uuidParam(req, 'groupId');
@@ -57,7 +52,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   }));
 
   server.patch('/api/actions/:actionId', handle(async (req, res) => {
-    const viewer = await viewerOf(req);
+    const viewer = await callerOf(req);
     const actionId = uuidParam(req, 'actionId');
     const body = (req.body ?? {}) as { status?: unknown; version?: unknown };
     if (typeof req.body !== 'object' || req.body === null) throw invalid('Skicka JSON: {"status": "done", "version": 1}.');
@@ -65,7 +60,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   }));
 
   server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {
-    const viewer = await viewerOf(req);
+    const viewer = await callerOf(req);
     const groupId = uuidParam(req, 'groupId');
     res.json(await read((repos) => listMeetings(repos, viewer, groupId)));
   }));

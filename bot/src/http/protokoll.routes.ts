@@ -1,22 +1,19 @@
 /** The protokoll of a meeting as structured JSON, as a Word document and as one HTML page. */
 import type { Request, Response, Server } from 'restify';
-import type { UnitOfWork } from '../core/ports';
 import type { MeetingStatus } from '../core/model';
-import { authorisedMeetingGroup, type Viewer } from '../core/use-cases/tab-queries';
+import { authorisedMeetingGroup } from '../core/use-cases/tab-queries';
 import { loadMeetingRecord } from '../core/use-cases/meeting-record';
 import { toProtokollDocument } from '../documents/protokoll.mapping';
 import type { ProtokollDocument } from '../documents/protokoll.model';
 import { renderDocx } from '../documents/protokoll.docx';
 import { renderHtml } from '../documents/protokoll.html';
 import type { Logger } from '../logger';
-import type { Authenticator } from './auth';
+import { viewerOf, type ViewerDeps } from './viewer';
 import { sendDomainError } from './errors';
 import { route } from './server';
 import { uuidParam } from './api.routes';
 
-export interface ProtokollRouteDeps {
-  uow: UnitOfWork;
-  authenticator: Authenticator;
+export interface ProtokollRouteDeps extends ViewerDeps {
   logger: Logger;
   now?: () => Date;
 }
@@ -29,8 +26,7 @@ export function registerProtokollRoutes(server: Server, deps: ProtokollRouteDeps
   const handle = (fn: (req: Request, res: Response) => Promise<void>) => route(deps.logger, fn, sendDomainError);
 
   const documentFor = async (req: Request): Promise<ProtokollDocument> => {
-    const caller = await deps.authenticator.authenticate(req.header('authorization'));
-    const viewer: Viewer = { aadObjectId: caller.aadObjectId, developmentUser: caller.developmentUser };
+    const viewer = await viewerOf(req, deps);
     const meetingId = uuidParam(req, 'meetingId');
     const at = now().toISOString();
     const record = await deps.uow.read(async (repos) => {

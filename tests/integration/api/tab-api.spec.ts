@@ -2,6 +2,7 @@ import type { RunningApp } from '../../../bot/src/app';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import type { StoreConnection } from '../../../bot/src/store/database';
 import { EntraTestServer } from '../../support/entra.server';
+import { BotConnectorServer } from '../../support/bot-connector.server';
 import { describeEachStore } from '../../support/stores';
 import { startTestApp } from '../../support/test-app';
 
@@ -158,5 +159,51 @@ describeEachStore('tab API without Entra ID (local development)', (store) => {
     expect(me).toEqual({ name: 'Utvecklingsanvändare', developmentUser: true });
     const groups = await (await fetch(`${app.url}/api/groups`)).json();
     expect(groups.map((g: { name: string }) => g.name)).toEqual(['LSVO', 'PSVO']);
+  });
+});
+
+describeEachStore('tab API: members of the group’s team', (store) => {
+  const entra = new EntraTestServer();
+  const connector = new BotConnectorServer();
+  const TEAM = '19:team-membership@thread.tacv2';
+  const OFFICIAL = '0d6f0a1e-0000-4000-8000-00000000c003';
+  const STRANGER = '0d6f0a1e-0000-4000-8000-00000000d004';
+  let app: RunningApp;
+  let groupId: string;
+
+  beforeAll(async () => {
+    await entra.start();
+    await connector.start();
+    app = await startTestApp(store(), entra.env());
+    const repos = repositoriesFor(store().db);
+    const group = await repos.groups.create({ name: 'Samverkan Öst', decidingBody: 'Samverkansgruppen', teamId: TEAM, channelId: '19:ost@thread.tacv2' });
+    groupId = group.id;
+    await repos.groups.bindConversation(group.id, {
+      conversationId: '19:ost@thread.tacv2',
+      kind: 'channel',
+      reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: '19:ost@thread.tacv2', isGroup: true, conversationType: 'channel' }, bot: { id: '28:protokoll-bot', name: 'Protokoll' } },
+    });
+    // On the team, not on the roster: a public health official who follows the group's work.
+    connector.teamMembers.set(TEAM, [{ id: '29:official', name: 'Eva Ek', aadObjectId: OFFICIAL }]);
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+    await entra.stop();
+  });
+
+  const get = (path: string, oid: string) => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${entra.token({ oid })}` } });
+
+  it('lets a member of the team see the group, asked of Teams over the Bot Framework', async () => {
+    const res = await get('/api/groups', OFFICIAL);
+    expect(await res.json()).toEqual([{ id: groupId, name: 'Samverkan Öst', decidingBody: 'Samverkansgruppen' }]);
+    expect((await get(`/api/groups/${groupId}/meetings`, OFFICIAL)).status).toBe(200);
+    const asked = connector.calls.filter((c) => c.method === 'GET' && c.path.endsWith(`/members/${OFFICIAL}`));
+    expect(asked[0]!.path).toBe(`/v3/conversations/${encodeURIComponent(TEAM)}/members/${OFFICIAL}`);
+  });
+
+  it('shows nothing to someone who is in neither the team nor the roster (Teams answers 404)', async () => {
+    expect(await (await get('/api/groups', STRANGER)).json()).toEqual([]);
+    expect((await get(`/api/groups/${groupId}/actions`, STRANGER)).status).toBe(404);
   });
 });

@@ -13,12 +13,19 @@ export interface Viewer {
   aadObjectId: string;
   /** local development without Entra ID: sees every group */
   developmentUser: boolean;
+  /** groups the viewer sees as a member of the group's team (looked up in Teams by the caller) */
+  teamGroupIds?: ReadonlySet<string>;
 }
 
 const NO_SUCH_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
 
 export async function visibleGroups(repos: Repositories, viewer: Viewer): Promise<Group[]> {
-  return viewer.developmentUser ? repos.groups.listAll() : repos.groups.listForMember(viewer.aadObjectId);
+  if (viewer.developmentUser) return repos.groups.listAll();
+  const onRoster = await repos.groups.listForMember(viewer.aadObjectId);
+  if (!viewer.teamGroupIds?.size) return onRoster;
+  const ids = new Set(onRoster.map((g) => g.id));
+  const viaTeam = (await repos.groups.listAll()).filter((g) => viewer.teamGroupIds!.has(g.id) && !ids.has(g.id));
+  return [...onRoster, ...viaTeam].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
 export async function authorisedGroup(repos: Repositories, viewer: Viewer, groupId: string): Promise<Group> {
