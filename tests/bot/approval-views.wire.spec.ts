@@ -55,7 +55,6 @@ describeEachStore('the approval card in Teams', (store) => {
     const res = await deliver(app.url, channel.cardAction(who, verb, data, at(minute), trigger));
     return { value: res.body.value, updates: connector.calls.slice(before).filter((c) => c.method === 'PUT') };
   };
-  const cardOf = (call: ConnectorCall) => call.body.attachments[0].content;
   const meeting = async () => {
     const repos = repositoriesFor(store().db);
     const group = (await repos.groups.listAll()).find((g) => g.name === 'Vyer')!;
@@ -154,3 +153,46 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(notes.map((n) => n.text)).not.toContain('Sent tillägg');
   });
 });
+
+describeEachStore('approvers the bot has never seen in Teams', (store) => {
+  const connector = new BotConnectorServer();
+  let app: RunningApp;
+  const TEAM = '19:unseen-team@thread.tacv2';
+
+  beforeAll(async () => {
+    await connector.start();
+    app = await startTestApp(store());
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+  });
+
+  it('asks Teams for the team’s members before posting, so the card still goes to their own views', async () => {
+    const channel = new TeamsChannel({ teamId: TEAM, teamName: 'Osedda', channelId: '19:unseen@thread.tacv2' }, connector.url);
+    connector.teamMembers.set(TEAM, [
+      { id: mats.id, name: mats.name, aadObjectId: mats.aadObjectId! },
+      { id: anna.id, name: anna.name, aadObjectId: anna.aadObjectId! },
+      { id: sandra.id, name: sandra.name, aadObjectId: sandra.aadObjectId! },
+    ]);
+    const say = (text: string, minute: number) => deliver(app.url, channel.message(sandra, text, at(minute)));
+    await deliver(app.url, channel.install(at(-10)));
+    await say([
+      'ledamöter',
+      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
+      'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
+      'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+    ].join('\n'), -9);
+    await say('starta', 0);
+    await say('justerare Anna-Karin Åkesson', 1);
+    const before = connector.calls.length;
+    await say('avsluta', 30);
+    const posted = connector.calls.slice(before).find((c) => c.method === 'POST' && isApprovalCard(c.body))!;
+    const card = cardOf(posted);
+    expect([...card.refresh.userIds].sort()).toEqual(['29:anna', '29:mats']);
+    expect(buttonTitles(card)).toEqual([]);
+    expect(connector.calls.some((c) => c.path === `/v3/conversations/${encodeURIComponent(TEAM)}/pagedmembers`)).toBe(true);
+  });
+});
+
+const cardOf = (call: ConnectorCall) => call.body.attachments[0].content;

@@ -22,7 +22,10 @@ export class BotConnectorServer {
   /** milliseconds to wait before answering (to keep a bot turn in flight) */
   delayMs = 0;
   private created = 0;
-  /** team id → its members, answered on GET /v3/conversations/{teamId}/members/{user id or Entra object id} */
+  /**
+   * team (or chat) id → its members, answered on GET /v3/conversations/{id}/members/{user id or
+   * Entra object id} and GET /v3/conversations/{id}/pagedmembers
+   */
   readonly teamMembers = new Map<string, Array<{ id: string; name: string; aadObjectId: string }>>();
   private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
@@ -94,6 +97,11 @@ export class BotConnectorServer {
       return;
     }
     const member = req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname.match(/\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/);
+    const paged = req.method === 'GET' && new URL(req.url ?? '/', 'http://localhost').pathname.match(/\/v3\/conversations\/([^/]+)\/pagedmembers$/);
+    if (paged) {
+      res.end(JSON.stringify({ members: this.teamMembers.get(decodeURIComponent(paged[1]!)) ?? [] }));
+      return;
+    }
     if (member) {
       const [teamId, userId] = [decodeURIComponent(member[1]!), decodeURIComponent(member[2]!)];
       const found = this.teamMembers.get(teamId)?.find((m) => m.id === userId || m.aadObjectId === userId);

@@ -4,7 +4,9 @@
  * approval, a change request, the lock) updates those messages in place, so members never have to
  * find out which of several cards is current.
  */
-import { TurnContext } from 'botbuilder';
+import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
+import { matchParticipant } from '../core/roster-match';
+import { learnIdentity } from '../core/use-cases/teams-identity';
 import type { UnitOfWork } from '../core/ports';
 import { pendingApproval } from '../core/use-cases/approval';
 import { buildApprovalCard } from '../cards/approval.card';
@@ -42,16 +44,45 @@ export class ApprovalCards {
       await this.sync(request.groupId, request.meetingId);
       return;
     }
-    const sent = await context.sendActivity(toActivity({ ...reply, card: request.card }));
+    const card = (await this.learnApproverIds(context, request)) ?? request.card;
+    const sent = await context.sendActivity(toActivity({ ...reply, card }));
     if (sent?.id) await this.remember(request.meetingId, TurnContext.getConversationReference(context.activity), sent.id);
     if (reply.card) await context.sendActivity(toActivity({ card: reply.card }));
     if (turn.kind === 'channel') return;
     // The draft belongs in the group's channel even when the meeting ended in a meeting chat.
-    const post = await this.proactive.postToGroupChannel(request.groupId, { text: reply.text, card: request.card }).catch((error) => {
+    const post = await this.proactive.postToGroupChannel(request.groupId, { text: reply.text, card }).catch((error) => {
       this.logger.error({ err: error }, 'posting the draft to the channel failed');
       return null;
     });
     if (post) await this.remember(request.meetingId, post.reference, post.activityId);
+  }
+
+  /**
+   * Approvers who never joined a meeting or wrote to the bot have no known Teams id, so their card
+   * could not show them the buttons. Before the first post, the conversation's members are asked for
+   * (Bot Framework paged members) and matched to the approvers; returns the card rebuilt with what
+   * was learnt, or null when nothing changed.
+   */
+  private async learnApproverIds(context: TurnContext, request: ApprovalCardRequest): Promise<AdaptiveCard | null> {
+    const now = new Date().toISOString();
+    const missing = await this.uow.read(async (repos) => {
+      const group = await repos.groups.findById(request.groupId);
+      return group ? (await pendingApproval(repos, group, now, request.meetingId)).approvers.filter((a) => !a.teamsUserId) : [];
+    });
+    if (missing.length === 0) return null;
+    const members = await conversationMembers(context).catch((error) => {
+      this.logger.warn({ err: error }, 'could not list the conversation members');
+      return [];
+    });
+    if (members.length === 0) return null;
+    return this.uow.read(async (repos) => {
+      const group = (await repos.groups.findById(request.groupId))!;
+      for (const approver of missing) {
+        const found = members.filter((m) => matchParticipant([approver], { aadObjectId: m.aadObjectId, email: m.email, name: m.name }) !== null);
+        if (found.length === 1) await learnIdentity(repos, group, approver, { aadObjectId: found[0]!.aadObjectId ?? null, teamsUserId: found[0]!.id, name: found[0]!.name });
+      }
+      return buildApprovalCard(approvalCardModel(await pendingApproval(repos, group, now, request.meetingId), this.publicBaseUrl));
+    });
   }
 
   /** Brings every posted card of the meeting up to date; a failed update is logged, not thrown. */
@@ -78,3 +109,19 @@ export class ApprovalCards {
 }
 
 type ConversationReferenceLike = ReturnType<typeof TurnContext.getConversationReference>;
+
+/** Everyone in the team (channel) or chat, page by page; bounded, since only a few names are sought. */
+async function conversationMembers(context: TurnContext): Promise<TeamsChannelAccount[]> {
+  const members: TeamsChannelAccount[] = [];
+  let continuationToken: string | undefined;
+  for (let page = 0; page < MAX_MEMBER_PAGES; page++) {
+    const result = await TeamsInfo.getPagedMembers(context, MEMBER_PAGE_SIZE, continuationToken);
+    members.push(...result.members);
+    continuationToken = result.continuationToken;
+    if (!continuationToken) break;
+  }
+  return members;
+}
+
+const MEMBER_PAGE_SIZE = 500;
+const MAX_MEMBER_PAGES = 10;
