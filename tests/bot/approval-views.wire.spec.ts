@@ -83,6 +83,10 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'approval.refresh' });
     expect(buttonTitles(card)).toEqual([]);
     expect(JSON.stringify(card)).toMatch(/Ordföranden och justerarna justerar här i kortet/);
+    // the paragraph list, as numbered in the protokoll
+    const texts = JSON.stringify(card);
+    expect(texts).toContain('1. Godkännande av dagordning');
+    expect(texts).toMatch(/"Beslut","value":"1"/);
   });
 
   it("refreshes to the approver's own view with the buttons, and to the status for anyone else", async () => {

@@ -13,6 +13,8 @@ export interface ApprovalCardModel {
   title: string;
   versionLabel: string;
   paragraphRange: string | null;
+  /** the main paragraphs, `§ 15 Vårdplatsflöde` */
+  paragraphs: Array<{ label: string; title: string }>;
   decisionCount: number;
   openActionCount: number;
   sha256: string;
@@ -24,6 +26,17 @@ export interface ApprovalCardModel {
   /** Teams user ids of the approvers, whose clients fetch their own view of the card (refresh.userIds) */
   refreshUserIds: string[];
   approvers: Array<{ name: string; role: string; state: 'waiting' | 'approved' | 'changes-requested'; comment: string | null; at: string | null }>;
+}
+
+/** A long agenda is cut short on the card; the document has it all. */
+const MAX_LISTED_PARAGRAPHS = 40;
+
+function paragraphList(paragraphs: ApprovalCardModel['paragraphs']): CardElement[] {
+  if (paragraphs.length === 0) return [];
+  const shown = paragraphs.slice(0, MAX_LISTED_PARAGRAPHS).map((p) => textBlock(`${p.label} ${escapeMarkdown(p.title)}`, { spacing: 'None', size: 'Small' }));
+  const rest = paragraphs.length - MAX_LISTED_PARAGRAPHS;
+  if (rest > 0) shown.push(textBlock(`… och ${rest} till`, { spacing: 'None', size: 'Small', isSubtle: true }));
+  return [container(shown, { spacing: 'Small' })];
 }
 
 /** Teams gives a user-specific view to at most 60 users per card. */
@@ -42,6 +55,7 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
       ...(model.deadline ? [{ title: 'Justering', value: model.deadline }] : []),
       { title: 'SHA-256', value: model.sha256.slice(0, 16) },
     ]),
+    ...paragraphList(model.paragraphs),
     textBlock(`[Öppna protokollet](${model.documentUrl})`),
     container(
       model.approvers.map((a) =>

@@ -1,7 +1,7 @@
 /** Approval state → the approval card's view model. */
 import { approverFor, type ApprovalState } from '../core/use-cases/approval';
 import { formatApprovalDeadline, formatClock, stockholmDate } from '../core/swedish-time';
-import { formatParagraphRange } from '../core/numbering';
+import { formatParagraphNumber, formatParagraphRange } from '../core/numbering';
 import { mainItems } from '../core/use-cases/agenda-order';
 import type { ApprovalCardModel } from '../cards/approval.card';
 import type { Actor } from '../core/use-cases/command-context';
@@ -27,6 +27,7 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, v
     title: `${record.group.documentKind} ${record.group.name} ${stockholmDate(start)}`,
     versionLabel: `Version ${version.version}`,
     paragraphRange: numbers.length ? formatParagraphRange(record.group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
+    paragraphs: mainItems(record.items).map((item) => ({ label: formatParagraphNumber(record.group.numberingStyle, item.number ?? 0, year), title: item.title })),
     decisionCount: record.decisions.length,
     openActionCount: record.actions.filter((a) => a.status === 'open').length,
     sha256: version.sha256,

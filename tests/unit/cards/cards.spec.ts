@@ -42,7 +42,9 @@ const everyCard: Array<[string, AdaptiveCard]> = [
 function approvalModel(overrides: Partial<ApprovalCardModel>): ApprovalCardModel {
   return {
     meetingId: MEETING_ID, documentVersionId: uuid(900), title: 'Sammanträdesprotokoll LSVO 2024-02-16', versionLabel: 'Version 2',
-    paragraphRange: '§15 - §28', decisionCount: 4, openActionCount: 2, sha256: 'a'.repeat(64), documentUrl: 'https://protokoll.example.se/api/meetings/x/protokoll.docx',
+    paragraphRange: '§15 - §28',
+    paragraphs: Array.from({ length: 45 }, (_, i) => ({ label: `§ ${15 + i}`, title: i === 2 ? 'Vårdplatsflöde *(I/D)*' : `Ärende ${i + 1}` })),
+    decisionCount: 4, openActionCount: 2, sha256: 'a'.repeat(64), documentUrl: 'https://protokoll.example.se/api/meetings/x/protokoll.docx',
     deadline: '2024-03-15 kl. 16.00', locked: false, showActions: false, refreshUserIds: [],
     approvers: [
       { name: 'Mats Wennstig', role: 'ordförande', state: 'approved', comment: null, at: '2024-03-14 kl. 10.12' },
