@@ -3,10 +3,8 @@
  * approved are @mentioned under the approval card. Each reminder goes out once, also when the job
  * runs twice at the same instant (two server instances); a new deadline gets new reminders.
  */
-import type { RunningApp } from '../../bot/src/app';
-import { BotConnectorServer } from '../support/bot-connector.server';
+import { useWire } from '../support/wire';
 import { describeEachStore } from '../support/stores';
-import { startTestApp } from '../support/test-app';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'd0000000-0000-4000-8000-000000000001' };
@@ -18,65 +16,58 @@ const DEADLINE = Date.parse('2024-03-08T15:00:00.000Z');
 const hoursFromDeadline = (hours: number) => new Date(DEADLINE + hours * 3_600_000).toISOString();
 
 describeEachStore('justering reminders', (store) => {
-  const connector = new BotConnectorServer();
-  let app: RunningApp;
+  const wire = useWire(store);
   let channel: TeamsChannel;
 
   beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp(store());
-    channel = new TeamsChannel({ teamId: '19:remind-team@thread.tacv2', teamName: 'Påminnelser', channelId: '19:remind@thread.tacv2' }, connector.url);
-    const say = (who: Person, text: string, minute: number) => deliver(app.url, channel.message(who, text, at(minute)));
-    await deliver(app.url, channel.install(at(-10)));
+    channel = new TeamsChannel({ teamId: '19:remind-team@thread.tacv2', teamName: 'Påminnelser', channelId: '19:remind@thread.tacv2' }, wire.connector.url);
+    const say = (who: Person, text: string, minute: number) => deliver(wire.app.url, channel.message(who, text, at(minute)));
+    await deliver(wire.app.url, channel.install(at(-10)));
     await say(sandra, [
       'ledamöter',
       'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
       'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
       'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
     ].join('\n'), -9);
-    await deliver(app.url, channel.meetingStarted(at(0)));
-    await deliver(app.url, channel.participants('join', [mats, anna, sandra], at(0)));
+    await deliver(wire.app.url, channel.meetingStarted(at(0)));
+    await deliver(wire.app.url, channel.participants('join', [mats, anna, sandra], at(0)));
     await say(sandra, 'beslut godkänna dagordningen', 2);
     await say(sandra, 'justerare Anna-Karin Åkesson', 3);
     await say(sandra, 'justering senast 2024-03-08 kl. 16.00', 4);
     await say(sandra, 'avsluta', 60);
     await say(mats, 'justera', 61);
   });
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
-  });
 
-  const remindersSince = (count: number) => connector.messages.slice(count).filter((m) => /justera/i.test(m.text ?? '') && m.entities);
+  const remindersSince = (count: number) => wire.connector.messages.slice(count).filter((m) => /justera/i.test(m.text ?? '') && m.entities);
 
   it('sends nothing while the deadline is more than a day away', async () => {
-    expect(await app.approvalReminders.run(hoursFromDeadline(-25))).toBe(0);
+    expect(await wire.app.approvalReminders.run(hoursFromDeadline(-25))).toBe(0);
   });
 
   it('a day before: mentions only the approver who has not approved, under the card, once', async () => {
-    const before = connector.messages.length;
-    const [first, second] = await Promise.all([app.approvalReminders.run(hoursFromDeadline(-23)), app.approvalReminders.run(hoursFromDeadline(-23))]);
+    const before = wire.connector.messages.length;
+    const [first, second] = await Promise.all([wire.app.approvalReminders.run(hoursFromDeadline(-23)), wire.app.approvalReminders.run(hoursFromDeadline(-23))]);
     expect(first + second).toBe(1);
     const [reminder] = remindersSince(before);
     expect(reminder.text).toBe('<at>Anna-Karin Åkesson</at>: Påminnelse: protokollet (version 1) ska vara justerat senast 2024-03-08 kl. 16.00. Justera eller begär ändring i kortet ovan.');
     expect(reminder.entities).toEqual([{ type: 'mention', text: '<at>Anna-Karin Åkesson</at>', mentioned: { id: '29:anna', name: 'Anna-Karin Åkesson' } }]);
     // a reply in the channel thread where the card was posted
-    const card = connector.calls.find((c) => c.method === 'POST' && JSON.stringify(c.body?.attachments ?? []).includes('approval.'))!;
-    expect(connector.calls.find((c) => c.body === reminder)!.conversationId).toBe(card.conversationId);
-    expect(await app.approvalReminders.run(hoursFromDeadline(-1))).toBe(0);
+    const card = wire.connector.calls.find((c) => c.method === 'POST' && JSON.stringify(c.body?.attachments ?? []).includes('approval.'))!;
+    expect(wire.connector.calls.find((c) => c.body === reminder)!.conversationId).toBe(card.conversationId);
+    expect(await wire.app.approvalReminders.run(hoursFromDeadline(-1))).toBe(0);
   });
 
   it('when the deadline has passed: once more, then never again', async () => {
-    const before = connector.messages.length;
-    expect(await app.approvalReminders.run(hoursFromDeadline(0.5))).toBe(1);
+    const before = wire.connector.messages.length;
+    expect(await wire.app.approvalReminders.run(hoursFromDeadline(0.5))).toBe(1);
     expect(remindersSince(before)[0].text).toMatch(/Tiden för justering gick ut 2024-03-08 kl\. 16\.00/);
-    expect(await app.approvalReminders.run(hoursFromDeadline(30))).toBe(0);
+    expect(await wire.app.approvalReminders.run(hoursFromDeadline(30))).toBe(0);
   });
 
   it('a new deadline gets its own reminders; a justerat protokoll none', async () => {
-    await deliver(app.url, channel.message(sandra, 'justering senast 2024-03-12', at(62)));
-    expect(await app.approvalReminders.run(new Date(Date.parse('2024-03-12T15:00:00.000Z') - 3_600_000).toISOString())).toBe(1);
-    await deliver(app.url, channel.message(anna, 'justera', at(63)));
-    expect(await app.approvalReminders.run('2024-03-13T12:00:00.000Z')).toBe(0);
+    await deliver(wire.app.url, channel.message(sandra, 'justering senast 2024-03-12', at(62)));
+    expect(await wire.app.approvalReminders.run(new Date(Date.parse('2024-03-12T15:00:00.000Z') - 3_600_000).toISOString())).toBe(1);
+    await deliver(wire.app.url, channel.message(anna, 'justera', at(63)));
+    expect(await wire.app.approvalReminders.run('2024-03-13T12:00:00.000Z')).toBe(0);
   });
 });

@@ -4,11 +4,10 @@
  * when someone approves or the draft changes; the secretary completing the minutes after the
  * meeting (a new version at once, approvals reset); and nothing written after the lock.
  */
-import type { RunningApp } from '../../bot/src/app';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
-import { BotConnectorServer, type ConnectorCall } from '../support/bot-connector.server';
+import type { ConnectorCall } from '../support/bot-connector.server';
+import { useWire } from '../support/wire';
 import { describeEachStore } from '../support/stores';
-import { startTestApp } from '../support/test-app';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'c0000000-0000-4000-8000-000000000001' };
@@ -24,26 +23,19 @@ const buttonTitles = (card: any): string[] =>
 const isApprovalCard = (body: any) => JSON.stringify(body?.attachments ?? []).includes('approval.');
 
 describeEachStore('the approval card in Teams', (store) => {
-  const connector = new BotConnectorServer();
-  let app: RunningApp;
+  const wire = useWire(store);
   let channel: TeamsChannel;
   let posted: ConnectorCall;
 
   beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp(store());
-    channel = new TeamsChannel({ teamId: '19:views-team@thread.tacv2', teamName: 'Vyer', channelId: '19:views@thread.tacv2' }, connector.url);
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
+    channel = new TeamsChannel({ teamId: '19:views-team@thread.tacv2', teamName: 'Vyer', channelId: '19:views@thread.tacv2' }, wire.connector.url);
   });
 
   const say = async (who: Person, text: string, minute: number) => {
-    const before = connector.calls.length;
-    const res = await deliver(app.url, channel.message(who, text, at(minute)));
+    const before = wire.connector.calls.length;
+    const res = await deliver(wire.app.url, channel.message(who, text, at(minute)));
     expect(res.status).toBe(200);
-    const calls = connector.calls.slice(before);
+    const calls = wire.connector.calls.slice(before);
     return {
       text: calls.filter((c) => c.method === 'POST').map((c) => c.body?.text ?? '').join('\n'),
       posts: calls.filter((c) => c.method === 'POST' && isApprovalCard(c.body)),
@@ -51,9 +43,9 @@ describeEachStore('the approval card in Teams', (store) => {
     };
   };
   const invoke = async (who: Person, verb: string, data: Record<string, unknown>, minute: number, trigger: 'manual' | 'automatic' = 'manual') => {
-    const before = connector.calls.length;
-    const res = await deliver(app.url, channel.cardAction(who, verb, data, at(minute), trigger));
-    return { value: res.body.value, updates: connector.calls.slice(before).filter((c) => c.method === 'PUT') };
+    const before = wire.connector.calls.length;
+    const res = await deliver(wire.app.url, channel.cardAction(who, verb, data, at(minute), trigger));
+    return { value: res.body.value, updates: wire.connector.calls.slice(before).filter((c) => c.method === 'PUT') };
   };
   const meeting = async () => {
     const repos = repositoriesFor(store().db);
@@ -62,7 +54,7 @@ describeEachStore('the approval card in Teams', (store) => {
   };
 
   it('posts one shared card whose buttons only the approvers get, by their Teams ids', async () => {
-    await deliver(app.url, channel.install(at(-10)));
+    await deliver(wire.app.url, channel.install(at(-10)));
     await say(sandra, [
       'ledamöter',
       'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
@@ -70,8 +62,8 @@ describeEachStore('the approval card in Teams', (store) => {
       'Tina Olsson; projektledare; Region Blekinge; ledamot',
       'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
     ].join('\n'), -9);
-    await deliver(app.url, channel.meetingStarted(at(0)));
-    await deliver(app.url, channel.participants('join', [mats, anna, tina, sandra], at(0)));
+    await deliver(wire.app.url, channel.meetingStarted(at(0)));
+    await deliver(wire.app.url, channel.participants('join', [mats, anna, tina, sandra], at(0)));
     await say(sandra, 'beslut godkänna dagordningen', 2);
     await say(sandra, 'justerare Anna-Karin Åkesson', 3);
 
@@ -144,7 +136,7 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(JSON.stringify(cardOf(last.updates.at(-1)!))).toMatch(/Protokollet är justerat och låst/);
     expect(cardOf(last.updates.at(-1)!).refresh).toBeUndefined();
 
-    const doc = await (await fetch(`${app.url}/api/meetings/${meetingId}/protokoll`)).json();
+    const doc = await (await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll`)).json();
     const clauses = doc.paragraphs.flatMap((p: any) => p.decision?.clauses.map((c: any) => c.text) ?? []);
     expect(clauses).toContain('lägga till frågan om fysiska möten under Övrigt');
   });
@@ -159,28 +151,18 @@ describeEachStore('the approval card in Teams', (store) => {
 });
 
 describeEachStore('approvers the bot has never seen in Teams', (store) => {
-  const connector = new BotConnectorServer();
-  let app: RunningApp;
+  const wire = useWire(store);
   const TEAM = '19:unseen-team@thread.tacv2';
 
-  beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp(store());
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
-  });
-
   it('asks Teams for the team’s members before posting, so the card still goes to their own views', async () => {
-    const channel = new TeamsChannel({ teamId: TEAM, teamName: 'Osedda', channelId: '19:unseen@thread.tacv2' }, connector.url);
-    connector.teamMembers.set(TEAM, [
+    const channel = new TeamsChannel({ teamId: TEAM, teamName: 'Osedda', channelId: '19:unseen@thread.tacv2' }, wire.connector.url);
+    wire.connector.teamMembers.set(TEAM, [
       { id: mats.id, name: mats.name, aadObjectId: mats.aadObjectId! },
       { id: anna.id, name: anna.name, aadObjectId: anna.aadObjectId! },
       { id: sandra.id, name: sandra.name, aadObjectId: sandra.aadObjectId! },
     ]);
-    const say = (text: string, minute: number) => deliver(app.url, channel.message(sandra, text, at(minute)));
-    await deliver(app.url, channel.install(at(-10)));
+    const say = (text: string, minute: number) => deliver(wire.app.url, channel.message(sandra, text, at(minute)));
+    await deliver(wire.app.url, channel.install(at(-10)));
     await say([
       'ledamöter',
       'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
@@ -189,13 +171,13 @@ describeEachStore('approvers the bot has never seen in Teams', (store) => {
     ].join('\n'), -9);
     await say('starta', 0);
     await say('justerare Anna-Karin Åkesson', 1);
-    const before = connector.calls.length;
+    const before = wire.connector.calls.length;
     await say('avsluta', 30);
-    const posted = connector.calls.slice(before).find((c) => c.method === 'POST' && isApprovalCard(c.body))!;
+    const posted = wire.connector.calls.slice(before).find((c) => c.method === 'POST' && isApprovalCard(c.body))!;
     const card = cardOf(posted);
     expect([...card.refresh.userIds].sort()).toEqual(['29:anna', '29:mats']);
     expect(buttonTitles(card)).toEqual([]);
-    expect(connector.calls.some((c) => c.path === `/v3/conversations/${encodeURIComponent(TEAM)}/pagedmembers`)).toBe(true);
+    expect(wire.connector.calls.some((c) => c.path === `/v3/conversations/${encodeURIComponent(TEAM)}/pagedmembers`)).toBe(true);
   });
 });
 

@@ -4,11 +4,9 @@
  * click, edits after the lock refused, and the locked document's hash checked against its bytes.
  */
 import { createHash } from 'node:crypto';
-import type { RunningApp } from '../../bot/src/app';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
-import { BotConnectorServer } from '../support/bot-connector.server';
+import { useWire } from '../support/wire';
 import { describeEachStore } from '../support/stores';
-import { startTestApp } from '../support/test-app';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'b0000000-0000-4000-8000-000000000001' };
@@ -19,36 +17,29 @@ const at = (minutes: number) => new Date(Date.parse('2024-02-16T07:15:00.000Z') 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describeEachStore('justering over the wire', (store) => {
-  const connector = new BotConnectorServer();
-  let app: RunningApp;
+  const wire = useWire(store);
   let channel: TeamsChannel;
 
   beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp(store());
-    channel = new TeamsChannel({ teamId: '19:lsvo-team@thread.tacv2', teamName: 'LSVO', channelId: '19:lsvo@thread.tacv2' }, connector.url);
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
+    channel = new TeamsChannel({ teamId: '19:lsvo-team@thread.tacv2', teamName: 'LSVO', channelId: '19:lsvo@thread.tacv2' }, wire.connector.url);
   });
 
   const say = async (who: Person, text: string, minute: number) => {
-    const before = connector.messages.length;
-    await deliver(app.url, channel.message(who, text, at(minute)));
-    const replies = connector.messages.slice(before);
+    const before = wire.connector.messages.length;
+    await deliver(wire.app.url, channel.message(who, text, at(minute)));
+    const replies = wire.connector.messages.slice(before);
     return { text: replies.map((m) => m.text ?? '').join('\n'), card: replies.flatMap((m) => (m.attachments ?? []).map((a: any) => a.content))[0] };
   };
   const click = async (who: Person, card: any, title: string, minute: number, extra: Record<string, unknown> = {}) => {
     const action = [...(card.actions ?? []), ...card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions)].find((a: any) => a.title === title);
     const activity = channel.cardAction(who, action.verb, { ...action.data, ...extra }, at(minute));
-    return { activity, response: (await deliver(app.url, activity)).body };
+    return { activity, response: (await deliver(wire.app.url, activity)).body };
   };
 
   let draftCard: any;
 
   it('posts the draft with the approval card when the meeting ends', async () => {
-    await deliver(app.url, channel.install(at(-10)));
+    await deliver(wire.app.url, channel.install(at(-10)));
     await say(sandra, [
       'ledamöter',
       'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
@@ -91,7 +82,7 @@ describeEachStore('justering over the wire', (store) => {
     const [byMats, byAnna] = await Promise.all([click(mats, matsCard, 'Justera', 80), click(anna, annaCard, 'Justera', 80)]);
     const cards = [byMats.response.value, byAnna.response.value].map((v) => JSON.stringify(v));
     expect(cards.some((c) => c.includes('Protokollet är justerat och låst'))).toBe(true);
-    const retry = await deliver(app.url, byMats.activity);
+    const retry = await deliver(wire.app.url, byMats.activity);
     expect(retry.body.value).toBe('Det här är redan registrerat.');
 
     const repos = repositoriesFor(store().db);
@@ -111,13 +102,13 @@ describeEachStore('justering over the wire', (store) => {
     const repos = repositoriesFor(store().db);
     const group = (await repos.groups.listAll()).find((g) => g.name === 'LSVO')!;
     const [meeting] = await repos.meetings.list(group.id);
-    const doc = await (await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll`)).json();
+    const doc = await (await fetch(`${wire.app.url}/api/meetings/${meeting!.id}/protokoll`)).json();
     expect(doc.status).toBe('justerat');
     const rows = await store().db.selectFrom('document_versions').select(['version', 'sha256', 'docx', 'final']).where('meeting_id', '=', meeting!.id).orderBy('version').execute();
     expect(rows.map((r) => [r.version, r.final])).toEqual([[1, false], [2, false], [3, true]]);
     for (const row of rows) expect(sha(Buffer.from(row.docx))).toBe(row.sha256);
 
-    const served = Buffer.from(await (await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll.docx`)).arrayBuffer());
+    const served = Buffer.from(await (await fetch(`${wire.app.url}/api/meetings/${meeting!.id}/protokoll.docx`)).arrayBuffer());
     expect(sha(served)).toBe(rows[2]!.sha256);
     const approvals = await store().db.selectFrom('approvals').innerJoin('document_versions', 'document_versions.id', 'approvals.document_version_id')
       .select(['document_versions.version', 'approvals.aad_object_id', 'approvals.decision']).where('document_versions.meeting_id', '=', meeting!.id).execute();

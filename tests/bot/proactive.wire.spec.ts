@@ -4,10 +4,8 @@
  * group's channel.
  */
 import { randomUUID } from 'node:crypto';
-import type { RunningApp } from '../../bot/src/app';
-import { BotConnectorServer } from '../support/bot-connector.server';
+import { useWire } from '../support/wire';
 import { describeEachStore } from '../support/stores';
-import { startTestApp } from '../support/test-app';
 import { BOT, deliver, TeamsChannel, TENANT, type Person } from '../support/teams-activities';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'c0000000-0000-4000-8000-000000000001' };
@@ -15,20 +13,10 @@ const CHANNEL = '19:psvo@thread.tacv2';
 const MEETING_CHAT = '19:meeting_psvo@thread.v2';
 
 describeEachStore('posting the draft to the channel from a meeting chat', (store) => {
-  const connector = new BotConnectorServer();
-  let app: RunningApp;
-
-  beforeAll(async () => {
-    await connector.start();
-    app = await startTestApp(store());
-  });
-  afterAll(async () => {
-    await app.stop();
-    await connector.stop();
-  });
+  const wire = useWire(store);
 
   const meetingChat = (text: string, at: string) => ({
-    type: 'message', id: randomUUID(), timestamp: at, serviceUrl: connector.url, channelId: 'msteams',
+    type: 'message', id: randomUUID(), timestamp: at, serviceUrl: wire.connector.url, channelId: 'msteams',
     from: sandra, recipient: BOT, text: `<at>Protokoll</at> ${text}`,
     entities: [{ type: 'mention', mentioned: BOT, text: '<at>Protokoll</at>' }],
     conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: MEETING_CHAT },
@@ -36,16 +24,16 @@ describeEachStore('posting the draft to the channel from a meeting chat', (store
   });
 
   it('answers in the meeting chat and posts the draft in the channel', async () => {
-    const channel = new TeamsChannel({ teamId: '19:psvo-team@thread.tacv2', teamName: 'PSVO', channelId: CHANNEL }, connector.url);
-    await deliver(app.url, channel.install('2024-03-01T08:00:00.000Z'));
-    await deliver(app.url, meetingChat('grupp PSVO', '2024-03-01T08:55:00.000Z'));
-    await deliver(app.url, meetingChat('starta', '2024-03-01T09:00:00.000Z'));
-    connector.clear();
+    const channel = new TeamsChannel({ teamId: '19:psvo-team@thread.tacv2', teamName: 'PSVO', channelId: CHANNEL }, wire.connector.url);
+    await deliver(wire.app.url, channel.install('2024-03-01T08:00:00.000Z'));
+    await deliver(wire.app.url, meetingChat('grupp PSVO', '2024-03-01T08:55:00.000Z'));
+    await deliver(wire.app.url, meetingChat('starta', '2024-03-01T09:00:00.000Z'));
+    wire.connector.clear();
 
-    await deliver(app.url, meetingChat('avsluta', '2024-03-01T11:00:00.000Z'));
-    await connector.waitForMessages(2);
+    await deliver(wire.app.url, meetingChat('avsluta', '2024-03-01T11:00:00.000Z'));
+    await wire.connector.waitForMessages(2);
     // progress first (typing indicator and a short message), then the answer, both in the meeting chat
-    const inChat = connector.calls.filter((c) => c.conversationId === MEETING_CHAT).map((c) => [c.body.type, c.body.text ?? null]);
+    const inChat = wire.connector.calls.filter((c) => c.conversationId === MEETING_CHAT).map((c) => [c.body.type, c.body.text ?? null]);
     expect(inChat).toEqual([
       ['typing', null],
       ['message', 'Skapar protokollutkast …'],
@@ -53,10 +41,10 @@ describeEachStore('posting the draft to the channel from a meeting chat', (store
     ]);
     // A new post in the channel: Bot Framework's "create conversation" with the post as its first activity.
     const deadline = Date.now() + 5000;
-    while (!connector.calls.some((c) => c.method === 'POST' && c.path === '/v3/conversations') && Date.now() < deadline) {
+    while (!wire.connector.calls.some((c) => c.method === 'POST' && c.path === '/v3/conversations') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const created = connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations')!;
+    const created = wire.connector.calls.find((c) => c.method === 'POST' && c.path === '/v3/conversations')!;
     expect(created.body).toMatchObject({ isGroup: true, channelData: { channel: { id: CHANNEL } } });
     expect(created.body.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(created.body.activity.attachments[0].content)).toContain('Sammanträdesprotokoll PSVO 2024-03-01');
