@@ -60,6 +60,7 @@ describeEachStore('the approval card in Teams', (store) => {
       'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
       'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
       'Tina Olsson; projektledare; Region Blekinge; ledamot',
+      'Per Persson; socialchef; Karlshamns kommun; ledamot',
       'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
     ].join('\n'), -9);
     await deliver(wire.app.url, channel.meetingStarted(at(0)));
@@ -116,14 +117,19 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(moved.text).toMatch(/Du ändrar nu punkt 1 .* i protokollutkastet/);
     expect(moved.updates).toHaveLength(0);
 
+    // Per was in the room, not in Teams: the meeting was not quorate for Karlshamn until this.
+    const present = await say(sandra, 'närvarande Per Persson', 70);
+    expect(present.text).toMatch(/Per Persson \(Karlshamns kommun\) är registrerad som närvarande hela mötet \(kl\. 13\.00–14\.00\)\. Utkastet är nu version 2\. Justeringen börjar om\./);
+    expect((await say(sandra, 'frånvarande Tina Olsson', 70)).text).toMatch(/Efter mötet kan bara närvaro läggas till/);
+
     const added = await say(sandra, 'beslut lägga till frågan om fysiska möten under Övrigt', 71);
-    expect(added.text).toMatch(/Utkastet är nu version 2\. Justeringen börjar om\./);
+    expect(added.text).toMatch(/Utkastet är nu version 3\. Justeringen börjar om\./);
     // judged when the meeting was on the paragraph (everyone present), not after the meeting
     expect(added.text).not.toMatch(/inte beslutsfört/);
     expect(added.posts).toHaveLength(0);
     expect(added.updates).toHaveLength(1);
     const shared = cardOf(added.updates[0]!);
-    expect(JSON.stringify(shared)).toMatch(/Version 2/);
+    expect(JSON.stringify(shared)).toMatch(/Version 3/);
     expect(JSON.stringify(shared)).toMatch(/Mats Wennstig \(ordförande\): ⏳ väntar/);
   });
 
@@ -139,6 +145,7 @@ describeEachStore('the approval card in Teams', (store) => {
     const doc = await (await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll`)).json();
     const clauses = doc.paragraphs.flatMap((p: any) => p.decision?.clauses.map((c: any) => c.text) ?? []);
     expect(clauses).toContain('lägga till frågan om fysiska möten under Övrigt');
+    expect(doc.presentMembers.map((m: any) => [m.name, m.partialPresence])).toContainEqual(['Per Persson', '']);
   });
 
   it('writes nothing into a locked protokoll', async () => {

@@ -6,10 +6,10 @@ import type { AttendanceEvent, Group, IsoTime, Meeting, RosterMember } from '../
 import type { Repositories } from '../ports';
 import { invalid, notFound } from '../errors';
 import { matchParticipant, findMembersByName } from '../roster-match';
-import { formatTimeOfDay } from '../swedish-time';
+import { formatClock, formatTimeOfDay } from '../swedish-time';
 import type { Answer, CommandContext } from './command-context';
 import { findOpenMeeting, openMeetingFor } from './open-meeting';
-import { runningMeeting } from './meeting-flow';
+import { meetingBeingWritten } from './meeting-flow';
 import { learnIdentity } from './teams-identity';
 
 export interface Participant {
@@ -55,8 +55,10 @@ export async function markAttendance(
   who: { name: string } | { memberId: string },
   present: boolean,
 ): Promise<Answer> {
-  const { meeting } = await runningMeeting(repos, ctx);
+  const open = await meetingBeingWritten(repos, ctx);
   const member = 'name' in who ? await uniqueMember(repos, ctx.group.id, who.name) : await memberById(repos, ctx.group.id, who.memberId);
+  if (open.phase === 'draft') return markPresentInDraft(repos, open.meeting, member, present, ctx.at);
+  const { meeting } = open;
   await repos.attendance.addEvent(meeting.id, {
     memberId: member.id, displayName: member.name, aadObjectId: member.aadObjectId,
     kind: present ? 'join' : 'leave', at: ctx.at, source: 'manual',
@@ -66,6 +68,23 @@ export async function markAttendance(
       ? `${member.name} (${member.principal || 'ingen huvudman'}) är registrerad som närvarande från ${formatTimeOfDay(ctx.at)}.`
       : `${member.name} (${member.principal || 'ingen huvudman'}) är registrerad som frånvarande från ${formatTimeOfDay(ctx.at)}.`,
   };
+}
+
+/**
+ * After the meeting `närvarande` means "was there the whole meeting" (in the room, by phone): a
+ * manual stay from start to end, added to whatever Teams recorded. Absence cannot be written
+ * afterwards, because that would overrule what Teams recorded; it is corrected during the meeting.
+ */
+async function markPresentInDraft(repos: Repositories, meeting: Meeting, member: RosterMember, present: boolean, now: IsoTime): Promise<Answer> {
+  if (!present) {
+    throw invalid(`Efter mötet kan bara närvaro läggas till. Om ${member.name} inte var med trots att Teams registrerade det, skriv det som en anteckning.`);
+  }
+  const start = meeting.startedAt ?? meeting.startsAt ?? now;
+  const end = meeting.endedAt ?? meeting.endsAt ?? now;
+  const person = { memberId: member.id, displayName: member.name, aadObjectId: member.aadObjectId, source: 'manual' as const };
+  await repos.attendance.addEvent(meeting.id, { ...person, kind: 'join', at: start });
+  await repos.attendance.addEvent(meeting.id, { ...person, kind: 'leave', at: end });
+  return { text: `${member.name} (${member.principal || 'ingen huvudman'}) är registrerad som närvarande hela mötet (${formatTimeOfDay(start)}–${formatClock(end)}).` };
 }
 
 async function memberById(repos: Repositories, groupId: string, memberId: string): Promise<RosterMember> {
