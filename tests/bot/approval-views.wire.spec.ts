@@ -112,6 +112,17 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(buttonTitles(shared)).toEqual([]);
   });
 
+  it('tells the secretary under the card when an approver asks for a change', async () => {
+    const meetingId = (await meeting()).id;
+    const before = wire.connector.calls.length;
+    const asked = await invoke(anna, 'approval.request-change', { meetingId, documentVersionId: await latestVersionId(), comment: 'Stavfel i punkt 1' }, 64);
+    expect(JSON.stringify(asked.value)).toMatch(/Anna-Karin Åkesson \(justerare\): ✏️ begär ändring .* – Stavfel i punkt 1/);
+    const notice = wire.connector.calls.slice(before).find((c) => c.method === 'POST' && /begär ändring/.test(c.body?.text ?? ''))!;
+    expect(notice.body.text).toBe('<at>Sandra Johansson</at>: Anna-Karin Åkesson begär ändring i version 1: Stavfel i punkt 1');
+    expect(notice.body.entities).toEqual([{ type: 'mention', text: '<at>Sandra Johansson</at>', mentioned: { id: '29:sandra', name: 'Sandra Johansson' } }]);
+    expect(notice.conversationId).toBe(posted.conversationId);
+  });
+
   it('lets the secretary complete the draft afterwards: a new version at once, approvals reset, the card updated', async () => {
     const moved = await say(sandra, 'punkt 1', 70);
     expect(moved.text).toMatch(/Du ändrar nu punkt 1 .* i protokollutkastet/);

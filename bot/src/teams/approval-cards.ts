@@ -7,7 +7,7 @@
 import { TeamsInfo, TurnContext, type TeamsChannelAccount } from 'botbuilder';
 import { matchParticipant } from '../core/roster-match';
 import { learnIdentity } from '../core/use-cases/teams-identity';
-import type { UnitOfWork } from '../core/ports';
+import type { ApprovalCardPost, UnitOfWork } from '../core/ports';
 import { pendingApproval } from '../core/use-cases/approval';
 import { buildApprovalCard } from '../cards/approval.card';
 import type { AdaptiveCard } from '../cards/adaptive-card';
@@ -85,6 +85,18 @@ export class ApprovalCards {
     });
   }
 
+  /** Says `text` under the card in the channel, @mentioning the group's secretary (a change was requested). */
+  async tellSecretary(groupId: string, meetingId: string, text: string): Promise<void> {
+    const { posts, secretaries } = await this.uow.read(async (repos) => ({
+      posts: await repos.documents.cardPosts(meetingId),
+      secretaries: (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare'),
+    }));
+    const post = cardInChannel(posts);
+    if (!post) return;
+    const mentions = secretaries.map((m) => ({ id: m.teamsUserId, name: m.name }));
+    await this.proactive.post(post.reference as Partial<ConversationReferenceLike>, mentions.length ? { text, mentions } : { text });
+  }
+
   /** Brings every posted card of the meeting up to date; a failed update is logged, not thrown. */
   async sync(groupId: string, meetingId: string): Promise<void> {
     const now = new Date().toISOString();
@@ -109,6 +121,10 @@ export class ApprovalCards {
 }
 
 type ConversationReferenceLike = ReturnType<typeof TurnContext.getConversationReference>;
+
+/** The card's post in the channel when there is one (a channel thread is `<channel>;messageid=<post>`): where approvers act. */
+export const cardInChannel = (posts: ApprovalCardPost[]): ApprovalCardPost | undefined =>
+  posts.find((p) => p.conversationId.includes(';messageid=')) ?? posts[0];
 
 /** Everyone in the team (channel) or chat, page by page; bounded, since only a few names are sought. */
 async function conversationMembers(context: TurnContext): Promise<TeamsChannelAccount[]> {

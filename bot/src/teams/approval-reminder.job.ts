@@ -9,6 +9,7 @@ import { dueApprovalReminders, type ApprovalReminder } from '../core/use-cases/a
 import type { IsoTime } from '../core/model';
 import type { Logger } from '../logger';
 import type { ProactiveMessenger } from './proactive';
+import { cardInChannel } from './approval-cards';
 
 export class ApprovalReminderJob {
   constructor(
@@ -38,8 +39,7 @@ export class ApprovalReminderJob {
       mentions: reminder.waiting.map((m) => ({ id: m.teamsUserId, name: m.name })),
     };
     const posts = await this.uow.read((repos) => repos.documents.cardPosts(reminder.meetingId));
-    // Under the card in the channel when there is one (a channel thread is `<channel>;messageid=<post>`).
-    const post = posts.find((p) => p.conversationId.includes(';messageid=')) ?? posts[0];
+    const post = cardInChannel(posts);
     if (post) {
       await this.proactive.post(post.reference as Partial<ConversationReference>, reply);
       return true;

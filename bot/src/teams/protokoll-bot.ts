@@ -38,8 +38,10 @@ export class ProtokollBot extends TeamsActivityHandler {
     const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
     this.approvalCards = new ApprovalCards(deps.uow, deps.proactive, deps.logger, deps.publicBaseUrl);
     this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents);
-    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), (change) =>
-      this.approvalCards.sync(change.groupId, change.meetingId));
+    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), async (change) => {
+      await this.approvalCards.sync(change.groupId, change.meetingId);
+      if (change.changeRequest) await this.approvalCards.tellSecretary(change.groupId, change.meetingId, change.changeRequest);
+    });
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);

@@ -21,6 +21,8 @@ import { approvalCardModel } from '../approval-view';
 export interface ApprovalChange {
   groupId: string;
   meetingId: string;
+  /** a change request: said under the card to the secretary, who has to act on it */
+  changeRequest?: string;
 }
 /** `approvalChanged`: the shared approval card must be updated for everyone once this is committed. */
 export type CardActionResult = ({ card: AdaptiveCard } | { text: string }) & { approvalChanged?: ApprovalChange };
@@ -115,7 +117,10 @@ export const cardActionHandlers = (documents: DocumentDeps): CardActionHandlers 
 
     'approval.request-change': async (data, repos, ctx) => {
       const outcome = await decideApproval(repos, ctx.group, ctx.actor, ctx.at, documents.render, { decision: 'changes-requested', ...data });
-      return { card: personalApprovalCard(outcome.state, ctx), approvalChanged: { groupId: ctx.group.id, meetingId: outcome.state.record.meeting.id } };
+      return {
+        card: personalApprovalCard(outcome.state, ctx),
+        approvalChanged: { groupId: ctx.group.id, meetingId: outcome.state.record.meeting.id, changeRequest: outcome.text },
+      };
     },
 
     // Teams refreshes the card for each approver listed in refresh.userIds (and for anyone pressing Uppdatera).
