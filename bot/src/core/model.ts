@@ -17,6 +17,8 @@ export type IsoDate = string;
 export type NumberingStyle =
   /** `1.` restarting at every meeting */
   | 'meeting'
+  /** `1).` restarting at every meeting (as in some groups' minutes) */
+  | 'meeting-paren'
   /** `§ 15`, running on across the year's meetings */
   | 'year'
   /** `§ 12/24`, running on across the year with a two-digit year suffix */

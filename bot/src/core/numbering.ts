@@ -1,6 +1,7 @@
 /**
  * Paragraph numbering, in the three styles groups use:
  *   'meeting'      `1.`      restarting at every meeting
+ *   'meeting-paren' `1).`    the same, as some groups write it
  *   'year'         `§ 15`    running on across the year's meetings
  *   'year-suffix'  `§ 12/24` the same, with the two-digit year
  *
@@ -20,9 +21,12 @@ export interface FirstNumberInput {
   lastNumberUsedThisYear: number | null;
 }
 
+/** Numbering that restarts at 1 at every meeting (`1.` or `1).`). */
+export const isPerMeeting = (style: NumberingStyle): boolean => style === 'meeting' || style === 'meeting-paren';
+
 /** Yearly numbering continues after the year's earlier meetings, else from the configured start. */
 export function firstNumberForMeeting(input: FirstNumberInput): number {
-  if (input.style === 'meeting') return 1;
+  if (isPerMeeting(input.style)) return 1;
   if (input.lastNumberUsedThisYear !== null) return input.lastNumberUsedThisYear + 1;
   const startApplies = input.numberingStart !== null && (input.numberingStartYear === null || input.numberingStartYear === input.year);
   return startApplies ? input.numberingStart! : 1;
@@ -37,6 +41,7 @@ const yearSuffix = (year: number) => String(year % 100).padStart(2, '0');
 /** `§ 15`, `§ 12/24`, `1.` */
 export function formatParagraphNumber(style: NumberingStyle, n: number, year: number): string {
   if (style === 'meeting') return `${n}.`;
+  if (style === 'meeting-paren') return `${n}).`;
   return style === 'year' ? `§ ${n}` : `§ ${n}/${yearSuffix(year)}`;
 }
 
@@ -47,7 +52,7 @@ export function formatParagraphHeading(style: NumberingStyle, n: number, year: n
 
 /** How chat answers name a paragraph: `§ 15`, `§ 12/24`, `punkt 3`. */
 export function formatParagraphRef(style: NumberingStyle, n: number, year: number): string {
-  return style === 'meeting' ? `punkt ${n}` : formatParagraphNumber(style, n, year);
+  return isPerMeeting(style) ? `punkt ${n}` : formatParagraphNumber(style, n, year);
 }
 
 /** `a)`, `b)`, …, `z)`, `aa)`, `ab)`, … for the 0-based position among the sub-points. */
@@ -64,7 +69,7 @@ export function subPointLabel(index: number): string {
 }
 
 const compact = (style: NumberingStyle, n: number, year: number) =>
-  style === 'meeting' ? String(n) : style === 'year' ? `§${n}` : `§${n}/${yearSuffix(year)}`;
+  isPerMeeting(style) ? String(n) : style === 'year' ? `§${n}` : `§${n}/${yearSuffix(year)}`;
 
 /** `§15 - §28`, `§12/24 - §20/24`, `1 - 12`; one paragraph alone: `§15`. */
 export function formatParagraphRange(style: NumberingStyle, first: number, last: number, year: number): string {

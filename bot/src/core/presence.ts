@@ -10,6 +10,7 @@
  * A person's stays may overlap, touch or come in any order; a stay ending before it starts is dropped.
  */
 import type { IsoTime, NumberingStyle, ParagraphVisit } from './model';
+import { isPerMeeting } from './numbering';
 
 /** The part of an AttendanceInterval presence needs (so report rows and live intervals both fit). */
 export interface Stay {
@@ -95,7 +96,7 @@ export function formatPartialPresence(presentNumbers: number[], allNumbers: numb
   const all = [...new Set(allNumbers)].sort((a, b) => a - b);
   const present = all.filter((n) => presentNumbers.includes(n));
   if (present.length === 0 || present.length === all.length) return '';
-  if (style === 'meeting') return '(del av mötet)';
+  if (isPerMeeting(style)) return '(del av mötet)';
   const suffix = style === 'year-suffix' ? `/${String(year % 100).padStart(2, '0')}` : '';
   const runs: number[][] = [];
   for (const n of present) {

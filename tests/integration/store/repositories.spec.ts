@@ -19,6 +19,13 @@ describeEachStore('repositories', (store) => {
     ]);
   });
 
+  it.each(['meeting', 'meeting-paren', 'year', 'year-suffix'] as const)('store the numbering style %s (and the database refuses others)', async (style) => {
+    const group = await repos().groups.create({ name: `Numrering ${style}`, decidingBody: 'LSVO' });
+    const updated = await repos().groups.updateSettings(group.id, { numberingStyle: style });
+    expect(updated.numberingStyle).toBe(style);
+    await expect(repos().groups.updateSettings(group.id, { numberingStyle: 'vecka' as never })).rejects.toThrow(/numbering_style/);
+  });
+
   it('upsert roster members by name, keeping å/ä/ö exactly', async () => {
     const group = await repos().groups.create({ name: 'Samverkansgrupp att åldras', decidingBody: 'Samverkansgruppen' });
     await repos().roster.upsert(group.id, [

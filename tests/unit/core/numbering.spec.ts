@@ -7,6 +7,7 @@ describe('paragraph numbering', () => {
   it.each([
     // per meeting: always 1
     [{ style: 'meeting', numberingStart: 15, numberingStartYear: 2024, year: 2024, lastNumberUsedThisYear: 14 }, 1],
+    [{ style: 'meeting-paren', numberingStart: 15, numberingStartYear: 2024, year: 2024, lastNumberUsedThisYear: 14 }, 1],
     // yearly: February's meeting continues after January's §1–§14
     [{ style: 'year', numberingStart: null, numberingStartYear: null, year: 2024, lastNumberUsedThisYear: 14 }, 15],
     [{ style: 'year', numberingStart: null, numberingStartYear: null, year: 2024, lastNumberUsedThisYear: null }, 1],
@@ -28,6 +29,7 @@ describe('paragraph numbering', () => {
     ['year-suffix', 12, 2024, '§ 12/24', '§ 12/24 Godkännande av föredragningslista', '§ 12/24'],
     ['year-suffix', 3, 2009, '§ 3/09', '§ 3/09 Godkännande av föredragningslista', '§ 3/09'],
     ['meeting', 1, 2021, '1.', '1. Godkännande av föredragningslista', 'punkt 1'],
+    ['meeting-paren', 2, 2024, '2).', '2). Godkännande av föredragningslista', 'punkt 2'],
   ] as const)('%s %i → %s', (style, n, year, number, heading, ref) => {
     expect(formatParagraphNumber(style, n, year)).toBe(number);
     expect(formatParagraphHeading(style, n, year, 'Godkännande av föredragningslista')).toBe(heading);
@@ -43,6 +45,7 @@ describe('paragraph numbering', () => {
     ['year', 15, 15, '§15'],
     ['year-suffix', 12, 20, '§12/24 - §20/24'],
     ['meeting', 1, 12, '1 - 12'],
+    ['meeting-paren', 1, 9, '1 - 9'],
   ] as const)('range %s %i–%i = %s', (style, first, last, expected) => {
     expect(formatParagraphRange(style, first, last, 2024)).toBe(expected);
   });

@@ -4,6 +4,7 @@
  */
 import type { ItemTypeTag, NumberingStyle, QuorumRule } from '../model';
 import type { Command, CommandKind } from './command';
+import { isPerMeeting } from '../numbering';
 import { parseAction } from './action.arguments';
 import { parseRoster } from './roster.arguments';
 import {
@@ -90,14 +91,14 @@ function renameItem(rest: string): Checked<Command> {
   }));
 }
 
-const NUMBERING: Record<string, NumberingStyle> = { möte: 'meeting', år: 'year', 'år-suffix': 'year-suffix' };
+const NUMBERING: Record<string, NumberingStyle> = { möte: 'meeting', 'möte-parentes': 'meeting-paren', år: 'year', 'år-suffix': 'year-suffix' };
 
 function numbering(rest: string): Checked<Command> {
   const match = /^(\S+)(?:\s+start\s+(\S+))?$/iu.exec(oneLine(rest));
   const style = match ? NUMBERING[(match[1] ?? '').toLowerCase()] : undefined;
-  if (!match || !style) return { problem: `Ange möte, år eller år-suffix${oneLine(rest) ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };
+  if (!match || !style) return { problem: `Ange möte, möte-parentes, år eller år-suffix${oneLine(rest) ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };
   if (match[2] === undefined) return { value: { kind: 'numbering', style, start: null } };
-  if (style === 'meeting') return { problem: 'Numrering per möte börjar alltid på 1; start går bara med år eller år-suffix.' };
+  if (isPerMeeting(style)) return { problem: 'Numrering per möte börjar alltid på 1; start går bara med år eller år-suffix.' };
   const start = positiveInteger(match[2]);
   if (start === null) return { problem: `Start måste vara ett positivt heltal (”${shorten(match[2])}” är det inte).` };
   return { value: { kind: 'numbering', style, start } };

@@ -81,7 +81,7 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   },
   numbering: {
     keywords: ['numrering'],
-    syntax: 'numrering möte · numrering år [start <n>] · numrering år-suffix [start <n>]',
+    syntax: 'numrering möte · numrering möte-parentes · numrering år [start <n>] · numrering år-suffix [start <n>]',
     description: 'Paragrafnumrering: 1. per möte, § 15 löpande över året eller § 12/24.',
   },
   'quorum-rule': {

@@ -60,8 +60,12 @@ export async function setNumbering(
     numberingStartYear: start === null ? null : year,
   });
   const example = formatParagraphNumber(style, start ?? 1, year);
-  const description =
-    style === 'meeting' ? 'per möte (1., 2., …)' : style === 'year' ? 'löpande under året (§ 1, § 2, …)' : 'löpande under året med årtal (§ 1/24, …)';
+  const description = {
+    meeting: 'per möte (1., 2., …)',
+    'meeting-paren': 'per möte (1)., 2)., …)',
+    year: 'löpande under året (§ 1, § 2, …)',
+    'year-suffix': 'löpande under året med årtal (§ 1/24, …)',
+  }[style];
   return { text: `Paragraferna numreras ${description}. Nästa nya möte börjar på ${example}.` };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
 import type { Repositories } from '../ports';
-import { assignNumbers, firstNumberForMeeting } from '../numbering';
+import { assignNumbers, firstNumberForMeeting, isPerMeeting } from '../numbering';
 import { mainItems, meetingYear } from './agenda-order';
 
 export async function renumber(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime): Promise<AgendaItem[]> {
@@ -17,7 +17,7 @@ export async function renumber(repos: Repositories, group: Group, meeting: Meeti
     numberingStartYear: group.numberingStartYear,
     year,
     lastNumberUsedThisYear:
-      group.numberingStyle === 'meeting' ? null : await repos.meetings.lastNumberUsedInYear(group.id, year, meeting.id),
+      isPerMeeting(group.numberingStyle) ? null : await repos.meetings.lastNumberUsedInYear(group.id, year, meeting.id),
   });
   const numbers = assignNumbers(mainItems(items).map((i) => i.id), first);
   for (const item of items) {

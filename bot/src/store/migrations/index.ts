@@ -3,6 +3,7 @@ import initial from './0001-initial';
 import pendingSection from './0002-pending-section';
 import attendanceEvents from './0003-attendance-events';
 import approvalCards from './0005-approval-cards';
+import numberingParen from './0006-numbering-paren';
 
 export interface Migration {
   id: string;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { id: '0002-pending-section', sql: pendingSection },
   { id: '0003-attendance-events', sql: attendanceEvents },
   { id: '0005-approval-cards', sql: approvalCards },
+  { id: '0006-numbering-paren', sql: numberingParen },
 ];
