@@ -24,12 +24,19 @@ import { ApprovalReminderJob } from './teams/approval-reminder.job';
 import { BotFrameworkTeamMembership } from './teams/team-membership';
 import { projectRoot } from './project-root';
 import { renderProtokollDocx } from './documents/protokoll.renderer';
+import { createCalendarSource } from './graph/calendar-source.factory';
+import { CalendarSync } from './scheduler/calendar-sync';
+import { AgendaPoster } from './scheduler/agenda-poster';
+import { MeetingScheduler } from './scheduler/meeting-scheduler';
+import { CalendarCommandsAdapter } from './scheduler/calendar-commands';
 
 export interface RunningApp {
   server: Server;
   store: StoreConnection;
   /** sends due justering reminders; run by the scheduler, and by tests with their own clock */
   approvalReminders: ApprovalReminderJob;
+  /** agenda before meetings (calendar), RSVP warnings, reminders; `tick(now)` runs it once at `now` */
+  scheduler: MeetingScheduler;
   /** base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
   stop(): Promise<void>;
@@ -51,7 +58,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const approvalReminders = new ApprovalReminderJob(uow, proactive, logger);
-  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl });
+  const calendarSync = new CalendarSync(uow, createCalendarSource(config, logger), proactive, logger, config.agendaLeadHours);
+  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, proactive, logger), approvalReminders, logger, config.agendaLeadHours);
+  const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
+  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {
@@ -69,12 +79,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const address = server.server.address() as AddressInfo;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
   logger.info({ url, database: store.description }, 'Protokoll lyssnar');
+  scheduler.start(config.schedulerIntervalSeconds);
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      await scheduler.stop();
       await closeGracefully(server, config.shutdownGraceMs);
       if (!overrides.store) await store.close();
     })());
-  return { server, store, url, stop, approvalReminders };
+  return { server, store, url, stop, approvalReminders, scheduler };
 }

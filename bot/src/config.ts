@@ -23,6 +23,8 @@ export interface EntraConfig {
   clientId: string;
   tenantId: string;
   clientSecret: string | null;
+  /** PEM file with the app's private key and certificate, for Graph sign-in instead of the secret */
+  certificatePath: string | null;
   /** expected audience of tab SSO tokens, default `api://<PUBLIC_HOST>/<clientId>` */
   audience: string;
   /** OpenID authority, default https://login.microsoftonline.com */
@@ -43,6 +45,10 @@ export interface Config {
   entra: EntraConfig | null;
   graphBaseUrl: string;
   agendaLeadHours: number;
+  /** seconds between scheduler runs (agenda before meetings, reminders); 0 turns the timer off */
+  schedulerIntervalSeconds: number;
+  /** development without a tenant: a JSON file of calendars standing in for Microsoft Graph */
+  localCalendarFile: string | null;
   shutdownGraceMs: number;
 }
 
@@ -77,6 +83,9 @@ export function loadConfig(env: Env = process.env): Config {
   const graphBaseUrl = read.url('GRAPH_BASE_URL', ['http:', 'https:']) ?? 'https://graph.microsoft.com';
   const agendaLeadHours = read.integer('AGENDA_LEAD_HOURS', 24, 0, 24 * 14);
   const shutdownGraceMs = read.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000);
+  const schedulerIntervalSeconds = read.integer('SCHEDULER_INTERVAL_SECONDS', 300, 0, 86400);
+  const localCalendar = read.optional('LOCAL_CALENDAR_FILE');
+  const localCalendarFile = localCalendar ? path.resolve(localCalendar) : null;
 
   const botAppId = read.optional('BOT_ID');
   const bot: BotAuthConfig | null = botAppId
@@ -97,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
         clientId: entraClientId,
         tenantId: read.required('ENTRA_TENANT_ID', 'krävs när ENTRA_CLIENT_ID är satt / required with ENTRA_CLIENT_ID'),
         clientSecret: read.optional('ENTRA_CLIENT_SECRET'),
+        certificatePath: pathOrNull(read.optional('ENTRA_CERTIFICATE_PATH')),
         audience: read.optional('ENTRA_AUDIENCE') ?? `api://${new URL(publicBaseUrl).host}/${entraClientId}`,
         authority: read.url('ENTRA_AUTHORITY', ['http:', 'https:']) ?? 'https://login.microsoftonline.com',
       }
@@ -104,14 +114,17 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (environment === 'production') {
     requireProductionSecrets(bot, entra, databaseUrl, problems);
+    if (localCalendarFile) problems.push('LOCAL_CALENDAR_FILE: bara för utveckling, inte med APP_ENV=production / development only');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl,
-    bot, entra, graphBaseUrl, agendaLeadHours, shutdownGraceMs,
+    bot, entra, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
   };
 }
+
+const pathOrNull = (value: string | null) => (value ? path.resolve(value) : null);
 
 /** Production never falls back to development users or an embedded database. */
 function requireProductionSecrets(
@@ -126,7 +139,8 @@ function requireProductionSecrets(
   else if (!bot.appPassword && bot.appType !== 'UserAssignedMSI') missing('BOT_PASSWORD');
   if (bot && bot.appType === 'SingleTenant' && !bot.tenantId) missing('BOT_TENANT_ID');
   if (!entra) missing('ENTRA_CLIENT_ID');
-  else if (!entra.clientSecret) missing('ENTRA_CLIENT_SECRET');
+  // Graph signs in with the secret or, preferably, a certificate.
+  else if (!entra.clientSecret && !entra.certificatePath) missing('ENTRA_CLIENT_SECRET');
   if (!databaseUrl) missing('DATABASE_URL');
 }
 

@@ -79,8 +79,13 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ENTRA_AUDIENCE', value: '' }
         { name: 'ENTRA_AUTHORITY', value: '' }
         { name: 'GRAPH_BASE_URL', value: '' }
+        // a certificate (PEM with key) instead of the secret for Graph sign-in; empty: the secret
+        { name: 'ENTRA_CERTIFICATE_PATH', value: '' }
         // --- Meetings
         { name: 'AGENDA_LEAD_HOURS', value: string(agendaLeadHours) }
+        { name: 'SCHEDULER_INTERVAL_SECONDS', value: '300' }
+        // development only; the server refuses it in production
+        { name: 'LOCAL_CALENDAR_FILE', value: '' }
         // --- Platform
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsightsConnectionString }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'false' }

@@ -6,6 +6,7 @@ import type {
   ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
   MeetingStatus, RosterMember, RosterRole,
 } from './model';
+import type { CalendarRef } from './calendar';
 
 export interface NewRosterEntry {
   name: string;
@@ -146,6 +147,36 @@ export interface ApprovalCardPost {
   activityId: string;
 }
 
+/**
+ * A group's calendar link and the once-only steps before a meeting. Every `claim…` is one
+ * conditional UPDATE, so with several server instances (or a job that runs again) exactly one wins.
+ */
+export interface CalendarStore {
+  link(groupId: string, calendar: CalendarRef): Promise<void>;
+  unlink(groupId: string): Promise<boolean>;
+  find(groupId: string): Promise<CalendarRef | null>;
+  /** every linked group (the scheduler looks across groups) */
+  listLinks(): Promise<Array<{ groupId: string; calendar: CalendarRef }>>;
+  /** locks the group's link row until the transaction ends: syncs of one group take turns */
+  lockLink(groupId: string): Promise<CalendarRef | null>;
+  /** the calendar event a meeting was linked to, if any */
+  eventOf(meetingId: string): Promise<string | null>;
+  /** the group's meeting (any status) linked to a calendar event, if any */
+  meetingOfEvent(groupId: string, eventId: string): Promise<string | null>;
+  attachEvent(groupId: string, meetingId: string, eventId: string): Promise<void>;
+  /** true once per meeting: the invitation's items go onto the agenda */
+  claimEventImport(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** true once per meeting: the agenda card is posted to the meeting chat */
+  claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** gives a claimed post back when it could not be delivered, so the next run tries again */
+  releaseAgendaPost(meetingId: string, at: IsoTime): Promise<void>;
+  /** true once per meeting: the secretary is warned about RSVPs that put the quorum at risk */
+  claimRsvpWarning(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** true when `problem` differs from the one last told for this group (each problem is told once) */
+  claimProblem(groupId: string, problem: string): Promise<boolean>;
+  clearProblem(groupId: string): Promise<void>;
+}
+
 /** Everything a use case may touch, bound to one database transaction. */
 export interface Repositories {
   groups: GroupStore;
@@ -156,6 +187,7 @@ export interface Repositories {
   actions: ActionStore;
   attendance: AttendanceStore;
   documents: DocumentStore;
+  calendar: CalendarStore;
 }
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };

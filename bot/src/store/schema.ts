@@ -67,6 +67,10 @@ export interface MeetingsTable {
   distribution_list: ColumnType<string[], string | undefined, string>;
   pending_section: string | null;
   approval_reminder_at: NullableTimestamp;
+  calendar_event_id: string | null;
+  event_agenda_imported_at: NullableTimestamp;
+  agenda_posted_at: NullableTimestamp;
+  rsvp_warned_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
@@ -190,6 +194,14 @@ export interface ApprovalCardPostsTable {
   created_at: CreatedAt;
 }
 
+export interface CalendarLinksTable {
+  group_id: string;
+  kind: string;
+  calendar_id: string;
+  problem: string | null;
+  updated_at: DefaultedTimestamp;
+}
+
 export interface Database {
   groups: GroupsTable;
   conversations: ConversationsTable;
@@ -207,4 +219,5 @@ export interface Database {
   processed_activities: ProcessedActivitiesTable;
   bot_state: BotStateTable;
   approval_card_posts: ApprovalCardPostsTable;
+  calendar_links: CalendarLinksTable;
 }

@@ -14,6 +14,7 @@ import { RecordRepository } from './record.repository';
 import { ActionRepository } from './action.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { DocumentRepository } from './document.repository';
+import { CalendarRepository } from './calendar.repository';
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
@@ -25,6 +26,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     actions: new ActionRepository(db),
     attendance: new AttendanceRepository(db),
     documents: new DocumentRepository(db),
+    calendar: new CalendarRepository(db),
   };
 }
 

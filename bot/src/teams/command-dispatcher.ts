@@ -11,7 +11,7 @@ import type { ProtokollRenderer } from '../core/use-cases/approval';
 import { resolveGroup } from './group-resolver';
 import { learnActorIdentity } from '../core/use-cases/teams-identity';
 import type { TurnInfo } from './turn-info';
-import { DuplicateActivity, type CommandHandler, type CommandHandlers, type HandlerEnv, type Reply } from './handlers/handler';
+import { DuplicateActivity, type CalendarCommands, type CommandHandler, type CommandHandlers, type HandlerEnv, type Reply } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
 import { isDatabaseUnavailable } from '../store/database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from './replies';
@@ -25,6 +25,7 @@ export class CommandDispatcher {
     private readonly handlers: CommandHandlers,
     private readonly logger: Logger,
     private readonly documents: { render: ProtokollRenderer; publicBaseUrl: string },
+    private readonly calendar?: CalendarCommands,
   ) {}
 
   /** Returns the reply to send, or null when the activity was a retry of one already handled. */
@@ -64,6 +65,7 @@ export class CommandDispatcher {
       turn,
       uow: this.uow,
       ...this.documents,
+      ...(this.calendar ? { calendar: this.calendar } : {}),
       progress,
       once,
       inGroup: (work) =>

@@ -19,6 +19,7 @@ import { CardActionRouter } from './card-actions/card-action-router';
 import { ApprovalCards } from './approval-cards';
 import { cardActionHandlers } from './card-actions/card-action.handlers';
 import type { ProtokollRenderer } from '../core/use-cases/approval';
+import type { CalendarCommands } from './handlers/handler';
 
 export interface ProtokollBotDeps {
   logger: Logger;
@@ -26,6 +27,8 @@ export interface ProtokollBotDeps {
   proactive: ProactiveMessenger;
   render: ProtokollRenderer;
   publicBaseUrl: string;
+  /** `kalender` and `dagordning` read the group's calendar through it (absent without a calendar source) */
+  calendar?: CalendarCommands;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
@@ -37,7 +40,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     super();
     const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
     this.approvalCards = new ApprovalCards(deps.uow, deps.proactive, deps.logger, deps.publicBaseUrl);
-    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents);
+    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents, deps.calendar);
     this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), async (change) => {
       await this.approvalCards.sync(change.groupId, change.meetingId);
       if (change.changeRequest) await this.approvalCards.tellSecretary(change.groupId, change.meetingId, change.changeRequest);

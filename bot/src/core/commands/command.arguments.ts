@@ -128,6 +128,31 @@ function decision(rest: string): Checked<Command> {
   return map(required(clause, 'beslutssatsen', MAX_TEXT), (value) => ({ kind: 'decision', clause: value }));
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A user principal name or e-mail address (Teams may wrap a typed address in `mailto:`). */
+const UPN = /^[^\s@<>"'(),;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/i;
+
+function calendar(rest: string): Checked<Command> {
+  const text = oneLine(rest);
+  if (!text) return { value: { kind: 'calendar', link: null } };
+  const [word = '', ...more] = text.split(' ');
+  const argument = more.join(' ').replace(/^mailto:/i, '');
+  switch (word.toLowerCase()) {
+    case 'av':
+      return argument ? { problem: `\`kalender av\` tar inget mer efter sig (”${shorten(argument)}” förstods inte).` } : { value: { kind: 'calendar', link: 'off' } };
+    case 'grupp':
+      return GUID.test(argument)
+        ? { value: { kind: 'calendar', link: { kind: 'group', id: argument.toLowerCase() } } }
+        : { problem: `Ange Microsoft 365-gruppens id, ett GUID som 02bd9fd6-8f93-4758-87c3-1fb73740a315${argument ? ` (”${shorten(argument)}” är inget sådant)` : ''}.` };
+    case 'användare':
+      return UPN.test(argument)
+        ? { value: { kind: 'calendar', link: { kind: 'user', id: argument.toLowerCase() } } }
+        : { problem: `Ange e-postadressen till den som bokar mötena, t.ex. sandra.johansson@regionblekinge.se${argument ? ` (”${shorten(argument)}” är ingen sådan)` : ''}.` };
+    default:
+      return { problem: `Ange grupp <id>, användare <e-post> eller av (”${shorten(word)}” förstods inte).` };
+  }
+}
+
 export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } = {
   help: () => ({ value: { kind: 'help' } }),
   'bind-group': (rest) => map(checkedName(rest, 'gruppens namn'), (name) => ({ kind: 'bind-group', name })),
@@ -135,6 +160,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   'deciding-body': (rest) => map(required(oneLine(rest), 'beslutsorganet', MAX_TITLE), (text) => ({ kind: 'deciding-body', text })),
   numbering,
   'quorum-rule': quorumRule,
+  calendar,
   'add-item': addItem,
   'add-sub-point': (rest) => map(required(oneLine(rest), 'titeln', MAX_TITLE), (title) => ({ kind: 'add-sub-point', title })),
   section: (rest) => map(required(oneLine(rest), 'rubriken', MAX_TITLE), (heading) => ({ kind: 'section', heading })),

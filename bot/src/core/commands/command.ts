@@ -3,6 +3,7 @@
  * syntax lines and descriptions (used by the parser, its error messages and the help card).
  */
 import type { IsoDate, ItemTypeTag, NumberingStyle, QuorumRule, RosterRole } from '../model';
+import type { CalendarRef } from '../calendar';
 
 export interface RosterEntryInput {
   name: string;
@@ -39,6 +40,8 @@ export type Command =
   | { kind: 'recipients'; names: string[] }
   | { kind: 'distribution'; names: string[] }
   | { kind: 'quorum-rule'; rule: QuorumRule }
+  /** `kalender grupp <id>` / `kalender användare <e-post>` links, `kalender av` unlinks, bare `kalender` shows */
+  | { kind: 'calendar'; link: CalendarRef | 'off' | null }
   | { kind: 'attendance' }
   | { kind: 'mark-present'; name: string }
   | { kind: 'mark-absent'; name: string }
@@ -88,6 +91,12 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     keywords: ['beslutsförhet'],
     syntax: 'beslutsförhet huvudman · beslutsförhet region-kommun · beslutsförhet av',
     description: 'Regeln för beslutsförhet (standard: huvudman).',
+  },
+  calendar: {
+    keywords: ['kalender'],
+    syntax: 'kalender grupp <id> · kalender användare <e-post> · kalender av',
+    description:
+      'Kopplar gruppen till kalendern där mötena bokas (Microsoft 365-gruppens eller organisatörens); dagordningen hämtas då från kallelsen och postas i möteschatten före mötet.',
   },
   'add-item': {
     keywords: ['ny punkt'],

@@ -2,6 +2,7 @@
 import initial from './0001-initial';
 import pendingSection from './0002-pending-section';
 import attendanceEvents from './0003-attendance-events';
+import calendar from './0004-calendar';
 import approvalCards from './0005-approval-cards';
 import numberingParen from './0006-numbering-paren';
 
@@ -14,6 +15,9 @@ export const migrations: readonly Migration[] = [
   { id: '0001-initial', sql: initial },
   { id: '0002-pending-section', sql: pendingSection },
   { id: '0003-attendance-events', sql: attendanceEvents },
+  // Written after 0005 (numbers were handed out in advance): a database that already has 0005 gets
+  // 0004 at its next start, since the applied ids, not positions, decide what is pending.
+  { id: '0004-calendar', sql: calendar },
   { id: '0005-approval-cards', sql: approvalCards },
   { id: '0006-numbering-paren', sql: numberingParen },
 ];

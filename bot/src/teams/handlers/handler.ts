@@ -10,6 +10,16 @@ import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { TurnInfo } from '../turn-info';
 import type { ApprovalCardRequest } from '../approval-cards';
 import type { ProtokollRenderer } from '../../core/use-cases/approval';
+import type { CalendarRef } from '../../core/calendar';
+import type { IsoTime } from '../../core/model';
+
+/** The calendar side of `kalender` and `dagordning` (see scheduler/calendar-commands.ts). */
+export interface CalendarCommands {
+  /** what the calendar holds next, or why it cannot be read (Swedish) */
+  probe(calendar: CalendarRef, at: IsoTime): Promise<string>;
+  /** brings the group's next meeting and its invitation's agenda in; a Swedish warning when that failed */
+  prepare(groupId: string, at: IsoTime): Promise<string | null>;
+}
 
 export interface Reply {
   text?: string;
@@ -42,6 +52,8 @@ export interface HandlerEnv {
   inGroup<T>(work: (repos: Repositories, ctx: CommandContext) => Promise<T>): Promise<T>;
   /** runs `work` idempotently without requiring a group (binding, help) */
   once<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** absent when the server has no calendar source */
+  calendar?: CalendarCommands;
 }
 
 export type CommandKind = Command['kind'];

@@ -7,6 +7,7 @@ import { end, goTo, next, start } from './meeting.handlers';
 import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
 import { attendance, markAbsent, markPresent } from './attendance.handlers';
 import { adjuster, approvalDeadline, approve, requestChange } from './approval.handlers';
+import { calendar } from './calendar.handler';
 
 export const commandHandlers: CommandHandlers = {
   help,
@@ -15,6 +16,7 @@ export const commandHandlers: CommandHandlers = {
   'deciding-body': decidingBody,
   numbering,
   'quorum-rule': quorumRule,
+  calendar,
   'add-item': addItemHandler,
   'add-sub-point': addSubPointHandler,
   section,

@@ -1,0 +1,71 @@
+/**
+ * Calendars as the domain sees them: where a group's meetings are booked (a Microsoft 365 group's
+ * calendar or a named organiser's mailbox), the upcoming events found there, and the port a calendar
+ * source implements. Microsoft Graph and the local JSON file used in development both sit behind
+ * `CalendarSource`, so everything above it runs the same code with or without a tenant.
+ */
+import type { IsoTime } from './model';
+
+export type CalendarRef =
+  /** the default calendar of a Microsoft 365 group (its object id) */
+  | { kind: 'group'; id: string }
+  /** the default calendar of a user's mailbox (user principal name, e.g. the organiser) */
+  | { kind: 'user'; id: string };
+
+/** Graph's responseType; `organizer` is the one who booked the meeting. */
+export type RsvpResponse = 'none' | 'organizer' | 'tentativelyAccepted' | 'accepted' | 'declined' | 'notResponded';
+
+export interface CalendarAttendee {
+  name: string;
+  email: string | null;
+  response: RsvpResponse;
+  /** rooms and other resources never count for anything */
+  type: 'required' | 'optional' | 'resource';
+}
+
+export interface CalendarEvent {
+  id: string;
+  subject: string;
+  startsAt: IsoTime;
+  endsAt: IsoTime;
+  isCancelled: boolean;
+  /** the Teams join link; null when the event is not a Teams meeting */
+  joinUrl: string | null;
+  body: { contentType: 'html' | 'text'; content: string };
+  organizer: { name: string; email: string | null } | null;
+  attendees: CalendarAttendee[];
+}
+
+/** Why a calendar could not be read; `userMessage` is Swedish and says what to do about it. */
+export type CalendarProblem = 'unauthorized' | 'forbidden' | 'not-found' | 'throttled' | 'unavailable' | 'malformed' | 'not-configured';
+
+export class CalendarUnavailable extends Error {
+  constructor(
+    readonly problem: CalendarProblem,
+    readonly userMessage: string,
+    /** technical detail for the log (status, Graph error code, request id); never shown to users */
+    readonly detail: Record<string, unknown> = {},
+  ) {
+    super(`calendar unavailable: ${problem}`);
+    this.name = 'CalendarUnavailable';
+  }
+}
+
+export interface CalendarSource {
+  /** events overlapping [from, to), every page, in start order; throws CalendarUnavailable */
+  events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]>;
+}
+
+/** How a calendar is named to people: `gruppkalendern 02bd…` / `kalendern för anna@kommun.se`. */
+export function describeCalendar(calendar: CalendarRef): string {
+  return calendar.kind === 'group' ? `Microsoft 365-gruppens kalender (${calendar.id})` : `kalendern för ${calendar.id}`;
+}
+
+/** The next Teams meeting worth preparing: not cancelled, has a join link, not yet over. */
+export function nextTeamsMeeting(events: readonly CalendarEvent[], now: IsoTime): CalendarEvent | null {
+  const at = Date.parse(now);
+  const upcoming = events
+    .filter((e) => !e.isCancelled && e.joinUrl && Date.parse(e.endsAt) > at)
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return upcoming[0] ?? null;
+}

@@ -1,0 +1,109 @@
+/**
+ * The agenda a secretary wrote in the meeting invitation → the meeting's own items.
+ *
+ *   parseEventAgenda(body) → OwnItemDraft[]   (for composeAgenda, which adds the standard items)
+ *
+ * What counts as an item, as invitations in the reference minutes are written:
+ *   - an entry of a top-level numbered or bulleted list; entries of a nested list are its sub-points;
+ *   - outside lists, a line starting `1.`, `1)`, `§ 3`, `-` or `•`, or any line ending in a type tag
+ *     `(I)`, `(D)`, `(B)`, `(I/D/B)`;
+ *   - `a) …`, `b) …` lines are sub-points of the item before them;
+ *   - `Föredragande: Namn, Namn` (own line, or after a dash on the item's line) names its presenters;
+ *   - a line in capitals (`ÄRENDEN FÖR BESLUT`) is a section heading for the items after it.
+ * Everything else (greetings, prose) is left out, and so is everything from Teams' join block on
+ * (the `____` rule or "Microsoft Teams"-line that Teams appends to every invitation).
+ */
+import type { ItemTypeTag } from './model';
+import type { OwnItemDraft } from './standard-items';
+import { bodyLines, type BodyLine } from './html-lines';
+
+/** An invitation is short; a pasted document must not become a thousand agenda items. */
+export const MAX_EVENT_ITEMS = 100;
+const MAX_TITLE = 300;
+
+const TEAMS_BLOCK = /^(_{5,}|microsoft teams(-möte| meeting)?\b|anslut till mötet|join (on your computer|the meeting)|mötes-id|meeting id)/i;
+const NUMBERED = /^(?:§\s*\d{1,3}\s+|\d{1,3}\s*[.):]\s+)(.+)$/;
+const BULLET = /^[-–•*·▪◦]\s+(.+)$/;
+const SUB_POINT = /^[a-zåäö]\)\s+(.+)$/i;
+const PRESENTERS = /^föredragande\s*:\s*(.+)$/i;
+const INLINE_PRESENTERS = /\s+[-–—]\s*föredragande\s*:\s*(.+)$|\s*\(föredragande\s*:\s*([^)]+)\)/i;
+const TAG = /\s*\(\s*([idb](?:\s*\/\s*[idb])*)\s*\)\s*[.:]?$/i;
+const AGENDA_TITLES = /^(dagordning|föredragningslista|agenda)\b/i;
+
+export function parseEventAgenda(body: { contentType: 'html' | 'text'; content: string }): OwnItemDraft[] {
+  const items: Array<OwnItemDraft & { subPoints: string[]; presenters: string[] }> = [];
+  let section: string | null = null;
+  for (const line of untilTeamsBlock(bodyLines(body))) {
+    const presenters = PRESENTERS.exec(line.text);
+    if (presenters) {
+      items.at(-1)?.presenters.push(...names(presenters[1]!));
+      continue;
+    }
+    const kind = classify(line);
+    if (kind.type === 'section') section = kind.text;
+    if (kind.type === 'sub' && items.length > 0) {
+      const sub = title(kind.text);
+      if (sub.title) items.at(-1)!.subPoints.push(sub.title);
+    }
+    if ((kind.type === 'main' || (kind.type === 'sub' && items.length === 0)) && items.length < MAX_EVENT_ITEMS) {
+      const item = title(kind.text);
+      if (item.title) items.push({ title: item.title, typeTag: item.typeTag, section, subPoints: [], presenters: item.presenters });
+    }
+  }
+  return items;
+}
+
+type Classified = { type: 'main' | 'sub' | 'section'; text: string } | { type: 'prose' };
+
+function classify(line: BodyLine): Classified {
+  if (line.depth >= 2) return { type: 'sub', text: stripLabel(line.text) };
+  if (line.depth === 1) {
+    const sub = SUB_POINT.exec(line.text);
+    return sub ? { type: 'sub', text: sub[1]! } : { type: 'main', text: stripLabel(line.text) };
+  }
+  const numbered = NUMBERED.exec(line.text) ?? BULLET.exec(line.text);
+  if (numbered) return { type: 'main', text: numbered[1]! };
+  const sub = SUB_POINT.exec(line.text);
+  if (sub) return { type: 'sub', text: sub[1]! };
+  if (TAG.test(line.text)) return { type: 'main', text: line.text };
+  if (isSectionHeading(line.text)) return { type: 'section', text: line.text.replace(/[:.]$/, '').trim() };
+  return { type: 'prose' };
+}
+
+/** A list entry typed with its own number or letter ("1. Budget" inside an `<ol>`) keeps only the title. */
+const stripLabel = (text: string) => text.replace(/^(?:§\s*\d{1,3}\s+|\d{1,3}\s*[.):]\s+|[a-zåäö]\)\s+|[-–•*·]\s+)/i, '');
+
+function isSectionHeading(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toLocaleUpperCase('sv-SE') && !AGENDA_TITLES.test(text) && text.length <= 120;
+}
+
+function untilTeamsBlock(lines: BodyLine[]): BodyLine[] {
+  const end = lines.findIndex((line) => TEAMS_BLOCK.test(line.text));
+  return end < 0 ? lines : lines.slice(0, end);
+}
+
+function title(raw: string): { title: string; typeTag: ItemTypeTag | null; presenters: string[] } {
+  let text = raw.trim();
+  let presenters: string[] = [];
+  const inline = INLINE_PRESENTERS.exec(text);
+  if (inline) {
+    presenters = names(inline[1] ?? inline[2] ?? '');
+    text = text.slice(0, inline.index) + text.slice(inline.index + inline[0].length);
+  }
+  let typeTag: ItemTypeTag | null = null;
+  const tag = TAG.exec(text);
+  if (tag) {
+    typeTag = canonicalTag(tag[1]!);
+    text = text.slice(0, tag.index);
+  }
+  text = text.replace(/\s*[:]$/, '').trim().slice(0, MAX_TITLE);
+  return { title: text, typeTag, presenters };
+}
+
+function canonicalTag(inside: string): ItemTypeTag {
+  const letters = new Set(inside.toUpperCase().split('/').map((l) => l.trim()));
+  return (['I', 'D', 'B'] as const).filter((l) => letters.has(l)).join('/') as ItemTypeTag;
+}
+
+const names = (text: string) => text.split(/\s*(?:,|\boch\b)\s*/).map((n) => n.trim().replace(/\.$/, '')).filter(Boolean);

@@ -1,0 +1,110 @@
+/**
+ * Before the meeting: the group's next Teams meeting in its calendar becomes (or is linked to) the
+ * group's planned meeting, and at the lead time the invitation's agenda goes onto it.
+ *
+ *   syncUpcomingMeeting(repos, group, event, at) → the planned/running meeting linked to the event,
+ *     or null when the group's open meeting belongs to another event. Run under the calendar link's
+ *     row lock, so two server instances syncing one group take turns.
+ *   importEventAgenda(repos, group, meeting, event, at) → true the one time the invitation's items
+ *     are put on the agenda (claimed in the same transaction as the inserts). Items named like a
+ *     standard item fill that slot (composeAgenda), the others go before the items added with
+ *     `ny punkt` and the carried-over ones; then every paragraph is renumbered.
+ *   agendaDue(event, now, leadHours) → whether the agenda should be out by now.
+ */
+import type { CalendarEvent } from '../calendar';
+import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
+import type { Repositories } from '../ports';
+import { parseEventAgenda } from '../event-agenda-parser';
+import { composeAgenda, type AgendaDraftItem } from '../standard-items';
+import { HEAD_POSITION, mainItems, OWN_POSITION, subPointsOf, TAIL_POSITION } from './agenda-order';
+import { findOpenMeeting, openMeetingFor } from './open-meeting';
+import { renumber } from './renumber';
+
+const HOUR_MS = 3_600_000;
+
+export function agendaDue(event: Pick<CalendarEvent, 'startsAt' | 'endsAt'>, now: IsoTime, leadHours: number): boolean {
+  const at = Date.parse(now);
+  return at >= Date.parse(event.startsAt) - leadHours * HOUR_MS && at < Date.parse(event.endsAt);
+}
+
+/** Teams writes the same link with different query strings (context, tenant); the path identifies the meeting. */
+export const sameJoinUrl = (a: string | null, b: string | null) =>
+  !!a && !!b && decodeURIComponent(a.split('?')[0]!).toLowerCase() === decodeURIComponent(b.split('?')[0]!).toLowerCase();
+
+export async function syncUpcomingMeeting(repos: Repositories, group: Group, event: CalendarEvent, at: IsoTime): Promise<Meeting | null> {
+  if (!(await repos.calendar.lockLink(group.id))) return null;
+  const schedule = { startsAt: event.startsAt, endsAt: event.endsAt, joinUrl: event.joinUrl };
+  const open = await findOpenMeeting(repos, group);
+  if (!open) {
+    // The event's meeting was held (or ended early) already: it does not start over.
+    if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
+    const created = await openMeetingFor(repos, group, at, schedule);
+    await repos.calendar.attachEvent(group.id, created.meeting.id, event.id);
+    return created.meeting;
+  }
+  const linkedTo = await repos.calendar.eventOf(open.meeting.id);
+  const ours = linkedTo === event.id || (!linkedTo && (!open.meeting.joinUrl || sameJoinUrl(open.meeting.joinUrl, event.joinUrl)));
+  if (!ours) return null;
+  if (!linkedTo) {
+    if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
+    await repos.calendar.attachEvent(group.id, open.meeting.id, event.id);
+  }
+  const moved = open.meeting.startsAt !== event.startsAt || open.meeting.endsAt !== event.endsAt || !open.meeting.joinUrl;
+  if (open.meeting.status !== 'planerat' || !moved) return open.meeting;
+  // The invitation was moved: "Tid och plats" and yearly numbering follow the calendar.
+  const meeting = await repos.meetings.update(group.id, open.meeting.id, { ...schedule, joinUrl: open.meeting.joinUrl ?? event.joinUrl });
+  await renumber(repos, group, meeting, at);
+  return meeting;
+}
+
+export async function importEventAgenda(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent, at: IsoTime): Promise<boolean> {
+  // Once the meeting runs, its agenda belongs to the secretary; an invitation never rewrites it.
+  if (meeting.status !== 'planerat') return false;
+  if (!(await repos.calendar.claimEventImport(meeting.id, at))) return false;
+  const drafts = composeAgenda({ group, ownItems: parseEventAgenda(event.body), carriedOver: [] });
+  const existing = await repos.agenda.list(meeting.id);
+  const mains = mainItems(existing);
+  const own = drafts.filter((d) => d.standardKind === null);
+  let ownPosition = OWN_POSITION - own.length;
+  for (const draft of drafts) {
+    const slot = draft.standardKind ? mains.find((i) => i.standardKind === draft.standardKind) : undefined;
+    if (slot) await fillStandardSlot(repos, group, meeting, slot, draft, existing);
+    else if (draft.standardKind) await insertDraft(repos, group, meeting, draft, standardPosition(mains, draft));
+    else await insertDraft(repos, group, meeting, draft, ownPosition++);
+  }
+  await renumber(repos, group, meeting, at);
+  return true;
+}
+
+/** The invitation's wording, tag and presenters of a standard item win; its sub-points are added. */
+async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meeting, slot: AgendaItem, draft: AgendaDraftItem, existing: AgendaItem[]) {
+  await repos.agenda.update(meeting.id, slot.id, {
+    title: draft.title,
+    typeTag: draft.typeTag ?? slot.typeTag,
+    presenters: draft.presenters.length ? draft.presenters : slot.presenters,
+  });
+  let position = Math.max(-1, ...subPointsOf(existing, slot.id).map((s) => s.position)) + 1;
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title });
+}
+
+/** "Val av justerare" named in an invitation of a group that usually has none goes last in the head. */
+function standardPosition(mains: AgendaItem[], draft: AgendaDraftItem): number {
+  if (draft.standardKind === 'other-business' || draft.standardKind === 'next-meeting') {
+    return Math.min(TAIL_POSITION + 100, ...mains.filter((i) => i.position >= TAIL_POSITION).map((i) => i.position)) - 1;
+  }
+  return Math.max(HEAD_POSITION - 1, ...mains.filter((i) => i.position < OWN_POSITION - 500).map((i) => i.position)) + 1;
+}
+
+async function insertDraft(repos: Repositories, group: Group, meeting: Meeting, draft: AgendaDraftItem, position: number) {
+  const item = await repos.agenda.insert(group.id, {
+    ...blank(meeting), position, section: draft.section, title: draft.title, typeTag: draft.typeTag,
+    standardKind: draft.standardKind, presenters: draft.presenters,
+  });
+  let sub = 0;
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title });
+}
+
+const blank = (meeting: Meeting): Omit<AgendaItem, 'id' | 'position' | 'title'> => ({
+  meetingId: meeting.id, parentId: null, section: null, typeTag: null, standardKind: null, number: null,
+  presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null,
+});

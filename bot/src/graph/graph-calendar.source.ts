@@ -1,0 +1,41 @@
+/**
+ * Calendars through Microsoft Graph, app-only: `GET /groups/{id}/calendarView` (a Microsoft 365
+ * group's calendar) or `GET /users/{upn}/calendarView` (an organiser's mailbox). Both need the
+ * application permission Calendars.Read — Calendars.ReadBasic leaves out the body, where the
+ * agenda is — and Exchange Online may further limit the app to some mailboxes with an application
+ * access policy. Failures come out as CalendarUnavailable with the Swedish explanation.
+ */
+import { CalendarUnavailable, describeCalendar, type CalendarEvent, type CalendarRef, type CalendarSource } from '../core/calendar';
+import type { IsoTime } from '../core/model';
+import type { GraphClient } from './graph-client';
+import { explainGraphFailure, GraphAccessError, type GraphAccessNeed } from './graph-errors';
+import { MalformedEvent, toCalendarEvent } from './event.mapping';
+
+const SELECT = 'id,subject,start,end,isCancelled,isOnlineMeeting,onlineMeeting,body,organizer,attendees';
+
+export const calendarNeed = (calendar: CalendarRef): GraphAccessNeed => ({
+  what: describeCalendar(calendar),
+  permission: 'Calendars.Read',
+  policy: 'exchange',
+});
+
+export class GraphCalendarSource implements CalendarSource {
+  constructor(private readonly graph: GraphClient) {}
+
+  async events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]> {
+    const owner = calendar.kind === 'group' ? 'groups' : 'users';
+    const query = `startDateTime=${encodeURIComponent(from)}&endDateTime=${encodeURIComponent(to)}&$select=${SELECT}&$top=50`;
+    try {
+      const values = await this.graph.getAllPages(`/${owner}/${encodeURIComponent(calendar.id)}/calendarView?${query}`, {
+        Prefer: 'outlook.timezone="UTC", outlook.body-content-type="html"',
+      });
+      return values.map(toCalendarEvent).sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+    } catch (error) {
+      const failure = error instanceof MalformedEvent ? new GraphAccessError('malformed', 200, null, error.message) : error;
+      if (failure instanceof GraphAccessError) {
+        throw new CalendarUnavailable(failure.problem, explainGraphFailure(failure, calendarNeed(calendar)), failure.detail);
+      }
+      throw error;
+    }
+  }
+}

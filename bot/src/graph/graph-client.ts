@@ -1,0 +1,103 @@
+/**
+ * Microsoft Graph over the official SDK (@microsoft/microsoft-graph-client) with our own middleware
+ * chain: the app's bearer token (only for GRAPH_BASE_URL's origin) → the SDK's RetryHandler, which
+ * retries 429, 503 and 504 honouring Retry-After → fetch. Every failure comes out as a
+ * GraphAccessError; a body that is not what Graph documents counts as `malformed`, never as data.
+ *
+ *   get(path, headers) → the JSON object at path
+ *   getAllPages(path, headers) → every `value` entry, following @odata.nextLink (capped)
+ *
+ * Attendance reports and file uploads (later) use the same client: their requests are GETs and
+ * PUTs on paths under the same base URL.
+ */
+import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { BearerTokenMiddleware, type AccessTokenSource } from './bearer-token.middleware';
+import { GraphAccessError, problemOfStatus } from './graph-errors';
+
+export interface GraphClientOptions {
+  /** e.g. https://graph.microsoft.com (no version) */
+  baseUrl: string;
+  tokens: AccessTokenSource;
+  /** seconds to wait before a retry when the answer has no Retry-After (default 3, the SDK's) */
+  retryDelaySeconds?: number;
+  /** retries of a throttled or unavailable request (default 3) */
+  maxRetries?: number;
+}
+
+/** A calendar view of a busy group spans a few pages; a runaway nextLink chain must end somewhere. */
+const MAX_PAGES = 50;
+const VERSION = 'v1.0';
+
+export class GraphClient {
+  private readonly client: Client;
+  private readonly baseUrl: string;
+  private readonly tokens: AccessTokenSource;
+
+  constructor(options: GraphClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.tokens = options.tokens;
+    const bearer = new BearerTokenMiddleware(options.tokens, this.baseUrl);
+    const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 3));
+    bearer.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    this.client = Client.initWithMiddleware({ middleware: bearer, baseUrl: this.baseUrl, defaultVersion: VERSION });
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    const body = await this.send(path, headers);
+    if (!isObject(body)) throw new GraphAccessError('malformed', 200, null, `GET ${path}: the body is not a JSON object`);
+    return body;
+  }
+
+  async getAllPages(path: string, headers: Record<string, string> = {}): Promise<unknown[]> {
+    const values: unknown[] = [];
+    let next: string | null = path;
+    for (let page = 0; next !== null; page++) {
+      if (page === MAX_PAGES) throw new GraphAccessError('malformed', 200, null, `GET ${path}: more than ${MAX_PAGES} pages`);
+      const body = await this.get(next, headers);
+      if (!Array.isArray(body.value)) throw new GraphAccessError('malformed', 200, null, `GET ${path}: no "value" array`);
+      values.push(...body.value);
+      next = this.relativeNextLink(body['@odata.nextLink'], path);
+    }
+    return values;
+  }
+
+  private async send(path: string, headers: Record<string, string>): Promise<unknown> {
+    // Signing in first (MSAL answers from its cache afterwards, so the middleware's call is free): a
+    // sign-in failure thrown inside the SDK's chain would come out as an anonymous network error.
+    await this.tokens.accessToken();
+    try {
+      return await this.client.api(path).headers(headers).get();
+    } catch (error) {
+      throw toAccessError(error, path);
+    }
+  }
+
+  /**
+   * The SDK only parses absolute https links itself; nextLinks are made relative to our base URL
+   * (which may be a national cloud or a loopback stand-in), and a link to any other origin is
+   * refused rather than followed with our token.
+   */
+  private relativeNextLink(nextLink: unknown, path: string): string | null {
+    if (nextLink === undefined || nextLink === null) return null;
+    const prefix = `${this.baseUrl}/${VERSION}/`;
+    if (typeof nextLink !== 'string' || !nextLink.startsWith(prefix)) {
+      throw new GraphAccessError('malformed', 200, null, `GET ${path}: @odata.nextLink outside ${this.baseUrl}`);
+    }
+    return `/${nextLink.slice(prefix.length)}`;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function toAccessError(error: unknown, path: string): GraphAccessError {
+  if (error instanceof GraphAccessError) return error;
+  if (error instanceof GraphError) {
+    const status = error.statusCode;
+    // A 2xx whose body could not be parsed (the SDK reports it with the response's status).
+    if (status >= 200 && status < 300) return new GraphAccessError('malformed', status, error.code, `GET ${path}: ${error.message}`, error.requestId);
+    if (status <= 0) return new GraphAccessError('unavailable', null, error.code, error.message);
+    return new GraphAccessError(problemOfStatus(status), status, error.code, error.message, error.requestId);
+  }
+  return new GraphAccessError('unavailable', null, null, error instanceof Error ? error.message : String(error));
+}

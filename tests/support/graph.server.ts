@@ -1,0 +1,126 @@
+/**
+ * A loopback stand-in for the Microsoft Graph endpoints Protokoll uses, answering in Graph's
+ * documented shapes (samples in tests/fixtures/graph, each with its reference page):
+ *   GET /v1.0/users/{upn}/calendarView · GET /v1.0/groups/{id}/calendarView
+ *     startDateTime/endDateTime required, events overlapping the window, $select applied, paged
+ *     with @odata.nextLink ($skip) after `pageSize` events.
+ * Bearer tokens are checked (only tokens the Entra stand-in issued pass). `fail()` queues faults:
+ * 429/503 with Retry-After, 403 bodies, malformed bodies. Every call is recorded.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface GraphCall {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  authorization: string | undefined;
+  retryAttempt: string | undefined;
+  prefer: string | undefined;
+  /** Date.now() when it arrived */
+  at: number;
+  status: number;
+}
+
+export interface GraphFault {
+  status: number;
+  headers?: Record<string, string>;
+  /** a JSON value, or a raw string for malformed bodies */
+  body: unknown;
+  contentType?: string;
+}
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graph');
+export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
+
+export class GraphTestServer {
+  /** `users/<upn>` or `groups/<id>` (lower case) → events in Graph's shape */
+  readonly calendars = new Map<string, any[]>();
+  readonly calls: GraphCall[] = [];
+  pageSize = 2;
+  /** which bearer tokens are valid (default: any) */
+  acceptsToken: (token: string) => boolean = () => true;
+  private faults: Array<{ match: RegExp; fault: GraphFault; times: number }> = [];
+  private server: http.Server | null = null;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** The next `times` requests whose path matches get `fault` instead of an answer. */
+  fail(match: RegExp, fault: GraphFault, times = Number.POSITIVE_INFINITY): void {
+    this.faults.push({ match, fault, times });
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  setCalendar(owner: 'users' | 'groups', id: string, events: any[]): void {
+    this.calendars.set(`${owner}/${id.toLowerCase()}`, events);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? '/', this.url);
+    const call: GraphCall = {
+      method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, authorization: req.headers.authorization,
+      retryAttempt: req.headers['retry-attempt'] as string | undefined, prefer: req.headers.prefer as string | undefined, at: Date.now(), status: 0,
+    };
+    this.calls.push(call);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8') => {
+      call.status = status;
+      res.writeHead(status, { 'content-type': contentType, 'request-id': 'f4c3a2b1-0000-4000-8000-000000000000', ...headers });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !this.acceptsToken(token)) return send(401, graphFixture('error-401-invalid-token.json'));
+    const fault = this.faults.find((f) => f.times > 0 && f.match.test(call.path));
+    if (fault) {
+      fault.times--;
+      return send(fault.fault.status, fault.fault.body, fault.fault.headers, fault.fault.contentType);
+    }
+    const match = /^\/v1\.0\/(users|groups)\/([^/]+)\/calendarView$/i.exec(call.path);
+    if (req.method !== 'GET' || !match) return send(404, { error: { code: 'BadRequest', message: `Resource not found for the segment '${call.path}'.` } });
+    this.calendarView(match[1]!.toLowerCase() as 'users' | 'groups', match[2]!, url, send);
+  }
+
+  private calendarView(owner: 'users' | 'groups', id: string, url: URL, send: (status: number, body: unknown) => void): void {
+    const events = this.calendars.get(`${owner}/${id.toLowerCase()}`);
+    if (!events) {
+      return send(404, owner === 'users'
+        ? { error: { code: 'ErrorInvalidUser', message: `The requested user '${id}' is invalid.` } }
+        : { error: { code: 'Request_ResourceNotFound', message: `Resource '${id}' does not exist or one of its queried reference-property objects are not present.` } });
+    }
+    const from = Date.parse(url.searchParams.get('startDateTime') ?? '');
+    const to = Date.parse(url.searchParams.get('endDateTime') ?? '');
+    if (Number.isNaN(from) || Number.isNaN(to)) {
+      return send(400, { error: { code: 'ErrorInvalidParameter', message: "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime." } });
+    }
+    const utc = (value: any) => Date.parse(`${value.dateTime}Z`);
+    const inWindow = events.filter((e) => utc(e.end) > from && utc(e.start) < to).sort((a, b) => utc(a.start) - utc(b.start));
+    const skip = Number(url.searchParams.get('$skip') ?? 0);
+    const size = Math.min(this.pageSize, Number(url.searchParams.get('$top') ?? this.pageSize));
+    const select = url.searchParams.get('$select')?.split(',');
+    const page = inWindow.slice(skip, skip + size).map((e) => (select ? pick(e, ['@odata.etag', 'id', ...select]) : e));
+    const next = new URL(url.toString());
+    next.searchParams.set('$skip', String(skip + size));
+    send(200, {
+      '@odata.context': `${this.url}/v1.0/$metadata#${owner}('${id}')/calendarView`,
+      ...(skip + size < inWindow.length ? { '@odata.nextLink': next.toString() } : {}),
+      value: page,
+    });
+  }
+}
+
+const pick = (event: any, keys: string[]) => Object.fromEntries(keys.filter((k) => k in event).map((k) => [k, event[k]]));
