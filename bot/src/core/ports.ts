@@ -49,6 +49,8 @@ export interface RosterStore {
   upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]>;
   /** records how Teams identifies the member (non-null values only; existing ones are replaced) */
   rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void>;
+  /** sets the Teams user id of the member with this Entra ID object id, when it differs */
+  rememberTeamsUserId(groupId: string, aadObjectId: string, teamsUserId: string): Promise<void>;
 }
 
 export interface MeetingStore {
@@ -57,6 +59,8 @@ export interface MeetingStore {
   lock(groupId: string, meetingId: string): Promise<Meeting | null>;
   /** the group's planned or running meeting, locked for the rest of the transaction */
   findOpenForUpdate(groupId: string): Promise<Meeting | null>;
+  /** the same without the lock, for work that only adds rows of its own (join/leave events) */
+  findOpen(groupId: string): Promise<Meeting | null>;
   create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
   update(groupId: string, meetingId: string, changes: Partial<Omit<Meeting, 'id' | 'groupId'>>): Promise<Meeting>;
   /** the most recent meeting before this one (for carry-over and "föregående protokoll") */

@@ -55,6 +55,16 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
+  async findOpen(groupId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('status', 'in', ['planerat', 'pågår'])
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
   async findOpenForUpdate(groupId: string): Promise<Meeting | null> {
     const row = await this.db
       .selectFrom('meetings')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { NewRosterEntry, RosterStore } from '../core/ports';
 import type { RosterMember, RosterRole } from '../core/model';
 import type { Database } from './schema';
@@ -60,6 +60,16 @@ export class RosterRepository implements RosterStore {
       .set(changes)
       .where('group_id', '=', groupId)
       .where('id', '=', memberId)
+      .execute();
+  }
+
+  async rememberTeamsUserId(groupId: string, aadObjectId: string, teamsUserId: string): Promise<void> {
+    await this.db
+      .updateTable('roster_members')
+      .set({ teams_user_id: teamsUserId })
+      .where('group_id', '=', groupId)
+      .where(sql`lower(aad_object_id)`, '=', aadObjectId.toLowerCase())
+      .where((eb) => eb.or([eb('teams_user_id', 'is', null), eb('teams_user_id', '!=', teamsUserId)]))
       .execute();
   }
 }

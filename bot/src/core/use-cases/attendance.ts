@@ -8,7 +8,7 @@ import { invalid, notFound } from '../errors';
 import { matchParticipant, findMembersByName } from '../roster-match';
 import { formatClock, formatTimeOfDay } from '../swedish-time';
 import type { Answer, CommandContext } from './command-context';
-import { findOpenMeeting, openMeetingFor } from './open-meeting';
+import { openMeetingFor } from './open-meeting';
 import { meetingBeingWritten } from './meeting-flow';
 import { learnIdentity } from './teams-identity';
 
@@ -31,13 +31,15 @@ export async function recordParticipantEvent(
   kind: AttendanceEvent['kind'],
   at: IsoTime,
 ): Promise<{ meeting: Meeting; member: RosterMember | null } | null> {
-  const open = kind === 'join' ? await openMeetingFor(repos, group, at) : await findOpenMeeting(repos, group);
-  if (!open) return null;
+  // Thirty people join within a second: their events need no lock on the meeting and no agenda, only
+  // a meeting to belong to (created, under the lock, only when there is none yet).
+  const meeting = (await repos.meetings.findOpen(group.id)) ?? (kind === 'join' ? (await openMeetingFor(repos, group, at)).meeting : null);
+  if (!meeting) return null;
   const roster = await repos.roster.list(group.id);
   const member = matchParticipant(roster, { aadObjectId: participant.aadObjectId, name: participant.name, email: participant.email ?? null });
   // Learn the Teams identity of a roster entry matched by name, for exact matches next time.
   if (member) await learnIdentity(repos, group, member, { ...participant, teamsUserId: participant.teamsUserId ?? null });
-  await repos.attendance.addEvent(open.meeting.id, {
+  await repos.attendance.addEvent(meeting.id, {
     memberId: member?.id ?? null,
     displayName: member?.name ?? participant.name,
     aadObjectId: participant.aadObjectId,
@@ -45,7 +47,7 @@ export async function recordParticipantEvent(
     at,
     source: 'live',
   });
-  return { meeting: open.meeting, member };
+  return { meeting, member };
 }
 
 /** `närvarande <namn>` / `frånvarande <namn>`, or a card button carrying the member's id. */

@@ -5,7 +5,6 @@
  */
 import type { Group, RosterMember } from '../model';
 import type { Repositories } from '../ports';
-import { matchParticipant } from '../roster-match';
 
 export interface TeamsIdentity {
   aadObjectId: string | null;
@@ -21,10 +20,12 @@ export async function learnIdentity(repos: Repositories, group: Group, member: R
   if (aadObjectId || teamsUserId) await repos.roster.rememberIdentity(group.id, member.id, { aadObjectId, teamsUserId });
 }
 
-/** For anyone writing to the bot: matched like a meeting participant (Entra ID object id, else e-mail or name). */
+/**
+ * For anyone writing to the bot: the Teams user id of the roster member with this Entra ID object id
+ * (learnt by name at their first meeting join). One conditional UPDATE, no read: this runs on every
+ * command.
+ */
 export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<void> {
   if (!identity.aadObjectId || !identity.teamsUserId) return;
-  const roster = await repos.roster.list(group.id);
-  const member = matchParticipant(roster, { aadObjectId: identity.aadObjectId, name: identity.name, email: identity.email ?? null });
-  if (member) await learnIdentity(repos, group, member, identity);
+  await repos.roster.rememberTeamsUserId(group.id, identity.aadObjectId, identity.teamsUserId);
 }
