@@ -120,7 +120,7 @@ function explanations(results: StoreResult[]): string[] {
   const notes: string[] = [];
   const ratio = missed((r) => r.ours!.latency.p50 / r.echo!.latency.p50 <= 1.5);
   if (ratio.length) {
-    notes.push(`- **Kvot mot eko-boten (${ratio.join(', ')}).** Eko-boten gör ingen I/O. Ett Protokoll-kommando är en databastransaktion med 8–14 satser (aktivitetens id för idempotens, gruppen, mötesraden låst, dagordning, ledamöter, själva skrivningen, omnumrering) och ett svenskt svar; kvoten 1,5 skulle kräva att hela transaktionen tar ett par millisekunder. Profilering (satser och tid per kommando) gav två åtgärder: Teams-id lärs med en villkorlig UPDATE i stället för att läsa ledamotslistan vid varje kommando, och anslutningar läser mötet utan radlås och utan dagordningen. Den absoluta tiden (p50 kring 15 ms) ligger långt under vad en människa märker.`);
+    notes.push(`- **Kvot mot eko-boten (${ratio.join(', ')}).** Eko-boten gör ingen I/O. Ett Protokoll-kommando är en databastransaktion med 8–14 satser (aktivitetens id för idempotens, gruppen, mötesraden låst, dagordning, ledamöter, själva skrivningen, omnumrering) och ett svenskt svar; kvoten 1,5 skulle kräva att hela transaktionen tar ett par millisekunder. Profilering (satser och tid per kommando) gav två åtgärder: Teams-id lärs med en villkorlig UPDATE i stället för att läsa ledamotslistan vid varje kommando, och anslutningar läser mötet utan radlås och utan dagordningen. Den absoluta tiden (p50 ${measured.map((r) => `${ms(r.ours!.latency.p50)} ms på ${r.store}`).join(', ')}) ligger långt under vad en människa märker.`);
   }
   const load = missed((r) => r.load!.all.p99 < 100);
   if (load.length) {
