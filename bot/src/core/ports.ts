@@ -49,8 +49,7 @@ export interface RosterStore {
   upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]>;
   /** records how Teams identifies the member (non-null values only; existing ones are replaced) */
   rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void>;
-  /** sets the Teams user id of the member with this Entra ID object id, when it differs */
-  rememberTeamsUserId(groupId: string, aadObjectId: string, teamsUserId: string): Promise<void>;
+  findByAadObjectId(groupId: string, aadObjectId: string): Promise<RosterMember | null>;
 }
 
 export interface MeetingStore {

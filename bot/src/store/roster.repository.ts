@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NewRosterEntry, RosterStore } from '../core/ports';
 import type { RosterMember, RosterRole } from '../core/model';
-import type { Database } from './schema';
+import type { Database, RosterMembersTable } from './schema';
 import { nameKey } from './rows';
 
 const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
@@ -17,18 +17,7 @@ export class RosterRepository implements RosterStore {
       .orderBy('principal')
       .orderBy('name')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      groupId: r.group_id,
-      name: r.name,
-      title: r.title,
-      principal: r.principal,
-      role: r.role as RosterRole,
-      party: r.party,
-      aadObjectId: r.aad_object_id,
-      email: r.email,
-      teamsUserId: r.teams_user_id,
-    }));
+    return rows.map(toMember);
   }
 
   async upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]> {
@@ -63,13 +52,30 @@ export class RosterRepository implements RosterStore {
       .execute();
   }
 
-  async rememberTeamsUserId(groupId: string, aadObjectId: string, teamsUserId: string): Promise<void> {
-    await this.db
-      .updateTable('roster_members')
-      .set({ teams_user_id: teamsUserId })
+  async findByAadObjectId(groupId: string, aadObjectId: string): Promise<RosterMember | null> {
+    const row = await this.db
+      .selectFrom('roster_members')
+      .select(columns)
       .where('group_id', '=', groupId)
-      .where(sql`lower(aad_object_id)`, '=', aadObjectId.toLowerCase())
-      .where((eb) => eb.or([eb('teams_user_id', 'is', null), eb('teams_user_id', '!=', teamsUserId)]))
-      .execute();
+      .where(sql<string>`lower(aad_object_id)`, '=', aadObjectId.toLowerCase())
+      .executeTakeFirst();
+    return row ? toMember(row) : null;
   }
+}
+
+type MemberRow = { [K in (typeof columns)[number]]: Selectable<RosterMembersTable>[K] };
+
+function toMember(r: MemberRow): RosterMember {
+  return {
+    id: r.id,
+    groupId: r.group_id,
+    name: r.name,
+    title: r.title,
+    principal: r.principal,
+    role: r.role as RosterRole,
+    party: r.party,
+    aadObjectId: r.aad_object_id,
+    email: r.email,
+    teamsUserId: r.teams_user_id,
+  };
 }

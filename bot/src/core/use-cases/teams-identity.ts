@@ -5,6 +5,7 @@
  */
 import type { Group, RosterMember } from '../model';
 import type { Repositories } from '../ports';
+import { matchParticipant } from '../roster-match';
 
 export interface TeamsIdentity {
   aadObjectId: string | null;
@@ -21,11 +22,15 @@ export async function learnIdentity(repos: Repositories, group: Group, member: R
 }
 
 /**
- * For anyone writing to the bot: the Teams user id of the roster member with this Entra ID object id
- * (learnt by name at their first meeting join). One conditional UPDATE, no read: this runs on every
- * command.
+ * For anyone writing to the bot. This runs on every command, so the usual case is one indexed read:
+ * the member with this Entra ID object id. Only someone not known by id yet (typed into the roster
+ * by name) is matched by name, among the members without an id, like a meeting participant.
  */
 export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<void> {
   if (!identity.aadObjectId || !identity.teamsUserId) return;
-  await repos.roster.rememberTeamsUserId(group.id, identity.aadObjectId, identity.teamsUserId);
+  const known = await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
+  if (known) return learnIdentity(repos, group, known, identity);
+  const unidentified = (await repos.roster.list(group.id)).filter((m) => !m.aadObjectId);
+  const member = matchParticipant(unidentified, { name: identity.name, email: identity.email ?? null });
+  if (member) await learnIdentity(repos, group, member, identity);
 }
