@@ -4,6 +4,7 @@
  * runs twice at the same instant (two server instances); a new deadline gets new reminders.
  */
 import { useWire } from '../support/wire';
+import { meetingWithDraft } from '../support/draft-meeting';
 import { describeEachStore } from '../support/stores';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 
@@ -21,21 +22,8 @@ describeEachStore('justering reminders', (store) => {
 
   beforeAll(async () => {
     channel = new TeamsChannel({ teamId: '19:remind-team@thread.tacv2', teamName: 'Påminnelser', channelId: '19:remind@thread.tacv2' }, wire.connector.url);
-    const say = (who: Person, text: string, minute: number) => deliver(wire.app.url, channel.message(who, text, at(minute)));
-    await deliver(wire.app.url, channel.install(at(-10)));
-    await say(sandra, [
-      'ledamöter',
-      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
-      'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
-      'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
-    ].join('\n'), -9);
-    await deliver(wire.app.url, channel.meetingStarted(at(0)));
-    await deliver(wire.app.url, channel.participants('join', [mats, anna, sandra], at(0)));
-    await say(sandra, 'beslut godkänna dagordningen', 2);
-    await say(sandra, 'justerare Anna-Karin Åkesson', 3);
-    await say(sandra, 'justering senast 2024-03-08 kl. 16.00', 4);
-    await say(sandra, 'avsluta', 60);
-    await say(mats, 'justera', 61);
+    await meetingWithDraft(wire.app.url, channel, { chair: mats, adjuster: anna, secretary: sandra }, at, ['justering senast 2024-03-08 kl. 16.00']);
+    await deliver(wire.app.url, channel.message(mats, 'justera', at(61)));
   });
 
   const remindersSince = (count: number) => wire.connector.messages.slice(count).filter((m) => /justera/i.test(m.text ?? '') && m.entities);

@@ -2,8 +2,8 @@
  * A Bot Connector on loopback speaking the Bot Framework REST protocol (v3/conversations …), so the
  * real botbuilder CloudAdapter sends its replies over real HTTP and tests read what users would see.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackServer } from './loopback-server';
 import { randomUUID } from 'node:crypto';
 
 export interface ConnectorCall {
@@ -17,7 +17,7 @@ export interface ConnectorCall {
   responseId: string | null;
 }
 
-export class BotConnectorServer {
+export class BotConnectorServer extends LoopbackServer {
   readonly calls: ConnectorCall[] = [];
   /** milliseconds to wait before answering (to keep a bot turn in flight) */
   delayMs = 0;
@@ -27,22 +27,7 @@ export class BotConnectorServer {
    * Entra object id} and GET /v3/conversations/{id}/pagedmembers
    */
   readonly teamMembers = new Map<string, Array<{ id: string; name: string; aadObjectId: string }>>();
-  private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
-  url = '';
-
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
 
   /** Replies and posts (not typing indicators), in order. */
   get messages(): any[] {
@@ -66,7 +51,7 @@ export class BotConnectorServer {
     return this.messages;
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {

@@ -5,10 +5,8 @@
  * id, `serviceurl` claim). botbuilder is pointed here with BOT_OPENID_METADATA_URL and
  * BOT_TOKEN_ISSUER, and validates exactly as it would against Microsoft.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { generateKeyPairSync } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import type http from 'node:http';
+import { LoopbackServer, TestSigningKey } from './loopback-server';
 
 export interface BotTokenOptions {
   serviceUrl: string;
@@ -19,34 +17,21 @@ export interface BotTokenOptions {
   foreignKey?: boolean;
 }
 
-export class BotOpenIdServer {
+export class BotOpenIdServer extends LoopbackServer {
   readonly appId = '7a5b2c1d-0000-4000-8000-00000000b071';
   readonly issuer = 'https://api.botframework.test';
-  private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private readonly foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private server: http.Server | null = null;
-  url = '';
+  private readonly key = new TestSigningKey('bf-test-key');
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      res.setHeader('content-type', 'application/json');
-      if (req.url === '/v1/.well-known/openidconfiguration') {
-        res.end(JSON.stringify({ issuer: this.issuer, jwks_uri: `${this.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
-      } else if (req.url === '/v1/.well-known/keys') {
-        res.end(JSON.stringify({ keys: [{ ...this.key.publicKey.export({ format: 'jwk' }), kid: 'bf-test-key', use: 'sig', endorsements: ['msteams'] }] }));
-      } else {
-        res.statusCode = 404;
-        res.end('{}');
-      }
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/v1/.well-known/openidconfiguration') {
+      res.end(JSON.stringify({ issuer: this.issuer, jwks_uri: `${this.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+    } else if (req.url === '/v1/.well-known/keys') {
+      res.end(JSON.stringify(this.key.jwks({ endorsements: ['msteams'] })));
+    } else {
+      res.statusCode = 404;
+      res.end('{}');
+    }
   }
 
   /** the environment that turns on Bot Framework authentication against this stand-in */
@@ -61,12 +46,10 @@ export class BotOpenIdServer {
   }
 
   token(options: BotTokenOptions): string {
-    return jwt.sign({ serviceurl: options.serviceUrl }, options.foreignKey ? this.foreign.privateKey : this.key.privateKey, {
-      algorithm: 'RS256',
-      keyid: 'bf-test-key',
-      audience: options.audience ?? this.appId,
-      issuer: options.issuer ?? this.issuer,
-      expiresIn: options.expiresInSeconds ?? 3600,
-    });
+    return this.key.sign(
+      { serviceurl: options.serviceUrl },
+      { audience: options.audience ?? this.appId, issuer: options.issuer ?? this.issuer, expiresIn: options.expiresInSeconds ?? 3600 },
+      options.foreignKey,
+    );
   }
 }

@@ -5,8 +5,8 @@
  * so the real msal-node signs in over real HTTP. Issued tokens are opaque and remembered; the
  * Graph stand-in accepts only those. A certificate's client assertion is verified with its key.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { LoopbackServer } from './loopback-server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
@@ -14,7 +14,7 @@ export interface TokenRequest {
   form: URLSearchParams;
 }
 
-export class EntraTokenServer {
+export class EntraTokenServer extends LoopbackServer {
   readonly tenantId = '22222222-3333-4444-5555-666666666666';
   readonly clientId = 'bbbbbbbb-cccc-dddd-eeee-ffffffffffff';
   readonly clientSecret = `test-${randomBytes(8).toString('hex')}`;
@@ -24,23 +24,11 @@ export class EntraTokenServer {
   readonly tokenRequests: TokenRequest[] = [];
   /** why sign-ins were refused (for test failure messages) */
   readonly refusals: string[] = [];
-  private server: http.Server | null = null;
-  url = '';
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (chunk) => (raw += chunk));
-      req.on('end', () => this.handle(req, res, raw));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => this.answer(req, res, raw));
   }
 
   get tokenEndpoint(): string {
@@ -58,7 +46,7 @@ export class EntraTokenServer {
     };
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const path = new URL(req.url ?? '/', this.url).pathname;
     res.setHeader('content-type', 'application/json; charset=utf-8');
     if (req.method === 'GET' && path === `/${this.tenantId}/v2.0/.well-known/openid-configuration`) {

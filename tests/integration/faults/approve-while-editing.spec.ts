@@ -11,6 +11,7 @@ import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import { describeEachStore } from '../../support/stores';
 import { deliver, TeamsChannel, type Person } from '../../support/teams-activities';
 import { useWire } from '../../support/wire';
+import { meetingWithDraft } from '../../support/draft-meeting';
 import { readZip, wordText, zipText } from '../../support/zip-reader';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'e0000000-0000-4000-8000-000000000001' };
@@ -26,18 +27,7 @@ describeEachStore('approving while the draft is edited', (store) => {
     const base = Date.parse('2024-05-06T08:00:00.000Z') + round * 86_400_000;
     const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
     const say = (who: Person, text: string, minute: number) => deliver(wire.app.url, channel.message(who, text, at(minute)));
-    await deliver(wire.app.url, channel.install(at(-10)));
-    await say(sandra, [
-      'ledamöter',
-      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
-      'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
-      'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
-    ].join('\n'), -9);
-    await deliver(wire.app.url, channel.meetingStarted(at(0)));
-    await deliver(wire.app.url, channel.participants('join', [mats, anna, sandra], at(0)));
-    await say(sandra, 'beslut godkänna dagordningen', 2);
-    await say(sandra, 'justerare Anna-Karin Åkesson', 3);
-    await say(sandra, 'avsluta', 60);
+    await meetingWithDraft(wire.app.url, channel, { chair: mats, adjuster: anna, secretary: sandra }, at);
     await say(sandra, 'punkt 1', 61);
 
     const repos = repositoriesFor(store().db);
