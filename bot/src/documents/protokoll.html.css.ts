@@ -25,7 +25,7 @@ ol.index ol { grid-column: 2; list-style: none; padding: 0; margin: .1rem 0 0; }
 ol.index ol li { grid-template-columns: .8cm 1fr; }
 table.facts { border-collapse: collapse; width: 100%; margin: 1.5rem 0 0; }
 table.facts th, table.facts td { text-align: left; vertical-align: top; padding: 0 .4rem .1rem 0; }
-table.facts th { width: 5.2cm; }
+table.facts th, table.facts td.continuation { width: 5.2cm; }
 table.facts th[colspan] { width: auto; }
 table.facts th.plain { font-weight: normal; }
 table.facts tr.group-start > * { padding-top: .7rem; }

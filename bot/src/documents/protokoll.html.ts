@@ -45,9 +45,13 @@ function indexList(sections: readonly IndexSection[]): Child {
 function facts(doc: ProtokollDocument): Child {
   const rows = factRows(doc);
   if (rows.length === 0) return null;
-  // a label on a row of its own spans both columns, so a long one does not wrap
+  // A label on a row of its own spans both columns, so a long one does not wrap. A continuation row
+  // (the next person under the same label) has no header cell of its own: an empty <th> would be
+  // announced as a nameless header by screen readers.
   return h('table', { class: 'facts' }, h('tbody', {}, rows.map((row) => h('tr', { class: row.groupStart ? 'group-start' : null },
-    h('th', { scope: 'row', class: row.label.endsWith(':') ? null : 'plain', colspan: row.value === '' ? '2' : null }, row.label),
+    row.label === ''
+      ? h('td', { class: 'continuation' })
+      : h('th', { scope: 'row', class: row.label.endsWith(':') ? null : 'plain', colspan: row.value === '' ? '2' : null }, row.label),
     row.value === '' ? null : h('td', {}, row.value),
   ))));
 }
