@@ -1,0 +1,153 @@
+/**
+ * Reference minutes 000 (Samverkansgrupp att åldras, Måndag den 18 januari 2021 kl. 13.00 – 16.00)
+ * replayed through the bot's chat commands over the wire: the protokoll it writes has the original's
+ * paragraph titles, presenters, decision clauses, present and absent members and distribution list
+ * (tests/fixtures/replay/reference-000.expected.json, each string checked against the original text).
+ */
+import { describeEachStore } from '../../support/stores';
+import { useWire } from '../../support/wire';
+import { expectBoundToOriginal, expectReadablePdf, expectSameAsOriginal, loadExpected, replay, type ReplayResult, type ReplayScript } from './replay-driver';
+
+const expected = loadExpected('reference-000');
+
+const PAUSED = 'Arbetsgruppen har i dagsläget pausats till följd av pandemin. Kommer startas upp så fort möjlighet finns i verksamheterna igen.';
+
+const script: ReplayScript = {
+  name: 'reference-000',
+  place: { teamId: '19:ref000-team@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:ref000@thread.tacv2' },
+  startsAt: '2021-01-18T12:00:00.000Z', // 13.00 in Stockholm
+  secretary: 'Sandra Johansson',
+  roster: [
+    'Mats Wennstig; hälso- och sjukvårdsstrateg/processledare LOS; Region Blekinge; ordförande',
+    'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+    'Rebecca Welander; verksamhetschef Karlshamns kommun; Karlshamns kommun; ledamot',
+    'Susanna Sturesson; MAR alla kommuner; Kommunerna; ledamot',
+    'André Jönsson; verksamhetschef Sölvesborgs kommun; Sölvesborgs kommun; ledamot',
+    'Johanna Johansson; primärvårdschef Karlshamn/Sölvesborg/Olofström; Region Blekinge; ledamot',
+    'Anna-Karin Åkesson; verksamhetschef HSL/myndighet Ronneby kommun; Ronneby kommun; ledamot',
+    'Carina Ingemansson; stf verksamhetschef medicinkliniken; Region Blekinge; ledamot',
+    'Carina Fransson; verksamhetschef hjälpmedelscenter; Region Blekinge; ledamot',
+    'Anna Hedlund; MAS Karlskrona kommun; Karlskrona kommun; ledamot',
+    'Maud Janzon; MAS Olofström kommun; Olofströms kommun; ledamot',
+    'Lena Hermansson; klinikkoordinator och stf verksamhetschef ortopedkliniken; Region Blekinge; ledamot',
+  ],
+  before: [
+    'beslutsorgan Samverkansgruppen',
+    // The group decided although Karlskrona and Olofström were absent (see § 12 of the original):
+    // no quorum remarks, as in the original.
+    'beslutsförhet av',
+    'ny punkt Protokoll LSVO:S ledningsgrupp',
+    'ny punkt Vårdplatsflöde',
+    'ny punkt Mobil närvård-aktuellt läge',
+    'ny punkt VFU-platser',
+    'ny punkt LOS i Blekinge-aktuellt läge/planering',
+    'ny punkt Revidering av LSVO:s ledningssystem',
+    'underpunkt Ledamöter i samverkansgrupp',
+    'ny punkt Dokument i samverkan',
+    'underpunkt Behov av uppdatering/revidering',
+    'ny punkt Avvikelser-gemensam hantering',
+    'underpunkt Uppföljning',
+    'ny punkt Uppföljning tillfälliga arbetsgrupper',
+    'underpunkt Läkemedel avvikelser AG',
+    'underpunkt Sjukresor/färdtjänst AG',
+    'underpunkt Utskrivningsprocessen AG',
+    // the standard items: 1, 2 and, after the own items, Övriga frågor (12) and Nästa sammanträde (13)
+    'ändra punkt 1 Godkännande av dagordningen',
+    'ändra punkt 12 Övrigt',
+    'ta bort punkt 13',
+    'dagordning',
+  ],
+  joinAtStart: [
+    'Mats Wennstig', 'Sandra Johansson', 'Rebecca Welander', 'Susanna Sturesson', 'Johanna Johansson',
+    'Anna-Karin Åkesson', 'Carina Ingemansson', 'Carina Fransson',
+  ],
+  during: [
+    // 1. on the first paragraph from the start
+    'beslut godkänna för sammanträdet upprättad dagordning.',
+    'anteckning Fråga om inställning av möte till följd av bristande representation av ledamöter läggs till under punkten övrigt.',
+    'nästa',
+    'beslut att godkänna för 2020-12-07 upprättat sammanträdesprotokoll.',
+    'nästa',
+    'föredragande Mats Wennstig',
+    'anteckning - FoU har tagit fram en tydlig verksamhetsplan för det kommande året. Vid intresse kan Mats skicka ut denna.\n'
+      + '- Kunskapsstyrning- beslutspunkter kring representationen diskuteras.\n\n'
+      + 'Se vidare information i LSVO:S protokoll 2020-12-04 samt kommande protokoll 2021-01-15.',
+    'nästa',
+    // André Jönsson came for part of the meeting
+    { join: ['André Jönsson', 'Tina Olsson'] },
+    'föredragande Tina Olsson',
+    'anteckning Tina berättar att hon arbetar som projektledare med uppdrag från hälso- och sjukvårdsledningen med Kjell Ivarsson som projektägare.',
+    { leave: ['Tina Olsson'] },
+    'nästa',
+    { join: ['Helen Bjerstedt', 'Tea Månsson'] },
+    'föredragande Helen Bjerstedt & Tea Månsson',
+    'anteckning Beslut har tagits i LSVO om breddinförande av mobil närvård i Blekinge.',
+    'beslut Helen skickar ut PPT för ytterligare information om mobil närvård.',
+    'beslut Arbetsgrupp behöver startas för breddinförande av mobil närvård i övriga kommuner. Helen önskar att 1–2 representanter från varje kommun ingår i denna arbetsgrupp. '
+      + 'Initialt är det bra med en person som kan representera hemsjukvården. Vid mötet ger Rebecka, André och Anna-Karin information om att de kan vara med '
+      + 'som representanter i det initiala arbetet i arbetsgrupperna. Olofström är inte med på samverkansmötet och kontakt får tas med dem vid sidan av.',
+    { leave: ['Helen Bjerstedt', 'Tea Månsson'] },
+    'nästa',
+    { join: ['Jessica Ulvtorp'] },
+    'föredragande Jessica Ulvtorp',
+    'anteckning Jessica presenterar en bild som ringar in utmaningar kopplat till VFU-platser.',
+    'beslut Rebecka. W tar kontakt med de olika kommunerna för att få information om deras syn på VFU platser till nästa möte. Detta för att se om det finns en samlad bild '
+      + 'kring VFU och vad vardera kommunen tycker och eventuellt vissa gemensamma nämnare kommunerna emellan. Kommunerna kan ha olika uppfattning och då kan '
+      + 'denna information också vara värdefull för kartläggning kring de olika kommunernas möjlighet och syn på VFU platser framöver. '
+      + 'Rebecka presenterar den information hon får fram vid nästa samverkansmöte.',
+    'beslut Jessica bjuds in till näsa samverkansmöte för vidare diskussion om VFU platser.',
+    // Johanna Johansson left after § 6 (del av mötet)
+    { leave: ['Jessica Ulvtorp', 'Johanna Johansson'] },
+    'nästa',
+    'föredragande Sandra Johansson & Mats Wennstig',
+    'anteckning Statistik:\nFördjupad statistik har tagits fram manuellt för en mer rättvis bild gällande SIP.',
+    'beslut LOS arbetet fortsätter i den omfattning det går. I Karlshamn önskar man fortsätta arbetet med preventiv SIP och ta omtag i de grupper som är på gång i arbetet '
+      + 'för att hjälpa dem framåt. Frågan om digitala möten i samverkan lyfts med till agendan på kommande samverkansmöte för ställningstagande inför beslut i LSVO.',
+    'punkt 8',
+    'föredragande Mats Wennstig',
+    'anteckning Representation i samverkansgrupperna diskuterades på senaste LSVO.',
+    'beslut Mats skickar ut dokument vårdsamverkan och att ledamöterna kan inkomma med synpunkter.',
+    'punkt 9',
+    'föredragande Anna Hedlund',
+    'bordlägg',
+    'punkt 10',
+    'föredragande Anna Hedlund & Pia Nilsson',
+    'bordlägg',
+    'punkt 11a',
+    'föredragande Mats Wennstig',
+    `anteckning ${PAUSED}`,
+    'punkt 11b',
+    'föredragande Anna Hedlund',
+    'anteckning Inget nytt framkommer.',
+    'punkt 11c',
+    'föredragande Sandra Johansson',
+    'anteckning Arbetsgruppen som arbetar med trygg och säker utskrivning har i dagsläget pausats till följd av pandemin.',
+    // the question raised under § 1, added under Övrigt
+    'punkt 12',
+    'underpunkt När ställs möten in?',
+    'punkt 12a',
+    'anteckning Enligt LSVO:s ledningssystem hanteras frånvaro enligt följande: ”Vid frånvaro överlåter de frånvarande till de närvarande ledamöterna att fatta beslut som gäller för samtliga.”',
+  ],
+  endsAfterMinutes: 180, // 16.00
+};
+
+describeEachStore('reference minutes 000 replayed through the bot', (store, kind) => {
+  const wire = useWire(store);
+  let result: ReplayResult;
+
+  it('expects only what the original says', () => {
+    expectBoundToOriginal(expected);
+  });
+
+  it('writes the original’s paragraphs, presenters, decisions and attendance', async () => {
+    result = await replay(wire, store, script);
+    expectSameAsOriginal(result.doc, expected);
+  }, 120_000);
+
+  if (kind === 'pglite') {
+    it('gives a Word document that LibreOffice reads and prints with the paragraphs in order', async () => {
+      const pngs = await expectReadablePdf(wire, result.meetingId, script.name, result.doc);
+      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))).toEqual(['replay/reference-000-1.png', 'replay/reference-000-2.png']);
+    }, 150_000);
+  }
+});

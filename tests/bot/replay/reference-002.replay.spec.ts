@@ -1,0 +1,134 @@
+/**
+ * Reference minutes 002 (Samverkansgrupp att åldras, December 2024: the extract starts at paragraph 1
+ * and has no date) replayed through the bot's chat commands over the wire: the protokoll it writes has
+ * the original's paragraph titles, presenters, decision clauses and distribution list
+ * (tests/fixtures/replay/reference-002.expected.json, each string checked against the original text).
+ *
+ * The extract has no attendance header (no Närvarande/Frånvarande), so attendance is not compared:
+ * the roster holds only the chair and the secretary, both named in the text.
+ */
+import { describeEachStore } from '../../support/stores';
+import { useWire } from '../../support/wire';
+import { expectBoundToOriginal, expectReadablePdf, expectSameAsOriginal, loadExpected, replay, type ReplayResult, type ReplayScript } from './replay-driver';
+
+const expected = loadExpected('reference-002');
+
+const script: ReplayScript = {
+  name: 'reference-002',
+  place: { teamId: '19:ref002-team@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:ref002@thread.tacv2' },
+  // not in the extract: after LSVO's meeting of 2024-12-13 it refers to, before the year's end
+  startsAt: '2024-12-16T12:00:00.000Z',
+  secretary: 'Sandra Johansson',
+  roster: [
+    'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
+    'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+  ],
+  before: [
+    'beslutsorgan Samverkansgruppen',
+    'numrering möte-parentes',
+    'ny punkt Protokoll LSVO:s ledningsgrupp (I)',
+    'ny punkt Trygg och säker in-och utskrivning (I/D/B)',
+    'underpunkt Nya Blekingerutinerna',
+    'ny punkt Jämlik hälsa, nära vård, stöd och omsorg (I/D)',
+    'underpunkt Programstruktur',
+    'ny punkt Regionens sammanställning kring avvikelser (I/D)',
+    'ny punkt FoU (I/D)',
+    'underpunkt FoU-dialoger',
+    'underpunkt FoU verksamhetsplan 2025',
+    'ny punkt UPH (I/D)',
+    'underpunkt Statusuppdatering projekt Svårläkta sår',
+    'underpunkt Ekonomi, ansökningar',
+    // numbered 8). a second time in the original
+    'ny punkt Uppföljning/återkoppling (I/D)',
+    'underpunkt FoU',
+    'underpunkt Kunskapsstyrning',
+    'underpunkt Förebyggande och hälsofrämjande',
+    'underpunkt Reservrutin Link',
+    // the standard items: 1, 2 and, after the own items, Övriga frågor (10) and Nästa sammanträde (11)
+    'ändra punkt 1 Godkännande av dagordningen',
+    'ändra punkt 10 Övrigt',
+    'ta bort punkt 11',
+    'dagordning',
+  ],
+  joinAtStart: ['Mats Wennstig', 'Sandra Johansson', 'Linda Kullberg', 'Inga-Lisa Apelman'],
+  during: [
+    'föredragande Mats Wennstig',
+    'anteckning Tillägg till punkten övriga frågor;\na/ Fysiska möten för Samverkansgrupp att åldras våren 2025.',
+    'beslut med tillägg till övriga fråga godkänna för sammanträdet upprättad dagordning.',
+    'nästa',
+    'föredragande Sandra Johansson',
+    'anteckning Protokoll för mötet 2024-11-25 presenteras.',
+    'beslut godkänna för 2024-11-25 upprättat sammanträdesprotokoll.',
+    'nästa',
+    'föredragande Mats Wennstig',
+    'anteckning Nedan kommer sammanfattad information från LSVO:s senaste möte 2024-12-13:\n'
+      + '- Beslut togs om de tre dagarna i LOS-avtalet ett år till.\n\nSe vidare information i LSVO:s protokoll 2024-12-13.',
+    'punkt 4',
+    'föredragande Linda Kullberg',
+    'anteckning Linda berättar att Blekingerutinerna varit ute på remiss och att sista datum för att inkomma med synpunkter var 2024-12-13.',
+    'beslut stå bakom förslaget om de nya uppdaterade Blekingerutinerna vid in-och utskrivning med anpassning efter Cosmic Link. '
+      + 'Tillägg om att information/plan behövs avseende implementering samt också hur rutinen ska följas upp.',
+    'punkt 5',
+    'föredragande Inga-Lisa Apelman',
+    'anteckning Inga-Lisa berättar att hon sammanställt arbetet efter workshopen 2024-11-29 och skickat ut material med mer information.',
+    { leave: ['Linda Kullberg', 'Inga-Lisa Apelman'] },
+    { join: ['Boel Bingström Karlsson'] },
+    'punkt 6',
+    'föredragande Boel Bingström Karlsson',
+    'anteckning Se utskickad PPT för mer information.',
+    { join: ['Venera Ujkani'] },
+    'punkt 7',
+    'föredragande Venera Ujkani',
+    'anteckning FoU genomför FoU- dialoger med syfte att föra dialog gemensamt med verksamheterna kring gemensamma forsknings- och utvecklingsfrågor.',
+    { join: ['Marie Sjöberg', 'Lena Danielsson', 'Malin Johansson'] },
+    'punkt 8a',
+    'föredragande Marie Sjöberg',
+    'anteckning Projektet avslutas vid årsskiftet 2024-12-31 och Dermicus Wound kommer att sägas upp och inte användas framöver.',
+    'punkt 8b',
+    'föredragande Lena Danielsson, Malin Johansson',
+    'anteckning Årshjul styr när det finns möjligheter att ta sig an ansökningarna.',
+    'punkt 9a',
+    'föredragande Venera Ujkani',
+    'anteckning Se vidare information under punkt 7.',
+    'punkt 9b',
+    'föredragande Venera Ujkani',
+    'anteckning Ingen information lyfts fram kopplat till denna punkt.',
+    'punkt 9c',
+    'föredragande Carina Svärd',
+    'anteckning Ingen information lyfts fram kopplat till denna punkt.',
+    'punkt 9d',
+    'föredragande Mats Wennstig',
+    'anteckning Se information under punkt 2 där återkoppling kring reservrutin Link görs från föregående mötesprotokoll.',
+    // the item added under § 1
+    'punkt 10',
+    'underpunkt Fysiska möten våren 2025',
+    'punkt 10a',
+    'föredragande Mats Wennstig',
+    'anteckning Idag har vi planerat för ett fysiskt möte under våren och ett på hösten.',
+    'sändlista Ledamöter, LSVO, Föredragande',
+  ],
+  endsAfterMinutes: 180,
+};
+
+describeEachStore('reference minutes 002 replayed through the bot', (store, kind) => {
+  const wire = useWire(store);
+  let result: ReplayResult;
+
+  it('expects only what the original says', () => {
+    expectBoundToOriginal(expected);
+  });
+
+  it('writes the original’s paragraphs, presenters, decisions and distribution list', async () => {
+    result = await replay(wire, store, script);
+    expectSameAsOriginal(result.doc, expected);
+    // numbering as in the original: `1).`
+    expect(result.doc.paragraphs.map((p) => p.label).slice(0, 2)).toEqual(['1).', '2).']);
+  }, 120_000);
+
+  if (kind === 'pglite') {
+    it('gives a Word document that LibreOffice reads and prints with the paragraphs in order', async () => {
+      const pngs = await expectReadablePdf(wire, result.meetingId, script.name, result.doc);
+      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))).toEqual(['replay/reference-002-1.png', 'replay/reference-002-2.png']);
+    }, 150_000);
+  }
+});
