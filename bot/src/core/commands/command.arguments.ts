@@ -51,17 +51,17 @@ function typeTag(inside: string): Checked<ItemTypeTag> {
   return { value: TAG_ORDER.filter((l) => letters.includes(l)).join('/') as ItemTypeTag };
 }
 
-function addItem(rest: string): Checked<Command> {
-  const text = oneLine(rest);
+/** `Budget 2025 (I/D)` → the title and its type tag (null when there is none). */
+function titleAndTag(text: string, what: string): Checked<{ title: string; typeTag: ItemTypeTag | null }> {
   const tagLike = TAG_LIKE.exec(text);
-  if (!tagLike) return map(required(text, 'titeln', MAX_TITLE), (title) => ({ kind: 'add-item', title, typeTag: null }));
-  const tag = typeTag(tagLike[1] ?? '');
+  const tag: Checked<ItemTypeTag | null> = tagLike ? typeTag(tagLike[1] ?? '') : { value: null };
   if ('problem' in tag) return tag;
-  return map(required(oneLine(text.slice(0, tagLike.index)), 'titeln', MAX_TITLE), (title) => ({
-    kind: 'add-item',
-    title,
-    typeTag: tag.value,
-  }));
+  const title = required(oneLine(tagLike ? text.slice(0, tagLike.index) : text), what, MAX_TITLE);
+  return 'problem' in title ? title : { value: { title: title.value, typeTag: tag.value } };
+}
+
+function addItem(rest: string): Checked<Command> {
+  return map(titleAndTag(oneLine(rest), 'titeln'), (item) => ({ kind: 'add-item', ...item }));
 }
 
 const ITEM_NUMBER = /^§?\s*(\d+)\s*([a-zåäö])?\)?\.?$/i;
@@ -84,11 +84,7 @@ function renameItem(rest: string): Checked<Command> {
   if (!match) return { problem: oneLine(rest) ? `”${shorten(oneLine(rest))}” börjar inte med ett punktnummer.` : 'Punktens nummer saknas.' };
   const number = itemNumber(match[1] ?? '', false);
   if ('problem' in number) return number;
-  return map(required(match[2] ?? '', 'den nya titeln', MAX_TITLE), (title) => ({
-    kind: 'rename-item',
-    number: number.value.number,
-    title,
-  }));
+  return map(titleAndTag(match[2] ?? '', 'den nya titeln'), (item) => ({ kind: 'rename-item', number: number.value.number, ...item }));
 }
 
 const NUMBERING: Record<string, NumberingStyle> = { möte: 'meeting', 'möte-parentes': 'meeting-paren', år: 'year', 'år-suffix': 'year-suffix' };

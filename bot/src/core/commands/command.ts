@@ -22,7 +22,8 @@ export type Command =
   | { kind: 'add-item'; title: string; typeTag: ItemTypeTag | null }
   | { kind: 'add-sub-point'; title: string }
   | { kind: 'section'; heading: string }
-  | { kind: 'rename-item'; number: number; title: string }
+  /** a type tag at the end of the new title replaces the item's; without one the tag is kept */
+  | { kind: 'rename-item'; number: number; title: string; typeTag: ItemTypeTag | null }
   | { kind: 'remove-item'; number: number }
   | { kind: 'show-agenda' }
   | { kind: 'start' }

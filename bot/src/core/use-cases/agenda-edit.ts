@@ -56,13 +56,14 @@ export async function setSection(repos: Repositories, ctx: CommandContext, headi
   return { text: `Avsnittet ${heading} är påbörjat: punkter som läggs till nu hamnar under det.` };
 }
 
-export async function renameItem(repos: Repositories, ctx: CommandContext, number: number, title: string): Promise<Answer> {
+export async function renameItem(repos: Repositories, ctx: CommandContext, number: number, title: string, typeTag: ItemTypeTag | null = null): Promise<Answer> {
   const { meeting, items } = await openMeetingFor(repos, ctx.group, ctx.at);
   const item = findByNumber(items, number, null);
   if (!item) throw notFound(noSuchItem(ctx, meeting, number, items));
-  await repos.agenda.update(meeting.id, item.id, { title });
+  await repos.agenda.update(meeting.id, item.id, typeTag ? { title, typeTag } : { title });
   const ref = itemReference(ctx.group, meetingYear(meeting, ctx.at), items, item);
-  return { text: `${capitalise(ref)} heter nu ${title} (tidigare ${item.title}).` };
+  const tag = typeTag ?? item.typeTag;
+  return { text: `${capitalise(ref)} heter nu ${title}${tag ? ` (${tag})` : ''} (tidigare ${item.title}).` };
 }
 
 export interface RemovalNeedsConfirmation {

@@ -16,7 +16,7 @@ export const section: CommandHandler<'section'> = async (command, env) =>
   env.inGroup((repos, ctx) => setSection(repos, ctx, command.heading));
 
 export const renameItemHandler: CommandHandler<'rename-item'> = async (command, env) =>
-  env.inGroup((repos, ctx) => renameItem(repos, ctx, command.number, command.title));
+  env.inGroup((repos, ctx) => renameItem(repos, ctx, command.number, command.title, command.typeTag));
 
 export const removeItemHandler: CommandHandler<'remove-item'> = async (command, env) => {
   const answer = await env.inGroup((repos, ctx) => removeItem(repos, ctx, command.number, false));
