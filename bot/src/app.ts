@@ -24,7 +24,12 @@ import { ApprovalReminderJob } from './teams/approval-reminder.job';
 import { BotFrameworkTeamMembership } from './teams/team-membership';
 import { projectRoot } from './project-root';
 import { renderProtokollDocx } from './documents/protokoll.renderer';
-import { createCalendarSource } from './graph/calendar-source.factory';
+import { createCalendarSource, createGraphClient } from './graph/calendar-source.factory';
+import { GraphAttendanceReportSource } from './graph/attendance-report.source';
+import { ChannelFiles } from './graph/channel-files';
+import { ProtokollFiles } from './graph/protokoll-files';
+import { ApprovalCards } from './teams/approval-cards';
+import { AttendanceReportJob } from './scheduler/attendance-report.job';
 import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
 import { MeetingScheduler } from './scheduler/meeting-scheduler';
@@ -58,10 +63,16 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const approvalReminders = new ApprovalReminderJob(uow, proactive, logger);
-  const calendarSync = new CalendarSync(uow, createCalendarSource(config, logger), proactive, logger, config.agendaLeadHours);
-  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, proactive, logger), approvalReminders, logger, config.agendaLeadHours);
+  const graph = createGraphClient(config, logger);
+  const calendarSource = createCalendarSource(config, logger, graph);
+  const calendarSync = new CalendarSync(uow, calendarSource, proactive, logger, config.agendaLeadHours);
+  // With Microsoft Graph: documents go to the channel's files, and the attendance report is read after meetings.
+  const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), proactive, logger) : null;
+  const cards = new ApprovalCards(uow, proactive, logger, config.publicBaseUrl, files);
+  const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, proactive, cards, renderProtokollDocx, logger) : null;
+  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, proactive, logger), approvalReminders, logger, config.agendaLeadHours, reports);
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
-  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar });
+  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar, files });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {

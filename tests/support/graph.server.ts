@@ -4,6 +4,7 @@
  *   GET /v1.0/users/{upn}/calendarView · GET /v1.0/groups/{id}/calendarView
  *     startDateTime/endDateTime required, events overlapping the window, $select applied, paged
  *     with @odata.nextLink ($skip) after `pageSize` events.
+ * After the meeting (attendance reports, channel files, uploads): see graph-artifacts.ts.
  * Bearer tokens are checked (only tokens the Entra stand-in issued pass). `fail()` queues faults:
  * 429/503 with Retry-After, 403 bodies, malformed bodies. Every call is recorded.
  */
@@ -11,6 +12,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
+import { GraphArtifacts } from './graph-artifacts';
 
 export interface GraphCall {
   method: string;
@@ -22,6 +24,8 @@ export interface GraphCall {
   /** Date.now() when it arrived */
   at: number;
   status: number;
+  contentRange?: string;
+  body?: Buffer;
 }
 
 export interface GraphFault {
@@ -45,9 +49,15 @@ export class GraphTestServer {
   private faults: Array<{ match: RegExp; fault: GraphFault; times: number }> = [];
   private server: http.Server | null = null;
   url = '';
+  /** online meetings, attendance reports, channel folders and uploaded files */
+  readonly artifacts = new GraphArtifacts(() => this.url);
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => this.handle(req, res, Buffer.concat(chunks)));
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -71,11 +81,12 @@ export class GraphTestServer {
     this.calendars.set(`${owner}/${id.toLowerCase()}`, events);
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+  private handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer = Buffer.alloc(0)): void {
     const url = new URL(req.url ?? '/', this.url);
     const call: GraphCall = {
       method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, authorization: req.headers.authorization,
       retryAttempt: req.headers['retry-attempt'] as string | undefined, prefer: req.headers.prefer as string | undefined, at: Date.now(), status: 0,
+      contentRange: req.headers['content-range'] as string | undefined, body,
     };
     this.calls.push(call);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8') => {
@@ -83,6 +94,8 @@ export class GraphTestServer {
       res.writeHead(status, { 'content-type': contentType, 'request-id': 'f4c3a2b1-0000-4000-8000-000000000000', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
+    this.artifacts.sizeSessions(call.path, call.contentRange);
+    if (this.artifacts.handleUpload(call.method, call.path, call.contentRange, body, send)) return;
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !this.acceptsToken(token)) return send(401, graphFixture('error-401-invalid-token.json'));
     const fault = this.faults.find((f) => f.times > 0 && f.match.test(call.path));
@@ -90,6 +103,7 @@ export class GraphTestServer {
       fault.times--;
       return send(fault.fault.status, fault.fault.body, fault.fault.headers, fault.fault.contentType);
     }
+    if (this.artifacts.handle(call.method, call.path, url, body, send)) return;
     const match = /^\/v1\.0\/(users|groups)\/([^/]+)\/calendarView$/i.exec(call.path);
     if (req.method !== 'GET' || !match) return send(404, { error: { code: 'BadRequest', message: `Resource not found for the segment '${call.path}'.` } });
     this.calendarView(match[1]!.toLowerCase() as 'users' | 'groups', match[2]!, url, send);

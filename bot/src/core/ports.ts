@@ -126,6 +126,8 @@ export interface AttendanceStore {
 
 export interface StoredDocumentVersion extends DocumentVersion {
   final: boolean;
+  /** the uploaded copy in the channel's files (SharePoint), once there is one */
+  webUrl?: string | null;
 }
 
 export interface DocumentStore {
@@ -180,6 +182,28 @@ export interface CalendarStore {
   clearProblem(groupId: string): Promise<void>;
 }
 
+/**
+ * What happens after the meeting through Microsoft Graph: the attendance report import and the
+ * upload of each document version to the channel's files. Every `claim…` is one conditional UPDATE.
+ */
+export interface ArtifactStore {
+  /** ended meetings with a join link whose report is not in yet, ended at or after `since` */
+  awaitingReport(since: IsoTime): Promise<Array<{ groupId: string; meetingId: string }>>;
+  claimReportImport(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** gives the claim back (no report yet, or Graph failed), so a later run tries again */
+  releaseReportImport(meetingId: string, at: IsoTime): Promise<void>;
+  /** true when `problem` differs from the one last told for this meeting's report */
+  claimReportProblem(meetingId: string, problem: string): Promise<boolean>;
+  /** the team's Microsoft 365 group id (Graph's team id), learnt from Teams activities */
+  rememberTeamGraphId(groupId: string, teamGraphId: string): Promise<void>;
+  teamGraphId(groupId: string): Promise<string | null>;
+  /** true once per document version: it is uploaded to the channel's files */
+  claimUpload(documentVersionId: string, at: IsoTime): Promise<boolean>;
+  setWebUrl(documentVersionId: string, webUrl: string): Promise<void>;
+  /** true once per meeting: the secretary is told that an upload failed */
+  claimUploadProblem(meetingId: string, at: IsoTime): Promise<boolean>;
+}
+
 /** Everything a use case may touch, bound to one database transaction. */
 export interface Repositories {
   groups: GroupStore;
@@ -191,6 +215,7 @@ export interface Repositories {
   attendance: AttendanceStore;
   documents: DocumentStore;
   calendar: CalendarStore;
+  artifacts: ArtifactStore;
 }
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };

@@ -15,22 +15,29 @@ import { LocalCalendarSource } from './local-calendar.source';
 import { certificateFromPem, graphScope } from './msal-configuration';
 import { MsalTokenProvider } from './msal-token.provider';
 
-export function createCalendarSource(config: Config, logger: Logger): CalendarSource | null {
+export function createCalendarSource(config: Config, logger: Logger, graph: GraphClient | null = createGraphClient(config, logger)): CalendarSource | null {
   if (config.localCalendarFile) {
     logger.warn({ file: config.localCalendarFile }, 'kalendrar läses från en lokal fil (LOCAL_CALENDAR_FILE), inte från Microsoft Graph');
     return new LocalCalendarSource(config.localCalendarFile);
   }
-  const entra = config.entra;
-  if (!entra || (!entra.clientSecret && !entra.certificatePath)) {
+  if (!graph) {
     logger.warn('ingen kalenderkälla: sätt ENTRA_CLIENT_SECRET eller ENTRA_CERTIFICATE_PATH (Microsoft Graph) eller LOCAL_CALENDAR_FILE');
     return null;
   }
+  logger.info({ graph: config.graphBaseUrl }, 'kalendrar läses från Microsoft Graph');
+  return new GraphCalendarSource(graph);
+}
+
+/** The app-only Graph client (one MSAL token cache for calendars, reports and files), or null without credentials. */
+export function createGraphClient(config: Config, logger: Logger): GraphClient | null {
+  const entra = config.entra;
+  if (!entra || (!entra.clientSecret && !entra.certificatePath)) return null;
   const certificate = entra.certificatePath ? certificateFromPem(fs.readFileSync(entra.certificatePath, 'utf8')) : null;
   const tokens = new MsalTokenProvider(
     { clientId: entra.clientId, tenantId: entra.tenantId, authority: entra.authority, clientSecret: entra.clientSecret, certificate },
     graphScope(config.graphBaseUrl),
     logger,
   );
-  logger.info({ graph: config.graphBaseUrl, credential: certificate ? 'certificate' : 'secret' }, 'kalendrar läses från Microsoft Graph');
-  return new GraphCalendarSource(new GraphClient({ baseUrl: config.graphBaseUrl, tokens }));
+  logger.info({ graph: config.graphBaseUrl, credential: certificate ? 'certificate' : 'secret' }, 'Microsoft Graph: inloggning som app');
+  return new GraphClient({ baseUrl: config.graphBaseUrl, tokens });
 }

@@ -6,11 +6,10 @@
  *
  *   get(path, headers) → the JSON object at path
  *   getAllPages(path, headers) → every `value` entry, following @odata.nextLink (capped)
- *
- * Attendance reports and file uploads (later) use the same client: their requests are GETs and
- * PUTs on paths under the same base URL.
+ *   put(path, body, headers) / post(path, body, headers) → the JSON object answered (a driveItem, an upload session)
+ *   putToUploadSession(uploadUrl, bytes, range) → a chunk of a large upload, to the session's own URL
  */
-import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { BearerTokenMiddleware, type AccessTokenSource } from './bearer-token.middleware';
 import { GraphAccessError, problemOfStatus } from './graph-errors';
 
@@ -62,12 +61,50 @@ export class GraphClient {
     return values;
   }
 
-  private async send(path: string, headers: Record<string, string>): Promise<unknown> {
+  async put(path: string, body: Buffer | Record<string, unknown>, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    return this.object('PUT', path, await this.send(path, headers, (request) => request.put(body)));
+  }
+
+  async post(path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    return this.object('POST', path, await this.send(path, headers, (request) => request.post(body)));
+  }
+
+  /**
+   * One chunk of an upload session. The session's uploadUrl is pre-authorised and lives on another
+   * host (SharePoint): it gets no bearer token, and the SDK (which only parses https URLs as
+   * absolute) is not needed for a plain PUT. Returns the status (202 more expected, 200/201 done)
+   * and the JSON answer.
+   */
+  async putToUploadSession(uploadUrl: string, bytes: Buffer, from: number, total: number): Promise<{ status: number; body: Record<string, unknown> }> {
+    const range = `bytes ${from}-${from + bytes.length - 1}/${total}`;
+    let response: Response;
+    try {
+      // fetch sets Content-Length from the body itself.
+      response = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-range': range } });
+    } catch (error) {
+      throw new GraphAccessError('unavailable', null, null, `PUT upload session (${range}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const graphError = isObject(body) && isObject(body.error) ? body.error : {};
+      const code = typeof graphError.code === 'string' ? graphError.code : null;
+      throw new GraphAccessError(problemOfStatus(response.status), response.status, code, `PUT upload session (${range}): ${String(graphError.message ?? response.statusText)}`);
+    }
+    if (!isObject(body)) throw new GraphAccessError('malformed', response.status, null, `PUT upload session (${range}): the body is not a JSON object`);
+    return { status: response.status, body };
+  }
+
+  private object(method: string, path: string, body: unknown): Record<string, unknown> {
+    if (!isObject(body)) throw new GraphAccessError('malformed', 200, null, `${method} ${path}: the body is not a JSON object`);
+    return body;
+  }
+
+  private async send(path: string, headers: Record<string, string>, call: (request: GraphRequest) => Promise<unknown> = (request) => request.get()): Promise<unknown> {
     // Signing in first (MSAL answers from its cache afterwards, so the middleware's call is free): a
     // sign-in failure thrown inside the SDK's chain would come out as an anonymous network error.
     await this.tokens.accessToken();
     try {
-      return await this.client.api(path).headers(headers).get();
+      return await call(this.client.api(path).headers(headers));
     } catch (error) {
       throw toAccessError(error, path);
     }

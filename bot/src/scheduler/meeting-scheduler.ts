@@ -1,7 +1,8 @@
 /**
  * The clock of everything that happens between chat messages: for each group with a calendar it
  * finds the next Teams meeting, and at the lead time (AGENDA_LEAD_HOURS) posts the agenda and the
- * RSVP quorum warning; then it sends due justering reminders. `tick(now)` does one run at the
+ * RSVP quorum warning; after meetings it imports Teams' attendance report; then it sends due
+ * justering reminders. `tick(now)` does one run at the
  * time given (tests move the clock by calling it); `start()` runs it on a real interval timer.
  * Holds no state of its own: every "once" is claimed in the database, so any number of server
  * instances may tick at the same time.
@@ -13,6 +14,7 @@ import type { Logger } from '../logger';
 import type { ApprovalReminderJob } from '../teams/approval-reminder.job';
 import type { AgendaPoster } from './agenda-poster';
 import type { CalendarSync } from './calendar-sync';
+import type { AttendanceReportJob } from './attendance-report.job';
 
 export interface TickReport {
   groups: number;
@@ -20,6 +22,8 @@ export interface TickReport {
   quorumWarnings: number;
   problems: number;
   reminders: number;
+  /** meetings whose Teams attendance report was imported in this run */
+  reportsImported: number;
 }
 
 export class MeetingScheduler {
@@ -33,10 +37,12 @@ export class MeetingScheduler {
     private readonly reminders: ApprovalReminderJob,
     private readonly logger: Logger,
     private readonly leadHours: number,
+    /** after meetings: Teams' attendance report (absent without Microsoft Graph) */
+    private readonly attendanceReports: AttendanceReportJob | null = null,
   ) {}
 
   async tick(now: IsoTime): Promise<TickReport> {
-    const report: TickReport = { groups: 0, agendasPosted: 0, quorumWarnings: 0, problems: 0, reminders: 0 };
+    const report: TickReport = { groups: 0, agendasPosted: 0, quorumWarnings: 0, problems: 0, reminders: 0, reportsImported: 0 };
     const links = this.sync.configured ? await this.uow.read((repos) => repos.calendar.listLinks()) : [];
     for (const { groupId, calendar } of links) {
       report.groups++;
@@ -51,6 +57,13 @@ export class MeetingScheduler {
         report.problems++;
         this.logger.error({ err: error, groupId }, 'scheduler: group failed');
       }
+    }
+    try {
+      const reports = await this.attendanceReports?.run(now);
+      report.reportsImported = reports?.imported ?? 0;
+      report.problems += reports?.problems ?? 0;
+    } catch (error) {
+      this.logger.error({ err: error }, 'scheduler: attendance reports failed');
     }
     try {
       report.reminders = await this.reminders.run(now);

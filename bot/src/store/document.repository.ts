@@ -23,12 +23,14 @@ export class DocumentRepository implements DocumentStore {
   async latest(meetingId: string): Promise<StoredDocumentVersion | null> {
     const row = await this.db
       .selectFrom('document_versions')
-      .select(['id', 'meeting_id', 'version', 'sha256', 'final', 'created_at'])
+      .select(['id', 'meeting_id', 'version', 'sha256', 'final', 'created_at', 'web_url'])
       .where('meeting_id', '=', meetingId)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
-    return row ? { id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at) } : null;
+    return row
+      ? { id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at), webUrl: row.web_url }
+      : null;
   }
 
   async bytes(meetingId: string, versionId: string): Promise<Buffer | null> {

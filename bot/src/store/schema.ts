@@ -23,6 +23,7 @@ export interface GroupsTable {
   tenant_id: string | null;
   team_id: string | null;
   channel_id: string | null;
+  team_graph_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -71,6 +72,9 @@ export interface MeetingsTable {
   event_agenda_imported_at: NullableTimestamp;
   agenda_posted_at: NullableTimestamp;
   rsvp_warned_at: NullableTimestamp;
+  report_imported_at: NullableTimestamp;
+  report_problem: string | null;
+  upload_problem_told_at: NullableTimestamp;
   created_at: CreatedAt;
 }
 
@@ -161,6 +165,8 @@ export interface DocumentVersionsTable {
   docx: Buffer;
   final: Generated<boolean>;
   created_at: DefaultedTimestamp;
+  upload_claimed_at: NullableTimestamp;
+  web_url: string | null;
 }
 
 export interface ApprovalsTable {

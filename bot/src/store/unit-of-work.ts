@@ -15,6 +15,7 @@ import { ActionRepository } from './action.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { DocumentRepository } from './document.repository';
 import { CalendarRepository } from './calendar.repository';
+import { ArtifactRepository } from './artifact.repository';
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
@@ -27,6 +28,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     attendance: new AttendanceRepository(db),
     documents: new DocumentRepository(db),
     calendar: new CalendarRepository(db),
+    artifacts: new ArtifactRepository(db),
   };
 }
 

@@ -25,12 +25,19 @@ export interface ApprovalCardRequest {
   card: AdaptiveCard;
 }
 
+/** Saves each document version in the channel's files (absent without Microsoft Graph). */
+export interface DocumentFiles {
+  /** true when it uploaded the newest version just now, so the card's link changed */
+  uploadLatest(groupId: string, meetingId: string): Promise<boolean>;
+}
+
 export class ApprovalCards {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly proactive: ProactiveMessenger,
     private readonly logger: Logger,
     private readonly publicBaseUrl: string,
+    private readonly files: DocumentFiles | null = null,
   ) {}
 
   /**
@@ -48,13 +55,27 @@ export class ApprovalCards {
     const sent = await context.sendActivity(toActivity({ ...reply, card }));
     if (sent?.id) await this.remember(request.meetingId, TurnContext.getConversationReference(context.activity), sent.id);
     if (reply.card) await context.sendActivity(toActivity({ card: reply.card }));
-    if (turn.kind === 'channel') return;
+    if (turn.kind === 'channel') return this.uploadAndSync(request.groupId, request.meetingId);
     // The draft belongs in the group's channel even when the meeting ended in a meeting chat.
     const post = await this.proactive.postToGroupChannel(request.groupId, { text: reply.text, card }).catch((error) => {
       this.logger.error({ err: error }, 'posting the draft to the channel failed');
       return null;
     });
     if (post) await this.remember(request.meetingId, post.reference, post.activityId);
+    await this.uploadAndSync(request.groupId, request.meetingId);
+  }
+
+  /** After the card is out: the document goes to the channel's files, and the card then links there. */
+  private async uploadAndSync(groupId: string, meetingId: string): Promise<void> {
+    if (await this.uploaded(groupId, meetingId)) await this.sync(groupId, meetingId);
+  }
+
+  private async uploaded(groupId: string, meetingId: string): Promise<boolean> {
+    if (!this.files) return false;
+    return this.files.uploadLatest(groupId, meetingId).catch((error: unknown) => {
+      this.logger.error({ err: error, groupId, meetingId }, 'document upload failed');
+      return false;
+    });
   }
 
   /**
@@ -99,6 +120,8 @@ export class ApprovalCards {
 
   /** Brings every posted card of the meeting up to date; a failed update is logged, not thrown. */
   async sync(groupId: string, meetingId: string): Promise<void> {
+    // A new version (or the final one) is uploaded first, so the updated card links to it.
+    await this.uploaded(groupId, meetingId);
     const now = new Date().toISOString();
     const { posts, card } = await this.uow.read(async (repos) => {
       const group = await repos.groups.findById(groupId);

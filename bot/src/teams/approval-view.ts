@@ -31,7 +31,8 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, v
     decisionCount: record.decisions.length,
     openActionCount: record.actions.filter((a) => a.status === 'open').length,
     sha256: version.sha256,
-    documentUrl: `${publicBaseUrl}/api/meetings/${record.meeting.id}/protokoll.docx`,
+    // The copy in the channel's files once it is uploaded; Protokoll's own until then (or if the upload failed).
+    documentUrl: version.webUrl ?? `${publicBaseUrl}/api/meetings/${record.meeting.id}/protokoll.docx`,
     deadline: record.meeting.approvalDeadline ? formatApprovalDeadline(record.meeting.approvalDeadline) : null,
     locked,
     // Without every approver's Teams id some approver would never get the personal view: then the

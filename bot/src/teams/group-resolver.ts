@@ -30,5 +30,7 @@ export async function onInstalled(repos: Repositories, turn: TurnInfo): Promise<
     (await repos.groups.findByName(name)) ??
     (await repos.groups.create({ name, decidingBody: name, tenantId: turn.tenantId, teamId: turn.teamId, channelId: turn.channelId }));
   await repos.groups.bindConversation(group.id, binding);
+  // Install activities carry the team's Microsoft 365 group id, which Graph needs for channel files.
+  if (turn.teamGraphId) await repos.artifacts.rememberTeamGraphId(group.id, turn.teamGraphId);
   return group;
 }

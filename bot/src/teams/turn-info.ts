@@ -17,6 +17,8 @@ export interface TurnInfo {
   tenantId: string | null;
   teamId: string | null;
   teamName: string | null;
+  /** the team's Microsoft 365 group id (`aadGroupId`), sent on install and conversation updates */
+  teamGraphId?: string | null;
   channelId: string | null;
   meetingId: string | null;
   actor: Actor;
@@ -29,7 +31,7 @@ export interface TurnInfo {
 export function turnInfo(activity: Activity, now: () => Date = () => new Date()): TurnInfo {
   const channelData = (activity.channelData ?? {}) as {
     tenant?: { id?: string };
-    team?: { id?: string; name?: string };
+    team?: { id?: string; name?: string; aadGroupId?: string };
     channel?: { id?: string };
     meeting?: { id?: string };
   };
@@ -42,6 +44,7 @@ export function turnInfo(activity: Activity, now: () => Date = () => new Date())
     tenantId: channelData.tenant?.id ?? activity.conversation.tenantId ?? null,
     teamId: channelData.team?.id ?? null,
     teamName: channelData.team?.name ?? null,
+    teamGraphId: channelData.team?.aadGroupId ?? null,
     // In a team the conversation of a channel post is the channel itself (General's id is the team's).
     channelId: channelData.channel?.id ?? (kind === 'channel' ? conversationId : null),
     meetingId: channelData.meeting?.id ?? null,

@@ -5,6 +5,7 @@ import attendanceEvents from './0003-attendance-events';
 import calendar from './0004-calendar';
 import approvalCards from './0005-approval-cards';
 import numberingParen from './0006-numbering-paren';
+import attendanceReport from './0007-attendance-report';
 
 export interface Migration {
   id: string;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { id: '0004-calendar', sql: calendar },
   { id: '0005-approval-cards', sql: approvalCards },
   { id: '0006-numbering-paren', sql: numberingParen },
+  { id: '0007-attendance-report', sql: attendanceReport },
 ];
