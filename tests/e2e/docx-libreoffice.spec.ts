@@ -4,56 +4,29 @@
  * PAGE/NUMPAGES fields. Page images are kept in test-artifacts/documents/ to look at.
  * Needs `soffice`, `pdftotext` and `pdftoppm` (apt-get install libreoffice-writer-nogui poppler-utils).
  */
-import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { renderDocx } from '../../bot/src/documents/protokoll.docx';
 import type { ProtokollDocument } from '../../bot/src/documents/protokoll.model';
 import { approvedProtokollDocument, protokollDocument } from '../fixtures/protokoll-document.fixture';
+import { docxToPdf, flattenSpaces as flatten, keepPages as keepPagesIn, requireDocumentTools } from '../support/libreoffice';
 import { expectInOrder } from '../unit/documents/expect-order';
 
-const run = promisify(execFile);
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'documents');
 
-function requireTool(command: string, args: string[]): void {
-  const probe = spawnSync(command, args, { encoding: 'utf8', timeout: 60000 });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(`${command} is needed for this test and is not usable (${probe.error?.message ?? probe.stderr}). `
-      + 'Install it: apt-get install libreoffice-writer-nogui poppler-utils');
-  }
-}
-
-/** The .docx → PDF through LibreOffice, with a profile of its own so parallel runs never share one. */
+/** The .docx → PDF through LibreOffice (see tests/support/libreoffice.ts). */
 async function toPdf(doc: ProtokollDocument, directory: string, name: string): Promise<{ pdf: string; text: string }> {
-  const docx = path.join(directory, `${name}.docx`);
-  fs.writeFileSync(docx, await renderDocx(doc));
-  const profile = `file://${path.join(directory, 'lo-profile')}`;
-  await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, docx], { timeout: 110000 });
-  const pdf = path.join(directory, `${name}.pdf`);
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${docx}`);
-  const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
-  return { pdf, text: stdout };
+  return docxToPdf(await renderDocx(doc), directory, name);
 }
 
-async function keepPages(pdf: string, name: string): Promise<string[]> {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const prefix = path.join(ARTIFACTS, name);
-  await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, prefix]);
-  return fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).map((f) => path.join(ARTIFACTS, f));
-}
-
-/** Lines of the PDF text with runs of spaces collapsed; the attendance columns stay on their line. */
-const flatten = (text: string) => text.replace(/[ \t]+/g, ' ');
+const keepPages = (pdf: string, name: string) => keepPagesIn(pdf, ARTIFACTS, name);
 
 describe('the .docx opened in LibreOffice', () => {
   let directory: string;
 
   beforeAll(() => {
-    requireTool('soffice', ['--version']);
-    requireTool('pdftotext', ['-v']);
-    requireTool('pdftoppm', ['-v']);
+    requireDocumentTools();
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-docx-'));
   });
 

@@ -4,12 +4,13 @@
  * for it when present for at least half of its open time, so a few seconds at its edges never
  * matter. A paragraph open for no time at all counts whoever was there at that instant.
  *
+ *   paragraphVisits(visits, items) → the visits as visits of main paragraphs (a sub-point's time is its paragraph's)
  *   paragraphsPresent(visits, meetingEnd, stays) → Set<itemId>
  *   formatPartialPresence(presentNumbers, allNumbers, style, year) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)`
  *   mergeIntervals(stays, openEnd?) → [from, to] ms spans · presentAt(stays, at) · presentMemberIdsAt(stays, at)
  * A person's stays may overlap, touch or come in any order; a stay ending before it starts is dropped.
  */
-import type { IsoTime, NumberingStyle, ParagraphVisit } from './model';
+import type { AgendaItem, IsoTime, NumberingStyle, ParagraphVisit } from './model';
 import { isPerMeeting } from './numbering';
 
 /** The part of an AttendanceInterval presence needs (so report rows and live intervals both fit). */
@@ -49,6 +50,19 @@ export function presentMemberIdsAt(stays: Array<Stay & { memberId: string | null
       .filter((s) => s.memberId !== null && Date.parse(s.joinedAt) <= t && (s.leftAt === null || Date.parse(s.leftAt) > t))
       .map((s) => s.memberId!),
   );
+}
+
+/**
+ * Presence is counted per main paragraph. Moving to a sub-point (`punkt 11a`) is time spent on its
+ * paragraph (§ 11) and ends the paragraph before, also when the meeting jumped straight to it; a
+ * visit of an item no longer on the agenda is dropped.
+ */
+export function paragraphVisits(visits: readonly ParagraphVisit[], items: ReadonlyArray<Pick<AgendaItem, 'id' | 'parentId'>>): ParagraphVisit[] {
+  const mainOf = new Map(items.map((i) => [i.id, i.parentId ?? i.id]));
+  return visits.flatMap((v) => {
+    const main = mainOf.get(v.itemId);
+    return main ? [{ ...v, itemId: main }] : [];
+  });
 }
 
 /** Each visit lasts until the next one opens, the last one until the meeting ended. */

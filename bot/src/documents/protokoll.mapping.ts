@@ -5,7 +5,7 @@
 import type { AgendaItem, RosterMember } from '../core/model';
 import { VOTING_ROLES } from '../core/model';
 import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
-import { formatPartialPresence, paragraphsPresent } from '../core/presence';
+import { formatPartialPresence, paragraphsPresent, paragraphVisits } from '../core/presence';
 import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
 import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
@@ -129,7 +129,7 @@ export function textBlocks(text: string): TextBlock[] {
 function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number) {
   const style = record.group.numberingStyle;
   const numbers = new Map(mainItems(record.items).map((i) => [i.id, i.number ?? 0]));
-  const visits = record.visits.filter((v) => numbers.has(v.itemId));
+  const visits = paragraphVisits(record.visits, record.items).filter((v) => numbers.has(v.itemId));
   const allNumbers = [...new Set(visits.map((v) => numbers.get(v.itemId)!))];
   const byPerson = new Map<string, PresenceInterval[]>();
   for (const interval of record.intervals) byPerson.set(personKey(interval), [...(byPerson.get(personKey(interval)) ?? []), interval]);

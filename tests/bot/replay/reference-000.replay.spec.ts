@@ -3,6 +3,11 @@
  * replayed through the bot's chat commands over the wire: the protokoll it writes has the original's
  * paragraph titles, presenters, decision clauses, present and absent members and distribution list
  * (tests/fixtures/replay/reference-000.expected.json, each string checked against the original text).
+ *
+ * Two things of the original the bot cannot write, so they are compared as noted in replay-driver.ts:
+ * the secretary is also listed among the present members (a roster entry has one role: she is
+ * printed under Sekreterare only), and the present members stand in the secretary's own order (the
+ * protokoll lists the chair first, then by huvudman and name: compared as a set after the chair).
  */
 import { describeEachStore } from '../../support/stores';
 import { useWire } from '../../support/wire';
@@ -103,16 +108,20 @@ const script: ReplayScript = {
     'anteckning Statistik:\nFördjupad statistik har tagits fram manuellt för en mer rättvis bild gällande SIP.',
     'beslut LOS arbetet fortsätter i den omfattning det går. I Karlshamn önskar man fortsätta arbetet med preventiv SIP och ta omtag i de grupper som är på gång i arbetet '
       + 'för att hjälpa dem framåt. Frågan om digitala möten i samverkan lyfts med till agendan på kommande samverkansmöte för ställningstagande inför beslut i LSVO.',
-    'punkt 8',
+    // § 8 is its one part, the sub-point "-Ledamöter i samverkansgrupp": straight to it
+    'punkt 8a',
     'föredragande Mats Wennstig',
     'anteckning Representation i samverkansgrupperna diskuterades på senaste LSVO.',
     'beslut Mats skickar ut dokument vårdsamverkan och att ledamöterna kan inkomma med synpunkter.',
+    // § 9 and § 10 are postponed as a whole; their presenters are named under the sub-point
     'punkt 9',
+    'bordlägg',
+    'nästa',
     'föredragande Anna Hedlund',
-    'bordlägg',
     'punkt 10',
-    'föredragande Anna Hedlund & Pia Nilsson',
     'bordlägg',
+    'nästa',
+    'föredragande Anna Hedlund & Pia Nilsson',
     'punkt 11a',
     'föredragande Mats Wennstig',
     `anteckning ${PAUSED}`,
@@ -145,9 +154,9 @@ describeEachStore('reference minutes 000 replayed through the bot', (store, kind
   }, 120_000);
 
   if (kind === 'pglite') {
-    it('gives a Word document that LibreOffice reads and prints with the paragraphs in order', async () => {
+    it('gives a Word document that LibreOffice opens and shows in reading order; its first two pages are kept as PNGs', async () => {
       const pngs = await expectReadablePdf(wire, result.meetingId, script.name, result.doc);
-      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))).toEqual(['replay/reference-000-1.png', 'replay/reference-000-2.png']);
+      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))).toEqual([expect.stringMatching(/^replay\/reference-000-0*1\.png$/), expect.stringMatching(/^replay\/reference-000-0*2\.png$/)]);
     }, 150_000);
   }
 });

@@ -7,21 +7,19 @@
  * the meeting as a list of steps (one chat command, or participants joining/leaving), one minute
  * apart on Teams' clock, then `avsluta`.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { StoreConnection } from '../../../bot/src/store/database';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
-import type { ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
+import type { DocumentSubPoint, ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
+import { SV, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
 import { artifactPath } from '../../support/browser';
+import { docxToPdf, keepPages, requireDocumentTools } from '../../support/libreoffice';
 import { deliver, TeamsChannel, type ChannelPlace, type Person } from '../../support/teams-activities';
 import type { Wire } from '../../support/wire';
 import { expectInOrder } from '../../unit/documents/expect-order';
-
-const run = promisify(execFile);
 
 /** The originals' text, as extracted from the real Word documents. */
 export const REFERENCE_DIR = path.join(__dirname, '..', '..', 'fixtures', 'replay');
@@ -51,21 +49,30 @@ export interface ReplayScript {
 export interface ExpectedPart {
   title: string;
   presenters: string[];
+  /** the text after `att` of each clause, in order */
   clauses: string[];
 }
 export interface ExpectedParagraph extends ExpectedPart {
+  /** the original decides `att Denna punkt tas upp vid nästa möte.`: the bot's `bordlägg` */
   postponed: boolean;
   subPoints: ExpectedPart[];
 }
 export interface Expected {
+  /** the original's text, in tests/fixtures/replay/ */
   source: string;
   paragraphs: ExpectedParagraph[];
+  /** how the original writes a postponement (the clause after `att`); the bot prints SV.postponed */
+  postponedPhrase?: string;
   attendance: null | {
     chair: string;
     secretary: string;
+    /** the original lists the secretary among the present members too (see the fixture) */
     secretaryAlsoListedAsMember: boolean;
+    /** Närvarande ledamöter in the original's order */
     presentMembers: string[];
-    partlyPresent: string[];
+    /** name → the mark the original writes after it, e.g. `(del av mötet)` */
+    partlyPresent: Record<string, string>;
+    /** Frånvarande in the original's order */
     absentMembers: string[];
   };
   distributionList: string[];
@@ -142,80 +149,132 @@ export async function replay(wire: Wire, store: () => StoreConnection, script: R
   return { meetingId: meeting!.id, doc, log };
 }
 
-/** Every string of the expectations occurs in the original (after collapsing whitespace). */
+/**
+ * Every string of the expectations occurs in the original, compared after collapsing whitespace
+ * (the extract breaks lines where the Word document wrapped them). A partial-presence mark must
+ * follow its person's name in the original, before the next person listed.
+ */
 export function expectBoundToOriginal(expected: Expected): void {
   const original = collapse(fs.readFileSync(path.join(REFERENCE_DIR, expected.source), 'utf8'));
+  const attendance = expected.attendance;
   const strings = [
     ...expected.paragraphs.flatMap((p) => [p, ...p.subPoints]).flatMap((p) => [p.title, ...p.presenters, ...p.clauses]),
-    ...(expected.attendance ? [...expected.attendance.presentMembers, ...expected.attendance.absentMembers, expected.attendance.chair, expected.attendance.secretary] : []),
+    ...(expected.postponedPhrase ? [expected.postponedPhrase] : []),
+    ...(attendance ? [...attendance.presentMembers, ...attendance.absentMembers, attendance.chair, attendance.secretary] : []),
     ...expected.distributionList,
     ...(expected.timeAndPlace ? [expected.timeAndPlace] : []),
   ];
   const missing = strings.filter((s) => !original.includes(collapse(s)));
   expect(missing).toEqual([]);
+  if (!attendance) return;
+  const listed = [...attendance.presentMembers, ...attendance.absentMembers];
+  for (const [name, mark] of Object.entries(attendance.partlyPresent)) {
+    const from = original.indexOf(name) + name.length;
+    const next = Math.min(...listed.map((other) => original.indexOf(other, from)).filter((at) => at >= 0), original.length);
+    expect({ name, line: original.slice(from, next) }).toEqual({ name, line: expect.stringContaining(mark) });
+  }
 }
 
 /** The protokoll's paragraphs as the same shape as the expectations. */
 export function paragraphsOf(doc: ProtokollDocument): ExpectedParagraph[] {
-  const part = (p: ProtokollDocument['paragraphs'][number] | ProtokollDocument['paragraphs'][number]['subPoints'][number]): ExpectedPart => ({
+  const part = (p: DocumentSubPoint): ExpectedPart => ({
     title: p.title, presenters: p.presenters, clauses: p.decision?.clauses.map((c) => c.text) ?? [],
   });
   return doc.paragraphs.map((p) => ({ ...part(p), postponed: p.decision?.closing === 'postponed', subPoints: p.subPoints.map(part) }));
 }
 
-/** The protokoll's paragraph headings, present and absent members and distribution list equal the original's. */
+/**
+ * The protokoll's paragraph titles, presenters, decision clauses (text after `att`), postponements,
+ * attendance and distribution list equal the original's.
+ */
 export function expectSameAsOriginal(doc: ProtokollDocument, expected: Expected): void {
   const normalise = (p: ExpectedParagraph): ExpectedParagraph => ({
     title: collapse(p.title), presenters: p.presenters.map(collapse), clauses: p.clauses.map(collapse), postponed: p.postponed,
     subPoints: p.subPoints.map((s) => ({ title: collapse(s.title), presenters: s.presenters.map(collapse), clauses: s.clauses.map(collapse) })),
   });
   expect(paragraphsOf(doc).map(normalise)).toEqual(expected.paragraphs.map(normalise));
+  // a postponement is printed as the original words it
+  if (expected.postponedPhrase) expect(SV.postponed).toBe(expected.postponedPhrase);
   expect(doc.distributionList).toEqual(expected.distributionList);
   if (expected.timeAndPlace) expect(doc.timeAndPlace).toBe(expected.timeAndPlace);
 
   const attendance = expected.attendance;
   if (!attendance) return;
+  expect(doc.secretary?.name).toBe(attendance.secretary);
+  // Närvarande ledamöter: the chair first, marked Ordförande, as in the original. The rest: the same
+  // people, but the protokoll lists them by huvudman and name (the roster keeps no order of entry),
+  // the original in an order of the secretary's own: compared as sets.
   const present = doc.presentMembers.map((m) => m.name);
-  // The protokoll orders the chair first, then by huvudman and name; the original in its own order:
-  // the chair's place is compared, the rest as sets.
   expect(present[0]).toBe(attendance.chair);
   expect(doc.presentMembers[0]!.roleLabel).toBe('Ordförande');
-  expect(doc.secretary?.name).toBe(attendance.secretary);
+  expect(attendance.presentMembers[0]).toBe(attendance.chair);
+  // A roster entry has one role: the secretary is printed under Sekreterare only (never twice).
   const listed = attendance.secretaryAlsoListedAsMember ? [...present, doc.secretary!.name] : present;
   const sorted = (names: string[]) => [...names].sort((a, b) => a.localeCompare(b, 'sv'));
   expect(sorted(listed)).toEqual(sorted(attendance.presentMembers));
-  expect(sorted(doc.absentMembers.map((m) => m.name))).toEqual(sorted(attendance.absentMembers));
-  expect(doc.presentMembers.filter((m) => m.partialPresence !== '').map((m) => m.name).sort()).toEqual([...attendance.partlyPresent].sort());
+  // Frånvarande: the same people in the same order
+  expect(doc.absentMembers.map((m) => m.name)).toEqual(attendance.absentMembers);
+  // (del av mötet) after the same names; nobody else marked
+  const marks = Object.fromEntries(doc.presentMembers.filter((m) => m.partialPresence !== '').map((m) => [m.name, m.partialPresence]));
+  expect(marks).toEqual(attendance.partlyPresent);
 }
 
 /**
- * The Word document opened by LibreOffice: converted to PDF, its text shows the paragraph headings in
- * order, and the first two pages are kept as PNGs in test-artifacts/replay/. Returns the PNG paths.
+ * What a reader of the protokoll sees, in order, from the document model: the front page (title,
+ * Ärendeförteckning, Tid och plats, attendance), then every paragraph with its presenters, sub-points,
+ * the start of each decision clause and the postponements, then the distribution list. Clauses are
+ * cut to their first words so a page break inside a long one (page header and footer in between)
+ * cannot split what is looked for.
+ */
+export function readingOrder(doc: ProtokollDocument): string[] {
+  const clauseStart = (text: string) => collapse(text).split(' ').slice(0, 5).join(' ');
+  const part = (p: DocumentSubPoint) => [
+    paragraphHeading(p),
+    ...(p.presenters.length ? [presentersLine(p.presenters)] : []),
+  ];
+  const decision = (p: DocumentSubPoint) => {
+    const d = p.decision;
+    if (!d) return [];
+    return [
+      ...(d.clauses.length || d.closing === 'postponed' ? [d.bodyPhrase] : []),
+      ...d.clauses.map((c) => `${c.marker} ${clauseStart(c.text)}`),
+      ...(d.closing === 'postponed' ? [SV.postponed] : d.closing === 'information' ? [SV.information] : []),
+    ];
+  };
+  return [
+    doc.kind, doc.bodyName, doc.date, SV.index,
+    ...doc.index.flatMap((s) => s.entries.flatMap((e) => [`${e.label} ${e.title}`, ...e.subPoints.map((sp) => `${sp.label} ${sp.title}`)])),
+    `${SV.timeAndPlace}: ${doc.timeAndPlace}`,
+    `${SV.presentMembers}:`, ...doc.presentMembers.map((m) => m.name),
+    ...(doc.absentMembers.length ? [`${SV.absentMembers}:`, ...doc.absentMembers.map((m) => m.name)] : []),
+    ...(doc.secretary ? [`${SV.secretary}: ${doc.secretary.name}`] : []),
+    `${SV.signatures}:`,
+    ...doc.paragraphs.flatMap((p) => [
+      ...part(p),
+      ...p.subPoints.flatMap((sp) => [...part(sp), ...decision(sp)]),
+      ...decision(p),
+    ]),
+    ...(doc.distributionList.length ? [SV.recipients, ...doc.distributionList] : []),
+  ].map(collapse);
+}
+
+/**
+ * The Word document the server serves, opened by LibreOffice (a second, independent reader of Word
+ * files): converted to PDF, its text shows the protokoll in reading order, and the first two pages
+ * are kept as PNGs in test-artifacts/replay/. Returns the PNG paths.
  */
 export async function expectReadablePdf(wire: Wire, meetingId: string, name: string, doc: ProtokollDocument): Promise<string[]> {
+  requireDocumentTools();
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `protokoll-${name}-`));
   try {
     const res = await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll.docx`);
     expect(res.status).toBe(200);
-    const docx = path.join(directory, `${name}.docx`);
-    fs.writeFileSync(docx, Buffer.from(await res.arrayBuffer()));
-    const profile = `file://${path.join(directory, 'lo-profile')}`;
-    await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', directory, docx], { timeout: 110_000 });
-    const pdf = path.join(directory, `${name}.pdf`);
-    expect(fs.existsSync(pdf)).toBe(true);
-    const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
-    const text = collapse(stdout);
-    // the body's headings, after the Ärendeförteckning (which lists the same titles)
-    const headings = doc.paragraphs.map((p) => collapse([p.label, p.title, p.typeTag].filter(Boolean).join(' ')));
-    expectInOrder(text, [...headings, ...headings]);
-    const prefix = artifactPath('replay', name);
-    for (const old of fs.readdirSync(path.dirname(prefix)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))) {
-      fs.rmSync(path.join(path.dirname(prefix), old));
-    }
-    await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, prefix]);
-    const pngs = fs.readdirSync(path.dirname(prefix)).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort();
+    const { pdf, text } = await docxToPdf(Buffer.from(await res.arrayBuffer()), directory, name);
+    fs.writeFileSync(artifactPath('replay', `${name}.pdf.txt`), text);
+    expectInOrder(collapse(text), readingOrder(doc));
+    const pngs = await keepPages(pdf, path.dirname(artifactPath('replay', name)), name);
     expect(pngs).toHaveLength(2);
-    return pngs.map((f) => path.join(path.dirname(prefix), f));
+    return pngs;
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { formatPartialPresence, mergeIntervals, paragraphsPresent, presentAt, presentMemberIdsAt } from '../../../bot/src/core/presence';
+import { formatPartialPresence, mergeIntervals, paragraphsPresent, paragraphVisits, presentAt, presentMemberIdsAt } from '../../../bot/src/core/presence';
 
 const t = (hhmmss: string) => `2024-02-16T${hhmmss}.000Z`;
 // §12 08:00–08:20, §13 08:20–08:40, §14 08:40–09:00, meeting ends 09:00
@@ -36,6 +36,22 @@ describe('presence per paragraph', () => {
   it('a paragraph open for no time counts whoever was there at that instant', () => {
     const instant = [{ itemId: 'p1', openedAt: t('08:00:00') }, { itemId: 'p2', openedAt: t('08:00:00') }, { itemId: 'p3', openedAt: t('08:10:00') }];
     expect(paragraphsPresent(instant, END, [{ joinedAt: t('07:59:00'), leftAt: t('08:05:00') }])).toEqual(new Set(['p1', 'p2']));
+  });
+
+  it('counts a sub-point\'s time for its paragraph, also when the meeting jumped straight to it (`punkt 13a`)', () => {
+    // §12 08:00–08:20, then `punkt 13a` 08:20, `punkt 13b` 08:30, `punkt 14` 08:40
+    const items = [{ id: 'p12', parentId: null }, { id: 'p13', parentId: null }, { id: 'p13a', parentId: 'p13' }, { id: 'p13b', parentId: 'p13' }, { id: 'p14', parentId: null }];
+    const jumped = [
+      { itemId: 'p12', openedAt: t('08:00:00') },
+      { itemId: 'p13a', openedAt: t('08:20:00') },
+      { itemId: 'p13b', openedAt: t('08:30:00') },
+      { itemId: 'gone', openedAt: t('08:35:00') }, // an item removed since: its visit no longer counts
+      { itemId: 'p14', openedAt: t('08:40:00') },
+    ];
+    const main = paragraphVisits(jumped, items);
+    expect(main.map((v) => v.itemId)).toEqual(['p12', 'p13', 'p13', 'p14']);
+    // there only while §13's sub-points were discussed: present for §13, not §12
+    expect(paragraphsPresent(main, END, [{ joinedAt: t('08:20:00'), leftAt: t('08:40:00') }])).toEqual(new Set(['p13']));
   });
 
   it('merges touching intervals and answers presence at an instant', () => {

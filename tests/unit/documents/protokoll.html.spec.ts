@@ -51,6 +51,9 @@ describe('renderHtml', () => {
     expect(html).toContain('<tr class="group-start"><th scope="row" colspan="2">Närvarande ledamöter:</th></tr>');
     expect(html).toContain('<tr><th scope="row" class="plain">Ordförande</th><td>Mats Wennstig, hälso- och sjukvårdsstrateg/processledare LOS</td></tr>');
     expect(html).toContain('<td>André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)</td>');
+    // the next person under the same label: no header cell of its own (an empty <th> is a nameless header)
+    expect(html).toContain('<tr><td class="continuation"></td><td>André Jönsson,');
+    expect(html).not.toMatch(/<th[^>]*>\s*<\/th>/);
   });
 
   it('writes decisions as the body phrase and its att-clauses, information and postponement as their fixed sentences', () => {

@@ -6,7 +6,7 @@ import type { Group, IsoTime, Meeting, RosterMember } from '../model';
 import { VOTING_ROLES } from '../model';
 import type { Repositories } from '../ports';
 import { conflict } from '../errors';
-import { formatPartialPresence, paragraphsPresent, presentMemberIdsAt } from '../presence';
+import { formatPartialPresence, paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
 import { assessQuorum, formatQuorumLine, type QuorumAssessment } from '../quorum';
 import { personKey, type PresenceInterval } from '../attendance-intervals';
 import { mainItems, meetingYear } from './agenda-order';
@@ -49,7 +49,7 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
   const now = meeting.endedAt ?? at;
   const presentNow = presentMemberIdsAt(intervals, now);
   const numbers = new Map(mainItems(items).map((i) => [i.id, i.number ?? 0]));
-  const visitedMain = visits.filter((v) => numbers.has(v.itemId));
+  const visitedMain = paragraphVisits(visits, items).filter((v) => numbers.has(v.itemId));
   const allNumbers = [...new Set(visitedMain.map((v) => numbers.get(v.itemId)!))];
   const year = meetingYear(meeting, at);
 
