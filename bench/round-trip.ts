@@ -1,18 +1,29 @@
 /**
  * Command round trip: an activity POSTed to /api/messages until the HTTP answer, which botbuilder
  * gives after the reply has been POSTed to the (loopback) Bot Connector. Latency from one client in
- * sequence; throughput from several clients at once.
+ * sequence, Protokoll and the echo bot taking turns command by command, so a busy moment on the
+ * machine falls on both alike; throughput from several clients at once, one bot after the other.
  */
 import { summarise, timed, type Summary } from './stats';
 import { deliver, secretary, tick, type TeamsChannel } from './teams';
+import type { DbMeter } from './db-meter';
 
 export interface RoundTrip {
   latency: Summary;
   throughput: number;
   errors: number;
+  /** per sequential command, when the server's database was metered: statements and milliseconds */
+  database?: { statements: Summary; milliseconds: Summary };
 }
 
-/** The commands a secretary types most, in turn (a new meeting every 20 items keeps agendas realistic). */
+export interface RoundTripTarget {
+  url: string;
+  /** untimed work before a sequential sample (e.g. starting a new meeting) */
+  between?: (channel: TeamsChannel, i: number) => Promise<void>;
+  meter?: DbMeter;
+}
+
+/** The commands a secretary types most, in turn. */
 export function commandAt(i: number): string {
   switch (i % 3) {
     case 0: return `ny punkt Ärende ${i}`;
@@ -21,34 +32,46 @@ export function commandAt(i: number): string {
   }
 }
 
-export async function roundTrip(
-  url: string,
+export async function roundTrips(
+  targets: RoundTripTarget[],
   channels: TeamsChannel[],
-  textAt: (i: number) => string,
-  options: {
-    warmup: number;
-    sequential: number;
-    concurrentPerClient: number;
-    /** untimed work between sequential samples (e.g. starting a new meeting) */
-    between?: (channel: TeamsChannel, i: number) => Promise<void>;
-  },
-): Promise<RoundTrip> {
-  let errors = 0;
-  const send = async (channel: TeamsChannel, i: number) => {
-    const res = await deliver(url, channel.message(secretary, textAt(i), tick()));
-    if (res.status >= 300) errors++;
+  shape: { warmup: number; sequential: number; concurrentPerClient: number },
+): Promise<RoundTrip[]> {
+  const errors = targets.map(() => 0);
+  const send = async (t: number, channel: TeamsChannel, i: number) => {
+    const res = await deliver(targets[t]!.url, channel.message(secretary, commandAt(i), tick()));
+    if (res.status >= 300) errors[t]!++;
   };
-  const [first] = channels;
-  for (let i = 0; i < options.warmup; i++) await send(first!, i);
-  const samples: number[] = [];
-  for (let i = 0; i < options.sequential; i++) {
-    await options.between?.(first!, i);
-    samples.push(await timed(() => send(first!, options.warmup + i)));
+  const first = channels[0]!;
+  for (let i = 0; i < shape.warmup; i++) for (let t = 0; t < targets.length; t++) await send(t, first, i);
+
+  const samples = targets.map(() => ({ latency: [] as number[], statements: [] as number[], milliseconds: [] as number[] }));
+  for (let i = 0; i < shape.sequential; i++) {
+    for (let t = 0; t < targets.length; t++) {
+      const { between, meter } = targets[t]!;
+      await between?.(first, i);
+      meter?.reset();
+      samples[t]!.latency.push(await timed(() => send(t, first, shape.warmup + i)));
+      samples[t]!.statements.push(meter?.statements ?? 0);
+      samples[t]!.milliseconds.push(meter?.milliseconds ?? 0);
+    }
   }
-  const started = process.hrtime.bigint();
-  await Promise.all(channels.map(async (channel, c) => {
-    for (let i = 0; i < options.concurrentPerClient; i++) await send(channel, 10_000 * (c + 1) + i);
+
+  const throughput: number[] = [];
+  for (let t = 0; t < targets.length; t++) {
+    const started = process.hrtime.bigint();
+    await Promise.all(channels.map(async (channel, c) => {
+      for (let i = 0; i < shape.concurrentPerClient; i++) await send(t, channel, 10_000 * (c + 1) + i);
+    }));
+    throughput.push((channels.length * shape.concurrentPerClient) / (Number(process.hrtime.bigint() - started) / 1e9));
+  }
+
+  return targets.map((target, t) => ({
+    latency: summarise(samples[t]!.latency),
+    throughput: throughput[t]!,
+    errors: errors[t]!,
+    ...(target.meter
+      ? { database: { statements: summarise(samples[t]!.statements), milliseconds: summarise(samples[t]!.milliseconds) } }
+      : {}),
   }));
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { latency: summarise(samples), throughput: (channels.length * options.concurrentPerClient) / seconds, errors };
 }

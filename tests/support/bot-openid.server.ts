@@ -13,8 +13,10 @@ export interface BotTokenOptions {
   audience?: string;
   issuer?: string;
   expiresInSeconds?: number;
-  /** sign with a key the JWKS does not publish */
+  /** sign with a key the JWKS does not publish, under the published key's id */
   foreignKey?: boolean;
+  /** the `kid` header (default: the published key's id) */
+  keyId?: string;
 }
 
 export class BotOpenIdServer extends LoopbackServer {
@@ -48,7 +50,12 @@ export class BotOpenIdServer extends LoopbackServer {
   token(options: BotTokenOptions): string {
     return this.key.sign(
       { serviceurl: options.serviceUrl },
-      { audience: options.audience ?? this.appId, issuer: options.issuer ?? this.issuer, expiresIn: options.expiresInSeconds ?? 3600 },
+      {
+        audience: options.audience ?? this.appId,
+        issuer: options.issuer ?? this.issuer,
+        expiresIn: options.expiresInSeconds ?? 3600,
+        ...(options.keyId ? { keyid: options.keyId } : {}),
+      },
       options.foreignKey,
     );
   }

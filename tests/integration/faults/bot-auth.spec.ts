@@ -14,6 +14,7 @@ const mats: Person = { id: '29:mats', name: 'Mats Wennstig', aadObjectId: 'f0000
 const openId = new BotOpenIdServer();
 
 describeEachStore('Bot Framework authentication', (store) => {
+  afterEach(() => jest.restoreAllMocks());
   beforeAll(() => openId.start());
   afterAll(() => openId.stop());
   // The server reads the environment when it starts (after openId has its URL).
@@ -27,11 +28,11 @@ describeEachStore('Bot Framework authentication', (store) => {
   });
 
   // A join event: the bot records it and sends nothing back, so no outgoing token is needed.
-  const post = (authorization: string | undefined, at: string) =>
+  const post = (authorization: string | undefined, at: string, channelId = 'msteams') =>
     fetch(`${wire.app.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(channel.participants('join', [mats], at)),
+      body: JSON.stringify({ ...channel.participants('join', [mats], at), channelId }),
     });
   const events = async () => store().db.selectFrom('attendance_events').select('display_name').execute();
 
@@ -41,10 +42,20 @@ describeEachStore('Bot Framework authentication', (store) => {
     ['a wrong audience', () => `Bearer ${openId.token({ serviceUrl: wire.connector.url, audience: 'en-annan-bot' })}`],
     ['a wrong issuer', () => `Bearer ${openId.token({ serviceUrl: wire.connector.url, issuer: 'https://api.botframework.com.evil' })}`],
     ['a wrong signing key', () => `Bearer ${openId.token({ serviceUrl: wire.connector.url, foreignKey: true })}`],
+    ['a key id the metadata does not publish', () => `Bearer ${openId.token({ serviceUrl: wire.connector.url, keyId: 'okand-nyckel' })}`],
     ['another service URL than the activity’s', () => `Bearer ${openId.token({ serviceUrl: 'https://smba.evil.example/' })}`],
     ['garbage', () => 'Bearer inte.en.token'],
   ])('rejects %s with 401 and records nothing', async (_what, authorization) => {
+    // botbuilder writes each rejection to console.error; here they are expected.
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const res = await post(authorization(), '2024-06-03T08:00:00.000Z');
+    expect(res.status).toBe(401);
+    expect(await events()).toEqual([]);
+  });
+
+  it('rejects a valid token on an activity from a channel the key is not endorsed for', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await post(`Bearer ${openId.token({ serviceUrl: wire.connector.url })}`, '2024-06-03T08:00:30.000Z', 'webchat');
     expect(res.status).toBe(401);
     expect(await events()).toEqual([]);
   });

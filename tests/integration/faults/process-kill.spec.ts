@@ -37,6 +37,7 @@ describe.each(variants)('SIGKILL in the middle of a meeting [%s]', (_name, store
     server?.child.kill('SIGKILL');
     await server?.exited;
     await connector.stop();
+    if (env?.DATA_DIR) fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
   });
 
   const protokollText = async (url: string): Promise<string> => {
@@ -62,7 +63,10 @@ describe.each(variants)('SIGKILL in the middle of a meeting [%s]', (_name, store
     const killed = server;
     const answers = burst.map((activity, i) =>
       deliver(killed.url, activity).then((res) => { if (res.status === 200) acknowledged.push(i); }, () => undefined));
-    while (acknowledged.length < 5) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (acknowledged.length < 5) {
+      if (killed.child.exitCode !== null || killed.child.signalCode !== null) throw new Error('the server exited by itself during the burst');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     killed.child.kill('SIGKILL');
     expect(await killed.exited).toBe('SIGKILL');
     await Promise.all(answers);
