@@ -8,11 +8,11 @@
  * Bearer tokens are checked (only tokens the Entra stand-in issued pass). `fail()` queues faults:
  * 429/503 with Retry-After, 403 bodies, malformed bodies. Every call is recorded.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphArtifacts } from './graph-artifacts';
+import { LoopbackServer } from './loopback-server';
 
 export interface GraphCall {
   method: string;
@@ -39,7 +39,7 @@ export interface GraphFault {
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graph');
 export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
-export class GraphTestServer {
+export class GraphTestServer extends LoopbackServer {
   /** `users/<upn>` or `groups/<id>` (lower case) → events in Graph's shape */
   readonly calendars = new Map<string, any[]>();
   readonly calls: GraphCall[] = [];
@@ -47,25 +47,13 @@ export class GraphTestServer {
   /** which bearer tokens are valid (default: any) */
   acceptsToken: (token: string) => boolean = () => true;
   private faults: Array<{ match: RegExp; fault: GraphFault; times: number }> = [];
-  private server: http.Server | null = null;
-  url = '';
   /** online meetings, attendance reports, channel folders and uploaded files */
   readonly artifacts = new GraphArtifacts(() => this.url);
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => this.handle(req, res, Buffer.concat(chunks)));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => this.answer(req, res, Buffer.concat(chunks)));
   }
 
   /** The next `times` requests whose path matches get `fault` instead of an answer. */
@@ -81,7 +69,7 @@ export class GraphTestServer {
     this.calendars.set(`${owner}/${id.toLowerCase()}`, events);
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer = Buffer.alloc(0)): void {
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer = Buffer.alloc(0)): void {
     const url = new URL(req.url ?? '/', this.url);
     const call: GraphCall = {
       method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, authorization: req.headers.authorization,

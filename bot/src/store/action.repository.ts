@@ -14,7 +14,8 @@ const isoText = <T extends string | null = string>(value: RawBuilder<unknown>) =
 
 type ActionRow = Pick<Selectable<ActionItemsTable>, (typeof columns)[number]>;
 
-function toAction(row: ActionRow): ActionItem {
+/** `created_at` as a Date (plain selects) or already as ISO text (the tab's list, see listWithSource). */
+function toAction(row: Omit<ActionRow, 'created_at'> & { created_at: Date | string }): ActionItem {
   return {
     id: row.id,
     groupId: row.group_id,
@@ -26,7 +27,7 @@ function toAction(row: ActionRow): ActionItem {
     dueDate: row.due_date,
     status: row.status as ActionStatus,
     version: row.version,
-    createdAt: iso(row.created_at),
+    createdAt: typeof row.created_at === 'string' ? row.created_at : iso(row.created_at),
   };
 }
 
@@ -112,17 +113,7 @@ export class ActionRepository implements ActionStore {
     if (status !== 'all') query = query.where('a.status', '=', status);
     const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute();
     return rows.map((row) => ({
-      id: row.id,
-      groupId: row.group_id,
-      meetingId: row.meeting_id,
-      itemId: row.item_id,
-      text: row.text,
-      ownerMemberId: row.owner_member_id,
-      ownerName: row.owner_name,
-      dueDate: row.due_date,
-      status: row.status as ActionStatus,
-      version: row.version,
-      createdAt: row.created_at,
+      ...toAction(row),
       itemTitle: row.item_title,
       paragraphNumber: row.paragraph_number,
       subPointIndex: row.sub_point_index,
