@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { decodeEntities, stripBotMention, type MentionInfo } from '../../../bot/src/teams/mention';
 
@@ -22,7 +23,7 @@ describe('stripBotMention with real activity shapes', () => {
     ['channel-message-mention.json', 'hello channel'],
     ['groupchat-message-mention.json', 'hi group'],
   ])('%s', (file, expected) => {
-    const activity = JSON.parse(readFileSync(`/work/shared/fixtures/teams/${file}`, 'utf8')) as FixtureActivity;
+    const activity = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'teams', file), 'utf8')) as FixtureActivity;
     expect(stripBotMention(activity.text, mentionsOf(activity), activity.recipient.id)).toBe(expected);
   });
 });
