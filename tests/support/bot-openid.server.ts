@@ -6,6 +6,7 @@
  * BOT_TOKEN_ISSUER, and validates exactly as it would against Microsoft.
  */
 import type http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import { LoopbackServer, TestSigningKey } from './loopback-server';
 
 export interface BotTokenOptions {
@@ -40,7 +41,8 @@ export class BotOpenIdServer extends LoopbackServer {
   env(): Record<string, string> {
     return {
       BOT_ID: this.appId,
-      BOT_PASSWORD: 'inte-en-riktig-hemlighet',
+      // Only needed for replies, which these tests never send; a fresh random value each run.
+      BOT_PASSWORD: randomBytes(16).toString('hex'),
       BOT_APP_TYPE: 'MultiTenant',
       BOT_OPENID_METADATA_URL: `${this.url}/v1/.well-known/openidconfiguration`,
       BOT_TOKEN_ISSUER: this.issuer,

@@ -7,26 +7,14 @@
  */
 import { useWire } from '../../support/wire';
 import { describeEachStore } from '../../support/stores';
-import { EntraTokenServer } from '../../support/entra-token.server';
-import { graphFixture, GraphTestServer } from '../../support/graph.server';
+import { useGraphStandIns } from '../../support/graph-stand-ins';
+import { graphFixture } from '../../support/graph.server';
 import { deliver, TeamsChannel } from '../../support/teams-activities';
 import { agendaPosts, cardTexts, EXPECTED_AGENDA, hoursBefore, MEETING_CHAT, sandra, setUpGroup } from './calendar-scenario';
 
 describeEachStore('agenda from the calendar before the meeting', (store) => {
-  const entra = new EntraTokenServer();
-  const graph = new GraphTestServer();
-  const env: Record<string, string> = {};
-  beforeAll(async () => {
-    await entra.start();
-    await graph.start();
-    graph.acceptsToken = (token) => entra.issued.has(token);
-    Object.assign(env, entra.env(graph.url));
-  });
+  const { graph, env } = useGraphStandIns();
   const wire = useWire(store, env);
-  afterAll(async () => {
-    await graph.stop();
-    await entra.stop();
-  });
 
   let channel: TeamsChannel;
   beforeAll(async () => {

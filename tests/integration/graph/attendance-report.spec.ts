@@ -7,8 +7,8 @@
  */
 import { useWire } from '../../support/wire';
 import { describeEachStore } from '../../support/stores';
-import { EntraTokenServer } from '../../support/entra-token.server';
-import { graphFixture, GraphTestServer } from '../../support/graph.server';
+import { useGraphStandIns } from '../../support/graph-stand-ins';
+import { graphFixture } from '../../support/graph.server';
 import { deliver, TeamsChannel, type Person } from '../../support/teams-activities';
 import { fixtureEvents } from './calendar-scenario';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
@@ -27,20 +27,8 @@ const at = (minutes: number) => new Date(Date.parse('2024-02-16T12:00:00.000Z') 
 const JOIN_URL = 'https://teams.microsoft.com/l/meetup-join/19%3asamverkan%40thread.tacv2/1708084800000?context=%7b%22Tid%22%3a%2200000000-0000-0000-0000-000000000001%22%2c%22Oid%22%3a%22c0000000-0000-4000-8000-000000000001%22%7d';
 
 describeEachStore('after the meeting: attendance report and channel files', (store) => {
-  const entra = new EntraTokenServer();
-  const graph = new GraphTestServer();
-  const env: Record<string, string> = {};
-  beforeAll(async () => {
-    await entra.start();
-    await graph.start();
-    graph.acceptsToken = (token) => entra.issued.has(token);
-    Object.assign(env, entra.env(graph.url));
-  });
+  const { graph, env } = useGraphStandIns();
   const wire = useWire(store, env);
-  afterAll(async () => {
-    await graph.stop();
-    await entra.stop();
-  });
 
   const channel = new TeamsChannel({ teamId: '19:samverkan-team@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: CHANNEL }, '');
   const say = async (text: string, minute: number, from: Person = sandra) => {

@@ -68,7 +68,7 @@ export async function importAttendanceReport(
     }
   }
   const after = await buildAttendanceView(repos, group, meeting, at);
-  if (presenceOf(before) === presenceOf(after)) return { changed: false, newlyPresent: [], draft: null };
+  if (presenceSignature(before) === presenceSignature(after)) return { changed: false, newlyPresent: [], draft: null };
   const attendedBefore = new Set(members(before).filter((m) => m.attended).map((m) => m.memberId));
   const newlyPresent = members(after).filter((m) => m.attended && !attendedBefore.has(m.memberId)).map((m) => m.name);
   const draft = meeting.status === 'justering' ? await createDraft(repos, group, meetingId, at, render) : null;
@@ -78,6 +78,6 @@ export async function importAttendanceReport(
 const members = (view: AttendanceView) => view.principals.flatMap((p) => p.members);
 
 /** What the protokoll shows of attendance: who was there, for which paragraphs, and the other participants. */
-function presenceOf(view: AttendanceView): string {
+function presenceSignature(view: AttendanceView): string {
   return JSON.stringify([members(view).map((m) => [m.memberId, m.attended, m.partialPresence]), view.others.map((o) => o.name).sort()]);
 }
