@@ -62,17 +62,17 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const adapter = createAdapter(config.bot, logger);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
-  const approvalReminders = new ApprovalReminderJob(uow, proactive, logger);
   const graph = createGraphClient(config, logger);
   const calendarSource = createCalendarSource(config, logger, graph);
   const calendarSync = new CalendarSync(uow, calendarSource, proactive, logger, config.agendaLeadHours);
   // With Microsoft Graph: documents go to the channel's files, and the attendance report is read after meetings.
   const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), proactive, logger) : null;
   const cards = new ApprovalCards(uow, proactive, logger, config.publicBaseUrl, files);
+  const approvalReminders = new ApprovalReminderJob(uow, cards, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, proactive, cards, renderProtokollDocx, logger) : null;
   const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, proactive, logger), approvalReminders, logger, config.agendaLeadHours, reports);
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
-  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar, files });
+  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar, approvalCards: cards });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {

@@ -108,14 +108,22 @@ export class ApprovalCards {
 
   /** Says `text` under the card in the channel, @mentioning the group's secretary (a change was requested). */
   async tellSecretary(groupId: string, meetingId: string, text: string): Promise<void> {
-    const { posts, secretaries } = await this.uow.read(async (repos) => ({
-      posts: await repos.documents.cardPosts(meetingId),
-      secretaries: (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare'),
-    }));
-    const post = cardInChannel(posts);
-    if (!post) return;
+    const secretaries = await this.uow.read(async (repos) => (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare'));
     const mentions = secretaries.map((m) => ({ id: m.teamsUserId, name: m.name }));
-    await this.proactive.post(post.reference as Partial<ConversationReferenceLike>, mentions.length ? { text, mentions } : { text });
+    await this.sayUnderCard(groupId, meetingId, mentions.length ? { text, mentions } : { text }, false);
+  }
+
+  /**
+   * A reply under the meeting's card (in the channel when it was posted there), or, with
+   * `orInChannel`, a new channel post when no card was recorded. False when it went nowhere.
+   */
+  async sayUnderCard(groupId: string, meetingId: string, reply: Reply, orInChannel: boolean): Promise<boolean> {
+    const post = cardInChannel(await this.uow.read((repos) => repos.documents.cardPosts(meetingId)));
+    if (post) {
+      await this.proactive.post(post.reference as Partial<ConversationReferenceLike>, reply);
+      return true;
+    }
+    return orInChannel && (await this.proactive.postToGroupChannel(groupId, reply)) !== null;
   }
 
   /** Brings every posted card of the meeting up to date; a failed update is logged, not thrown. */
@@ -146,7 +154,7 @@ export class ApprovalCards {
 type ConversationReferenceLike = ReturnType<typeof TurnContext.getConversationReference>;
 
 /** The card's post in the channel when there is one (a channel thread is `<channel>;messageid=<post>`): where approvers act. */
-export const cardInChannel = (posts: ApprovalCardPost[]): ApprovalCardPost | undefined =>
+const cardInChannel = (posts: ApprovalCardPost[]): ApprovalCardPost | undefined =>
   posts.find((p) => p.conversationId.includes(';messageid=')) ?? posts[0];
 
 /** Everyone in the team (channel) or chat, page by page; bounded, since only a few names are sought. */

@@ -3,18 +3,16 @@
  * the approval card, @mentioning the approvers who have not approved yet. Runs on the scheduler's
  * clock; `run(now)` takes the time so tests can move it.
  */
-import type { ConversationReference } from 'botbuilder';
 import type { UnitOfWork } from '../core/ports';
 import { dueApprovalReminders, type ApprovalReminder } from '../core/use-cases/approval-reminders';
 import type { IsoTime } from '../core/model';
 import type { Logger } from '../logger';
-import type { ProactiveMessenger } from './proactive';
-import { cardInChannel } from './approval-cards';
+import type { ApprovalCards } from './approval-cards';
 
 export class ApprovalReminderJob {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly proactive: ProactiveMessenger,
+    private readonly cards: ApprovalCards,
     private readonly logger: Logger,
   ) {}
 
@@ -34,16 +32,7 @@ export class ApprovalReminderJob {
   }
 
   private async send(reminder: ApprovalReminder): Promise<boolean> {
-    const reply = {
-      text: reminder.text,
-      mentions: reminder.waiting.map((m) => ({ id: m.teamsUserId, name: m.name })),
-    };
-    const posts = await this.uow.read((repos) => repos.documents.cardPosts(reminder.meetingId));
-    const post = cardInChannel(posts);
-    if (post) {
-      await this.proactive.post(post.reference as Partial<ConversationReference>, reply);
-      return true;
-    }
-    return (await this.proactive.postToGroupChannel(reminder.groupId, reply)) !== null;
+    const mentions = reminder.waiting.map((m) => ({ id: m.teamsUserId, name: m.name }));
+    return this.cards.sayUnderCard(reminder.groupId, reminder.meetingId, { text: reminder.text, mentions }, true);
   }
 }

@@ -16,7 +16,7 @@ import { turnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
 import { registerMeetingEvents } from './handlers/meeting-events.handler';
 import { CardActionRouter } from './card-actions/card-action-router';
-import { ApprovalCards, type DocumentFiles } from './approval-cards';
+import type { ApprovalCards } from './approval-cards';
 import { cardActionHandlers } from './card-actions/card-action.handlers';
 import type { ProtokollRenderer } from '../core/use-cases/approval';
 import type { CalendarCommands } from './handlers/handler';
@@ -29,8 +29,8 @@ export interface ProtokollBotDeps {
   publicBaseUrl: string;
   /** `kalender` and `dagordning` read the group's calendar through it (absent without a calendar source) */
   calendar?: CalendarCommands;
-  /** saves each document version in the channel's files (absent without Microsoft Graph) */
-  files?: DocumentFiles | null;
+  /** posts the draft's approval card and keeps it up to date */
+  approvalCards: ApprovalCards;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
@@ -41,7 +41,7 @@ export class ProtokollBot extends TeamsActivityHandler {
   constructor(private readonly deps: ProtokollBotDeps) {
     super();
     const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
-    this.approvalCards = new ApprovalCards(deps.uow, deps.proactive, deps.logger, deps.publicBaseUrl, deps.files ?? null);
+    this.approvalCards = deps.approvalCards;
     this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents, deps.calendar);
     this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), async (change) => {
       await this.approvalCards.sync(change.groupId, change.meetingId);
