@@ -10,7 +10,7 @@ import { buildAttendanceCard } from '../../bot/src/cards/attendance.card';
 import { buildDecisionCard } from '../../bot/src/cards/decision.card';
 import { buildAgendaCard } from '../../bot/src/cards/agenda.card';
 import type { AdaptiveCard } from '../../bot/src/cards/adaptive-card';
-import { parseVerbData, Verbs, type Verb } from '../../bot/src/teams/verbs';
+import { parseVerbData, Verbs, type Verb } from '../../bot/src/cards/verbs';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { agendaView, attendanceView, ITEM_ID, MEETING_ID, MEMBER_IDS, PARAGRAPHS } from '../unit/cards/fixtures';
 

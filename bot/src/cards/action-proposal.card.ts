@@ -1,5 +1,5 @@
 /** A decision clause names a member and a task: propose it as an action item, accepted with one click. */
-import { Verbs } from '../teams/verbs';
+import { Verbs } from './verbs';
 import { card, clip, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 

@@ -1,5 +1,5 @@
 /** Action item form: what, who (from the roster, or a name typed in), by when, and from which paragraph. */
-import { MAX_CARD_NAME, MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import { MAX_CARD_NAME, MAX_CARD_TEXT, Verbs } from './verbs';
 import {
   actionSet, card, choiceSet, dateInput, executeAction, heading, paragraphPicker, textInput,
   type AdaptiveCard, type CardElement, type ParagraphChoice,

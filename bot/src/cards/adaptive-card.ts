@@ -4,7 +4,7 @@
  * `escapeMarkdown` wherever Teams renders markdown (TextBlock text, FactSet titles and values);
  * input values, choice titles and button titles are plain text and are passed as they are.
  */
-import type { Verb, VerbData } from '../teams/verbs';
+import type { Verb, VerbData } from './verbs';
 
 export type Spacing = 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge' | 'Padding';
 export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';

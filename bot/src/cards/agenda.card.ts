@@ -5,7 +5,7 @@
  * the current paragraph in view and saying how many paragraphs were left out.
  */
 import type { AgendaEntryView, AgendaView } from '../core/use-cases/agenda-view';
-import { Verbs } from '../teams/verbs';
+import { Verbs } from './verbs';
 import {
   card, cardBytes, clip, container, executeAction, heading, MAX_CARD_BYTES, textBlock, type AdaptiveCard, type CardElement,
 } from './adaptive-card';

@@ -3,7 +3,7 @@
  * and the two actions. Approvers press Justera or write a comment and press Begär ändring; the bot
  * refuses anyone else, and the card is answered with its refreshed state.
  */
-import { MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import { MAX_CARD_TEXT, Verbs } from './verbs';
 import { actionSet, card, container, executeAction, factSet, heading, textBlock, textInput, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 

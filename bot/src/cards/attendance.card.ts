@@ -4,7 +4,7 @@
  * pick a roster member, then Närvarande or Frånvarande.
  */
 import type { AttendanceMemberView, AttendanceView } from '../core/use-cases/attendance-view';
-import { Verbs } from '../teams/verbs';
+import { Verbs } from './verbs';
 import {
   actionSet, card, choiceSet, clip, container, executeAction, factSet, heading, textBlock, type AdaptiveCard, type CardElement,
 } from './adaptive-card';

@@ -2,7 +2,7 @@
  * Decision form: the paragraph (current preselected), the att-clauses one per line, and the quorum
  * state right above the submit button so nobody records a decision without seeing it.
  */
-import { MAX_CARD_TEXT, Verbs } from '../teams/verbs';
+import { MAX_CARD_TEXT, Verbs } from './verbs';
 import {
   actionSet, card, container, executeAction, heading, paragraphPicker, textBlock, textInput,
   type AdaptiveCard, type CardElement, type ParagraphChoice,

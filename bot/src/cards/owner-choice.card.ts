@@ -3,7 +3,7 @@
  * choice carries the whole pending action. Up to five candidates get a button each (Teams shows
  * few buttons side by side); more get a list and one button.
  */
-import { Verbs } from '../teams/verbs';
+import { Verbs } from './verbs';
 import { actionSet, card, choiceSet, clip, executeAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 

@@ -1,5 +1,5 @@
 /** `ta bort punkt` on an item with recorded content asks first. */
-import { Verbs } from '../teams/verbs';
+import { Verbs } from './verbs';
 import { card, executeAction, textBlock, type AdaptiveCard } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 

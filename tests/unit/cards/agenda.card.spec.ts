@@ -1,5 +1,5 @@
 import { buildAgendaCard } from '../../../bot/src/cards/agenda.card';
-import { Verbs } from '../../../bot/src/teams/verbs';
+import { Verbs } from '../../../bot/src/cards/verbs';
 import { expectValidCard } from '../../support/adaptive-card-validator';
 import { actionsOf, agendaView, elementsOf, ITEM_ID, MEETING_ID, textsOf } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { buildAttendanceCard } from '../../../bot/src/cards/attendance.card';
-import { parseVerbData, Verbs } from '../../../bot/src/teams/verbs';
+import { parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
 import { expectValidCard } from '../../support/adaptive-card-validator';
 import { actionsOf, attendanceView, inputOf, invokeData, MEETING_ID, MEMBER_IDS, textsOf } from './fixtures';
 

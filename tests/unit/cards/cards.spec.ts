@@ -4,14 +4,13 @@ import { buildHelpCard } from '../../../bot/src/cards/help.card';
 import { buildAgendaCard } from '../../../bot/src/cards/agenda.card';
 import { buildAttendanceCard } from '../../../bot/src/cards/attendance.card';
 import { buildDecisionCard } from '../../../bot/src/cards/decision.card';
-import { buildReceiptCard } from '../../../bot/src/cards/receipt.card';
 import { buildActionCard } from '../../../bot/src/cards/action.card';
 import { buildActionProposalCard } from '../../../bot/src/cards/action-proposal.card';
 import { buildOwnerChoiceCard } from '../../../bot/src/cards/owner-choice.card';
 import { buildRemoveConfirmationCard } from '../../../bot/src/cards/remove-confirmation.card';
 import type { AdaptiveCard } from '../../../bot/src/cards/adaptive-card';
 import { buildApprovalCard, type ApprovalCardModel } from '../../../bot/src/cards/approval.card';
-import { isVerb, parseVerbData } from '../../../bot/src/teams/verbs';
+import { isVerb, parseVerbData } from '../../../bot/src/cards/verbs';
 import { CARD_BYTE_LIMIT, expectValidCard, validateCard } from '../../support/adaptive-card-validator';
 import { actionsOf, agendaView, attendanceView, invokeData, ITEM_ID, MEETING_ID, MEMBER_IDS, PARAGRAPHS, ROSTER, uuid } from './fixtures';
 
@@ -27,7 +26,6 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['attendance (no roster)', buildAttendanceCard({ ...attendanceView(false), principals: [], quorum: { quorate: true, rule: 'av', blocs: [] }, quorumLine: 'Ingen regel om beslutförhet.' })],
   ['decision', buildDecisionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, decidingBody: 'Samverkansgruppen', quorate: false, quorumLine: 'Inte beslutsför: Region Blekinge 1 av 2 (krävs 2)' })],
   ['decision (no paragraphs)', buildDecisionCard({ meetingId: MEETING_ID, paragraphs: [], currentItemId: null, decidingBody: 'LSVO', quorate: true, quorumLine: 'Beslutsför: Region Blekinge 3 av 4' })],
-  ['receipt', buildReceiptCard({ title: 'Beslut registrerat', reference: '§ 17 Vårdplatsflöde', lines: ['att godkänna rapporten'], warning: { text: 'Mötet är inte beslutsfört', details: ['Region Blekinge 1 av 2, krävs 2'] } })],
   ['action', buildActionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, roster: ROSTER })],
   ['action (no roster)', buildActionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: null, roster: [] })],
   ['action proposal', buildActionProposalCard({ meetingId: MEETING_ID, itemId: ITEM_ID, reference: '§ 17', ownerMemberId: MEMBER_IDS[0]!, ownerName: 'Mats Wennstig', text: 'Skickar ut dokumentet' })],

@@ -3,7 +3,7 @@ import { COMMAND_SYNTAX } from '../../../bot/src/core/commands/command';
 import { buildActionProposalCard } from '../../../bot/src/cards/action-proposal.card';
 import { buildOwnerChoiceCard, type OwnerChoiceCardModel } from '../../../bot/src/cards/owner-choice.card';
 import { buildHelpCard } from '../../../bot/src/cards/help.card';
-import { parseVerbData, Verbs } from '../../../bot/src/teams/verbs';
+import { parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
 import { expectValidCard } from '../../support/adaptive-card-validator';
 import { actionsOf, inputOf, invokeData, ITEM_ID, MEETING_ID, MEMBER_IDS, textsOf, uuid } from './fixtures';
 

@@ -7,7 +7,6 @@ import MarkdownIt from 'markdown-it';
 import { escapeLines, escapeMarkdown } from '../../../bot/src/cards/escape';
 import { buildAgendaCard } from '../../../bot/src/cards/agenda.card';
 import { buildAttendanceCard } from '../../../bot/src/cards/attendance.card';
-import { buildReceiptCard } from '../../../bot/src/cards/receipt.card';
 import { agendaView, attendanceView, textsOf } from './fixtures';
 
 const markdown = new MarkdownIt({ html: true });
@@ -97,10 +96,5 @@ describe('user text in cards goes through escapeMarkdown', () => {
     const texts = textsOf(buildAttendanceCard(view)).join('\n');
     expect(texts).not.toContain(evil);
     expect(texts).toContain(`Närvarande: ${escaped}`);
-  });
-
-  it('receipt lines', () => {
-    const texts = textsOf(buildReceiptCard({ title: 'Anteckning sparad', reference: '§ 17', lines: [evil] }));
-    expect(texts).toContain(escaped);
   });
 });

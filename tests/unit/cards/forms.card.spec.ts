@@ -1,8 +1,7 @@
-/** The decision and action forms, and the receipt that answers them. */
+/** The decision and action forms. */
 import { buildDecisionCard, type DecisionCardModel } from '../../../bot/src/cards/decision.card';
 import { buildActionCard } from '../../../bot/src/cards/action.card';
-import { buildReceiptCard } from '../../../bot/src/cards/receipt.card';
-import { parseVerbData, Verbs } from '../../../bot/src/teams/verbs';
+import { parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
 import { expectValidCard } from '../../support/adaptive-card-validator';
 import { actionsOf, elementsOf, inputOf, invokeData, ITEM_ID, MEETING_ID, MEMBER_IDS, PARAGRAPHS, ROSTER, textsOf, uuid } from './fixtures';
 
@@ -89,45 +88,5 @@ describe('action card', () => {
   it('a roster of 80 stays under 28 KB', () => {
     const roster = Array.from({ length: 80 }, (_, i) => ({ memberId: uuid(i), name: `Anna-Karin Åkesson ${i}`, description: 'verksamhetschef, Karlskrona kommun' }));
     expectValidCard(buildActionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, roster }));
-  });
-});
-
-describe('receipt card', () => {
-  it('should build: what was recorded, the paragraph, the clauses', () => {
-    const card = buildReceiptCard({
-      title: 'Beslut registrerat',
-      reference: '§ 15 Godkännande av föredragningslista',
-      lines: ['att godkänna föredragningslistan', 'att lägga informationen till handlingarna'],
-    });
-    expectValidCard(card);
-    expect(textsOf(card)).toEqual([
-      '✔️ Beslut registrerat',
-      '§ 15 Godkännande av föredragningslista',
-      'att godkänna föredragningslistan',
-      'att lägga informationen till handlingarna',
-    ]);
-    expect(actionsOf(card)).toEqual([]);
-  });
-
-  it('shows a warning block with the count per bloc', () => {
-    const card = buildReceiptCard({
-      title: 'Beslut registrerat',
-      reference: '§ 17 Vårdplatsflöde',
-      lines: ['att godkänna rapporten'],
-      warning: { text: 'Mötet var inte beslutsfört när beslutet registrerades.', details: ['Region Blekinge 1 av 2, krävs 2', 'Karlskrona kommun 2 av 3, krävs 2'] },
-    });
-    expectValidCard(card);
-    expect(card.body.at(-1)).toMatchObject({ type: 'Container', style: 'warning' });
-    expect(textsOf(card).slice(-3)).toEqual([
-      '⚠️ Mötet var inte beslutsfört när beslutet registrerades.',
-      'Region Blekinge 1 av 2, krävs 2',
-      'Karlskrona kommun 2 av 3, krävs 2',
-    ]);
-  });
-
-  it('shows at most 20 lines', () => {
-    const card = buildReceiptCard({ title: 'Anteckning sparad', reference: '§ 17', lines: Array.from({ length: 25 }, (_, i) => `rad ${i}`) });
-    expectValidCard(card);
-    expect(textsOf(card).at(-1)).toBe('… och 5 till');
   });
 });

@@ -1,5 +1,5 @@
 /** Invoke data comes from the network: every field is checked for type and length. */
-import { isVerb, MAX_CARD_NAME, MAX_CARD_TEXT, parseVerbData, Verbs } from '../../../bot/src/teams/verbs';
+import { isVerb, MAX_CARD_NAME, MAX_CARD_TEXT, parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
 import { DOCUMENT_VERSION_ID, ITEM_ID, MEETING_ID, MEMBER_IDS } from './fixtures';
 
 describe('verbs', () => {

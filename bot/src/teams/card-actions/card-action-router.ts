@@ -12,7 +12,7 @@ import type { AdaptiveCard } from '../../cards/adaptive-card';
 import { resolveGroup } from '../group-resolver';
 import { learnActorIdentity } from '../../core/use-cases/teams-identity';
 import { turnInfo } from '../turn-info';
-import { isVerb, parseVerbData, type Verb } from '../verbs';
+import { isVerb, parseVerbData, type Verb } from '../../cards/verbs';
 import { NO_GROUP_TEXT } from '../command-dispatcher';
 import { isDatabaseUnavailable } from '../../store/database-errors';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT } from '../replies';

@@ -13,7 +13,7 @@ import { buildAttendanceCard } from '../../cards/attendance.card';
 import { buildActionCard } from '../../cards/action.card';
 import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
-import type { Verb, VerbData } from '../verbs';
+import type { Verb, VerbData } from '../../cards/verbs';
 import { decideApproval, pendingApproval, type ApprovalState, type ProtokollRenderer } from '../../core/use-cases/approval';
 import { buildApprovalCard } from '../../cards/approval.card';
 import { approvalCardModel } from '../approval-view';
