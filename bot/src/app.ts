@@ -20,15 +20,17 @@ import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { ProactiveMessenger } from './teams/proactive';
-import { ApprovalReminderJob } from './teams/approval-reminder.job';
+import { ApprovalReminderJob } from './scheduler/approval-reminder.job';
 import { BotFrameworkTeamMembership } from './teams/team-membership';
 import { projectRoot } from './project-root';
-import { renderProtokollDocx } from './documents/protokoll.renderer';
+import { protokollDocuments } from './documents/protokoll.documents';
 import { createCalendarSource, createGraphClient } from './graph/calendar-source.factory';
 import { GraphAttendanceReportSource } from './graph/attendance-report.source';
 import { ChannelFiles } from './graph/channel-files';
 import { ProtokollFiles } from './graph/protokoll-files';
 import { ApprovalCards } from './teams/approval-cards';
+import { TeamsNotifier } from './teams/teams-notifier';
+import { TurnEnvelope } from './teams/turn-envelope';
 import { AttendanceReportJob } from './scheduler/attendance-report.job';
 import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
@@ -62,17 +64,19 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const adapter = createAdapter(config.bot, logger);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
+  const notifier = new TeamsNotifier(uow, proactive, logger);
   const graph = createGraphClient(config, logger);
   const calendarSource = createCalendarSource(config, logger, graph);
-  const calendarSync = new CalendarSync(uow, calendarSource, proactive, logger, config.agendaLeadHours);
+  const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   // With Microsoft Graph: documents go to the channel's files, and the attendance report is read after meetings.
-  const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), proactive, logger) : null;
-  const cards = new ApprovalCards(uow, proactive, logger, config.publicBaseUrl, files);
-  const approvalReminders = new ApprovalReminderJob(uow, cards, logger);
-  const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, proactive, cards, renderProtokollDocx, logger) : null;
-  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, proactive, logger), approvalReminders, logger, config.agendaLeadHours, reports);
+  const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), logger) : null;
+  notifier.useApprovalCards(new ApprovalCards(uow, proactive, logger, config.publicBaseUrl, files, (groupId, _meetingId, text) => notifier.tellSecretaries(groupId, null, text)));
+  const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
+  const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
+  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
-  const bot = new ProtokollBot({ logger, uow, proactive, render: renderProtokollDocx, publicBaseUrl: config.publicBaseUrl, calendar, approvalCards: cards });
+  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar }, logger);
+  const bot = new ProtokollBot({ logger, envelope, notifier });
 
   const server = createHttpServer(logger);
   server.post('/api/messages', async (req, res) => {

@@ -52,9 +52,13 @@ describeEachStore('justering reminders', (store) => {
     expect(await wire.app.approvalReminders.run(hoursFromDeadline(30))).toBe(0);
   });
 
-  it('a new deadline gets its own reminders; a justerat protokoll none', async () => {
-    await deliver(wire.app.url, channel.message(sandra, 'justering senast 2024-03-12', at(62)));
+  it('a new deadline is a new version (the document prints it): approvals start over, with their own reminders; a justerat protokoll none', async () => {
+    const changed = await deliver(wire.app.url, channel.message(sandra, 'justering senast 2024-03-12', at(62)));
+    expect(changed.status).toBe(200);
+    const before = wire.connector.messages.length;
     expect(await wire.app.approvalReminders.run(new Date(Date.parse('2024-03-12T15:00:00.000Z') - 3_600_000).toISOString())).toBe(1);
+    expect(remindersSince(before)[0].text).toMatch(/^<at>Mats Wennstig<\/at>, <at>Anna-Karin Åkesson<\/at>: .*version 2\)/);
+    await deliver(wire.app.url, channel.message(mats, 'justera', at(63)));
     await deliver(wire.app.url, channel.message(anna, 'justera', at(63)));
     expect(await wire.app.approvalReminders.run('2024-03-13T12:00:00.000Z')).toBe(0);
   });

@@ -51,11 +51,6 @@ export class CalendarUnavailable extends Error {
   }
 }
 
-export interface CalendarSource {
-  /** events overlapping [from, to), every page, in start order; throws CalendarUnavailable */
-  events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]>;
-}
-
 /** How a calendar is named to people: `gruppkalendern 02bd…` / `kalendern för anna@kommun.se`. */
 export function describeCalendar(calendar: CalendarRef): string {
   return calendar.kind === 'group' ? `Microsoft 365-gruppens kalender (${calendar.id})` : `kalendern för ${calendar.id}`;

@@ -1,12 +1,15 @@
 /**
- * What the use cases need from persistence, as narrow interfaces. `store/` implements them over
- * Kysely; every method is scoped by group or meeting, so one group can never read another's rows.
+ * Every port of the core, in one place: what the use cases need from persistence (implemented by
+ * `store/` over Kysely, every method scoped by group or meeting, so one group can never read
+ * another's rows), from the documents layer, from Microsoft's cloud (calendar, attendance report,
+ * team membership, channel files), and the one way out to people (the notifier).
  */
 import type {
   ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
   MeetingStatus, RosterMember, RosterRole,
 } from './model';
-import type { CalendarRef } from './calendar';
+import type { CalendarEvent, CalendarRef } from './calendar';
+import type { PresenceInterval } from './attendance-intervals';
 
 export interface NewRosterEntry {
   name: string;
@@ -67,6 +70,8 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /** the group's meeting whose draft awaits justering, locked until the transaction ends */
+  awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
   awaitingApprovalWithDeadline(): Promise<Meeting[]>;
   /**
@@ -128,11 +133,16 @@ export interface StoredDocumentVersion extends DocumentVersion {
   final: boolean;
   /** the uploaded copy in the channel's files (SharePoint), once there is one */
   webUrl?: string | null;
+  /** what this version prints (ProtokollDocuments.contentDigest); null for versions from before it was kept */
+  contentDigest?: string | null;
 }
 
 export interface DocumentStore {
   /** the next version number is taken under the meeting's row lock by the caller */
-  addVersion(meetingId: string, version: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime }): Promise<StoredDocumentVersion>;
+  addVersion(
+    meetingId: string,
+    version: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime; contentDigest?: string | null },
+  ): Promise<StoredDocumentVersion>;
   latest(meetingId: string): Promise<StoredDocumentVersion | null>;
   bytes(meetingId: string, versionId: string): Promise<Buffer | null>;
   approvals(documentVersionId: string): Promise<Approval[]>;
@@ -228,4 +238,110 @@ export interface UnitOfWork {
   run<T>(work: (repos: Repositories) => Promise<T>, idempotencyKey?: string): Promise<TransactionOutcome<T>>;
   /** `run` without an idempotency key: reads and changes that need no retry protection */
   read<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** Everything recorded about one meeting, read in one go: the input of the protokoll document. */
+export interface MeetingRecord {
+  group: Group;
+  meeting: Meeting;
+  roster: RosterMember[];
+  items: AgendaItem[];
+  visits: ParagraphVisit[];
+  notes: Note[];
+  decisions: Decision[];
+  actions: ActionItem[];
+  intervals: PresenceInterval[];
+}
+
+export interface ApprovalStamp {
+  memberId: string;
+  at: IsoTime;
+}
+
+export interface RenderInfo {
+  status: 'utkast' | 'justering' | 'justerat';
+  version: number;
+  renderedAt: IsoTime;
+  /** the locked final: who approved when, and the approved draft's version and hash */
+  approvals?: ApprovalStamp[];
+  approvedVersion?: { version: number; sha256: string };
+}
+
+/** The protokoll as a document; the documents layer implements it. */
+export interface ProtokollDocuments {
+  /** the .docx bytes of a record: the same record and info always give the same bytes */
+  render(record: MeetingRecord, info: RenderInfo): Promise<Buffer>;
+  /**
+   * A digest of everything the document prints, apart from its version, status and time of
+   * rendering: two records with the same digest print the same protokoll. The draft rule compares
+   * it after every write.
+   */
+  contentDigest(record: MeetingRecord): string;
+}
+
+/** Where calendar events come from (Microsoft Graph, or a local file); throws CalendarUnavailable. */
+export interface CalendarSource {
+  /** events overlapping [from, to), every page, in start order */
+  events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]>;
+}
+
+/** One person in Teams' attendance report (Graph's attendanceRecord), in the domain's words. */
+export interface ReportRecord {
+  displayName: string;
+  email: string | null;
+  /** the Entra ID object id, when Teams knows the person (guests from other tenants may lack it) */
+  aadObjectId: string | null;
+  intervals: Array<{ joinedAt: IsoTime; leftAt: IsoTime | null }>;
+}
+
+export type ReportLookup = { kind: 'records'; records: ReportRecord[] } | { kind: 'not-yet' };
+
+/** Where the attendance report comes from (Microsoft Graph); throws ReportUnavailable. */
+export interface AttendanceReportSource {
+  fetch(meeting: { joinUrl: string; organizer: string; startedAt: IsoTime; endedAt: IsoTime }): Promise<ReportLookup>;
+}
+
+/** The calendar side of `kalender` and `dagordning` (outside the command's transaction: it reads Graph). */
+export interface CalendarCommands {
+  /** what the calendar holds next, or why it cannot be read (Swedish) */
+  probe(calendar: CalendarRef, at: IsoTime): Promise<string>;
+  /** brings the group's next meeting and its invitation's agenda in; a Swedish warning when that failed */
+  prepare(groupId: string, at: IsoTime): Promise<string | null>;
+}
+
+/** "Is this person a member of the group's team?", asked of Teams. */
+export interface TeamMembership {
+  /** the ids of `groups` whose team has this user (checked once per distinct team) */
+  groupsViaTeam(groups: Group[], aadObjectId: string): Promise<Set<string>>;
+}
+
+/** Saves each document version in the channel's files (absent without Microsoft Graph). */
+export interface DocumentFiles {
+  /**
+   * Uploads the meeting's newest version if nobody has yet. `uploaded`: the card's link changed;
+   * `problem`: a Swedish explanation for the secretaries, once per meeting.
+   */
+  uploadLatest(groupId: string, meetingId: string): Promise<{ uploaded: boolean; problem: string | null }>;
+}
+
+/**
+ * What happened that people must see, as use cases report it. The notifier turns each into Teams
+ * posts and card updates after the transaction committed.
+ */
+export type DomainEvent =
+  /** a new draft version awaits justering: its approval card is posted, or updated where it was */
+  | { type: 'draft-versioned'; groupId: string; meetingId: string }
+  /** an approval, a change request or the lock: the approval card is updated where it was posted */
+  | { type: 'approval-changed'; groupId: string; meetingId: string }
+  /** for the secretaries to know or act on: under the meeting's approval card, else in the group's channel, @mentioning them */
+  | { type: 'secretaries-told'; groupId: string; meetingId: string | null; text: string }
+  /** a justering reminder under the approval card (else in the channel), @mentioning those who have not decided */
+  | { type: 'approvers-reminded'; groupId: string; meetingId: string; text: string; waiting: RosterMember[] }
+  /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
+  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime };
+
+/** The one way out: implemented once, in the Teams adapter. */
+export interface Notifier {
+  /** delivers an event whose transaction has committed; false when it reached nobody (never throws) */
+  deliver(event: DomainEvent): Promise<boolean>;
 }

@@ -9,7 +9,8 @@
  * Needs OnlineMeetingArtifact.Read.All and a Teams application access policy covering the organizer.
  */
 import type { IsoTime } from '../core/model';
-import { ReportUnavailable, type AttendanceReportSource, type ReportLookup, type ReportRecord } from '../core/use-cases/attendance-report';
+import { ReportUnavailable } from '../core/use-cases/attendance-report';
+import type { AttendanceReportSource, ReportLookup, ReportRecord } from '../core/ports';
 import type { GraphClient } from './graph-client';
 import { explainGraphFailure, GraphAccessError } from './graph-errors';
 

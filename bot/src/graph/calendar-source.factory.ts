@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Config } from '../config';
-import type { CalendarSource } from '../core/calendar';
+import type { CalendarSource } from '../core/ports';
 import type { Logger } from '../logger';
 import { GraphCalendarSource } from './graph-calendar.source';
 import { GraphClient } from './graph-client';

@@ -5,7 +5,8 @@
  * agenda is — and Exchange Online may further limit the app to some mailboxes with an application
  * access policy. Failures come out as CalendarUnavailable with the Swedish explanation.
  */
-import { CalendarUnavailable, describeCalendar, type CalendarEvent, type CalendarRef, type CalendarSource } from '../core/calendar';
+import { CalendarUnavailable, describeCalendar, type CalendarEvent, type CalendarRef } from '../core/calendar';
+import type { CalendarSource } from '../core/ports';
 import type { IsoTime } from '../core/model';
 import type { GraphClient } from './graph-client';
 import { explainGraphFailure, GraphAccessError, type GraphAccessNeed } from './graph-errors';

@@ -9,7 +9,8 @@
  * The file is read on every call, so edits show at the next scheduler run.
  */
 import fs from 'node:fs/promises';
-import { CalendarUnavailable, describeCalendar, type CalendarEvent, type CalendarRef, type CalendarSource } from '../core/calendar';
+import { CalendarUnavailable, describeCalendar, type CalendarEvent, type CalendarRef } from '../core/calendar';
+import type { CalendarSource } from '../core/ports';
 import type { IsoTime } from '../core/model';
 import { toCalendarEvent } from './event.mapping';
 

@@ -1,28 +1,27 @@
 /**
  * Every document version (each draft and the final, justerat protokoll) is also saved in the group's
  * channel files, where members look for documents, and the approval card then links there. The
- * upload happens after the version is stored and never decides anything: a failure is logged, the
- * secretary is told once per meeting, and the card keeps the link to Protokoll's own copy.
+ * upload happens after the version is stored and never decides anything: a failure is logged, its
+ * explanation is returned once per meeting (for the secretaries), and the card keeps the link to
+ * Protokoll's own copy.
  * Each version is claimed once in the database, so several server instances upload it once.
  */
 import type { Group, IsoTime, Meeting } from '../core/model';
-import type { UnitOfWork, StoredDocumentVersion } from '../core/ports';
+import type { DocumentFiles, UnitOfWork, StoredDocumentVersion } from '../core/ports';
 import { stockholmDate } from '../core/swedish-time';
 import type { Logger } from '../logger';
-import type { ProactiveMessenger } from '../teams/proactive';
 import type { ChannelFiles } from './channel-files';
 import { explainGraphFailure, GraphAccessError } from './graph-errors';
 
-export class ProtokollFiles {
+export class ProtokollFiles implements DocumentFiles {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly files: ChannelFiles,
-    private readonly proactive: Pick<ProactiveMessenger, 'postToGroupChannel'>,
     private readonly logger: Logger,
   ) {}
 
-  /** Uploads the meeting's newest version if nobody has yet; true when this call stored a webUrl. */
-  async uploadLatest(groupId: string, meetingId: string, at: IsoTime = new Date().toISOString()): Promise<boolean> {
+  /** Uploads the meeting's newest version if nobody has yet; `uploaded` when this call stored a webUrl. */
+  async uploadLatest(groupId: string, meetingId: string, at: IsoTime = new Date().toISOString()): Promise<{ uploaded: boolean; problem: string | null }> {
     const claimed = await this.uow.run(async (repos) => {
       const [group, meeting, version] = await Promise.all([repos.groups.findById(groupId), repos.meetings.findById(groupId, meetingId), repos.documents.latest(meetingId)]);
       if (!group || !meeting || !version || !(await repos.artifacts.claimUpload(version.id, at))) return null;
@@ -31,7 +30,7 @@ export class ProtokollFiles {
       const teamGraphId = (await repos.artifacts.teamGraphId(groupId)) ?? (link?.kind === 'group' ? link.id : null);
       return { group, meeting, version, teamGraphId, bytes: await repos.documents.bytes(meetingId, version.id) };
     });
-    if (claimed.duplicate || !claimed.value) return false;
+    if (claimed.duplicate || !claimed.value) return { uploaded: false, problem: null };
     const { group, meeting, version, teamGraphId, bytes } = claimed.value;
     const fileName = documentFileName(group, meeting, version);
     try {
@@ -39,22 +38,13 @@ export class ProtokollFiles {
       const { webUrl } = await this.files.upload({ teamGraphId, channelId: group.channelId }, fileName, bytes!);
       await this.uow.run((repos) => repos.artifacts.setWebUrl(version.id, webUrl));
       this.logger.info({ groupId, meetingId, version: version.version, webUrl }, 'document uploaded to the channel files');
-      return true;
+      return { uploaded: true, problem: null };
     } catch (error) {
       this.logger.error({ err: error, groupId, meetingId, version: version.version, ...(error instanceof GraphAccessError ? error.detail : {}) }, 'document upload to the channel files failed');
-      await this.tell(groupId, meetingId, at, `Protokoll kunde inte spara ${fileName} i kanalens filer. ${reason(error)} Dokumentet finns kvar i Protokoll, och länken på justeringskortet går dit.`);
-      return false;
+      const firstTime = await this.uow.run((repos) => repos.artifacts.claimUploadProblem(meetingId, at));
+      const problem = `Protokoll kunde inte spara ${fileName} i kanalens filer. ${reason(error)} Dokumentet finns kvar i Protokoll, och länken på justeringskortet går dit.`;
+      return { uploaded: false, problem: !firstTime.duplicate && firstTime.value ? problem : null };
     }
-  }
-
-  private async tell(groupId: string, meetingId: string, at: IsoTime, text: string): Promise<void> {
-    const secretaries = await this.uow.run(async (repos) =>
-      (await repos.artifacts.claimUploadProblem(meetingId, at)) ? (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare') : null);
-    if (secretaries.duplicate || !secretaries.value) return;
-    const mentions = secretaries.value.map((m) => ({ id: m.teamsUserId, name: m.name }));
-    await this.proactive
-      .postToGroupChannel(groupId, { text, mentions })
-      .catch((error: unknown) => this.logger.error({ err: error, groupId }, 'upload problem could not be posted'));
   }
 }
 

@@ -4,9 +4,8 @@
  * looked up before any database transaction starts, so no transaction waits on a network call.
  */
 import type { Request } from 'restify';
-import type { UnitOfWork } from '../core/ports';
+import type { TeamMembership, UnitOfWork } from '../core/ports';
 import type { Viewer } from '../core/use-cases/tab-queries';
-import type { TeamMembership } from '../teams/team-membership';
 import type { Authenticator } from './auth';
 
 export interface ViewerDeps {

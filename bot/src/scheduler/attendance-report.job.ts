@@ -6,14 +6,11 @@
  * asks again. A day after the meeting Protokoll gives up and tells the secretary. Access problems
  * (403: permission or Teams access policy) are explained to the secretary once.
  */
-import type { CalendarSource } from '../core/calendar';
 import type { IsoTime } from '../core/model';
-import type { UnitOfWork } from '../core/ports';
+import type { AttendanceReportSource, CalendarSource, Notifier, ProtokollDocuments, ReportLookup, UnitOfWork } from '../core/ports';
 import { formatMeetingTime } from '../core/swedish-time';
-import { importAttendanceReport, ReportUnavailable, type AttendanceReportSource, type ReportLookup } from '../core/use-cases/attendance-report';
-import type { ProtokollRenderer } from '../core/use-cases/approval';
+import { importAttendanceReport, ReportUnavailable } from '../core/use-cases/attendance-report';
 import type { Logger } from '../logger';
-import type { ProactiveMessenger } from '../teams/proactive';
 import { meetingOrganizer } from './meeting-organizer';
 
 const DAY_MS = 86_400_000;
@@ -33,10 +30,8 @@ export class AttendanceReportJob {
     private readonly uow: UnitOfWork,
     private readonly reports: AttendanceReportSource,
     private readonly calendars: CalendarSource | null,
-    private readonly proactive: Pick<ProactiveMessenger, 'postToGroupChannel'>,
-    /** brings the approval cards up to date (and uploads the new version) */
-    private readonly cards: { sync(groupId: string, meetingId: string): Promise<void> },
-    private readonly render: ProtokollRenderer,
+    private readonly notifier: Notifier,
+    private readonly documents: ProtokollDocuments,
     private readonly logger: Logger,
   ) {}
 
@@ -76,7 +71,7 @@ export class AttendanceReportJob {
       if (!(error instanceof ReportUnavailable)) throw error;
       this.logger[TOLD.has(error.problem) ? 'error' : 'warn']({ groupId, meetingId, problem: error.problem, ...error.detail }, 'attendance report could not be read');
       if (TOLD.has(error.problem) && (await this.uow.read((repos) => repos.artifacts.claimReportProblem(meetingId, error.problem)))) {
-        await this.tell(groupId, error.userMessage);
+        await this.tell(groupId, null, error.userMessage);
       }
       lookup = { kind: 'not-yet' };
       if (!overdue) {
@@ -90,29 +85,26 @@ export class AttendanceReportJob {
         return 'waiting';
       }
       // Kept claimed: Protokoll stops asking.
-      await this.tell(groupId, `Teams närvarorapport för mötet ${when} har inte gått att hämta på ett dygn, så närvaron i protokollet bygger bara på Teams händelser under mötet. Kontrollera närvaron i utkastet innan det justeras.`);
+      await this.tell(groupId, null, `Teams närvarorapport för mötet ${when} har inte gått att hämta på ett dygn, så närvaron i protokollet bygger bara på Teams händelser under mötet. Kontrollera närvaron i utkastet innan det justeras.`);
       return 'problems';
     }
     const records = lookup.records;
     const outcome = await this.uow.run(async (repos) => {
       const group = await repos.groups.findById(groupId);
-      return group ? importAttendanceReport(repos, group, meetingId, records, now, this.render) : null;
+      return group ? importAttendanceReport(repos, group, meetingId, records, now, this.documents) : null;
     });
     if (outcome.duplicate || !outcome.value) return null;
     const imported = outcome.value;
     this.logger.info({ groupId, meetingId, records: records.length, changed: imported.changed, version: imported.draft?.version.version }, 'attendance report imported');
     if (imported.draft) {
-      await this.cards.sync(groupId, meetingId);
+      await this.notifier.deliver({ type: 'draft-versioned', groupId, meetingId });
       const who = imported.newlyPresent.length ? ` Enligt rapporten var även ${imported.newlyPresent.join(', ')} med.` : '';
-      await this.tell(groupId, `Närvaron i protokollet för mötet ${when} har stämts av mot Teams närvarorapport.${who} Utkastet är nu version ${imported.draft.version.version}; tidigare justeringar behöver göras om.`);
+      await this.tell(groupId, null, `Närvaron i protokollet för mötet ${when} har stämts av mot Teams närvarorapport.${who} Utkastet är nu version ${imported.draft.version.version}; tidigare justeringar behöver göras om.`);
     }
     return 'imported';
   }
 
-  private async tell(groupId: string, text: string): Promise<void> {
-    const secretaries = await this.uow.read(async (repos) => (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare'));
-    await this.proactive
-      .postToGroupChannel(groupId, { text, mentions: secretaries.map((m) => ({ id: m.teamsUserId, name: m.name })) })
-      .catch((error: unknown) => this.logger.error({ err: error, groupId }, 'attendance report note could not be posted'));
+  private async tell(groupId: string, meetingId: string | null, text: string): Promise<void> {
+    await this.notifier.deliver({ type: 'secretaries-told', groupId, meetingId, text });
   }
 }

@@ -5,9 +5,8 @@
  */
 import type { CalendarRef } from '../core/calendar';
 import type { IsoTime } from '../core/model';
-import type { UnitOfWork } from '../core/ports';
+import type { CalendarCommands, UnitOfWork } from '../core/ports';
 import type { Logger } from '../logger';
-import type { CalendarCommands } from '../teams/handlers/handler';
 import type { CalendarSync } from './calendar-sync';
 
 export class CalendarCommandsAdapter implements CalendarCommands {

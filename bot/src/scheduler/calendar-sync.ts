@@ -5,13 +5,12 @@
  * transaction under the calendar link's row lock. A calendar that cannot be read is explained to
  * the secretary in the group's channel — once per problem, not at every run.
  */
-import { CalendarUnavailable, nextTeamsMeeting, type CalendarEvent, type CalendarRef, type CalendarSource } from '../core/calendar';
+import { CalendarUnavailable, nextTeamsMeeting, type CalendarEvent, type CalendarRef } from '../core/calendar';
 import type { Group, IsoTime, Meeting } from '../core/model';
-import type { UnitOfWork } from '../core/ports';
+import type { CalendarSource, Notifier, UnitOfWork } from '../core/ports';
 import { agendaDue, importEventAgenda, syncUpcomingMeeting } from '../core/use-cases/agenda-from-event';
 import { formatMeetingTime } from '../core/swedish-time';
 import type { Logger } from '../logger';
-import type { ProactiveMessenger } from '../teams/proactive';
 
 /** How far ahead meetings are discovered (and linked, so `dagordning` shows their date). */
 export const DISCOVERY_DAYS = 14;
@@ -32,7 +31,7 @@ export class CalendarSync {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly source: CalendarSource | null,
-    private readonly proactive: ProactiveMessenger,
+    private readonly notifier: Notifier,
     private readonly logger: Logger,
     private readonly leadHours: number,
   ) {}
@@ -89,16 +88,9 @@ export class CalendarSync {
 
   private async tell(groupId: string, error: CalendarUnavailable): Promise<void> {
     if (!TOLD.has(error.problem)) return;
-    const outcome = await this.uow.run(async (repos) => {
-      if (!(await repos.calendar.claimProblem(groupId, error.problem))) return null;
-      return (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare');
-    });
-    if (outcome.duplicate || !outcome.value) return;
+    const claimed = await this.uow.run((repos) => repos.calendar.claimProblem(groupId, error.problem));
+    if (claimed.duplicate || !claimed.value) return;
     const text = `Protokoll kan inte läsa gruppens kalender, så dagordningen kan inte hämtas från kallelsen. ${error.userMessage}`;
-    try {
-      await this.proactive.postToGroupChannel(groupId, { text, mentions: outcome.value.map((m) => ({ id: m.teamsUserId, name: m.name })) });
-    } catch (postError) {
-      this.logger.error({ err: postError, groupId }, 'calendar problem could not be posted');
-    }
+    await this.notifier.deliver({ type: 'secretaries-told', groupId, meetingId: null, text });
   }
 }

@@ -6,7 +6,8 @@
  *   2. a calendar linked as `kalender användare <upn>` is the organizer's mailbox;
  *   3. otherwise (a group calendar) the calendar event's organizer, read again from the calendar.
  */
-import type { CalendarRef, CalendarSource } from '../core/calendar';
+import type { CalendarRef } from '../core/calendar';
+import type { CalendarSource } from '../core/ports';
 import type { Meeting } from '../core/model';
 
 const HOUR_MS = 3_600_000;

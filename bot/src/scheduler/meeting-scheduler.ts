@@ -11,7 +11,7 @@ import type { IsoTime } from '../core/model';
 import type { UnitOfWork } from '../core/ports';
 import { agendaDue } from '../core/use-cases/agenda-from-event';
 import type { Logger } from '../logger';
-import type { ApprovalReminderJob } from '../teams/approval-reminder.job';
+import type { ApprovalReminderJob } from './approval-reminder.job';
 import type { AgendaPoster } from './agenda-poster';
 import type { CalendarSync } from './calendar-sync';
 import type { AttendanceReportJob } from './attendance-report.job';

@@ -10,26 +10,30 @@ export class DocumentRepository implements DocumentStore {
 
   async addVersion(
     meetingId: string,
-    v: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime },
+    v: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime; contentDigest?: string | null },
   ): Promise<StoredDocumentVersion> {
+    const contentDigest = v.contentDigest ?? null;
     const row = await this.db
       .insertInto('document_versions')
-      .values({ meeting_id: meetingId, version: v.version, sha256: v.sha256, docx: v.docx, final: v.final, created_at: v.createdAt })
+      .values({ meeting_id: meetingId, version: v.version, sha256: v.sha256, docx: v.docx, final: v.final, created_at: v.createdAt, content_digest: contentDigest })
       .returning(['id', 'created_at'])
       .executeTakeFirstOrThrow();
-    return { id: row.id, meetingId, version: v.version, sha256: v.sha256, final: v.final, createdAt: iso(row.created_at) };
+    return { id: row.id, meetingId, version: v.version, sha256: v.sha256, final: v.final, createdAt: iso(row.created_at), contentDigest };
   }
 
   async latest(meetingId: string): Promise<StoredDocumentVersion | null> {
     const row = await this.db
       .selectFrom('document_versions')
-      .select(['id', 'meeting_id', 'version', 'sha256', 'final', 'created_at', 'web_url'])
+      .select(['id', 'meeting_id', 'version', 'sha256', 'final', 'created_at', 'web_url', 'content_digest'])
       .where('meeting_id', '=', meetingId)
       .orderBy('version', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row
-      ? { id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at), webUrl: row.web_url }
+      ? {
+          id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at),
+          webUrl: row.web_url, contentDigest: row.content_digest,
+        }
       : null;
   }
 

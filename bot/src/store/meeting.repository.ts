@@ -146,6 +146,19 @@ export class MeetingRepository implements MeetingStore {
     return row?.last ?? null;
   }
 
+  async awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null> {
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .where('group_id', '=', groupId)
+      .where('status', '=', 'justering')
+      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? toMeeting(row) : null;
+  }
+
   async list(groupId: string): Promise<Meeting[]> {
     const rows = await this.db
       .selectFrom('meetings')

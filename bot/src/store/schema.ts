@@ -167,6 +167,7 @@ export interface DocumentVersionsTable {
   created_at: DefaultedTimestamp;
   upload_claimed_at: NullableTimestamp;
   web_url: string | null;
+  content_digest: string | null;
 }
 
 export interface ApprovalsTable {

@@ -1,104 +1,135 @@
 /**
- * The Teams activity handler. It only registers handlers: messages go to the command dispatcher,
- * card actions to the card-action router, meeting and participant events to their handlers.
+ * The Teams activity handler. It only registers: messages, card actions and meeting events each
+ * become one piece of work for the turn envelope, and its result is answered in Teams.
  */
 import {
-  TeamsActivityHandler, type Activity, type TurnContext,
+  TeamsActivityHandler, type Activity, type AdaptiveCardInvokeResponse, type TurnContext,
 } from 'botbuilder';
-import type { UnitOfWork } from '../core/ports';
+import { parseCommand } from '../core/commands/command.parser';
 import type { Logger } from '../logger';
-import { CommandDispatcher } from './command-dispatcher';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { isVerb, parseVerbData, type Verb, type VerbData } from '../cards/verbs';
 import { commandHandlers } from './handlers';
+import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome } from './handlers/handler';
+import { helpCard } from './handlers/help.handler';
+import { meetingEnded, meetingStarted, participantsMoved } from './handlers/meeting-events.handler';
+import { cardActionHandlers } from './card-actions/card-action.handlers';
 import { toActivity } from './reply-activity';
-import type { ProactiveMessenger } from './proactive';
 import { stripBotMention } from './mention';
 import { turnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
-import { registerMeetingEvents } from './handlers/meeting-events.handler';
-import { CardActionRouter } from './card-actions/card-action-router';
-import type { ApprovalCards } from './approval-cards';
-import { cardActionHandlers } from './card-actions/card-action.handlers';
-import type { ProtokollRenderer } from '../core/use-cases/approval';
-import type { CalendarCommands } from './handlers/handler';
+import type { TurnEnvelope, TurnResult, TurnWork } from './turn-envelope';
+import type { TeamsNotifier } from './teams-notifier';
 
 export interface ProtokollBotDeps {
   logger: Logger;
-  uow: UnitOfWork;
-  proactive: ProactiveMessenger;
-  render: ProtokollRenderer;
-  publicBaseUrl: string;
-  /** `kalender` and `dagordning` read the group's calendar through it (absent without a calendar source) */
-  calendar?: CalendarCommands;
-  /** posts the draft's approval card and keeps it up to date */
-  approvalCards: ApprovalCards;
+  envelope: TurnEnvelope;
+  notifier: TeamsNotifier;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
-  private readonly dispatcher: CommandDispatcher;
-  private readonly cardActions: CardActionRouter;
-  private readonly approvalCards: ApprovalCards;
-
   constructor(private readonly deps: ProtokollBotDeps) {
     super();
-    const documents = { render: deps.render, publicBaseUrl: deps.publicBaseUrl };
-    this.approvalCards = deps.approvalCards;
-    this.dispatcher = new CommandDispatcher(deps.uow, commandHandlers, deps.logger, documents, deps.calendar);
-    this.cardActions = new CardActionRouter(deps.uow, deps.logger, cardActionHandlers(documents), async (change) => {
-      await this.approvalCards.sync(change.groupId, change.meetingId);
-      if (change.changeRequest) await this.approvalCards.tellSecretary(change.groupId, change.meetingId, change.changeRequest);
-    });
-
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.welcome(context);
+      await this.install(context, true);
       await next();
     });
     // Teams sends both installationUpdate and conversationUpdate on install: greet once, bind on both.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.install(context);
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) await this.install(context, false);
       await next();
     });
-    registerMeetingEvents(this, { ...deps, approvalCards: this.approvalCards });
+    this.onTeamsMeetingStartEvent(async (meeting, context, next) => {
+      await this.meetingEvent(context, meetingStarted(meeting));
+      await next();
+    });
+    this.onTeamsMeetingEndEvent(async (meeting, context, next) => {
+      await this.meetingEvent(context, meetingEnded(meeting));
+      await next();
+    });
+    this.onTeamsMeetingParticipantsJoinEvent(async (details, context, next) => {
+      await this.meetingEvent(context, participantsMoved('join', details.members ?? []));
+      await next();
+    });
+    this.onTeamsMeetingParticipantsLeaveEvent(async (details, context, next) => {
+      await this.meetingEvent(context, participantsMoved('leave', details.members ?? []));
+      await next();
+    });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     const text = stripBotMention(activity.text ?? '', mentionsOf(activity), activity.recipient?.id ?? '');
+    const parsed = parseCommand(text);
+    if (!parsed.ok) {
+      const unknown = parsed.error.code === 'unknown-command' || parsed.error.code === 'empty';
+      await context.sendActivity(toActivity({ text: parsed.error.message, ...(unknown ? { card: helpCard() } : {}) }));
+      return;
+    }
     const turn = turnInfo(activity);
     const progress = async (message: string) => {
       await context.sendActivities([{ type: 'typing' }, toActivity({ text: message })]);
     };
-    const reply = await this.dispatcher.dispatch(text, turn, progress);
-    if (!reply) return;
-    const { approvalCard, ...answer } = reply;
-    if (approvalCard) await this.approvalCards.publish(context, turn, answer, approvalCard);
-    else await context.sendActivity(toActivity(answer));
+    const result = await this.deps.envelope.run(turn, commandWork(parsed.command), progress);
+    if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
+    else if (result.kind !== 'duplicate') await context.sendActivity(toActivity({ text: result.text }));
   }
 
-  private async install(context: TurnContext) {
+  /** Universal Actions (Action.Execute) arrive as `adaptiveCard/action` invokes; the answer is the invoke response. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
+    const verb = value.action?.verb;
+    if (!isVerb(verb)) return message('Knappen känns inte igen. Skicka kommandot som text i stället (skriv hjälp).');
+    const data = parseVerbData(verb, value.action?.data);
+    if (!data) return message('Uppgifterna från kortet är ofullständiga eller ogiltiga. Fyll i fälten och försök igen.');
+    const handler = cardActionHandlers[verb] as (d: VerbData[Verb], scope: GroupScope) => Promise<Outcome>;
+    const result = await this.deps.envelope.run(turnInfo(context.activity), { group: 'required', run: (scope) => handler(data, scope) });
+    if (result.kind === 'duplicate') return message('Det här är redan registrerat.');
+    if (result.kind !== 'answered') return message(result.text);
+    await this.deps.notifier.deliverAll(result.outcome.events);
+    return result.outcome.card ? cardResponse(result.outcome.card) : message(result.outcome.text ?? '');
+  }
+
+  private async meetingEvent(context: TurnContext, run: (scope: GroupScope) => Promise<Outcome>): Promise<void> {
     const turn = turnInfo(context.activity);
-    return this.deps.uow.run((repos) => onInstalled(repos, turn), turn.idempotencyKey ?? undefined);
+    const result: TurnResult = await this.deps.envelope.run(turn, { group: 'required', run });
+    if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
+    else if (result.kind !== 'duplicate') this.deps.logger.warn({ conversationId: turn.conversationId, type: context.activity.name, reason: result.text }, 'meeting event not recorded');
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
-    const outcome = await this.install(context);
-    if (outcome.duplicate) return;
-    const group = outcome.value;
-    await context.sendActivity(
-      group
-        ? `Hej! Jag är Protokoll och skriver protokollet för ${group.name}. Skriv \`@protokoll hjälp\` för att se vad jag kan.`
-        : 'Hej! Jag är Protokoll. Skriv `grupp <namn>` för att koppla chatten till en grupp, eller `hjälp` för alla kommandon.',
-    );
+  /** In a channel the group is created (named after the team) and bound; elsewhere the conversation is remembered. */
+  private async install(context: TurnContext, greet: boolean): Promise<void> {
+    const turn = turnInfo(context.activity);
+    const result = await this.deps.envelope.run(turn, {
+      group: 'none',
+      run: async ({ repos }) => {
+        const group = await onInstalled(repos, turn);
+        return {
+          text: group
+            ? `Hej! Jag är Protokoll och skriver protokollet för ${group.name}. Skriv \`@protokoll hjälp\` för att se vad jag kan.`
+            : 'Hej! Jag är Protokoll. Skriv `grupp <namn>` för att koppla chatten till en grupp, eller `hjälp` för alla kommandon.',
+        };
+      },
+    });
+    if (greet && result.kind === 'answered') await context.sendActivity(toActivity(result.outcome));
   }
+}
 
-  /** Universal Actions (Action.Execute) arrive as `adaptiveCard/action` invokes. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<any> {
-    return this.cardActions.handle(context);
-  }
+/** A parsed command as work for the envelope, with its handler from the table. */
+function commandWork<K extends CommandKind>(command: CommandOf<K>): TurnWork {
+  const spec = commandHandlers[command.kind as K] as CommandSpec<K>;
+  if (spec.group === 'none') return { group: 'none', run: (scope) => spec.run(command, scope) };
+  return {
+    group: 'required',
+    run: (scope, prepared) => spec.run(command, scope, prepared),
+    ...(spec.before ? { before: (_: void, outside) => spec.before!(command, outside) } : {}),
+    ...(spec.after ? { after: (_: void, outside, outcome) => spec.after!(command, outside, outcome) } : {}),
+  };
 }
 
 function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: string }> {
@@ -107,3 +138,10 @@ function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: stri
     .map((e) => ({ mentionedId: String(e.mentioned?.id ?? ''), text: String(e.text ?? '') }));
 }
 
+function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as unknown as AdaptiveCardInvokeResponse['value'] };
+}
+
+function message(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as AdaptiveCardInvokeResponse['value'] };
+}

@@ -3,3 +3,5 @@ export const GENERIC_FAILURE_TEXT =
   'Något gick fel när kommandot skulle utföras. Inget har sparats av just detta kommando – försök igen om en stund.';
 export const DATABASE_UNAVAILABLE_TEXT =
   'Protokoll når inte sin databas just nu. Inget sparades – skicka kommandot igen om en liten stund.';
+export const NO_GROUP_TEXT =
+  'Den här chatten är inte kopplad till någon grupp ännu. Skriv `grupp <namn>` för att koppla den (gruppen skapas om den är ny).';

@@ -9,15 +9,11 @@
  */
 import { TeamsInfo, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Group } from '../core/model';
-import type { UnitOfWork } from '../core/ports';
+import type { TeamMembership, UnitOfWork } from '../core/ports';
 import type { Logger } from '../logger';
 
 const CACHE_MS = 60_000;
 
-export interface TeamMembership {
-  /** the ids of `groups` whose team has this user (checked once per distinct team) */
-  groupsViaTeam(groups: Group[], aadObjectId: string): Promise<Set<string>>;
-}
 
 export class BotFrameworkTeamMembership implements TeamMembership {
   private readonly cache = new Map<string, { member: boolean; until: number }>();

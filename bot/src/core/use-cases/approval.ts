@@ -6,23 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { Approval, Group, IsoTime, Meeting, RosterMember } from '../model';
-import type { Repositories, StoredDocumentVersion } from '../ports';
+import type { DomainEvent, ProtokollDocuments, Repositories, StoredDocumentVersion } from '../ports';
 import { conflict, forbidden, notFound } from '../errors';
 import { matchParticipant } from '../roster-match';
 import { formatClock, stockholmDate } from '../swedish-time';
 import type { Actor } from './command-context';
 import { loadMeetingRecord, type MeetingRecord } from './meeting-record';
-
-export interface ApprovalStamp {
-  memberId: string;
-  at: IsoTime;
-}
-
-/** Renders the protokoll of a record; the document layer implements it. */
-export type ProtokollRenderer = (
-  record: MeetingRecord,
-  render: { status: 'utkast' | 'justering' | 'justerat'; version: number; renderedAt: IsoTime; approvals?: ApprovalStamp[]; approvedVersion?: { version: number; sha256: string } },
-) => Promise<Buffer>;
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -51,14 +40,16 @@ export interface ApprovalState {
 }
 
 /** Renders and stores the next draft version of an ended meeting and opens it for justering. */
-export async function createDraft(repos: Repositories, group: Group, meetingId: string, at: IsoTime, render: ProtokollRenderer): Promise<ApprovalState> {
+export async function createDraft(repos: Repositories, group: Group, meetingId: string, at: IsoTime, documents: ProtokollDocuments): Promise<ApprovalState> {
   await repos.meetings.lock(group.id, meetingId);
   const record = await loadMeetingRecord(repos, group, meetingId, at);
   if (record.meeting.status === 'justerat') throw conflict('Protokollet är redan justerat och låst.');
   const previous = await repos.documents.latest(meetingId);
   const versionNumber = (previous?.version ?? 0) + 1;
-  const bytes = await render(record, { status: 'justering', version: versionNumber, renderedAt: at });
-  const version = await repos.documents.addVersion(meetingId, { version: versionNumber, sha256: sha256(bytes), docx: bytes, final: false, createdAt: at });
+  const bytes = await documents.render(record, { status: 'justering', version: versionNumber, renderedAt: at });
+  const version = await repos.documents.addVersion(meetingId, {
+    version: versionNumber, sha256: sha256(bytes), docx: bytes, final: false, createdAt: at, contentDigest: documents.contentDigest(record),
+  });
   const meeting = await repos.meetings.update(group.id, meetingId, { status: 'justering' });
   return { record: { ...record, meeting }, version, approvals: [], approvers: requiredApprovers(record.roster, meeting) };
 }
@@ -80,6 +71,8 @@ export interface ApprovalOutcome {
   text: string;
   state: ApprovalState;
   locked: boolean;
+  /** the approval card changes for everyone; a change request is also told to the secretaries */
+  events: DomainEvent[];
 }
 
 export async function decideApproval(
@@ -87,7 +80,7 @@ export async function decideApproval(
   group: Group,
   actor: Actor,
   at: IsoTime,
-  render: ProtokollRenderer,
+  documents: ProtokollDocuments,
   input: { decision: 'approved' | 'changes-requested'; comment: string | null; meetingId?: string; documentVersionId?: string },
 ): Promise<ApprovalOutcome> {
   const state = await pendingApproval(repos, group, at, input.meetingId);
@@ -105,27 +98,31 @@ export async function decideApproval(
   });
   const approvals = await repos.documents.approvals(state.version.id);
   const updated = { ...state, approvals };
-  if (!added) return { text: `${member.name} har redan tagit ställning till version ${state.version.version}.`, state: updated, locked: false };
+  const changed: DomainEvent = { type: 'approval-changed', groupId: group.id, meetingId: state.record.meeting.id };
+  if (!added) return { text: `${member.name} har redan tagit ställning till version ${state.version.version}.`, state: updated, locked: false, events: [] };
   if (input.decision === 'changes-requested') {
-    return { text: `${member.name} begär ändring i version ${state.version.version}: ${input.comment ?? ''}`.trim(), state: updated, locked: false };
+    const text = `${member.name} begär ändring i version ${state.version.version}: ${input.comment ?? ''}`.trim();
+    return { text, state: updated, locked: false, events: [changed, { type: 'secretaries-told', groupId: group.id, meetingId: state.record.meeting.id, text }] };
   }
   const approvedIds = new Set(approvals.filter((a) => a.decision === 'approved').map((a) => a.memberId));
   if (!state.approvers.every((a) => approvedIds.has(a.id))) {
     const waiting = state.approvers.filter((a) => !approvedIds.has(a.id)).map((a) => a.name);
-    return { text: `${member.name} har justerat version ${state.version.version}. Väntar på ${waiting.join(', ')}.`, state: updated, locked: false };
+    return { text: `${member.name} har justerat version ${state.version.version}. Väntar på ${waiting.join(', ')}.`, state: updated, locked: false, events: [changed] };
   }
-  return lock(repos, group, at, render, updated);
+  return { ...(await lock(repos, group, at, documents, updated)), events: [changed] };
 }
 
-async function lock(repos: Repositories, group: Group, at: IsoTime, render: ProtokollRenderer, state: ApprovalState): Promise<ApprovalOutcome> {
+async function lock(repos: Repositories, group: Group, at: IsoTime, documents: ProtokollDocuments, state: ApprovalState): Promise<Omit<ApprovalOutcome, 'events'>> {
   const meeting = await repos.meetings.update(group.id, state.record.meeting.id, { status: 'justerat' });
   const record = { ...state.record, meeting };
   const stamps = state.approvals.filter((a) => a.decision === 'approved').map((a) => ({ memberId: a.memberId, at: a.at }));
-  const bytes = await render(record, {
+  const bytes = await documents.render(record, {
     status: 'justerat', version: state.version.version + 1, renderedAt: at, approvals: stamps,
     approvedVersion: { version: state.version.version, sha256: state.version.sha256 },
   });
-  const final = await repos.documents.addVersion(meeting.id, { version: state.version.version + 1, sha256: sha256(bytes), docx: bytes, final: true, createdAt: at });
+  const final = await repos.documents.addVersion(meeting.id, {
+    version: state.version.version + 1, sha256: sha256(bytes), docx: bytes, final: true, createdAt: at, contentDigest: documents.contentDigest(record),
+  });
   return {
     text: `Protokollet är justerat ${stockholmDate(at)} kl. ${formatClock(at)} och låst (SHA-256 för justerad version: ${state.version.sha256.slice(0, 16)}…).`,
     state: { ...state, record, version: final },

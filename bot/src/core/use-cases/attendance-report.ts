@@ -2,33 +2,20 @@
  * After the meeting: Teams' attendance report reconciled with the live join/leave events. Live
  * events are provisional (Teams has been known to drop them), so the report's intervals are stored
  * next to them and presence is their union: whoever the live events missed appears from the report.
- * When that changes anyone's presence in a draft awaiting justering, a new version is rendered (as
+ * When that changes what a draft awaiting justering prints, the draft rule makes a new version (as
  * for any change to the draft: earlier approvals were given to the old bytes).
  *
- *   importAttendanceReport(repos, group, meetingId, records, at, render) → what changed, and the new draft
+ *   importAttendanceReport(repos, group, meetingId, records, at, documents) → what changed, and the new draft
  */
 import type { CalendarProblem } from '../calendar';
 import type { Group, IsoTime } from '../model';
-import type { Repositories } from '../ports';
+import type { ProtokollDocuments, ReportLookup, ReportRecord, Repositories } from '../ports';
 import { matchParticipant } from '../roster-match';
-import { createDraft, type ApprovalState, type ProtokollRenderer } from './approval';
+import type { ApprovalState } from './approval';
 import { buildAttendanceView, type AttendanceView } from './attendance-view';
+import { keepDraftCurrent } from './draft-rule';
 
-/** One person in the report (Graph's attendanceRecord), in the domain's words. */
-export interface ReportRecord {
-  displayName: string;
-  email: string | null;
-  /** the Entra ID object id, when Teams knows the person (guests from other tenants may lack it) */
-  aadObjectId: string | null;
-  intervals: Array<{ joinedAt: IsoTime; leftAt: IsoTime | null }>;
-}
-
-export type ReportLookup = { kind: 'records'; records: ReportRecord[] } | { kind: 'not-yet' };
-
-/** Where the report comes from (Microsoft Graph); throws ReportUnavailable. */
-export interface AttendanceReportSource {
-  fetch(meeting: { joinUrl: string; organizer: string; startedAt: IsoTime; endedAt: IsoTime }): Promise<ReportLookup>;
-}
+export type { ReportLookup, ReportRecord };
 
 export class ReportUnavailable extends Error {
   constructor(
@@ -52,7 +39,7 @@ export interface ReportImport {
 }
 
 export async function importAttendanceReport(
-  repos: Repositories, group: Group, meetingId: string, records: ReportRecord[], at: IsoTime, render: ProtokollRenderer,
+  repos: Repositories, group: Group, meetingId: string, records: ReportRecord[], at: IsoTime, documents: ProtokollDocuments,
 ): Promise<ReportImport> {
   const meeting = await repos.meetings.lock(group.id, meetingId);
   // A locked protokoll is what was approved: the report no longer changes it.
@@ -71,8 +58,8 @@ export async function importAttendanceReport(
   if (presenceSignature(before) === presenceSignature(after)) return { changed: false, newlyPresent: [], draft: null };
   const attendedBefore = new Set(members(before).filter((m) => m.attended).map((m) => m.memberId));
   const newlyPresent = members(after).filter((m) => m.attended && !attendedBefore.has(m.memberId)).map((m) => m.name);
-  const draft = meeting.status === 'justering' ? await createDraft(repos, group, meetingId, at, render) : null;
-  return { changed: true, newlyPresent, draft };
+  const draft = meeting.status === 'justering' ? await keepDraftCurrent(repos, group, at, documents) : null;
+  return { changed: true, newlyPresent, draft: draft?.data ?? null };
 }
 
 const members = (view: AttendanceView) => view.principals.flatMap((p) => p.members);

@@ -1,5 +1,6 @@
 /** Who asks, in which group, and when (the activity's own timestamp: Teams' clock). */
 import type { Group, IsoTime } from '../model';
+import type { DomainEvent } from '../ports';
 
 export interface Actor {
   aadObjectId: string | null;
@@ -20,4 +21,6 @@ export interface Answer<T = undefined> {
   /** shown as a highlighted warning (e.g. not quorate) */
   warning?: string;
   data?: T;
+  /** what people outside this conversation must see (delivered after the transaction commits) */
+  events?: DomainEvent[];
 }

@@ -2,23 +2,12 @@
  * Everything recorded about one meeting, read in one go: the input of the protokoll document.
  * Scoped by group: a meeting of another group is "not found".
  */
-import type { ActionItem, AgendaItem, Decision, Group, Meeting, Note, ParagraphVisit, RosterMember } from '../model';
-import type { Repositories } from '../ports';
+import type { Group } from '../model';
+import type { MeetingRecord, Repositories } from '../ports';
 import { notFound } from '../errors';
-import type { PresenceInterval } from '../attendance-intervals';
 import { meetingIntervals } from './meeting-intervals';
 
-export interface MeetingRecord {
-  group: Group;
-  meeting: Meeting;
-  roster: RosterMember[];
-  items: AgendaItem[];
-  visits: ParagraphVisit[];
-  notes: Note[];
-  decisions: Decision[];
-  actions: ActionItem[];
-  intervals: PresenceInterval[];
-}
+export type { MeetingRecord };
 
 export async function loadMeetingRecord(repos: Repositories, group: Group, meetingId: string, now: string): Promise<MeetingRecord> {
   const meeting = await repos.meetings.findById(group.id, meetingId);

@@ -6,6 +6,7 @@ import calendar from './0004-calendar';
 import approvalCards from './0005-approval-cards';
 import numberingParen from './0006-numbering-paren';
 import attendanceReport from './0007-attendance-report';
+import contentDigest from './0008-content-digest';
 
 export interface Migration {
   id: string;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { id: '0005-approval-cards', sql: approvalCards },
   { id: '0006-numbering-paren', sql: numberingParen },
   { id: '0007-attendance-report', sql: attendanceReport },
+  { id: '0008-content-digest', sql: contentDigest },
 ];

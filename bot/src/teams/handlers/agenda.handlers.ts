@@ -3,32 +3,29 @@ import { addItem, addSubPoint, removeItem, renameItem, setSection } from '../../
 import { agendaView } from '../../core/use-cases/agenda-view';
 import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildRemoveConfirmationCard } from '../../cards/remove-confirmation.card';
-import type { CommandHandler } from './handler';
-import { resolveGroup } from '../group-resolver';
+import { inGroup, type CommandSpec } from './handler';
 
-export const addItemHandler: CommandHandler<'add-item'> = async (command, env) =>
-  env.inGroup((repos, ctx) => addItem(repos, ctx, command.title, command.typeTag));
+export const addItemHandler = inGroup<'add-item'>(async (command, { repos, ctx }) => addItem(repos, ctx, command.title, command.typeTag));
 
-export const addSubPointHandler: CommandHandler<'add-sub-point'> = async (command, env) =>
-  env.inGroup((repos, ctx) => addSubPoint(repos, ctx, command.title));
+export const addSubPointHandler = inGroup<'add-sub-point'>(async (command, { repos, ctx }) => addSubPoint(repos, ctx, command.title));
 
-export const section: CommandHandler<'section'> = async (command, env) =>
-  env.inGroup((repos, ctx) => setSection(repos, ctx, command.heading));
+export const section = inGroup<'section'>(async (command, { repos, ctx }) => setSection(repos, ctx, command.heading));
 
-export const renameItemHandler: CommandHandler<'rename-item'> = async (command, env) =>
-  env.inGroup((repos, ctx) => renameItem(repos, ctx, command.number, command.title, command.typeTag));
+export const renameItemHandler = inGroup<'rename-item'>(async (command, { repos, ctx }) =>
+  renameItem(repos, ctx, command.number, command.title, command.typeTag));
 
-export const removeItemHandler: CommandHandler<'remove-item'> = async (command, env) => {
-  const answer = await env.inGroup((repos, ctx) => removeItem(repos, ctx, command.number, false));
+export const removeItemHandler = inGroup<'remove-item'>(async (command, { repos, ctx }) => {
+  const answer = await removeItem(repos, ctx, command.number, false);
   if (!answer.data) return { text: answer.text };
   return { text: answer.text, card: buildRemoveConfirmationCard({ ...answer.data, number: command.number }) };
-};
+});
 
-export const showAgenda: CommandHandler<'show-agenda'> = async (_command, env) => {
-  // With a calendar, the next meeting and its invitation's agenda are brought in first (outside
-  // this command's transaction: it reads Microsoft Graph); a calendar that cannot be read is said.
-  const group = env.calendar ? await env.uow.read((repos) => resolveGroup(repos, env.turn)) : null;
-  const warning = group && env.calendar ? await env.calendar.prepare(group.id, env.turn.at) : null;
-  const view = await env.inGroup((repos, ctx) => agendaView(repos, ctx.group, ctx.at));
-  return { card: buildAgendaCard(view), ...(warning ? { warning } : {}) };
+/**
+ * With a calendar, the next meeting and its invitation's agenda are brought in first (before the
+ * transaction: it reads Microsoft Graph); a calendar that cannot be read is said.
+ */
+export const showAgenda: CommandSpec<'show-agenda'> = {
+  group: 'required',
+  before: async (_command, { services, group, turn }) => (services.calendar ? services.calendar.prepare(group.id, turn.at) : null),
+  run: async (_command, { repos, ctx }, warning) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)), ...(warning ? { warning } : {}) }),
 };

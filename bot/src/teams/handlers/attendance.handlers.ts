@@ -2,17 +2,10 @@
 import { markAttendance } from '../../core/use-cases/attendance';
 import { attendanceView } from '../../core/use-cases/attendance-view';
 import { buildAttendanceCard } from '../../cards/attendance.card';
-import type { CommandHandler } from './handler';
-import { recordMinutesReply } from './draft-edit';
+import { inGroup } from './handler';
 
-export const attendance: CommandHandler<'attendance'> = async (_command, env) => {
-  const view = await env.inGroup((repos, ctx) => attendanceView(repos, ctx.group, ctx.at));
-  return { card: buildAttendanceCard(view) };
-};
+export const attendance = inGroup<'attendance'>(async (_command, { repos, ctx }) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) }));
 
-// After the meeting a correction changes the draft: recorded like the minutes (a new version at once).
-export const markPresent: CommandHandler<'mark-present'> = async (command, env) =>
-  recordMinutesReply(env, (repos, ctx) => markAttendance(repos, ctx, { name: command.name }, true));
+export const markPresent = inGroup<'mark-present'>(async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, true));
 
-export const markAbsent: CommandHandler<'mark-absent'> = async (command, env) =>
-  recordMinutesReply(env, (repos, ctx) => markAttendance(repos, ctx, { name: command.name }, false));
+export const markAbsent = inGroup<'mark-absent'>(async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, false));

@@ -1,25 +1,15 @@
 /**
- * The shape every command handler has. Handlers translate: command → use case → reply; the rules
- * live in core/. `env.inGroup` runs the use case in one transaction together with the activity's
- * idempotency key, so a retried activity records nothing twice.
+ * The shape of everything that handles a turn. Handlers translate: command (or card data, or
+ * Teams event) → use case → reply; the rules live in core/. The turn envelope (turn-envelope.ts)
+ * runs each one in one transaction with the activity's idempotency key, for the conversation's
+ * group, and applies the draft rule after it.
  */
 import type { Command } from '../../core/commands/command';
-import type { Repositories, UnitOfWork } from '../../core/ports';
+import type { CalendarCommands, DomainEvent, ProtokollDocuments, Repositories, UnitOfWork } from '../../core/ports';
 import type { CommandContext } from '../../core/use-cases/command-context';
+import type { Group } from '../../core/model';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { TurnInfo } from '../turn-info';
-import type { ApprovalCardRequest } from '../approval-cards';
-import type { ProtokollRenderer } from '../../core/use-cases/approval';
-import type { CalendarRef } from '../../core/calendar';
-import type { IsoTime } from '../../core/model';
-
-/** The calendar side of `kalender` and `dagordning` (see scheduler/calendar-commands.ts). */
-export interface CalendarCommands {
-  /** what the calendar holds next, or why it cannot be read (Swedish) */
-  probe(calendar: CalendarRef, at: IsoTime): Promise<string>;
-  /** brings the group's next meeting and its invitation's agenda in; a Swedish warning when that failed */
-  prepare(groupId: string, at: IsoTime): Promise<string | null>;
-}
 
 export interface Reply {
   text?: string;
@@ -28,36 +18,67 @@ export interface Reply {
   card?: AdaptiveCard;
   /** people @mentioned before the text (Teams user id when known; a name without id is written as text) */
   mentions?: Array<{ id: string | null; name: string }>;
-  /** the draft's approval card changed: post it, or update it where it was posted (see ApprovalCards) */
-  approvalCard?: ApprovalCardRequest;
 }
 
-/** Thrown when the activity was handled before: the dispatcher then stays silent. */
-export class DuplicateActivity extends Error {
-  constructor() {
-    super('activity already handled');
-  }
+/** What a handler answers in the conversation, and what it reports for others to see. */
+export interface Outcome extends Reply {
+  events?: DomainEvent[];
 }
 
-export interface HandlerEnv {
-  turn: TurnInfo;
+/** What every handler may use outside a transaction. */
+export interface TurnServices {
   uow: UnitOfWork;
-  /** renders the protokoll's .docx (drafts and the locked final) */
-  render: ProtokollRenderer;
+  documents: ProtokollDocuments;
   /** where links in cards point */
   publicBaseUrl: string;
-  /** tells the user that slow work is under way (typing indicator and a short message) */
-  progress(text: string): Promise<void>;
-  /** runs `work` for this conversation's group (a Swedish error when none is bound) */
-  inGroup<T>(work: (repos: Repositories, ctx: CommandContext) => Promise<T>): Promise<T>;
-  /** runs `work` idempotently without requiring a group (binding, help) */
-  once<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
   /** absent when the server has no calendar source */
   calendar?: CalendarCommands;
 }
 
+/** One turn inside its transaction. */
+export interface TurnScope extends TurnServices {
+  repos: Repositories;
+  turn: TurnInfo;
+  /** tells the user that slow work is under way (typing indicator and a short message) */
+  progress(text: string): Promise<void>;
+}
+
+/** A turn in a conversation bound to a group. */
+export interface GroupScope extends TurnScope {
+  ctx: CommandContext;
+}
+
+/** The turn outside its transaction. */
+export interface OutsideScope {
+  services: TurnServices;
+  group: Group;
+  turn: TurnInfo;
+}
+
+/** Slow work outside the transaction (Microsoft Graph): before it (its result is given to `run`), and after commit. */
+export interface AroundTransaction<C> {
+  before?(command: C, scope: OutsideScope): Promise<string | null>;
+  after?(command: C, scope: OutsideScope, outcome: Outcome): Promise<Outcome>;
+}
+
 export type CommandKind = Command['kind'];
 export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
-export type CommandHandler<K extends CommandKind> = (command: CommandOf<K>, env: HandlerEnv) => Promise<Reply>;
+
+/**
+ * How a command is handled. `group: 'none'` for the few that work in a conversation without a
+ * group (help, binding one); every other handler gets the group's scope.
+ */
+export type CommandSpec<K extends CommandKind> = AroundTransaction<CommandOf<K>> &
+  (
+    | { group: 'required'; run(command: CommandOf<K>, scope: GroupScope, prepared: string | null): Promise<Outcome> }
+    | { group: 'none'; run(command: CommandOf<K>, scope: TurnScope): Promise<Outcome> }
+  );
+
 /** The compiler checks that every command has exactly one handler. */
-export type CommandHandlers = { [K in CommandKind]: CommandHandler<K> };
+export type CommandHandlers = { [K in CommandKind]: CommandSpec<K> };
+
+/** A handler of the common kind: in the group, inside the transaction only. */
+export const inGroup = <K extends CommandKind>(run: (command: CommandOf<K>, scope: GroupScope) => Promise<Outcome>): CommandSpec<K> => ({
+  group: 'required',
+  run: (command, scope) => run(command, scope),
+});

@@ -2,7 +2,7 @@
 import { COMMAND_SYNTAX } from '../../core/commands/command';
 import { buildHelpCard } from '../../cards/help.card';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
-import type { CommandHandler } from './handler';
+import type { CommandSpec } from './handler';
 
 export function helpCard(): AdaptiveCard {
   return buildHelpCard({
@@ -10,7 +10,4 @@ export function helpCard(): AdaptiveCard {
   });
 }
 
-export const help: CommandHandler<'help'> = async (_command, env) => {
-  await env.once(async () => undefined);
-  return { card: helpCard() };
-};
+export const help: CommandSpec<'help'> = { group: 'none', run: async () => ({ card: helpCard() }) };

@@ -5,22 +5,19 @@ import {
 import { addAction } from '../../core/use-cases/record-action';
 import { buildActionProposalCard } from '../../cards/action-proposal.card';
 import { buildOwnerChoiceCard } from '../../cards/owner-choice.card';
-import type { CommandHandler } from './handler';
-import { recordMinutes, recordMinutesReply } from './draft-edit';
+import { inGroup } from './handler';
 
-export const presenters: CommandHandler<'presenters'> = async (command, env) =>
-  recordMinutesReply(env, (repos, ctx) => setPresenters(repos, ctx, command.names));
+export const presenters = inGroup<'presenters'>(async (command, { repos, ctx }) => setPresenters(repos, ctx, command.names));
 
-export const note: CommandHandler<'note'> = async (command, env) => recordMinutesReply(env, (repos, ctx) => addNote(repos, ctx, command.text));
+export const note = inGroup<'note'>(async (command, { repos, ctx }) => addNote(repos, ctx, command.text));
 
-export const decision: CommandHandler<'decision'> = async (command, env) => {
-  const { answer, approvalCard } = await recordMinutes(env, (repos, ctx) => addDecision(repos, ctx, command.clause));
+export const decision = inGroup<'decision'>(async (command, { repos, ctx }) => {
+  const answer = await addDecision(repos, ctx, command.clause);
   const recorded = answer.data!;
   const proposal = recorded.proposal;
   return {
     text: answer.text,
     warning: answer.warning,
-    approvalCard,
     card: proposal
       ? buildActionProposalCard({
           meetingId: recorded.meetingId,
@@ -32,17 +29,14 @@ export const decision: CommandHandler<'decision'> = async (command, env) => {
         })
       : undefined,
   };
-};
+});
 
-export const information: CommandHandler<'information'> = async (_command, env) =>
-  recordMinutesReply(env, (repos, ctx) => recordInformation(repos, ctx));
+export const information = inGroup<'information'>(async (_command, { repos, ctx }) => recordInformation(repos, ctx));
 
-export const action: CommandHandler<'action'> = async (command, env) => {
-  const { answer, approvalCard } = await recordMinutes(env, (repos, ctx) =>
-    addAction(repos, ctx, { text: command.text, owner: command.owner, dueDate: command.dueDate }),
-  );
+export const action = inGroup<'action'>(async (command, { repos, ctx }) => {
+  const answer = await addAction(repos, ctx, { text: command.text, owner: command.owner, dueDate: command.dueDate });
   const outcome = answer.data!;
-  if (outcome.kind === 'recorded') return { text: answer.text, approvalCard };
+  if (outcome.kind === 'recorded') return { text: answer.text };
   return {
     text: answer.text,
     card: buildOwnerChoiceCard({
@@ -54,12 +48,10 @@ export const action: CommandHandler<'action'> = async (command, env) => {
       candidates: outcome.candidates.map((m) => ({ memberId: m.id, name: m.name, description: [m.title, m.principal].filter(Boolean).join(', ') })),
     }),
   };
-};
+});
 
-export const postpone: CommandHandler<'postpone'> = async (_command, env) => recordMinutesReply(env, (repos, ctx) => postponeItem(repos, ctx));
+export const postpone = inGroup<'postpone'>(async (_command, { repos, ctx }) => postponeItem(repos, ctx));
 
-export const recipients: CommandHandler<'recipients'> = async (command, env) =>
-  recordMinutesReply(env, (repos, ctx) => setRecipients(repos, ctx, command.names));
+export const recipients = inGroup<'recipients'>(async (command, { repos, ctx }) => setRecipients(repos, ctx, command.names));
 
-export const distribution: CommandHandler<'distribution'> = async (command, env) =>
-  recordMinutesReply(env, (repos, ctx) => setDistributionList(repos, ctx, command.names));
+export const distribution = inGroup<'distribution'>(async (command, { repos, ctx }) => setDistributionList(repos, ctx, command.names));

@@ -1,5 +1,5 @@
 /** The meeting chat named by a Teams join link. */
-import { meetingChatId, meetingChatReference } from '../../../bot/src/scheduler/meeting-chat';
+import { meetingChatId, meetingChatReference } from '../../../bot/src/teams/meeting-chat';
 
 describe('meetingChatId', () => {
   it.each([

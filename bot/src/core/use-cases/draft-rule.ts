@@ -1,0 +1,32 @@
+/**
+ * The record during justering. Approvals are given to exact content: any change to what the
+ * document prints while a draft awaits approval makes a new version at once, in the same
+ * transaction as the change, and approvals start over (they belong to the old version's bytes).
+ *
+ * This is one rule for every path that writes (commands, card actions, Teams events, the attendance
+ * report). It does not rely on a path knowing that it changed the document: it compares what the
+ * document would print now with what the current version prints (their content digests), so a
+ * write nobody thought of as "a change to the draft" is caught as well.
+ *
+ *   keepDraftCurrent(repos, group, at, documents) → the new version's answer, or null when unchanged
+ */
+import type { Group, IsoTime } from '../model';
+import type { ProtokollDocuments, Repositories } from '../ports';
+import { createDraft, type ApprovalState } from './approval';
+import type { Answer } from './command-context';
+import { loadMeetingRecord } from './meeting-record';
+
+export async function keepDraftCurrent(repos: Repositories, group: Group, at: IsoTime, documents: ProtokollDocuments): Promise<Answer<ApprovalState> | null> {
+  // Locked: a concurrent write or approval of the same draft waits for this transaction.
+  const meeting = await repos.meetings.awaitingApprovalForUpdate(group.id);
+  if (!meeting) return null;
+  const current = await repos.documents.latest(meeting.id);
+  const record = await loadMeetingRecord(repos, group, meeting.id, at);
+  if (current && !current.final && current.contentDigest === documents.contentDigest(record)) return null;
+  const draft = await createDraft(repos, group, meeting.id, at, documents);
+  return {
+    text: `Utkastet är nu version ${draft.version.version}.${draft.version.version > 1 ? ' Justeringen börjar om.' : ''}`,
+    data: draft,
+    events: [{ type: 'draft-versioned', groupId: group.id, meetingId: meeting.id }],
+  };
+}

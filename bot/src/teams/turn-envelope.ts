@@ -1,0 +1,87 @@
+/**
+ * The one way in. A chat message, a card action and a Teams meeting event all pass here, and only
+ * here: one transaction together with the activity's idempotency key (a retried activity records
+ * nothing twice), the conversation's group, the sender's identity, the handler, then the draft
+ * rule of the core (a change to what a draft awaiting justering prints makes a new version in the
+ * same transaction), and every error mapped to a Swedish answer. Slow work a handler declares
+ * (reading Microsoft Graph) runs before or after the transaction, never inside it.
+ */
+import type { Group } from '../core/model';
+import { DomainError, invalid } from '../core/errors';
+import { keepDraftCurrent } from '../core/use-cases/draft-rule';
+import { learnActorIdentity } from '../core/use-cases/teams-identity';
+import { isDatabaseUnavailable } from '../store/database-errors';
+import type { Logger } from '../logger';
+import type { AroundTransaction, GroupScope, Outcome, TurnScope, TurnServices } from './handlers/handler';
+import { resolveGroup } from './group-resolver';
+import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT, NO_GROUP_TEXT } from './replies';
+import type { TurnInfo } from './turn-info';
+
+/** What runs in a turn: in the conversation's group (most), or without one (help, binding a group). */
+export type TurnWork =
+  | ({ group: 'required'; run(scope: GroupScope, prepared: string | null): Promise<Outcome> } & AroundTransaction<void>)
+  | { group: 'none'; run(scope: TurnScope): Promise<Outcome> };
+
+export type TurnResult =
+  | { kind: 'answered'; outcome: Outcome }
+  /** the activity was handled before (Teams retried it): nothing was done again */
+  | { kind: 'duplicate' }
+  /** a rule said no (or nothing to act on): nothing was stored; `text` says why, in Swedish */
+  | { kind: 'refused'; text: string }
+  /** something broke: nothing was stored; `text` is a Swedish apology */
+  | { kind: 'failed'; text: string };
+
+const silently = async () => undefined;
+
+export class TurnEnvelope {
+  constructor(
+    private readonly services: TurnServices,
+    private readonly logger: Logger,
+  ) {}
+
+  async run(turn: TurnInfo, work: TurnWork, progress: (text: string) => Promise<void> = silently): Promise<TurnResult> {
+    try {
+      const outside = work.group === 'required' && (work.before || work.after) ? await this.outsideScope(turn) : null;
+      const prepared = outside && work.group === 'required' && work.before ? await work.before(undefined, outside) : null;
+      const done = await this.services.uow.run(async (repos) => {
+        const scope: TurnScope = { ...this.services, repos, turn, progress };
+        if (work.group === 'none') return work.run(scope);
+        const group = await resolveGroup(repos, turn);
+        if (!group) throw invalid(NO_GROUP_TEXT);
+        await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });
+        const outcome = await work.run({ ...scope, ctx: { group, actor: turn.actor, at: turn.at } }, prepared);
+        return withDraftRule(outcome, await keepDraftCurrent(repos, group, turn.at, this.services.documents));
+      }, turn.idempotencyKey ?? undefined);
+      if (done.duplicate) {
+        this.logger.info({ key: turn.idempotencyKey }, 'duplicate activity ignored');
+        return { kind: 'duplicate' };
+      }
+      const outcome = outside && work.group === 'required' && work.after ? await work.after(undefined, outside, done.value) : done.value;
+      return { kind: 'answered', outcome };
+    } catch (error) {
+      if (error instanceof DomainError) return { kind: 'refused', text: error.userMessage };
+      if (isDatabaseUnavailable(error)) {
+        this.logger.error({ err: error }, 'database unavailable');
+        return { kind: 'failed', text: DATABASE_UNAVAILABLE_TEXT };
+      }
+      this.logger.error({ err: error, conversationId: turn.conversationId }, 'turn failed');
+      return { kind: 'failed', text: GENERIC_FAILURE_TEXT };
+    }
+  }
+
+  private async outsideScope(turn: TurnInfo): Promise<{ services: TurnServices; group: Group; turn: TurnInfo }> {
+    const group = await this.services.uow.read((repos) => resolveGroup(repos, turn));
+    if (!group) throw invalid(NO_GROUP_TEXT);
+    return { services: this.services, group, turn };
+  }
+}
+
+/** The answer says that the draft changed; the new version's card goes out with the other events. */
+function withDraftRule(outcome: Outcome, versioned: Awaited<ReturnType<typeof keepDraftCurrent>>): Outcome {
+  if (!versioned) return outcome;
+  return {
+    ...outcome,
+    text: outcome.text ? `${outcome.text} ${versioned.text}` : versioned.text,
+    events: [...(outcome.events ?? []), ...(versioned.events ?? [])],
+  };
+}
