@@ -1,5 +1,6 @@
 /** Action item form: what, who (from the roster, or a name typed in), by when, and from which paragraph. */
-import { MAX_CARD_NAME, MAX_CARD_TEXT, Verbs } from './verbs';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../core/validators';
+import { Verbs } from './verbs';
 import {
   actionSet, card, choiceSet, dateInput, executeAction, heading, paragraphPicker, textInput,
   type AdaptiveCard, type CardElement, type ParagraphChoice,
@@ -23,9 +24,9 @@ export function buildActionCard(model: ActionCardModel): AdaptiveCard {
           title: m.description ? `${m.name} – ${m.description}` : m.name,
           value: m.memberId,
         })), { placeholder: 'Välj ur ledamotslistan' }),
-        textInput('ownerName', 'eller ansvarig som inte finns i listan', { maxLength: MAX_CARD_NAME, spacing: 'Small' }),
+        textInput('ownerName', 'eller ansvarig som inte finns i listan', { maxLength: MAX_NAME_LENGTH, spacing: 'Small' }),
       ]
-    : [textInput('ownerName', 'Ansvarig', { maxLength: MAX_CARD_NAME })];
+    : [textInput('ownerName', 'Ansvarig', { maxLength: MAX_NAME_LENGTH })];
   const body: CardElement[] = [
     heading('Ny åtgärd'),
     ...(picker ? [picker] : []),
@@ -33,7 +34,7 @@ export function buildActionCard(model: ActionCardModel): AdaptiveCard {
       isMultiline: true,
       isRequired: true,
       errorMessage: 'Beskriv åtgärden.',
-      maxLength: MAX_CARD_TEXT,
+      maxLength: MAX_TEXT_LENGTH,
       ...(model.text ? { value: model.text } : {}),
     }),
     ...owner,

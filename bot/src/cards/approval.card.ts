@@ -3,7 +3,8 @@
  * and the two actions. Approvers press Justera or write a comment and press Begär ändring; the bot
  * refuses anyone else, and the card is answered with its refreshed state.
  */
-import { MAX_CARD_TEXT, Verbs } from './verbs';
+import { MAX_TEXT_LENGTH } from '../core/validators';
+import { Verbs } from './verbs';
 import { actionSet, card, container, executeAction, factSet, heading, textBlock, textInput, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { escapeMarkdown } from './escape';
 
@@ -69,7 +70,7 @@ export function buildApprovalCard(model: ApprovalCardModel): AdaptiveCard {
   }
   if (!model.locked && model.showActions) {
     body.push(
-      textInput('comment', 'Kommentar (vid begäran om ändring)', { isMultiline: true, maxLength: MAX_CARD_TEXT }),
+      textInput('comment', 'Kommentar (vid begäran om ändring)', { isMultiline: true, maxLength: MAX_TEXT_LENGTH }),
       actionSet([
         executeAction('Justera', Verbs.approve, { meetingId: model.meetingId, documentVersionId: model.documentVersionId }, { associatedInputs: 'none', style: 'positive' }),
         executeAction('Begär ändring', Verbs.requestChange, { meetingId: model.meetingId, documentVersionId: model.documentVersionId }, { associatedInputs: 'auto' }),

@@ -2,7 +2,8 @@
  * Decision form: the paragraph (current preselected), the att-clauses one per line, and the quorum
  * state right above the submit button so nobody records a decision without seeing it.
  */
-import { MAX_CARD_TEXT, Verbs } from './verbs';
+import { MAX_TEXT_LENGTH } from '../core/validators';
+import { Verbs } from './verbs';
 import {
   actionSet, card, container, executeAction, heading, paragraphPicker, textBlock, textInput,
   type AdaptiveCard, type CardElement, type ParagraphChoice,
@@ -30,7 +31,7 @@ export function buildDecisionCard(model: DecisionCardModel): AdaptiveCard {
       isMultiline: true,
       isRequired: true,
       errorMessage: 'Skriv minst en beslutssats.',
-      maxLength: MAX_CARD_TEXT,
+      maxLength: MAX_TEXT_LENGTH,
       placeholder: 'godkänna föredragningslistan',
     }),
     container([

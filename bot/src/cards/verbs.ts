@@ -3,6 +3,8 @@
  * carries. Invoke data comes from the network (and what people typed into the card's inputs is
  * merged into it), so `parseVerbData` checks every field's type and length before anything is used.
  */
+import { hasControlCharacters, isCalendarDate, isUuid, MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../core/validators';
+
 export const Verbs = {
   refreshAgenda: 'agenda.refresh',
   confirmRemoveItem: 'agenda.remove-confirm',
@@ -47,11 +49,6 @@ export interface VerbData {
   'approval.request-change': { meetingId: string; documentVersionId: string; comment: string };
   'approval.refresh': { meetingId: string };
 }
-
-/** Longest free text accepted from a card (clauses, action text, comments). */
-export const MAX_CARD_TEXT = 10_000;
-/** Longest name accepted from a card (a free-text owner). */
-export const MAX_CARD_NAME = 200;
 
 type Field = 'uuid' | 'date' | 'int' | 'text' | 'name';
 type Spec = Record<string, [Field, 'required' | 'optional']>;
@@ -117,38 +114,25 @@ export function parseVerbData<V extends Verb>(verb: V, data: unknown): VerbData[
   return out as VerbData[V];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** C0 controls other than tab and newlines, DEL, and C1 controls */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-
 function checkField(field: Field, raw: unknown): unknown {
   switch (field) {
     case 'int':
       if (typeof raw === 'number') return Number.isInteger(raw) && raw > 0 && raw < 1_000_000 ? raw : undefined;
       return typeof raw === 'string' && /^\s*[1-9]\d{0,5}\s*$/.test(raw) ? Number(raw) : undefined;
     case 'uuid':
-      return typeof raw === 'string' && UUID.test(raw.trim()) ? raw.trim().toLowerCase() : undefined;
+      return typeof raw === 'string' && isUuid(raw.trim()) ? raw.trim().toLowerCase() : undefined;
     case 'date':
       return typeof raw === 'string' && isCalendarDate(raw.trim()) ? raw.trim() : undefined;
     case 'text':
-      return text(raw, MAX_CARD_TEXT, true);
+      return text(raw, MAX_TEXT_LENGTH, true);
     case 'name':
-      return text(raw, MAX_CARD_NAME, false);
+      return text(raw, MAX_NAME_LENGTH, false);
   }
 }
 
 function text(raw: unknown, max: number, multiline: boolean): string | undefined {
-  if (typeof raw !== 'string' || raw.length > max || CONTROL.test(raw)) return undefined;
+  if (typeof raw !== 'string' || raw.length > max || hasControlCharacters(raw)) return undefined;
   const value = raw.replace(/\r\n?/g, '\n').trim();
   if (!multiline && value.includes('\n')) return undefined;
   return value;
-}
-
-/** `YYYY-MM-DD` naming a real day (Input.Date sends exactly this). */
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

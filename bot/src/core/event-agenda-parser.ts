@@ -16,10 +16,10 @@
 import type { ItemTypeTag } from './model';
 import type { OwnItemDraft } from './standard-items';
 import { bodyLines, type BodyLine } from './html-lines';
+import { MAX_TITLE_LENGTH } from './validators';
 
 /** An invitation is short; a pasted document must not become a thousand agenda items. */
 export const MAX_EVENT_ITEMS = 100;
-const MAX_TITLE = 300;
 
 const TEAMS_BLOCK = /^(_{5,}|microsoft teams(-möte| meeting)?\b|anslut till mötet|join (on your computer|the meeting)|mötes-id|meeting id)/i;
 const NUMBERED = /^(?:§\s*\d{1,3}\s+|\d{1,3}\s*[.):]\s+)(.+)$/;
@@ -97,7 +97,7 @@ function title(raw: string): { title: string; typeTag: ItemTypeTag | null; prese
     typeTag = canonicalTag(tag[1]!);
     text = text.slice(0, tag.index);
   }
-  text = text.replace(/\s*[:]$/, '').trim().slice(0, MAX_TITLE);
+  text = text.replace(/\s*[:]$/, '').trim().slice(0, MAX_TITLE_LENGTH);
   return { title: text, typeTag, presenters };
 }
 

@@ -13,19 +13,31 @@ export interface BodyLine {
 
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'table', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'pre']);
 
-const NAMED: Record<string, string> = {
+// A Map, not an object literal: `&constructor;` must not find Object.prototype.
+const NAMED = new Map(Object.entries({
   nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", aring: 'å', Aring: 'Å', auml: 'ä', Auml: 'Ä',
   ouml: 'ö', Ouml: 'Ö', eacute: 'é', Eacute: 'É', uuml: 'ü', Uuml: 'Ü', ndash: '–', mdash: '—', bull: '•', hellip: '…',
   rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', sect: '§',
-};
+}));
 
+/** Teams sometimes writes these in capitals (`&NBSP;`); the letters above differ by case (`&Aring;` is Å). */
+const CASELESS = new Set(['nbsp', 'amp', 'lt', 'gt', 'quot', 'apos']);
+
+/**
+ * Decodes HTML entities in one pass (so `&amp;lt;` becomes `&lt;`, not `<`): the named ones above
+ * and numeric ones, decimal (`&#228;`) and hex (`&#xE4;`). What cannot be decoded stays as written:
+ * unknown names, and numbers that are no character (0, surrogates, beyond U+10FFFF).
+ * The one decoder for Outlook invitation bodies and Teams message text.
+ */
 export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, code: string) => {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, code: string) => {
     if (code[0] === '#') {
       const value = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-      return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : ' ';
+      const isCharacter = value > 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff);
+      return isCharacter ? String.fromCodePoint(value) : whole;
     }
-    return NAMED[code] ?? whole;
+    const lower = code.toLowerCase();
+    return NAMED.get(code) ?? (CASELESS.has(lower) ? NAMED.get(lower) : undefined) ?? whole;
   });
 }
 

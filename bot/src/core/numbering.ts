@@ -87,6 +87,8 @@ const PARAGRAPH_REF = /^(?:§\s*)?(\d{1,6})\s*([a-z]{1,3})?\s*\)?\.?$/i;
 
 /**
  * `24`, `24b`, `§ 24 b)`, `§24.`, `24AA` → number and 0-based sub-point; anything else → null.
+ * The one reader of paragraph references (`punkt 24aa`, `ändra punkt 3`, `ta bort punkt 5`): the
+ * inverse of subPointLabel for up to three letters (`zzz)`, index 18277).
  * A year suffix (`12/24`) is refused rather than ignored: it could name another year's paragraph.
  * Letters are a–z only, as subPointLabel writes them (å, ä, ö are never sub-point labels).
  */

@@ -8,9 +8,10 @@
  *   swedishWeekday `måndag` · formatLongDate `Måndag den 18 januari 2021`
  *   formatMeetingTime `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams`
  *   formatApprovalDeadline `Digital justering senast 2024-03-15 kl. 16.00`
- *   stockholmLocalToIso(date, `16.00`) → UTC instant · isValidIsoDate · addDays
+ *   stockholmLocalToIso(date, `16.00`) → UTC instant · addDays   (what a valid date is: validators.ts)
  */
 import type { IsoDate, IsoTime } from './model';
+import { isCalendarDate } from './validators';
 
 const ZONE = 'Europe/Stockholm';
 const WEEKDAYS = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'];
@@ -31,7 +32,7 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 function local(iso: IsoTime): LocalParts {
   // Say which value was bad (Intl's "Invalid time value" names nothing), and refuse `2024-02-30T…`,
   // which V8 would quietly roll over into March.
-  const rolledOver = /^\d{4}-\d{2}-\d{2}T/.test(iso) && !isValidIsoDate(iso.slice(0, 10));
+  const rolledOver = /^\d{4}-\d{2}-\d{2}T/.test(iso) && !isCalendarDate(iso.slice(0, 10));
   if (Number.isNaN(Date.parse(iso)) || rolledOver) throw new RangeError(`invalid instant ${JSON.stringify(iso)}`);
   const parts = Object.fromEntries(partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute! };
@@ -65,7 +66,7 @@ export function formatTimeOfDay(iso: IsoTime): string {
  * such as `2024-02-30` is refused rather than rolled over into March with March's weekday.
  */
 function calendarDate(value: IsoTime | IsoDate): [number, number, number] {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !isValidIsoDate(value)) throw new RangeError(`invalid date ${value}`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) throw new RangeError(`invalid date ${value}`);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : stockholmDate(value);
   const [y, m, d] = date.split('-').map(Number);
   return [y!, m!, d!];
@@ -103,17 +104,9 @@ export function formatApprovalDeadline(iso: IsoTime): string {
   return `Digital justering senast ${stockholmDate(iso)} ${formatTimeOfDay(iso)}`;
 }
 
-export function isValidIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
 /** Calendar arithmetic on `YYYY-MM-DD` (no time zone involved, so DST cannot shift it). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!isValidIsoDate(date)) throw new RangeError(`invalid date ${date}`);
+  if (!isCalendarDate(date)) throw new RangeError(`invalid date ${date}`);
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
@@ -126,7 +119,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  */
 export function stockholmLocalToIso(date: IsoDate, time: string): IsoTime {
   const match = /^(\d{1,2})[.:](\d{2})$/.exec(time.trim());
-  if (!isValidIsoDate(date) || !match || +match[1]! > 23 || +match[2]! > 59) {
+  if (!isCalendarDate(date) || !match || +match[1]! > 23 || +match[2]! > 59) {
     throw new RangeError(`invalid Stockholm time ${date} ${time}`);
   }
   const wall = `${date}T${pad(+match[1]!)}:${match[2]}:00`;

@@ -11,6 +11,7 @@
 import type { IsoTime } from '../core/model';
 import { ReportUnavailable } from '../core/use-cases/attendance-report';
 import type { AttendanceReportSource, ReportLookup, ReportRecord } from '../core/ports';
+import { isUuid } from '../core/validators';
 import type { GraphClient } from './graph-client';
 import { explainGraphFailure, GraphAccessError } from './graph-errors';
 
@@ -84,7 +85,7 @@ function toRecord(value: unknown): ReportRecord {
     displayName,
     email,
     // Guests and phone callers have ids that are not Entra object ids of this tenant; only GUIDs are kept.
-    aadObjectId: typeof identity.id === 'string' && /^[0-9a-f-]{36}$/i.test(identity.id) ? identity.id : null,
+    aadObjectId: typeof identity.id === 'string' && isUuid(identity.id) ? identity.id : null,
     intervals: value.attendanceIntervals.map((interval: unknown) => {
       if (!isObject(interval)) throw new MalformedReport('attendanceInterval is not an object');
       const joined = time(interval.joinDateTime, 'joinDateTime');

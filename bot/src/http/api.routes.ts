@@ -7,6 +7,7 @@ import type { Repositories } from '../core/ports';
 import { invalid } from '../core/errors';
 import { changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
 import { stockholmDate } from '../core/swedish-time';
+import { isUuid } from '../core/validators';
 import type { Logger } from '../logger';
 import { viewerOf, type ViewerDeps } from './viewer';
 import { sendDomainError } from './errors';
@@ -17,12 +18,10 @@ export interface ApiDeps extends ViewerDeps {
   now?: () => Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Ids come from the URL: anything that is not a UUID cannot exist (and must not reach SQL as one). */
 export function uuidParam(req: Request, name: string): string {
   const value = String(req.params?.[name] ?? '');
-  if (!UUID.test(value)) throw invalid(`Ogiltigt id i adressen (${name}).`);
+  if (!isUuid(value)) throw invalid(`Ogiltigt id i adressen (${name}).`);
   return value;
 }
 

@@ -9,6 +9,7 @@
 import type { CalendarRef } from '../core/calendar';
 import type { CalendarSource } from '../core/ports';
 import type { Meeting } from '../core/model';
+import { isUuid } from '../core/validators';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,7 +18,7 @@ export function organizerInJoinUrl(joinUrl: string | null): string | null {
   try {
     const context = new URL(joinUrl).searchParams.get('context');
     const oid: unknown = context ? (JSON.parse(context) as { Oid?: unknown }).Oid : null;
-    return typeof oid === 'string' && /^[0-9a-f-]{36}$/i.test(oid) ? oid : null;
+    return typeof oid === 'string' && isUuid(oid) ? oid : null;
   } catch {
     return null;
   }

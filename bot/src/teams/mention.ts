@@ -4,6 +4,7 @@
  * people stay as their plain names. Tolerates `<at>` markup with extra spaces and HTML entities.
  * Pure: takes plain data, not botbuilder types.
  */
+import { decodeEntities } from '../core/html-lines';
 
 export interface MentionInfo {
   mentionedId: string;
@@ -12,19 +13,6 @@ export interface MentionInfo {
 }
 
 const AT_TAG = /<\s*at\b[^>]*>([\s\S]*?)<\s*\/\s*at\s*>/gi;
-
-const NAMED_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the HTML entities Teams uses (named ones above and numeric ones) in one pass. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
 
 /** Display text of a mention as compared: tags removed, entities decoded, spaces collapsed, lower case. */
 const mentionKey = (text: string): string =>

@@ -1,5 +1,6 @@
 /** Invoke data comes from the network: every field is checked for type and length. */
-import { isVerb, MAX_CARD_NAME, MAX_CARD_TEXT, parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
+import { isVerb, parseVerbData, Verbs } from '../../../bot/src/cards/verbs';
+import { MAX_NAME_LENGTH, MAX_TEXT_LENGTH } from '../../../bot/src/core/validators';
 import { DOCUMENT_VERSION_ID, ITEM_ID, MEETING_ID, MEMBER_IDS } from './fixtures';
 
 describe('verbs', () => {
@@ -40,8 +41,8 @@ describe('parseVerbData', () => {
     ['a meeting that is no uuid', { ...action, meetingId: "1' or '1'='1" }],
     ['a number as text', { ...action, text: 42 }],
     ['an object as text', { ...action, text: { toString: 'x' } }],
-    ['text too long', { ...action, text: 'å'.repeat(MAX_CARD_TEXT + 1) }],
-    ['a name too long', { ...action, ownerName: 'A'.repeat(MAX_CARD_NAME + 1) }],
+    ['text too long', { ...action, text: 'å'.repeat(MAX_TEXT_LENGTH + 1) }],
+    ['a name too long', { ...action, ownerName: 'A'.repeat(MAX_NAME_LENGTH + 1) }],
     ['a name on two lines', { ...action, ownerName: 'Anna\nKarin' }],
     ['control characters', { ...action, text: 'Boka\u0000lokal' }],
     ['a date in another format', { ...action, dueDate: '1/3/2024' }],
@@ -62,7 +63,7 @@ describe('parseVerbData', () => {
   });
 
   it('accepts the longest text allowed, å and emoji included', () => {
-    const text = `${'å'.repeat(MAX_CARD_TEXT - 2)}😀`;
+    const text = `${'å'.repeat(MAX_TEXT_LENGTH - 2)}😀`;
     expect(parseVerbData(Verbs.recordDecision, { meetingId: MEETING_ID, clauses: text })).toMatchObject({ clauses: text });
   });
 });

@@ -1,5 +1,6 @@
 import { COMMAND_SYNTAX, type Command, type CommandKind } from '../../../bot/src/core/commands/command';
 import { parseCommand } from '../../../bot/src/core/commands/command.parser';
+import { formatParagraphRef, subPointLabel } from '../../../bot/src/core/numbering';
 
 const ok = (text: string): Command => {
   const result = parseCommand(text);
@@ -175,6 +176,11 @@ describe('parseCommand: during the meeting', () => {
     ['punkt §24', { kind: 'go-to', number: 24, sub: null }],
     ['punkt § 24', { kind: 'go-to', number: 24, sub: null }],
     ['PUNKT  7.', { kind: 'go-to', number: 7, sub: null }],
+    // the 27th sub-point and on, as the protokoll letters them
+    ['punkt 24aa', { kind: 'go-to', number: 24, sub: 26 }],
+    ['punkt 24 ab)', { kind: 'go-to', number: 24, sub: 27 }],
+    ['punkt 24bb', { kind: 'go-to', number: 24, sub: 53 }],
+    ['punkt § 24 AZ', { kind: 'go-to', number: 24, sub: 51 }],
     ['föredragande Anna Berg', { kind: 'presenters', names: ['Anna Berg'] }],
     ['föredragande Anna Berg, Bo Ek', { kind: 'presenters', names: ['Anna Berg', 'Bo Ek'] }],
     ['Föredragande Anna Berg, Bo Ek och Cecilia Öhman-Åberg', { kind: 'presenters', names: ['Anna Berg', 'Bo Ek', 'Cecilia Öhman-Åberg'] }],
@@ -299,6 +305,24 @@ describe('parseCommand: unknown command', () => {
   });
 });
 
+describe('parseCommand: a paragraph named as chat answers name it can be typed back', () => {
+  // `punkt 3 a)` / `§ 15 b)` (itemReference) → `punkt` + the reference → the same paragraph
+  const cases = [1, 24, 999_999].flatMap((number) => Array.from({ length: 101 }, (_, sub) => [number, sub] as const));
+  it.each(['meeting', 'meeting-paren', 'year'] as const)('%s numbering, sub-points 0–100', (style) => {
+    for (const [number, sub] of cases) {
+      const reference = `${formatParagraphRef(style, number, 2024)} ${subPointLabel(sub)}`.replace(/^punkt /, '');
+      expect(ok(`punkt ${reference}`)).toEqual({ kind: 'go-to', number, sub });
+    }
+  });
+
+  it.each([
+    ['ändra punkt 24 Ny titel', { kind: 'rename-item', number: 24, title: 'Ny titel', typeTag: null }],
+    ['ta bort punkt § 24.', { kind: 'remove-item', number: 24 }],
+  ] as const)('%j uses the same number reader', (text, expected) => {
+    expect(ok(text)).toEqual(expected);
+  });
+});
+
 describe('parseCommand: malformed commands quote their syntax line', () => {
   it.each<[string, CommandKind, string]>([
     ['grupp', 'bind-group', 'saknas'],
@@ -346,8 +370,14 @@ describe('parseCommand: malformed commands quote their syntax line', () => {
     ['punkt', 'go-to', 'nummer saknas'],
     ['punkt x', 'go-to', 'inget punktnummer'],
     ['punkt 0', 'go-to', 'inget punktnummer'],
-    ['punkt 24bb', 'go-to', 'inget punktnummer'],
+    ['punkt 24abcd', 'go-to', 'inget punktnummer'],
+    ['punkt 24/25', 'go-to', 'inget punktnummer'],
     ['punkt 24ö', 'go-to', 'ingen underpunkt'],
+    ['punkt 24 aö)', 'go-to', 'ingen underpunkt'],
+    ['ta bort punkt 5aa', 'remove-item', 'utan bokstav'],
+    ['ändra punkt 3aa Ny', 'rename-item', 'utan bokstav'],
+    ['åtgärd Skicka senast 1899-12-31', 'action', 'Datumet 1899-12-31 finns inte'],
+    ['justering senast 0024-02-29', 'approval-deadline', 'finns inte'],
     ['föredragande', 'presenters', 'Minst ett namn'],
     ['föredragande Anna,, Bo', 'presenters', 'Namn 2 är tomt'],
     ['föredragande Anna, Bo,', 'presenters', 'Namn 3 är tomt'],

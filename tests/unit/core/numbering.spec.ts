@@ -135,7 +135,39 @@ describe('parseParagraphRef (`punkt 24b`)', () => {
     expect(parseParagraphRef(raw)).toEqual(expected);
   });
 
-  it.each([0, 1, 25, 26, 27, 701, 702])('reads back what subPointLabel(%i) writes', (index) => {
+  it.each([0, 1, 25, 26, 27, 701, 702, 18_277])('reads back what subPointLabel(%i) writes', (index) => {
     expect(parseParagraphRef(`24${subPointLabel(index)}`)).toEqual({ number: 24, sub: index });
+  });
+});
+
+describe('paragraph references: parseParagraphRef inverts the formatters', () => {
+  const numbers = [1, 9, 24, 100, 999_999];
+  const subs = Array.from({ length: 101 }, (_, sub) => sub);
+
+  // how a member writes it: `24aa`, `24 aa)`, `§ 24 AA)`
+  it.each<[string, (n: number, label: string) => string]>([
+    ['24aa)', (n, label) => `${n}${label}`],
+    ['24aa', (n, label) => `${n}${label.slice(0, -1)}`],
+    ['24 aa)', (n, label) => `${n} ${label}`],
+    ['§ 24 AA)', (n, label) => `§ ${n} ${label.toUpperCase()}`],
+    ['§24aa.', (n, label) => `§${n}${label.slice(0, -1)}.`],
+  ])('as %s: every sub-point 0–100 of every number', (_shape, write) => {
+    for (const number of numbers) {
+      expect(parseParagraphRef(String(number))).toEqual({ number, sub: null });
+      for (const sub of subs) expect(parseParagraphRef(write(number, subPointLabel(sub)))).toEqual({ number, sub });
+    }
+  });
+
+  // how chat answers write it (itemReference): `§ 24 aa)`, `punkt 24 aa)` after the keyword
+  it.each(['meeting', 'meeting-paren', 'year'] as const)('%s: formatParagraphRef + subPointLabel', (style) => {
+    for (const number of numbers) {
+      const main = formatParagraphRef(style, number, 2024).replace(/^punkt /, '');
+      expect(parseParagraphRef(main)).toEqual({ number, sub: null });
+      for (const sub of subs) expect(parseParagraphRef(`${main} ${subPointLabel(sub)}`)).toEqual({ number, sub });
+    }
+  });
+
+  it('refuses the year-suffix form: it could name another year', () => {
+    expect(parseParagraphRef(`${formatParagraphRef('year-suffix', 24, 2024)} ${subPointLabel(26)}`)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseEventAgenda } from '../../../bot/src/core/event-agenda-parser';
-import { bodyLines, decodeEntities } from '../../../bot/src/core/html-lines';
+import { bodyLines } from '../../../bot/src/core/html-lines';
 
 const calendarPage = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/graph/calendarview-page1.json'), 'utf8'));
 const html = (content: string) => ({ contentType: 'html' as const, content });
@@ -71,9 +71,5 @@ describe('bodyLines', () => {
     expect(bodyLines(html('<html><head><style>p{}</style></head><body><p>Intro</p><ol><li><p>A</p><ul><li>A1</li></ul></li><li>B</li></ol></body></html>'))).toEqual([
       { text: 'Intro', depth: 0 }, { text: 'A', depth: 1 }, { text: 'A1', depth: 2 }, { text: 'B', depth: 1 },
     ]);
-  });
-
-  it('decodes numeric and named entities, leaves unknown ones', () => {
-    expect(decodeEntities('&aring;&#228;&#xF6; &unknown; &#0;')).toBe('åäö &unknown;  ');
   });
 });

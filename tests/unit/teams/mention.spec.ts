@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { decodeEntities, stripBotMention, type MentionInfo } from '../../../bot/src/teams/mention';
+import { stripBotMention, type MentionInfo } from '../../../bot/src/teams/mention';
 
 const BOT = '28:bot-app-id';
 const botMention = (text: string): MentionInfo => ({ mentionedId: BOT, text });
@@ -89,16 +89,5 @@ describe('stripBotMention', () => {
     ],
   ])('%s', (_name, text, mentions, expected) => {
     expect(stripBotMention(text, mentions, BOT)).toBe(expected);
-  });
-});
-
-describe('decodeEntities', () => {
-  it.each([
-    ['a &amp;amp; b', 'a &amp; b'],
-    ['&lt;&gt;&quot;&apos;', '<>"\''],
-    ['&unknown; &#0; &#xZZ;', '&unknown; &#0; &#xZZ;'],
-    ['&NBSP;', ' '],
-  ])('%j → %j', (text, expected) => {
-    expect(decodeEntities(text)).toBe(expected);
   });
 });

@@ -3,7 +3,8 @@
  * order at the end (the last occurrence of each word counts).
  */
 import type { Command } from './command';
-import { checkedDate, checkedName, MAX_TEXT, oneLine, withinLimit, type Checked } from './command.text';
+import { MAX_TEXT_LENGTH } from '../validators';
+import { checkedDate, checkedName, oneLine, withinLimit, type Checked } from './command.text';
 
 const MARKERS = ['ansvarig', 'senast'] as const;
 type Marker = (typeof MARKERS)[number];
@@ -23,7 +24,7 @@ export function parseAction(rest: string): Checked<Command> {
 
   const text = words.join(' ');
   if (!text) return { problem: 'Åtgärdens text saknas.' };
-  const checkedText = withinLimit(text, MAX_TEXT, 'åtgärdens text');
+  const checkedText = withinLimit(text, MAX_TEXT_LENGTH, 'åtgärdens text');
   if ('problem' in checkedText) return checkedText;
 
   let owner: string | null = null;

@@ -4,7 +4,9 @@
  */
 import type { ItemTypeTag, NumberingStyle, QuorumRule } from '../model';
 import type { Command, CommandKind } from './command';
-import { isPerMeeting } from '../numbering';
+import { withoutLeadingAtt } from '../decision-clause';
+import { isPerMeeting, parseParagraphRef, type ParagraphRef } from '../numbering';
+import { isUuid, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../validators';
 import { parseAction } from './action.arguments';
 import { parseRoster } from './roster.arguments';
 import {
@@ -13,8 +15,6 @@ import {
   checkedName,
   checkedNameList,
   checkedTime,
-  MAX_TEXT,
-  MAX_TITLE,
   multiLine,
   oneLine,
   positiveInteger,
@@ -56,7 +56,7 @@ function titleAndTag(text: string, what: string): Checked<{ title: string; typeT
   const tagLike = TAG_LIKE.exec(text);
   const tag: Checked<ItemTypeTag | null> = tagLike ? typeTag(tagLike[1] ?? '') : { value: null };
   if ('problem' in tag) return tag;
-  const title = required(oneLine(tagLike ? text.slice(0, tagLike.index) : text), what, MAX_TITLE);
+  const title = required(oneLine(tagLike ? text.slice(0, tagLike.index) : text), what, MAX_TITLE_LENGTH);
   return 'problem' in title ? title : { value: { title: title.value, typeTag: tag.value } };
 }
 
@@ -64,19 +64,19 @@ function addItem(rest: string): Checked<Command> {
   return map(titleAndTag(oneLine(rest), 'titeln'), (item) => ({ kind: 'add-item', ...item }));
 }
 
-const ITEM_NUMBER = /^§?\s*(\d+)\s*([a-zåäö])?\)?\.?$/i;
+/** Only to explain a refusal: a number followed by letters that are not all a–z (`24ö`). */
+const FOREIGN_SUB_LETTERS = /^§?\s*\d+\s*(\p{L}+)\)?\.?$/u;
 
-function itemNumber(raw: string, allowSub: boolean): Checked<{ number: number; sub: number | null }> {
-  const match = ITEM_NUMBER.exec(raw);
-  const number = match ? positiveInteger(match[1] ?? '') : null;
-  if (!match || number === null) {
+/** `24`, `§ 24`, `24b`, `24 aa)` as parseParagraphRef reads them; `allowSub` false refuses the letters. */
+function itemNumber(raw: string, allowSub: boolean): Checked<ParagraphRef> {
+  const ref = parseParagraphRef(raw);
+  if (!ref) {
+    const letters = FOREIGN_SUB_LETTERS.exec(raw)?.[1];
+    if (letters && /[^a-z]/i.test(letters)) return { problem: `”${shorten(letters)}” är ingen underpunkt; underpunkter heter a, b, c … z, aa, ab …` };
     return { problem: raw ? `”${shorten(raw)}” är inget punktnummer.` : 'Punktens nummer saknas.' };
   }
-  const letter = match[2]?.toLowerCase();
-  if (letter && !allowSub) return { problem: `Ange punktens nummer utan bokstav (${number}, inte ${raw}).` };
-  const sub = letter ? 'abcdefghijklmnopqrstuvwxyz'.indexOf(letter) : -1;
-  if (letter && sub < 0) return { problem: `”${letter}” är ingen underpunkt; underpunkter heter a, b, c …` };
-  return { value: { number, sub: letter ? sub : null } };
+  if (ref.sub !== null && !allowSub) return { problem: `Ange punktens nummer utan bokstav (${ref.number}, inte ${raw}).` };
+  return { value: ref };
 }
 
 function renameItem(rest: string): Checked<Command> {
@@ -120,11 +120,10 @@ function approvalDeadline(rest: string): Checked<Command> {
 }
 
 function decision(rest: string): Checked<Command> {
-  const clause = multiLine(rest).replace(/^att(?:\s+|$)/iu, '');
-  return map(required(clause, 'beslutssatsen', MAX_TEXT), (value) => ({ kind: 'decision', clause: value }));
+  const clause = withoutLeadingAtt(multiLine(rest));
+  return map(required(clause, 'beslutssatsen', MAX_TEXT_LENGTH), (value) => ({ kind: 'decision', clause: value }));
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A user principal name or e-mail address (Teams may wrap a typed address in `mailto:`). */
 const UPN = /^[^\s@<>"'(),;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/i;
 
@@ -137,7 +136,7 @@ function calendar(rest: string): Checked<Command> {
     case 'av':
       return argument ? { problem: `\`kalender av\` tar inget mer efter sig (”${shorten(argument)}” förstods inte).` } : { value: { kind: 'calendar', link: 'off' } };
     case 'grupp':
-      return GUID.test(argument)
+      return isUuid(argument)
         ? { value: { kind: 'calendar', link: { kind: 'group', id: argument.toLowerCase() } } }
         : { problem: `Ange Microsoft 365-gruppens id, ett GUID som 02bd9fd6-8f93-4758-87c3-1fb73740a315${argument ? ` (”${shorten(argument)}” är inget sådant)` : ''}.` };
     case 'användare':
@@ -153,13 +152,13 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   help: () => ({ value: { kind: 'help' } }),
   'bind-group': (rest) => map(checkedName(rest, 'gruppens namn'), (name) => ({ kind: 'bind-group', name })),
   roster: (rest) => map(parseRoster(rest), (entries) => ({ kind: 'roster', entries })),
-  'deciding-body': (rest) => map(required(oneLine(rest), 'beslutsorganet', MAX_TITLE), (text) => ({ kind: 'deciding-body', text })),
+  'deciding-body': (rest) => map(required(oneLine(rest), 'beslutsorganet', MAX_TITLE_LENGTH), (text) => ({ kind: 'deciding-body', text })),
   numbering,
   'quorum-rule': quorumRule,
   calendar,
   'add-item': addItem,
-  'add-sub-point': (rest) => map(required(oneLine(rest), 'titeln', MAX_TITLE), (title) => ({ kind: 'add-sub-point', title })),
-  section: (rest) => map(required(oneLine(rest), 'rubriken', MAX_TITLE), (heading) => ({ kind: 'section', heading })),
+  'add-sub-point': (rest) => map(required(oneLine(rest), 'titeln', MAX_TITLE_LENGTH), (title) => ({ kind: 'add-sub-point', title })),
+  section: (rest) => map(required(oneLine(rest), 'rubriken', MAX_TITLE_LENGTH), (heading) => ({ kind: 'section', heading })),
   'rename-item': renameItem,
   'remove-item': (rest) => map(itemNumber(oneLine(rest), false), ({ number }) => ({ kind: 'remove-item', number })),
   'show-agenda': noArguments({ kind: 'show-agenda' }),
@@ -167,7 +166,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   next: noArguments({ kind: 'next' }),
   'go-to': (rest) => map(itemNumber(oneLine(rest), true), ({ number, sub }) => ({ kind: 'go-to', number, sub })),
   presenters: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'presenters', names })),
-  note: (rest) => map(required(multiLine(rest), 'texten', MAX_TEXT), (text) => ({ kind: 'note', text })),
+  note: (rest) => map(required(multiLine(rest), 'texten', MAX_TEXT_LENGTH), (text) => ({ kind: 'note', text })),
   decision,
   information: noArguments({ kind: 'information' }),
   action: parseAction,
@@ -181,5 +180,5 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   'approval-deadline': approvalDeadline,
   end: noArguments({ kind: 'end' }),
   approve: noArguments({ kind: 'approve' }),
-  'request-change': (rest) => map(required(multiLine(rest), 'kommentaren', MAX_TEXT), (comment) => ({ kind: 'request-change', comment })),
+  'request-change': (rest) => map(required(multiLine(rest), 'kommentaren', MAX_TEXT_LENGTH), (comment) => ({ kind: 'request-change', comment })),
 };

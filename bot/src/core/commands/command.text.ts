@@ -2,21 +2,19 @@
  * Text helpers of the command parser: input normalisation, field limits, names, dates and times.
  * Field helpers return the value or a Swedish problem string (`{ problem }`).
  */
+import { isCalendarDate, MAX_NAME_LENGTH, withoutControlCharacters } from '../validators';
 
 export type Checked<T> = { value: T } | { problem: string };
 
-export const MAX_TITLE = 300;
-export const MAX_NAME = 200;
-export const MAX_TEXT = 10_000;
-
 /** NFC, line breaks `\n`, no-break spaces as spaces, control and zero-width characters removed, trimmed. */
 export function normaliseInput(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g, '')
-    .trim();
+  return withoutControlCharacters(
+    text
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u00a0\u2007\u202f]/g, ' ')
+      .replace(/[\u200b\ufeff]/g, ''),
+  ).trim();
 }
 
 /** All whitespace (line breaks too) collapsed to single spaces. */
@@ -44,7 +42,7 @@ export const cleanName = (name: string): string => oneLine(name).replace(/(?<=\p
 export function checkedName(raw: string, what = 'namnet'): Checked<string> {
   const name = cleanName(raw);
   if (!name) return { problem: `${capitalise(what)} saknas.` };
-  return withinLimit(name, MAX_NAME, what);
+  return withinLimit(name, MAX_NAME_LENGTH, what);
 }
 
 /**
@@ -80,16 +78,12 @@ export function checkedNameList(raw: string): Checked<string[]> {
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})\.?$/;
 
-/** A real calendar date written `ÅÅÅÅ-MM-DD` (a trailing period tolerated). */
+/** A real calendar date written `ÅÅÅÅ-MM-DD` (a trailing period tolerated), as isCalendarDate decides. */
 export function checkedDate(raw: string): Checked<string> {
   const match = DATE.exec(raw.trim());
   if (!match) return { problem: `”${shorten(raw.trim())}” är inget datum; skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2024-03-15.` };
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
-  if (year < 1900 || day < 1 || day > daysInMonth) {
-    return { problem: `Datumet ${match[1]}-${match[2]}-${match[3]} finns inte i kalendern.` };
-  }
-  return { value: `${match[1]}-${match[2]}-${match[3]}` };
+  const date = `${match[1]}-${match[2]}-${match[3]}`;
+  return isCalendarDate(date) ? { value: date } : { problem: `Datumet ${date} finns inte i kalendern.` };
 }
 
 const TIME = /^(?:kl\.?\s*)?(\d{1,2})[.:](\d{2})\.?$/i;

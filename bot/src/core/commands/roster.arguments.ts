@@ -4,7 +4,8 @@
  */
 import type { RosterRole } from '../model';
 import type { RosterEntryInput } from './command';
-import { checkedName, MAX_TITLE, oneLine, shorten, withinLimit, type Checked } from './command.text';
+import { MAX_TITLE_LENGTH } from '../validators';
+import { checkedName, oneLine, shorten, withinLimit, type Checked } from './command.text';
 
 const ROLES: Record<string, RosterRole> = {
   ordförande: 'ordförande',
@@ -31,10 +32,10 @@ function parseLine(line: string): Checked<RosterEntryInput> {
   const [rawName = '', title = '', principal = '', rawRole = ''] = fields;
   const name = checkedName(rawName);
   if ('problem' in name) return { problem: lowerFirst(name.problem.replace(/\.$/, '')) };
-  const checkedTitle = withinLimit(title, MAX_TITLE, 'titeln');
+  const checkedTitle = withinLimit(title, MAX_TITLE_LENGTH, 'titeln');
   if ('problem' in checkedTitle) return { problem: lowerFirst(checkedTitle.problem.replace(/\.$/, '')) };
   if (!principal) return { problem: 'huvudman saknas' };
-  const checkedPrincipal = withinLimit(principal, MAX_TITLE, 'huvudmannen');
+  const checkedPrincipal = withinLimit(principal, MAX_TITLE_LENGTH, 'huvudmannen');
   if ('problem' in checkedPrincipal) return { problem: lowerFirst(checkedPrincipal.problem.replace(/\.$/, '')) };
   if (!rawRole) return { problem: `roll saknas (${ROLE_LIST})` };
   const role = ROLES[rawRole.toLowerCase()];

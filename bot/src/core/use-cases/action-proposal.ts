@@ -4,6 +4,7 @@
  * propose it (the secretary accepts with one click), because the heuristic can be wrong.
  */
 import type { RosterMember } from '../model';
+import { withoutLeadingAtt } from '../decision-clause';
 
 export interface ActionProposal {
   ownerMemberId: string;
@@ -17,7 +18,7 @@ const normalise = (s: string) => s.normalize('NFC').toLocaleLowerCase('sv-SE');
 const looksLikePresentTenseVerb = (word: string) => /^[a-zåäöé]{2,}r$/.test(normalise(word));
 
 export function proposeActionFromClause(roster: RosterMember[], clause: string): ActionProposal | null {
-  const words = clause.trim().replace(/^att\s+/i, '').split(/\s+/);
+  const words = withoutLeadingAtt(clause).split(/\s+/);
   for (const member of candidatesByName(roster, words)) {
     const rest = words.slice(member.nameWords);
     const verb = rest[0];

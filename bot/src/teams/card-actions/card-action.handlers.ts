@@ -11,6 +11,7 @@ import { markAttendance } from '../../core/use-cases/attendance';
 import { addDecision } from '../../core/use-cases/record-minutes';
 import { addAction } from '../../core/use-cases/record-action';
 import { conflict, invalid } from '../../core/errors';
+import { withoutLeadingAtt } from '../../core/decision-clause';
 import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildAttendanceCard } from '../../cards/attendance.card';
 import { buildActionCard } from '../../cards/action.card';
@@ -61,7 +62,7 @@ export const cardActionHandlers: CardActionHandlers = {
 
   'decision.record': async (data, { repos, ctx }) => {
     await requireCurrentMeeting(repos, ctx, data.meetingId);
-    const clauses = data.clauses.split('\n').map((line) => line.trim().replace(/^att\s+/i, '')).filter(Boolean);
+    const clauses = data.clauses.split('\n').map(withoutLeadingAtt).filter(Boolean);
     if (clauses.length === 0) throw invalid('Skriv minst en beslutssats.');
     const answers = [];
     for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, data.itemId ?? undefined));
