@@ -32,7 +32,8 @@ export async function connectToTeams(timeoutMs = 1500): Promise<TeamsInfo | null
     if (outcome !== 'ok') return null;
     connected = true;
     const context = await app.getContext();
-    app.notifySuccess();
+    // Tells Teams the tab has loaded; the tab works whether or not Teams acknowledges it, so it is not awaited.
+    void app.notifySuccess();
     return {
       theme: asTheme(context.app.theme) ?? 'default',
       teamName: context.team?.displayName ?? null,
