@@ -26,6 +26,8 @@ describeEachStore('posting the draft to the channel from a meeting chat', (store
   it('answers in the meeting chat and posts the draft in the channel', async () => {
     const channel = new TeamsChannel({ teamId: '19:psvo-team@thread.tacv2', teamName: 'PSVO', channelId: CHANNEL }, wire.connector.url);
     await deliver(wire.app.url, channel.install('2024-03-01T08:00:00.000Z'));
+    // The secretary sets the group up in its channel; only she may then record from the meeting chat.
+    await deliver(wire.app.url, channel.message(sandra, 'ledamöter\nSandra Johansson; nämndsekreterare; Region Blekinge; sekreterare', '2024-03-01T08:01:00.000Z'));
     await deliver(wire.app.url, meetingChat('grupp PSVO', '2024-03-01T08:55:00.000Z'));
     await deliver(wire.app.url, meetingChat('starta', '2024-03-01T09:00:00.000Z'));
     wire.connector.clear();

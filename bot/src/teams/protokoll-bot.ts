@@ -13,7 +13,7 @@ import { commandHandlers } from './handlers';
 import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
 import { meetingEnded, meetingStarted, participantsMoved } from './handlers/meeting-events.handler';
-import { cardActionHandlers } from './card-actions/card-action.handlers';
+import { cardActionHandlers, VERB_PERMISSIONS } from './card-actions/card-action.handlers';
 import { toActivity } from './reply-activity';
 import { stripBotMention } from './mention';
 import { turnInfo } from './turn-info';
@@ -88,7 +88,8 @@ export class ProtokollBot extends TeamsActivityHandler {
     const data = parseVerbData(verb, value.action?.data);
     if (!data) return message('Uppgifterna från kortet är ofullständiga eller ogiltiga. Fyll i fälten och försök igen.');
     const handler = cardActionHandlers[verb] as (d: VerbData[Verb], scope: GroupScope) => Promise<Outcome>;
-    const result = await this.deps.envelope.run(turnInfo(context.activity), { group: 'required', run: (scope) => handler(data, scope) });
+    const work = { group: 'required', permission: VERB_PERMISSIONS[verb], run: (scope: GroupScope) => handler(data, scope) } as const;
+    const result = await this.deps.envelope.run(turnInfo(context.activity), work);
     if (result.kind === 'duplicate') return message('Det här är redan registrerat.');
     if (result.kind !== 'answered') return message(result.text);
     await this.deps.notifier.deliverAll(result.outcome.events);
@@ -97,7 +98,8 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   private async meetingEvent(context: TurnContext, run: (scope: GroupScope) => Promise<Outcome>): Promise<void> {
     const turn = turnInfo(context.activity);
-    const result: TurnResult = await this.deps.envelope.run(turn, { group: 'required', run });
+    // Teams itself vouches for meeting events: they need no sender's permission.
+    const result: TurnResult = await this.deps.envelope.run(turn, { group: 'required', permission: 'anyone', run });
     if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
     else if (result.kind !== 'duplicate') this.deps.logger.warn({ conversationId: turn.conversationId, type: context.activity.name, reason: result.text }, 'meeting event not recorded');
   }
@@ -126,6 +128,7 @@ function commandWork<K extends CommandKind>(command: CommandOf<K>): TurnWork {
   if (spec.group === 'none') return { group: 'none', run: (scope) => spec.run(command, scope) };
   return {
     group: 'required',
+    permission: spec.permission,
     run: (scope, prepared) => spec.run(command, scope, prepared),
     ...(spec.before ? { before: (_: void, outside) => spec.before!(command, outside) } : {}),
     ...(spec.after ? { after: (_: void, outside, outcome) => spec.after!(command, outside, outcome) } : {}),

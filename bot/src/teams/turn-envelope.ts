@@ -10,6 +10,7 @@ import type { Group } from '../core/model';
 import { DomainError, invalid } from '../core/errors';
 import { keepDraftCurrent } from '../core/use-cases/draft-rule';
 import { learnActorIdentity } from '../core/use-cases/teams-identity';
+import { authorize, type Permission } from '../core/use-cases/authorization';
 import { isDatabaseUnavailable } from '../store/database-errors';
 import type { Logger } from '../logger';
 import type { AroundTransaction, GroupScope, Outcome, TurnScope, TurnServices } from './handlers/handler';
@@ -19,7 +20,7 @@ import type { TurnInfo } from './turn-info';
 
 /** What runs in a turn: in the conversation's group (most), or without one (help, binding a group). */
 export type TurnWork =
-  | ({ group: 'required'; run(scope: GroupScope, prepared: string | null): Promise<Outcome> } & AroundTransaction<void>)
+  | ({ group: 'required'; permission: Permission; run(scope: GroupScope, prepared: string | null): Promise<Outcome> } & AroundTransaction<void>)
   | { group: 'none'; run(scope: TurnScope): Promise<Outcome> };
 
 export type TurnResult =
@@ -49,6 +50,7 @@ export class TurnEnvelope {
         const group = await resolveGroup(repos, turn);
         if (!group) throw invalid(NO_GROUP_TEXT);
         await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });
+        await authorize(repos, group, turn.actor, work.permission, { inGroupChannel: inChannelOf(group, turn) });
         const outcome = await work.run({ ...scope, ctx: { group, actor: turn.actor, at: turn.at } }, prepared);
         return withDraftRule(outcome, await keepDraftCurrent(repos, group, turn.at, this.services.documents));
       }, turn.idempotencyKey ?? undefined);
@@ -75,6 +77,9 @@ export class TurnEnvelope {
     return { services: this.services, group, turn };
   }
 }
+
+/** The group's own channel (a thread in it included): Teams delivers only the team's members there. */
+const inChannelOf = (group: Group, turn: TurnInfo): boolean => turn.kind === 'channel' && group.channelId !== null && turn.channelId === group.channelId;
 
 /** The answer says that the draft changed; the new version's card goes out with the other events. */
 function withDraftRule(outcome: Outcome, versioned: Awaited<ReturnType<typeof keepDraftCurrent>>): Outcome {

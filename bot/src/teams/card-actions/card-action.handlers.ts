@@ -21,9 +21,27 @@ import { decideApproval, pendingApproval, type ApprovalState } from '../../core/
 import { buildApprovalCard } from '../../cards/approval.card';
 import { approvalCardModel } from '../approval-view';
 import type { GroupScope, Outcome } from '../handlers/handler';
+import type { Permission } from '../../core/use-cases/authorization';
 
 type Handler<V extends Verb> = (data: VerbData[V], scope: GroupScope) => Promise<Outcome>;
 export type CardActionHandlers = { [V in Verb]: Handler<V> };
+
+/** What each button needs of the one who presses it (approvals are checked by the use case: chair and justerare). */
+export const VERB_PERMISSIONS: { readonly [V in Verb]: Permission } = {
+  'agenda.refresh': 'read',
+  'agenda.remove-confirm': 'record',
+  'attendance.refresh': 'read',
+  'attendance.present': 'record',
+  'attendance.absent': 'record',
+  'decision.record': 'record',
+  'action.form': 'record',
+  'action.record': 'record',
+  'action.accept-proposal': 'record',
+  'action.choose-owner': 'record',
+  'approval.approve': 'anyone',
+  'approval.request-change': 'anyone',
+  'approval.refresh': 'anyone',
+};
 
 /** A card from an earlier meeting must not record into today's. */
 async function requireCurrentMeeting(repos: Repositories, ctx: CommandContext, meetingId: string | null): Promise<void> {

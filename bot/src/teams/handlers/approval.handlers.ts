@@ -3,9 +3,9 @@ import { electAdjuster, setApprovalDeadline } from '../../core/use-cases/approva
 import { decideApproval } from '../../core/use-cases/approval';
 import { inGroup, type GroupScope, type Outcome } from './handler';
 
-export const adjuster = inGroup<'adjuster'>(async (command, { repos, ctx }) => electAdjuster(repos, ctx, command.name));
+export const adjuster = inGroup<'adjuster'>('record', async (command, { repos, ctx }) => electAdjuster(repos, ctx, command.name));
 
-export const approvalDeadline = inGroup<'approval-deadline'>(async (command, { repos, ctx }) =>
+export const approvalDeadline = inGroup<'approval-deadline'>('record', async (command, { repos, ctx }) =>
   setApprovalDeadline(repos, ctx, command.date, command.time));
 
 /** The answer; the approval card is brought up to date wherever it was posted (the outcome's events). */
@@ -14,6 +14,6 @@ const decide = async ({ repos, ctx, documents }: GroupScope, input: { decision: 
   return { text: outcome.text, events: outcome.events };
 };
 
-export const approve = inGroup<'approve'>(async (_command, scope) => decide(scope, { decision: 'approved', comment: null }));
+export const approve = inGroup<'approve'>('anyone', async (_command, scope) => decide(scope, { decision: 'approved', comment: null }));
 
-export const requestChange = inGroup<'request-change'>(async (command, scope) => decide(scope, { decision: 'changes-requested', comment: command.comment }));
+export const requestChange = inGroup<'request-change'>('anyone', async (command, scope) => decide(scope, { decision: 'changes-requested', comment: command.comment }));

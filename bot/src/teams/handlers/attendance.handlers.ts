@@ -4,8 +4,8 @@ import { attendanceView } from '../../core/use-cases/attendance-view';
 import { buildAttendanceCard } from '../../cards/attendance.card';
 import { inGroup } from './handler';
 
-export const attendance = inGroup<'attendance'>(async (_command, { repos, ctx }) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) }));
+export const attendance = inGroup<'attendance'>('read', async (_command, { repos, ctx }) => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) }));
 
-export const markPresent = inGroup<'mark-present'>(async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, true));
+export const markPresent = inGroup<'mark-present'>('record', async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, true));
 
-export const markAbsent = inGroup<'mark-absent'>(async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, false));
+export const markAbsent = inGroup<'mark-absent'>('record', async (command, { repos, ctx }) => markAttendance(repos, ctx, { name: command.name }, false));

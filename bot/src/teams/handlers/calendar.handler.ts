@@ -8,6 +8,7 @@ import type { CommandSpec } from './handler';
 
 export const calendar: CommandSpec<'calendar'> = {
   group: 'required',
+  permission: 'setup',
   run: async (command, { repos, ctx }) => calendarLink(repos, ctx, command.link),
   after: async (_command, { services, group, turn }, outcome) => {
     const linked = await services.uow.read((repos) => repos.calendar.find(group.id));

@@ -13,10 +13,10 @@ export const bindGroupHandler: CommandSpec<'bind-group'> = {
     ),
 };
 
-export const roster = inGroup<'roster'>(async (command, { repos, ctx }) => updateRoster(repos, ctx.group, command.entries));
+export const roster = inGroup<'roster'>('setup', async (command, { repos, ctx }) => updateRoster(repos, ctx.group, command.entries));
 
-export const decidingBody = inGroup<'deciding-body'>(async (command, { repos, ctx }) => setDecidingBody(repos, ctx.group, command.text));
+export const decidingBody = inGroup<'deciding-body'>('setup', async (command, { repos, ctx }) => setDecidingBody(repos, ctx.group, command.text));
 
-export const numbering = inGroup<'numbering'>(async (command, { repos, ctx }) => setNumbering(repos, ctx.group, command.style, command.start, ctx.at));
+export const numbering = inGroup<'numbering'>('setup', async (command, { repos, ctx }) => setNumbering(repos, ctx.group, command.style, command.start, ctx.at));
 
-export const quorumRule = inGroup<'quorum-rule'>(async (command, { repos, ctx }) => setQuorumRule(repos, ctx.group, command.rule));
+export const quorumRule = inGroup<'quorum-rule'>('setup', async (command, { repos, ctx }) => setQuorumRule(repos, ctx.group, command.rule));

@@ -8,6 +8,7 @@ import type { Command } from '../../core/commands/command';
 import type { CalendarCommands, DomainEvent, ProtokollDocuments, Repositories, UnitOfWork } from '../../core/ports';
 import type { CommandContext } from '../../core/use-cases/command-context';
 import type { Group } from '../../core/model';
+import type { Permission } from '../../core/use-cases/authorization';
 import type { AdaptiveCard } from '../../cards/adaptive-card';
 import type { TurnInfo } from '../turn-info';
 
@@ -66,19 +67,21 @@ export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
 
 /**
  * How a command is handled. `group: 'none'` for the few that work in a conversation without a
- * group (help, binding one); every other handler gets the group's scope.
+ * group (help, binding one); every other handler gets the group's scope, once the sender has the
+ * permission it declares (core/use-cases/authorization.ts).
  */
 export type CommandSpec<K extends CommandKind> = AroundTransaction<CommandOf<K>> &
   (
-    | { group: 'required'; run(command: CommandOf<K>, scope: GroupScope, prepared: string | null): Promise<Outcome> }
+    | { group: 'required'; permission: Permission; run(command: CommandOf<K>, scope: GroupScope, prepared: string | null): Promise<Outcome> }
     | { group: 'none'; run(command: CommandOf<K>, scope: TurnScope): Promise<Outcome> }
   );
 
 /** The compiler checks that every command has exactly one handler. */
 export type CommandHandlers = { [K in CommandKind]: CommandSpec<K> };
 
-/** A handler of the common kind: in the group, inside the transaction only. */
-export const inGroup = <K extends CommandKind>(run: (command: CommandOf<K>, scope: GroupScope) => Promise<Outcome>): CommandSpec<K> => ({
+/** A handler of the common kind: in the group, with a permission, inside the transaction only. */
+export const inGroup = <K extends CommandKind>(permission: Permission, run: (command: CommandOf<K>, scope: GroupScope) => Promise<Outcome>): CommandSpec<K> => ({
   group: 'required',
+  permission,
   run: (command, scope) => run(command, scope),
 });

@@ -8,7 +8,7 @@ import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { Answer } from '../../core/use-cases/command-context';
 import { inGroup, type GroupScope, type Outcome } from './handler';
 
-export const start = inGroup<'start'>(async (_command, { repos, ctx, turn }) => {
+export const start = inGroup<'start'>('record', async (_command, { repos, ctx, turn }) => {
   const answer = await startMeeting(repos, ctx, { teamsMeetingId: turn.meetingId });
   const open = answer.data!;
   return { text: answer.text, card: buildAgendaCard(buildAgendaView(ctx.group, open.meeting, open.items, ctx.at)) };
@@ -23,13 +23,13 @@ const withDecisionForm = async ({ repos, ctx }: GroupScope, answer: Answer<{ pha
   return { text: answer.text, card: buildDecisionCard(await paragraphFormsView(repos, ctx)) };
 };
 
-export const next = inGroup<'next'>(async (_command, scope) => withDecisionForm(scope, await nextItem(scope.repos, scope.ctx)));
+export const next = inGroup<'next'>('record', async (_command, scope) => withDecisionForm(scope, await nextItem(scope.repos, scope.ctx)));
 
-export const goTo = inGroup<'go-to'>(async (command, scope) =>
+export const goTo = inGroup<'go-to'>('record', async (command, scope) =>
   withDecisionForm(scope, await goToItem(scope.repos, scope.ctx, command.number, command.sub)));
 
 /** `avsluta`: the meeting ends and its draft goes out for justering (said again: a new version). */
-export const end = inGroup<'end'>(async (_command, { repos, ctx, documents, progress }) => {
+export const end = inGroup<'end'>('record', async (_command, { repos, ctx, documents, progress }) => {
   const closed = await closeMeeting(repos, ctx, documents, { reissue: true, progress: () => progress('Skapar protokollutkast …') });
   return { text: closed!.text, events: closed!.events };
 });

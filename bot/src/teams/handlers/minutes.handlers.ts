@@ -7,11 +7,11 @@ import { buildActionProposalCard } from '../../cards/action-proposal.card';
 import { buildOwnerChoiceCard } from '../../cards/owner-choice.card';
 import { inGroup } from './handler';
 
-export const presenters = inGroup<'presenters'>(async (command, { repos, ctx }) => setPresenters(repos, ctx, command.names));
+export const presenters = inGroup<'presenters'>('record', async (command, { repos, ctx }) => setPresenters(repos, ctx, command.names));
 
-export const note = inGroup<'note'>(async (command, { repos, ctx }) => addNote(repos, ctx, command.text));
+export const note = inGroup<'note'>('record', async (command, { repos, ctx }) => addNote(repos, ctx, command.text));
 
-export const decision = inGroup<'decision'>(async (command, { repos, ctx }) => {
+export const decision = inGroup<'decision'>('record', async (command, { repos, ctx }) => {
   const answer = await addDecision(repos, ctx, command.clause);
   const recorded = answer.data!;
   const proposal = recorded.proposal;
@@ -31,9 +31,9 @@ export const decision = inGroup<'decision'>(async (command, { repos, ctx }) => {
   };
 });
 
-export const information = inGroup<'information'>(async (_command, { repos, ctx }) => recordInformation(repos, ctx));
+export const information = inGroup<'information'>('record', async (_command, { repos, ctx }) => recordInformation(repos, ctx));
 
-export const action = inGroup<'action'>(async (command, { repos, ctx }) => {
+export const action = inGroup<'action'>('record', async (command, { repos, ctx }) => {
   const answer = await addAction(repos, ctx, { text: command.text, owner: command.owner, dueDate: command.dueDate });
   const outcome = answer.data!;
   if (outcome.kind === 'recorded') return { text: answer.text };
@@ -50,8 +50,8 @@ export const action = inGroup<'action'>(async (command, { repos, ctx }) => {
   };
 });
 
-export const postpone = inGroup<'postpone'>(async (_command, { repos, ctx }) => postponeItem(repos, ctx));
+export const postpone = inGroup<'postpone'>('record', async (_command, { repos, ctx }) => postponeItem(repos, ctx));
 
-export const recipients = inGroup<'recipients'>(async (command, { repos, ctx }) => setRecipients(repos, ctx, command.names));
+export const recipients = inGroup<'recipients'>('record', async (command, { repos, ctx }) => setRecipients(repos, ctx, command.names));
 
-export const distribution = inGroup<'distribution'>(async (command, { repos, ctx }) => setDistributionList(repos, ctx, command.names));
+export const distribution = inGroup<'distribution'>('record', async (command, { repos, ctx }) => setDistributionList(repos, ctx, command.names));

@@ -1,0 +1,52 @@
+/**
+ * Who may do what (PRODUCT.md, "Who may do what"). Every command, card verb and event declares the
+ * permission it needs; the turn envelope asks here before the handler runs, so a refused command
+ * changes nothing and says, in Swedish, who may do it.
+ *
+ * The sender is known only by what Teams vouches for: the roster entry tied to their Entra object
+ * id. A typed or display name never grants anything.
+ *
+ *   setup    group settings (roster, numbering, body name, quorum rule, calendar): secretary or chair;
+ *            before the group has either, the members of its team (writing in the group's channel)
+ *   record   during and after the meeting (agenda moves, minutes, attendance, avsluta): secretary or chair
+ *   propose  `ny punkt`: roster members and members of the group's team
+ *   read     agenda and attendance: roster members and members of the group's team
+ *   anyone   help, and what the use case checks itself (approvals: the chair and that meeting's justerare)
+ */
+import type { Group, RosterMember } from '../model';
+import type { Repositories } from '../ports';
+import { forbidden } from '../errors';
+import type { Actor } from './command-context';
+
+export type Permission = 'anyone' | 'read' | 'propose' | 'record' | 'setup';
+
+/** Where the turn comes from, as far as permissions care. */
+export interface Place {
+  /** the group's own channel (or a thread in it): Teams delivers only its team's members there */
+  inGroupChannel: boolean;
+}
+
+const LEADING_ROLES: ReadonlyArray<RosterMember['role']> = ['sekreterare', 'ordförande', 'vice ordförande'];
+
+/** The roster entry of the sender, by the Entra object id Teams sends: null when none is tied to it. */
+export async function senderOf(repos: Repositories, group: Group, actor: Actor): Promise<RosterMember | null> {
+  return actor.aadObjectId ? repos.roster.findByAadObjectId(group.id, actor.aadObjectId) : null;
+}
+
+export async function authorize(repos: Repositories, group: Group, actor: Actor, permission: Permission, place: Place): Promise<void> {
+  if (permission === 'anyone') return;
+  const sender = await senderOf(repos, group, actor);
+  if (permission === 'read' || permission === 'propose') {
+    if (sender || place.inGroupChannel) return;
+    throw forbidden(`Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
+  }
+  if (sender && LEADING_ROLES.includes(sender.role)) return;
+  const roster = await repos.roster.list(group.id);
+  const leaders = roster.filter((m) => LEADING_ROLES.includes(m.role));
+  // A new group: its team sets it up, and the first roster names the secretary.
+  if (leaders.length === 0 && place.inGroupChannel) return;
+  const names = leaders.map((m) => `${m.name} (${m.role})`).join(', ');
+  const who = names ? `gruppens sekreterare och ordförande (${names})` : 'gruppens sekreterare och ordförande';
+  const what = permission === 'setup' ? 'ändra gruppens inställningar och ledamotslista' : 'föra protokollet';
+  throw forbidden(`Bara ${who} kan ${what}. Inget har ändrats.${leaders.length === 0 ? ' Gruppen har ingen sekreterare än: skriv `ledamöter` i gruppens kanal och ange en sekreterare.' : ''}`);
+}

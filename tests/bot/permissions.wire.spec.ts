@@ -1,0 +1,98 @@
+/**
+ * Who may do what, over the wire: every command declares the permission it needs, and the sender
+ * is known by the Entra object id Teams sends, tied to a roster entry. A refused command changes
+ * nothing and says, in Swedish, who may do it.
+ */
+import { randomUUID } from 'node:crypto';
+import { repositoriesFor } from '../../bot/src/store/unit-of-work';
+import { useWire } from '../support/wire';
+import { describeEachStore } from '../support/stores';
+import { BOT, deliver, TeamsChannel, TENANT, type Person } from '../support/teams-activities';
+
+const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'd0000000-0000-4000-8000-000000000001' };
+const mats: Person = { id: '29:mats', name: 'Mats Wennstig', aadObjectId: 'd0000000-0000-4000-8000-000000000002' };
+/** a member of the team, not on the roster */
+const tina: Person = { id: '29:tina', name: 'Tina Olsson', aadObjectId: 'd0000000-0000-4000-8000-000000000004' };
+/** an outsider, writing to the bot in a personal chat */
+const eve: Person = { id: '29:eve', name: 'Eve Outsider', aadObjectId: 'd0000000-0000-4000-8000-000000000099' };
+const at = (minutes: number) => new Date(Date.parse('2024-05-16T07:00:00.000Z') + minutes * 60_000).toISOString();
+
+describeEachStore('who may do what', (store) => {
+  const wire = useWire(store);
+  let channel: TeamsChannel;
+
+  const replyTo = async (activity: any) => {
+    const before = wire.connector.messages.length;
+    await deliver(wire.app.url, activity);
+    return wire.connector.messages.slice(before).map((m) => m.text ?? '').join('\n');
+  };
+  const inChannel = (who: Person, text: string, minute: number) => replyTo(channel.message(who, text, at(minute)));
+  const personal = (who: Person, text: string, minute: number) => replyTo({
+    type: 'message', id: randomUUID(), timestamp: at(minute), serviceUrl: wire.connector.url, channelId: 'msteams',
+    from: who, recipient: BOT, text, conversation: { conversationType: 'personal', tenantId: TENANT, id: `a:personal-${who.id}` },
+    channelData: { tenant: { id: TENANT } },
+  });
+
+  /** Everything a command could have written, to compare before and after a refusal. */
+  const snapshot = async () => {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Rättighetsgruppen')!;
+    const meetings = await repos.meetings.list(group.id);
+    const perMeeting = await Promise.all(meetings.map(async (m) => ({
+      meeting: m, items: await repos.agenda.list(m.id), notes: await repos.records.notes(m.id), decisions: await repos.records.decisions(m.id),
+    })));
+    return JSON.stringify({ group, roster: await repos.roster.list(group.id), perMeeting });
+  };
+
+  beforeAll(async () => {
+    channel = new TeamsChannel({ teamId: '19:rights-team@thread.tacv2', teamName: 'Rättighetsgruppen', channelId: '19:rights@thread.tacv2' }, wire.connector.url);
+    await deliver(wire.app.url, channel.install(at(-30)));
+  });
+
+  it('a new group is set up by its team, and the secretary who writes the first roster can work at once', async () => {
+    const answer = await inChannel(sandra, [
+      'ledamöter',
+      'Mats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande',
+      'Sandra Johansson; processledare; Region Blekinge; sekreterare',
+    ].join('\n'), -20);
+    expect(answer).toMatch(/Mats Wennstig/);
+    expect(await inChannel(sandra, 'ny punkt Budget 2025 (B)', -19)).toMatch(/Budget 2025/);
+    expect(await inChannel(sandra, 'starta', 0)).toMatch(/Mötet startade/);
+  });
+
+  it.each([
+    ['ledamöter\nTina Olsson; projektledare; Region Blekinge; sekreterare', /Bara gruppens sekreterare och ordförande \(Mats Wennstig \(ordförande\), Sandra Johansson \(sekreterare\)\) kan ändra gruppens inställningar/],
+    ['beslutsorgan Tinas råd', /Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/],
+    ['beslut godkänna allt', /Bara gruppens sekreterare och ordförande .* kan föra protokollet/],
+    ['anteckning Tina skriver i protokollet', /kan föra protokollet/],
+    ['nästa', /kan föra protokollet/],
+    ['avsluta', /kan föra protokollet/],
+  ])('a team member who is not on the roster cannot write: %s', async (command, refusal) => {
+    const before = await snapshot();
+    expect(await inChannel(tina, command, 5)).toMatch(refusal);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('a team member may read the agenda and propose an item in the group\'s channel', async () => {
+    expect(await inChannel(tina, 'ny punkt Tinas förslag', 6)).toMatch(/Tinas förslag/);
+    const agenda = await replyTo(channel.message(tina, 'dagordning', at(7)));
+    expect(agenda).not.toMatch(/Bara/);
+  });
+
+  it('an outsider in a personal chat: every step of the group is refused, nothing stored', async () => {
+    await personal(eve, 'grupp Rättighetsgruppen', 8);
+    const before = await snapshot();
+    for (const [minute, command] of [
+      'ledamöter\nEve Outsider; konsult; Region Blekinge; sekreterare', 'dagordning', 'närvaro', 'ny punkt Eves punkt', 'anteckning hej', 'beslut godkänna', 'avsluta',
+    ].entries()) {
+      expect(await personal(eve, command, 9 + minute)).toMatch(/^Bara /);
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the chair may record too', async () => {
+    // The chair is tied to the roster by the Teams account that joined the meeting.
+    await deliver(wire.app.url, channel.participants('join', [mats], at(1)));
+    expect(await inChannel(mats, 'anteckning Ordföranden hälsade välkommen.', 20)).toMatch(/Anteckningen är sparad under punkt 1/);
+  });
+});
