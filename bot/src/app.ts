@@ -84,6 +84,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
   const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
+  if (!config.entra) {
+    const level = config.allowDevelopmentUser ? 'warn' : 'info';
+    logger[level]({ allowDevelopmentUser: config.allowDevelopmentUser }, 'Flikens API tar emot anrop utan inloggning som utvecklingsanvändare (ingen ENTRA_CLIENT_ID)');
+  }
   // With real sign-in, team members see their team's groups in the tab too (asked of Teams).
   const membership = config.entra ? new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger) : undefined;
   registerApiRoutes(server, { uow, authenticator, logger, membership });

@@ -43,6 +43,8 @@ export interface Config {
   publicBaseUrl: string;
   bot: BotAuthConfig | null;
   entra: EntraConfig | null;
+  /** ALLOW_DEVELOPMENT_USER=1: the tab API without sign-in even with a bot or a shared database (said loudly at start) */
+  allowDevelopmentUser: boolean;
   graphBaseUrl: string;
   agendaLeadHours: number;
   /** seconds between scheduler runs (agenda before meetings, reminders); 0 turns the timer off */
@@ -70,7 +72,8 @@ export function loadConfig(env: Env = process.env): Config {
 
   const environment = read.oneOf('APP_ENV', ['development', 'production'] as const, 'development');
   const port = read.integer('PORT', 3978, 0, 65535);
-  const host = read.string('HOST', '0.0.0.0');
+  // In development only this machine reaches the server unless HOST says otherwise; App Service needs every interface.
+  const host = read.string('HOST', environment === 'production' ? '0.0.0.0' : '127.0.0.1');
   const logLevel = read.oneOf(
     'LOG_LEVEL',
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
@@ -112,6 +115,14 @@ export function loadConfig(env: Env = process.env): Config {
       }
     : null;
 
+  const allowDevelopmentUser = read.oneOf('ALLOW_DEVELOPMENT_USER', ['0', '1'] as const, '0') === '1';
+  // Half a deployment (a bot or a shared database, but no sign-in for the tab) would let anyone read
+  // every group's protokoll through the tab API as the development user: refused unless said on purpose.
+  if ((bot || databaseUrl) && !entra && !allowDevelopmentUser) {
+    problems.push(
+      `ENTRA_CLIENT_ID: saknas, krävs när ${bot ? 'BOT_ID' : 'DATABASE_URL'} är satt (annars når vem som helst flikens API som utvecklingsanvändare); sätt ALLOW_DEVELOPMENT_USER=1 om det är avsikten / missing: required with ${bot ? 'BOT_ID' : 'DATABASE_URL'} unless ALLOW_DEVELOPMENT_USER=1`,
+    );
+  }
   if (environment === 'production') {
     requireProductionSecrets(bot, entra, databaseUrl, problems);
     if (localCalendarFile) problems.push('LOCAL_CALENDAR_FILE: bara för utveckling, inte med APP_ENV=production / development only');
@@ -120,7 +131,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   return {
     environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl,
-    bot, entra, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
+    bot, entra, allowDevelopmentUser, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
   };
 }
 

@@ -57,6 +57,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         // --- Server (PORT is set by App Service itself)
         { name: 'APP_ENV', value: 'production' }
         { name: 'HOST', value: '0.0.0.0' }
+        // Production always signs the tab in with Entra ID: never the development user.
+        { name: 'ALLOW_DEVELOPMENT_USER', value: '0' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'PUBLIC_BASE_URL', value: publicBaseUrl }
         { name: 'SHUTDOWN_GRACE_MS', value: '10000' }

@@ -80,14 +80,34 @@ describeEachStore('who may do what', (store) => {
   });
 
   it('an outsider in a personal chat: every step of the group is refused, nothing stored', async () => {
-    await personal(eve, 'grupp Rättighetsgruppen', 8);
     const before = await snapshot();
+    expect(await personal(eve, 'grupp Rättighetsgruppen', 8)).toBe('Bara Rättighetsgruppens sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.');
     for (const [minute, command] of [
       'ledamöter\nEve Outsider; konsult; Region Blekinge; sekreterare', 'dagordning', 'närvaro', 'ny punkt Eves punkt', 'anteckning hej', 'beslut godkänna', 'avsluta',
     ].entries()) {
-      expect(await personal(eve, command, 9 + minute)).toMatch(/^Bara /);
+      expect(await personal(eve, command, 9 + minute)).toMatch(/inte kopplad till någon grupp/);
     }
+    // A chat cannot create a group either: groups are made in a team's channel.
+    expect(await personal(eve, 'grupp Eves egen grupp', 20)).toMatch(/Det finns ingen grupp som heter Eves egen grupp\. En grupp skapas i teamets kanal/);
     expect(await snapshot()).toBe(before);
+    const groups = await repositoriesFor(store().db).groups.listAll();
+    expect(groups.map((g) => g.name)).not.toContain('Eves egen grupp');
+  });
+
+  it('the secretary binds her personal chat, and works from it', async () => {
+    expect(await personal(sandra, 'grupp Rättighetsgruppen', 21)).toBe('Den här chatten hör nu till gruppen Rättighetsgruppen.');
+    expect(await personal(sandra, 'närvaro', 22)).not.toMatch(/Bara/);
+  });
+
+  it('a group of another team cannot be taken over by naming it in a channel', async () => {
+    const other = new TeamsChannel({ teamId: '19:other-team@thread.tacv2', teamName: 'Annat team', channelId: '19:other@thread.tacv2' }, wire.connector.url);
+    await deliver(wire.app.url, other.install(at(23)));
+    const answer = await replyTo(other.message(eve, 'grupp Rättighetsgruppen', at(24)));
+    expect(answer).toBe('Gruppen Rättighetsgruppen hör till ett annat team. Välj ett annat namn för den här kanalens grupp.');
+    // the other team's empty install-time group takes a name of its own instead
+    expect(await replyTo(other.message(eve, 'grupp Annat råd', at(25)))).toMatch(/Kanalens grupp heter nu Annat råd/);
+    const names = (await repositoriesFor(store().db).groups.listAll()).map((g) => g.name).sort();
+    expect(names.filter((n) => n === 'Annat team')).toEqual([]);
   });
 
   it('the chair may record too', async () => {

@@ -34,7 +34,10 @@ export interface ConversationBinding {
 
 export interface GroupStore {
   findById(groupId: string): Promise<Group | null>;
-  findByName(name: string): Promise<Group | null>;
+  /** the tenant's group of that name (names are unique per tenant; null tenant: local development) */
+  findByName(tenantId: string | null, name: string): Promise<Group | null>;
+  /** a still empty group takes the name its secretary gives it */
+  rename(groupId: string, name: string, decidingBody: string): Promise<Group>;
   findByConversation(conversationId: string): Promise<Group | null>;
   findByChannel(teamId: string, channelId: string): Promise<Group | null>;
   create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group>;

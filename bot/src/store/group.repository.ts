@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ConversationBinding, GroupSettings, GroupStore } from '../core/ports';
 import type { DocumentKind, Group, NumberingStyle, QuorumRule } from '../core/model';
 import type { Database, GroupsTable } from './schema';
@@ -37,9 +37,24 @@ export class GroupRepository implements GroupStore {
     return row ? toGroup(row) : null;
   }
 
-  async findByName(name: string): Promise<Group | null> {
-    const row = await this.db.selectFrom('groups').select(columns).where('name_key', '=', nameKey(name)).executeTakeFirst();
+  async findByName(tenantId: string | null, name: string): Promise<Group | null> {
+    const row = await this.db
+      .selectFrom('groups')
+      .select(columns)
+      .where(sql<string>`coalesce(tenant_id, '')`, '=', tenantId ?? '')
+      .where('name_key', '=', nameKey(name))
+      .executeTakeFirst();
     return row ? toGroup(row) : null;
+  }
+
+  async rename(groupId: string, name: string, decidingBody: string): Promise<Group> {
+    const row = await this.db
+      .updateTable('groups')
+      .set({ name, name_key: nameKey(name), deciding_body: decidingBody })
+      .where('id', '=', groupId)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return toGroup(row);
   }
 
   async findByConversation(conversationId: string): Promise<Group | null> {

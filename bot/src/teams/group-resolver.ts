@@ -23,14 +23,17 @@ export async function onInstalled(repos: Repositories, turn: TurnInfo): Promise<
     await repos.groups.bindConversation(null, binding);
     return null;
   }
-  const existing = await resolveGroup(repos, turn);
-  const name = turn.teamName ?? `Grupp ${turn.channelId.slice(0, 12)}`;
-  const group =
-    existing ??
-    (await repos.groups.findByName(name)) ??
-    (await repos.groups.create({ name, decidingBody: name, tenantId: turn.tenantId, teamId: turn.teamId, channelId: turn.channelId }));
+  const group = (await resolveGroup(repos, turn)) ?? (await createForChannel(repos, turn, turn.teamId, turn.channelId));
   await repos.groups.bindConversation(group.id, binding);
   // Install activities carry the team's Microsoft 365 group id, which Graph needs for channel files.
   if (turn.teamGraphId) await repos.artifacts.rememberTeamGraphId(group.id, turn.teamGraphId);
   return group;
+}
+
+/** Named after the team; a name another team of the tenant already uses gets a number (names are unique per tenant). */
+async function createForChannel(repos: Repositories, turn: TurnInfo, teamId: string, channelId: string): Promise<Group> {
+  const base = turn.teamName ?? `Grupp ${channelId.slice(0, 12)}`;
+  let name = base;
+  for (let n = 2; await repos.groups.findByName(turn.tenantId, name); n++) name = `${base} ${n}`;
+  return repos.groups.create({ name, decidingBody: base, tenantId: turn.tenantId, teamId, channelId });
 }

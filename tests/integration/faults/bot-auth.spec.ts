@@ -18,7 +18,8 @@ describeEachStore('Bot Framework authentication', (store) => {
   beforeAll(() => openId.start());
   afterAll(() => openId.stop());
   // The server reads the environment when it starts (after openId has its URL).
-  const env: Record<string, string> = {};
+  // Only the bot's side is configured here: the tab API's development user is allowed on purpose.
+  const env: Record<string, string> = { ALLOW_DEVELOPMENT_USER: '1' };
   beforeAll(() => Object.assign(env, openId.env()));
   const wire = useWire(store, env);
 

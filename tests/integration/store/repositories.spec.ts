@@ -10,7 +10,13 @@ describeEachStore('repositories', (store) => {
     await repos().groups.bindConversation(lsvo.id, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 1 } });
     await repos().groups.bindConversation(psvo.id, { conversationId: '19:psvo@thread.tacv2', kind: 'channel', reference: { b: 2 } });
     expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.name).toBe('LSVO');
-    expect((await repos().groups.findByName('  psvo '))?.id).toBe(psvo.id);
+    expect((await repos().groups.findByName(null, '  psvo '))?.id).toBe(psvo.id);
+    // Names are unique per tenant: another tenant's PSVO is its own group, never found from here.
+    const other = await repos().groups.create({ name: 'PSVO', decidingBody: 'PSVO', tenantId: 'tenant-b' });
+    expect(other.id).not.toBe(psvo.id);
+    expect((await repos().groups.findByName('tenant-b', 'psvo'))?.id).toBe(other.id);
+    expect((await repos().groups.findByName('tenant-c', 'psvo'))).toBeNull();
+    await expect(repos().groups.create({ name: 'psvo ', decidingBody: 'PSVO', tenantId: 'tenant-b' })).rejects.toThrow();
     // Refreshing a reference without a group keeps the binding.
     await repos().groups.bindConversation(null, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 2 } });
     expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.id).toBe(lsvo.id);

@@ -50,6 +50,22 @@ describe('loadConfig', () => {
     ).toThrow(/BOT_PASSWORD[\s\S]*ENTRA_CLIENT_SECRET/);
   });
 
+  it('in development listens on this machine only, unless HOST says otherwise; in production on every interface', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(() => loadConfig({ APP_ENV: 'production' })).toThrow(ConfigError);
+  });
+
+  it.each([
+    [{ BOT_ID: 'id' }, /ENTRA_CLIENT_ID: saknas, krävs när BOT_ID är satt/],
+    [{ DATABASE_URL: 'postgres://db/x' }, /ENTRA_CLIENT_ID: saknas, krävs när DATABASE_URL är satt/],
+  ])('refuses half a deployment (%j without sign-in for the tab) unless ALLOW_DEVELOPMENT_USER=1', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    expect(loadConfig({ ...env, ALLOW_DEVELOPMENT_USER: '1' }).allowDevelopmentUser).toBe(true);
+    expect(loadConfig({ ...env, ENTRA_CLIENT_ID: 'c', ENTRA_TENANT_ID: 't' }).allowDevelopmentUser).toBe(false);
+    expect(() => loadConfig({ ...env, ALLOW_DEVELOPMENT_USER: 'ja' })).toThrow(/ALLOW_DEVELOPMENT_USER="ja"/);
+  });
+
   it('derives the tab SSO audience from the public host', () => {
     const config = loadConfig({ ENTRA_CLIENT_ID: 'abc', ENTRA_TENANT_ID: 'tid', PUBLIC_BASE_URL: 'https://protokoll.example.se' });
     expect(config.entra?.audience).toBe('api://protokoll.example.se/abc');

@@ -20,10 +20,12 @@ export async function keepDraftCurrent(repos: Repositories, group: Group, at: Is
   // Locked: a concurrent write or approval of the same draft waits for this transaction.
   const meeting = await repos.meetings.awaitingApprovalForUpdate(group.id);
   if (!meeting) return null;
+  // Read again: this very turn may have changed the group's own settings (deciding body, numbering).
+  const now = (await repos.groups.findById(group.id)) ?? group;
   const current = await repos.documents.latest(meeting.id);
-  const record = await loadMeetingRecord(repos, group, meeting.id, at);
+  const record = await loadMeetingRecord(repos, now, meeting.id, at);
   if (current && !current.final && current.contentDigest === documents.contentDigest(record)) return null;
-  const draft = await createDraft(repos, group, meeting.id, at, documents);
+  const draft = await createDraft(repos, now, meeting.id, at, documents);
   return {
     text: `Utkastet är nu version ${draft.version.version}.${draft.version.version > 1 ? ' Justeringen börjar om.' : ''}`,
     data: draft,

@@ -3,24 +3,56 @@ import type { Group, NumberingStyle, QuorumRule, RosterMember } from '../model';
 import type { ConversationBinding, NewRosterEntry, Repositories } from '../ports';
 import { formatParagraphNumber } from '../numbering';
 import { stockholmYear } from '../swedish-time';
-import type { Answer } from './command-context';
+import type { Actor, Answer } from './command-context';
+import { forbidden, notFound } from '../errors';
+import { senderOf } from './authorization';
+import { findMembersByName, normaliseName } from '../roster-match';
 
-/** Binds a conversation to the group of that name, creating the group when it is new. */
-export async function bindGroup(
-  repos: Repositories,
-  name: string,
-  binding: ConversationBinding,
-  channel: { tenantId: string | null; teamId: string | null; channelId: string | null },
-): Promise<Answer<Group>> {
-  const existing = await repos.groups.findByName(name);
-  const group = existing ?? (await repos.groups.create({ name, decidingBody: defaultDecidingBody(name), ...channel }));
+/** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
+export interface BindingPlace {
+  tenantId: string | null;
+  /** set in a team's channel, where Teams delivers only the team's members */
+  channel: { teamId: string; channelId: string; current: Group | null } | null;
+}
+
+/**
+ * `grupp <namn>`. A group belongs to one tenant and one team. In a channel, a member of the team
+ * creates the group (or renames the channel's still empty one) or binds the channel to its team's
+ * group of that name. A chat (meeting chat, personal chat) binds only to an existing group of the
+ * tenant, and only for that group's secretary or chair by confirmed identity.
+ */
+export async function bindGroup(repos: Repositories, name: string, binding: ConversationBinding, place: BindingPlace, actor: Actor): Promise<Answer<Group>> {
+  const existing = await repos.groups.findByName(place.tenantId, name);
+  if (!place.channel) {
+    if (!existing) throw notFound(`Det finns ingen grupp som heter ${name}. En grupp skapas i teamets kanal: skriv \`grupp ${name}\` där.`);
+    const sender = await senderOf(repos, existing, actor);
+    if (!sender || !['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role)) {
+      throw forbidden(`Bara ${existing.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.`);
+    }
+    await repos.groups.bindConversation(existing.id, binding);
+    return { text: `Den här chatten hör nu till gruppen ${existing.name}.`, data: existing };
+  }
+  const { teamId, channelId, current } = place.channel;
+  if (existing) {
+    if (existing.teamId && existing.teamId !== teamId) {
+      throw forbidden(`Gruppen ${existing.name} hör till ett annat team. Välj ett annat namn för den här kanalens grupp.`);
+    }
+    await repos.groups.bindConversation(existing.id, binding);
+    return { text: `Den här kanalen hör nu till gruppen ${existing.name}.`, data: existing };
+  }
+  // The channel's install-time group, still empty, takes the name instead of leaving an empty twin.
+  if (current && (await isEmpty(repos, current))) {
+    const renamed = await repos.groups.rename(current.id, name, defaultDecidingBody(name));
+    return { text: `Kanalens grupp heter nu ${renamed.name}. Lägg till ledamöter med \`ledamöter\`.`, data: renamed };
+  }
+  const group = await repos.groups.create({ name, decidingBody: defaultDecidingBody(name), tenantId: place.tenantId, teamId, channelId });
   await repos.groups.bindConversation(group.id, binding);
-  return {
-    text: existing
-      ? `Den här chatten hör nu till gruppen ${group.name}.`
-      : `Gruppen ${group.name} är skapad och kopplad till den här chatten. Lägg till ledamöter med \`ledamöter\`.`,
-    data: group,
-  };
+  return { text: `Gruppen ${group.name} är skapad och kopplad till den här kanalen. Lägg till ledamöter med \`ledamöter\`.`, data: group };
+}
+
+async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
+  const [roster, meetings] = await Promise.all([repos.roster.list(group.id), repos.meetings.list(group.id)]);
+  return roster.length === 0 && meetings.length === 0;
 }
 
 /** "Samverkansgrupp att åldras" decides as "Samverkansgruppen"; other names as themselves. */
@@ -28,8 +60,20 @@ function defaultDecidingBody(name: string): string {
   return /^samverkansgrupp/i.test(name) ? 'Samverkansgruppen' : name;
 }
 
-export async function updateRoster(repos: Repositories, group: Group, entries: NewRosterEntry[]): Promise<Answer<RosterMember[]>> {
-  const roster = await repos.roster.upsert(group.id, entries);
+/**
+ * `ledamöter`. Whoever may write the roster and is not tied to an entry yet is tied to the entry
+ * bearing their own display name (exactly one), so the secretary who sets a group up can work at
+ * once; nobody else is ever tied by name.
+ */
+export async function updateRoster(repos: Repositories, group: Group, entries: NewRosterEntry[], actor: Actor): Promise<Answer<RosterMember[]>> {
+  let roster = await repos.roster.upsert(group.id, entries);
+  if (actor.aadObjectId && !(await senderOf(repos, group, actor))) {
+    const own = findMembersByName(roster, actor.name).filter((m) => !m.aadObjectId && normaliseName(m.name) === normaliseName(actor.name));
+    if (own.length === 1) {
+      await repos.roster.rememberIdentity(group.id, own[0]!.id, { aadObjectId: actor.aadObjectId, teamsUserId: actor.teamsUserId ?? null });
+      roster = await repos.roster.list(group.id);
+    }
+  }
   return { text: `${entries.length} ${entries.length === 1 ? 'person är sparad' : 'personer är sparade'} i ledamotslistan.\n${formatRoster(roster)}`, data: roster };
 }
 

@@ -7,6 +7,7 @@ import approvalCards from './0005-approval-cards';
 import numberingParen from './0006-numbering-paren';
 import attendanceReport from './0007-attendance-report';
 import contentDigest from './0008-content-digest';
+import tenantGroupNames from './0009-tenant-group-names';
 
 export interface Migration {
   id: string;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { id: '0006-numbering-paren', sql: numberingParen },
   { id: '0007-attendance-report', sql: attendanceReport },
   { id: '0008-content-digest', sql: contentDigest },
+  { id: '0009-tenant-group-names', sql: tenantGroupNames },
 ];

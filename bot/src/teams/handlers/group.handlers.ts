@@ -1,19 +1,21 @@
 /** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`. */
 import { bindGroup, setDecidingBody, setNumbering, setQuorumRule, updateRoster } from '../../core/use-cases/group-settings';
+import { resolveGroup } from '../group-resolver';
 import { inGroup, type CommandSpec } from './handler';
 
+/** `grupp <namn>` checks who may itself (core/use-cases/group-settings.ts): it may be said before there is a group. */
 export const bindGroupHandler: CommandSpec<'bind-group'> = {
   group: 'none',
-  run: async (command, { repos, turn }) =>
-    bindGroup(
-      repos,
-      command.name,
-      { conversationId: turn.conversationId, kind: turn.kind, reference: turn.reference },
-      { tenantId: turn.tenantId, teamId: turn.kind === 'channel' ? turn.teamId : null, channelId: turn.kind === 'channel' ? turn.channelId : null },
-    ),
+  run: async (command, { repos, turn }) => {
+    const channel = turn.kind === 'channel' && turn.teamId && turn.channelId
+      ? { teamId: turn.teamId, channelId: turn.channelId, current: await resolveGroup(repos, turn) }
+      : null;
+    const binding = { conversationId: turn.conversationId, kind: turn.kind, reference: turn.reference };
+    return bindGroup(repos, command.name, binding, { tenantId: turn.tenantId, channel }, turn.actor);
+  },
 };
 
-export const roster = inGroup<'roster'>('setup', async (command, { repos, ctx }) => updateRoster(repos, ctx.group, command.entries));
+export const roster = inGroup<'roster'>('setup', async (command, { repos, ctx }) => updateRoster(repos, ctx.group, command.entries, ctx.actor));
 
 export const decidingBody = inGroup<'deciding-body'>('setup', async (command, { repos, ctx }) => setDecidingBody(repos, ctx.group, command.text));
 
