@@ -96,10 +96,13 @@ export class UseCaseFixture {
     }
   }
 
-  /** A live Teams join or leave of a roster member, stored as the participant event handler stores it. */
+  /**
+   * A live Teams join or leave of a roster member, stored as the participant event handler stores it:
+   * on the planned or running meeting, else (a late event) on the group's newest meeting.
+   */
   async join(g: GroupFixture, key: PersonKey, minutes: number, kind: 'join' | 'leave' = 'join'): Promise<void> {
-    const meeting = await this.repos.meetings.findOpen(g.group.id);
-    if (!meeting) throw new Error('no planned or running meeting to join');
+    const meeting = (await this.repos.meetings.findOpen(g.group.id)) ?? (await this.meetings(g))[0];
+    if (!meeting) throw new Error('the group has no meeting to join');
     const member = g.members[key];
     await this.repos.attendance.addEvent(meeting.id, {
       memberId: member.id, displayName: member.name, aadObjectId: member.aadObjectId, kind, at: at(minutes), source: 'live',
