@@ -44,7 +44,7 @@ export interface GroupFixture {
 }
 
 export interface MeetingOptions {
-  /** own items as `ny punkt` takes them; `[title, sub-points]` adds `underpunkt`s after it */
+  /** own items as `ny punkt` takes them: a title, or `[title, type tag, sub-points]` (the sub-points added with `underpunkt`) */
   items?: Array<string | [string, ItemTypeTag | null, string[]?]>;
   /** roster members whose Teams join arrives two minutes before the start */
   joined?: PersonKey[];
