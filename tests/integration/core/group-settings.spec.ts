@@ -1,0 +1,82 @@
+/**
+ * `grupp`, `ledamöter`, `beslutsorgan`, `numrering` and `beslutsförhet` on a real store: what each
+ * stores and the Swedish answer that confirms it.
+ */
+import type { NumberingStyle, QuorumRule } from '../../../bot/src/core/model';
+import {
+  bindGroup, formatRoster, setDecidingBody, setNumbering, setQuorumRule, updateRoster,
+} from '../../../bot/src/core/use-cases/group-settings';
+import { describeUseCase, PEOPLE } from '../../support/use-case-fixture';
+
+const channel = { tenantId: 'tenant-1', teamId: '19:team@thread.tacv2', channelId: '19:channel@thread.tacv2' };
+let chats = 0;
+const binding = () => ({ conversationId: `19:chat-${++chats}-${Math.random().toString(36).slice(2)}@thread.v2`, kind: 'groupChat' as const, reference: { chat: chats } });
+
+describeUseCase('group settings', (fx) => {
+  it.each([
+    ['Samverkansgrupp att åldras', (_name: string) => 'Samverkansgruppen'],
+    ['LSVO', (name: string) => name],
+  ])('grupp %s: a new group with its default deciding body, bound to the chat', async (base, decidingBody) => {
+    const name = `${base} ${Math.random().toString(36).slice(2, 7)}`;
+    const chat = binding();
+    const answer = await fx.run((repos) => bindGroup(repos, name, chat, channel));
+    expect(answer.text).toBe(`Gruppen ${name} är skapad och kopplad till den här chatten. Lägg till ledamöter med \`ledamöter\`.`);
+    expect(answer.data).toMatchObject({ name, decidingBody: decidingBody(name), documentKind: 'Sammanträdesprotokoll', numberingStyle: 'meeting', quorumRule: 'huvudman', ...channel });
+    expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(answer.data!.id);
+  });
+
+  it('grupp with an existing name (any case) binds the chat to that group, creating none', async () => {
+    const g = await fx.group();
+    const chat = binding();
+    const answer = await fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, { tenantId: null, teamId: null, channelId: null }));
+    expect(answer.text).toBe(`Den här chatten hör nu till gruppen ${g.group.name}.`);
+    expect(answer.data!.id).toBe(g.group.id);
+    expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(g.group.id);
+    expect((await fx.repos.groups.listAll()).filter((x) => x.name.toLowerCase() === g.group.name.toLowerCase())).toHaveLength(1);
+  });
+
+  it('ledamöter: saves and updates by name, answering with the roster per huvudman', async () => {
+    const g = await fx.group({}, []);
+    const first = await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats, PEOPLE.rebecca]));
+    expect(first.text).toBe('2 personer är sparade i ledamotslistan.\nKarlshamns kommun: Rebecca Welander (ledamot)\nRegion Blekinge: Mats Wennstig (ordförande)');
+    const second = await fx.run((repos) => updateRoster(repos, g.group, [{ ...PEOPLE.rebecca, name: 'rebecca welander', role: 'ersättare' }]));
+    expect(second.text).toBe('1 person är sparad i ledamotslistan.\nKarlshamns kommun: rebecca welander (ersättare)\nRegion Blekinge: Mats Wennstig (ordförande)');
+    expect((await fx.repos.roster.list(g.group.id)).map((m) => [m.name, m.role])).toEqual([['rebecca welander', 'ersättare'], ['Mats Wennstig', 'ordförande']]);
+    expect(second.data!.map((m) => m.name)).toEqual(['rebecca welander', 'Mats Wennstig']);
+  });
+
+  it('formatRoster: one line per huvudman in roster order; no huvudman reads "Utan huvudman"', async () => {
+    const g = await fx.group({}, ['mats', 'carina']);
+    const roster = await fx.repos.roster.upsert(g.group.id, [{ name: 'Tina Olsson', title: '', principal: '', role: 'föredragande' }]);
+    expect(formatRoster(roster)).toBe('Utan huvudman: Tina Olsson (föredragande)\nRegion Blekinge: Carina Ingemansson (ledamot), Mats Wennstig (ordförande)');
+  });
+
+  it('beslutsorgan: stored, and the answer shows how decisions will read', async () => {
+    const g = await fx.group();
+    expect((await fx.run((repos) => setDecidingBody(repos, g.group, 'Ledningsgruppen för LSVO'))).text).toBe('Besluten skrivs nu "Ledningsgruppen för LSVO beslutar".');
+    expect((await fx.repos.groups.findById(g.group.id))!.decidingBody).toBe('Ledningsgruppen för LSVO');
+  });
+
+  it.each<[NumberingStyle, number | null, string, number | null, string]>([
+    ['meeting', null, '2024-02-16T08:00:00.000Z', null, 'Paragraferna numreras per möte (1., 2., …). Nästa nya möte börjar på 1..'],
+    ['meeting-paren', null, '2024-02-16T08:00:00.000Z', null, 'Paragraferna numreras per möte (1)., 2)., …). Nästa nya möte börjar på 1)..'],
+    ['year', 15, '2024-02-16T08:00:00.000Z', 2024, 'Paragraferna numreras löpande under året (§ 1, § 2, …). Nästa nya möte börjar på § 15.'],
+    ['year-suffix', 12, '2024-02-16T08:00:00.000Z', 2024, 'Paragraferna numreras löpande under året med årtal (§ 1/24, …). Nästa nya möte börjar på § 12/24.'],
+    ['year', 3, '2024-12-31T23:30:00.000Z', 2025, 'Paragraferna numreras löpande under året (§ 1, § 2, …). Nästa nya möte börjar på § 3.'],
+    ['year-suffix', null, '2024-12-31T23:30:00.000Z', null, 'Paragraferna numreras löpande under året med årtal (§ 1/24, …). Nästa nya möte börjar på § 1/25.'],
+  ])('numrering %s from %s at %s: start year %s', async (style, start, now, startYear, text) => {
+    const g = await fx.group();
+    expect((await fx.run((repos) => setNumbering(repos, g.group, style, start, now))).text).toBe(text);
+    expect(await fx.repos.groups.findById(g.group.id)).toMatchObject({ numberingStyle: style, numberingStart: start, numberingStartYear: startYear });
+  });
+
+  it.each<[QuorumRule, string]>([
+    ['huvudman', 'Beslutförhet: fler än hälften av ledamöterna från varje huvudman ska vara närvarande.'],
+    ['region-kommun', 'Beslutförhet: fler än hälften av Regionens ledamöter och fler än hälften av kommunernas tillsammans ska vara närvarande.'],
+    ['av', 'Beslutförhet: ingen regel om beslutförhet används.'],
+  ])('beslutsförhet %s', async (rule, text) => {
+    const g = await fx.group({ quorumRule: rule === 'huvudman' ? 'av' : 'huvudman' });
+    expect((await fx.run((repos) => setQuorumRule(repos, g.group, rule))).text).toBe(text);
+    expect((await fx.repos.groups.findById(g.group.id))!.quorumRule).toBe(rule);
+  });
+});

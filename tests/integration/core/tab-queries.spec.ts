@@ -1,0 +1,117 @@
+/**
+ * What the channel tab reads and changes, on a real store: who sees which group (roster, team,
+ * development user), the action and meeting lists, and the rules for marking an action done.
+ */
+import { randomUUID } from 'node:crypto';
+import type { GroupSettings } from '../../../bot/src/core/ports';
+import {
+  authorisedGroup, authorisedMeetingGroup, changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer,
+} from '../../../bot/src/core/use-cases/tab-queries';
+import { endMeeting, goToItem } from '../../../bot/src/core/use-cases/meeting-flow';
+import { addAction } from '../../../bot/src/core/use-cases/record-action';
+import { at, describeUseCase, expectDomainError } from '../../support/use-case-fixture';
+
+const NO_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
+
+describeUseCase('tab queries', (fx) => {
+  /** A group whose roster has the viewer (a fresh Entra id), with a meeting held on 2024-02-16 and two actions. */
+  async function groupWithActions(settings: GroupSettings = {}) {
+    const g = await fx.group(settings);
+    const viewer: Viewer = { aadObjectId: randomUUID(), developmentUser: false };
+    await fx.repos.roster.upsert(g.group.id, [{ name: 'Lisa Berg', title: 'utvecklingsledare', principal: 'Region Blekinge', role: 'tjänsteperson', aadObjectId: viewer.aadObjectId }]);
+    const meeting = await fx.runningMeeting(g, { items: [['Vårdplatsflöde', null, ['Läkemedel']]] });
+    await fx.run((repos) => goToItem(repos, g.ctx(5), 3, null));
+    await fx.run((repos) => addAction(repos, g.ctx(6), { text: 'Skicka ut planen', owner: 'Mats', dueDate: '2024-02-20' }));
+    await fx.run((repos) => goToItem(repos, g.ctx(7), 3, 0));
+    await fx.run((repos) => addAction(repos, g.ctx(8), { text: 'Boka lokal', owner: null, dueDate: '2024-03-20' }));
+    await fx.run((repos) => endMeeting(repos, g.ctx(90)));
+    const [later, earlier] = await fx.repos.actions.listWithSource(g.group.id, 'all');
+    return { g, viewer, meeting, skicka: earlier!, boka: later! };
+  }
+
+  it('a member sees only the groups whose roster has them; another group is "not found"', async () => {
+    const { g, viewer } = await groupWithActions();
+    const other = await fx.group();
+    expect((await fx.run((repos) => visibleGroups(repos, viewer))).map((x) => x.id)).toEqual([g.group.id]);
+    expect((await fx.run((repos) => authorisedGroup(repos, viewer, g.group.id))).id).toBe(g.group.id);
+    await expectDomainError(fx.run((repos) => authorisedGroup(repos, viewer, other.group.id)), 'not-found', NO_GROUP);
+    await expectDomainError(fx.run((repos) => listActions(repos, viewer, other.group.id, 'all', '2024-02-25')), 'not-found', NO_GROUP);
+    await expectDomainError(fx.run((repos) => listMeetings(repos, viewer, randomUUID())), 'not-found', NO_GROUP);
+  });
+
+  it('team membership adds groups (sorted by name); a development user sees every group', async () => {
+    const { g, viewer } = await groupWithActions();
+    const team = await fx.group();
+    const viaTeam = { ...viewer, teamGroupIds: new Set([team.group.id, g.group.id]) };
+    const names = (await fx.run((repos) => visibleGroups(repos, viaTeam))).map((x) => x.name);
+    expect(names).toEqual([g.group.name, team.group.name].sort((a, b) => a.localeCompare(b, 'sv')));
+    const all = await fx.run((repos) => visibleGroups(repos, { aadObjectId: 'dev', developmentUser: true }));
+    expect(all.map((x) => x.id)).toEqual(expect.arrayContaining([g.group.id, team.group.id]));
+  });
+
+  it('lists actions newest first, with paragraph, meeting date and overdue; preliminary until justerat', async () => {
+    const { g, viewer, meeting, skicka, boka } = await groupWithActions({ numberingStyle: 'year-suffix' });
+    const list = await fx.run((repos) => listActions(repos, viewer, g.group.id, 'all', '2024-02-25'));
+    expect(list).toEqual([
+      {
+        id: boka.id, text: 'Boka lokal', owner: null, dueDate: '2024-03-20', status: 'open', overdue: false, live: false, version: 1,
+        paragraph: '§ 3/24 a)', paragraphTitle: 'Läkemedel', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
+      },
+      {
+        id: skicka.id, text: 'Skicka ut planen', owner: 'Mats Wennstig', dueDate: '2024-02-20', status: 'open', overdue: true, live: false, version: 1,
+        paragraph: '§ 3/24', paragraphTitle: 'Vårdplatsflöde', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
+      },
+    ]);
+    await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
+    expect((await fx.run((repos) => listActions(repos, viewer, g.group.id, 'open', '2024-02-20'))).map((a) => [a.text, a.live, a.overdue])).toEqual([
+      ['Boka lokal', true, false], ['Skicka ut planen', true, false],
+    ]);
+    expect(await fx.run((repos) => listActions(repos, viewer, g.group.id, 'done', '2024-02-20'))).toEqual([]);
+  });
+
+  it('marks an action done only once the protokoll is justerat, and only at the version loaded', async () => {
+    const { g, viewer, meeting, skicka } = await groupWithActions();
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'done', 1)), 'conflict',
+      'Åtgärden gäller först när protokollet den beslutades i är justerat. Den kan markeras klar efter justeringen.');
+    await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
+    expect(await fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'done', 1))).toEqual({ id: skicka.id, status: 'done', version: 2 });
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'open', 1)), 'conflict',
+      'Åtgärden har ändrats av någon annan sedan du laddade listan. Den har laddats om – försök igen.');
+    expect(await fx.repos.actions.findById(skicka.id)).toMatchObject({ status: 'done', version: 2 });
+    expect((await fx.run((repos) => listActions(repos, viewer, g.group.id, 'done', '2024-02-25'))).map((a) => a.id)).toEqual([skicka.id]);
+  });
+
+  it.each([
+    ['an unknown status', 'invalid-input', 'klar', 1, 'Status måste vara "open" eller "done".'],
+    ['a version of 0', 'invalid-input', 'done', 0, 'Version måste vara ett positivt heltal.'],
+    ['a version that is text', 'invalid-input', 'done', '1', 'Version måste vara ett positivt heltal.'],
+    ['an unknown action', 'not-found', 'done', 1, 'Åtgärden finns inte.'],
+    ['another group\'s action', 'not-found', 'done', 1, 'Åtgärden finns inte.'],
+  ] as const)('changing status with %s: %s', async (problem, code, status, version, message) => {
+    const { g, viewer, skicka, meeting } = await groupWithActions();
+    await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
+    const asViewer = problem === 'another group\'s action' ? (await groupWithActions()).viewer : viewer;
+    const id = problem === 'an unknown action' ? randomUUID() : skicka.id;
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, asViewer, id, status, version)), code, message);
+    expect(await fx.repos.actions.findById(skicka.id)).toMatchObject({ status: 'open', version: 1 });
+  });
+
+  it('lists meetings newest first with date, status and paragraph range', async () => {
+    const { g, viewer, meeting } = await groupWithActions({ numberingStyle: 'year' });
+    await fx.plan(g, ['Nästa gång']);
+    const [planned] = await fx.meetings(g);
+    expect(await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).toEqual([
+      // Godkännande, Föregående, Nästa gång, Uppföljning av åtgärder (Skicka ut planen is due), Övriga frågor, Nästa sammanträde
+      { id: planned!.id, date: null, status: 'planerat', paragraphRange: '§6 - §11' },
+      { id: meeting.id, date: '2024-02-16', status: 'utkast', paragraphRange: '§1 - §5' },
+    ]);
+  });
+
+  it('authorisedMeetingGroup: the meeting\'s group if the viewer sees it, else "not found"', async () => {
+    const { g, viewer, meeting } = await groupWithActions();
+    const stranger = (await groupWithActions()).viewer;
+    expect((await fx.run((repos) => authorisedMeetingGroup(repos, viewer, meeting.id))).id).toBe(g.group.id);
+    await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, stranger, meeting.id)), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
+    await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, viewer, randomUUID())), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
+  });
+});
