@@ -3,7 +3,7 @@
  * counts as a change, and that a draft awaiting justering gets a new version while a locked one is left alone.
  */
 import type { IsoTime } from '../../../bot/src/core/model';
-import type { ProtokollRenderer } from '../../../bot/src/core/use-cases/approval';
+import type { ProtokollDocuments } from '../../../bot/src/core/ports';
 import { importAttendanceReport, type ReportRecord } from '../../../bot/src/core/use-cases/attendance-report';
 import { endMeeting, nextItem } from '../../../bot/src/core/use-cases/meeting-flow';
 import { at, describeUseCase, type GroupFixture } from '../../support/use-case-fixture';
@@ -14,9 +14,14 @@ const record = (displayName: string, from: number, to: number | null, identity: 
 
 describeUseCase('attendance report', (fx) => {
   const rendered: Array<{ status: string; version: number; renderedAt: IsoTime; present: string[] }> = [];
-  const render: ProtokollRenderer = async (meetingRecord, options) => {
-    rendered.push({ status: options.status, version: options.version, renderedAt: options.renderedAt, present: meetingRecord.intervals.map((i) => i.displayName).sort() });
-    return Buffer.from(`protokoll v${options.version}`);
+  // What the document prints, for this spec: who was present.
+  const printed = (meetingRecord: Parameters<ProtokollDocuments['contentDigest']>[0]) => meetingRecord.intervals.map((i) => i.displayName).sort();
+  const render: ProtokollDocuments = {
+    render: async (meetingRecord, options) => {
+      rendered.push({ status: options.status, version: options.version, renderedAt: options.renderedAt, present: printed(meetingRecord) });
+      return Buffer.from(`protokoll v${options.version}`);
+    },
+    contentDigest: (meetingRecord) => JSON.stringify(printed(meetingRecord)),
   };
   beforeEach(() => {
     rendered.length = 0;

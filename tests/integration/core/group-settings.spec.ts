@@ -10,36 +10,74 @@ import { describeUseCase, PEOPLE } from '../../support/use-case-fixture';
 
 const channel = { tenantId: 'tenant-1', teamId: '19:team@thread.tacv2', channelId: '19:channel@thread.tacv2' };
 let chats = 0;
+/** a sender Teams gave no Entra id: never tied to an entry */
+const nobody = { aadObjectId: null, name: 'Okänd' };
 const binding = () => ({ conversationId: `19:chat-${++chats}-${Math.random().toString(36).slice(2)}@thread.v2`, kind: 'groupChat' as const, reference: { chat: chats } });
 
 describeUseCase('group settings', (fx) => {
+  const place = (current: Awaited<ReturnType<typeof fx.group>>['group'] | null = null) => ({ tenantId: null, channel: { ...channel, current } });
+  const sandra = { aadObjectId: 'e0000000-0000-4000-8000-000000000001', teamsUserId: '29:sandra', name: PEOPLE.sandra.name };
+
   it.each([
     ['Samverkansgrupp att åldras', (_name: string) => 'Samverkansgruppen'],
     ['LSVO', (name: string) => name],
-  ])('grupp %s: a new group with its default deciding body, bound to the chat', async (base, decidingBody) => {
+  ])('grupp %s in a channel: a new group of this team with its default deciding body, bound to the channel', async (base, decidingBody) => {
     const name = `${base} ${Math.random().toString(36).slice(2, 7)}`;
     const chat = binding();
-    const answer = await fx.run((repos) => bindGroup(repos, name, chat, channel));
-    expect(answer.text).toBe(`Gruppen ${name} är skapad och kopplad till den här chatten. Lägg till ledamöter med \`ledamöter\`.`);
-    expect(answer.data).toMatchObject({ name, decidingBody: decidingBody(name), documentKind: 'Sammanträdesprotokoll', numberingStyle: 'meeting', quorumRule: 'huvudman', ...channel });
+    const answer = await fx.run((repos) => bindGroup(repos, name, chat, place(), sandra));
+    expect(answer.text).toBe(`Gruppen ${name} är skapad och kopplad till den här kanalen. Lägg till ledamöter med \`ledamöter\`.`);
+    expect(answer.data).toMatchObject({ name, decidingBody: decidingBody(name), documentKind: 'Sammanträdesprotokoll', numberingStyle: 'meeting', quorumRule: 'huvudman', ...channel, tenantId: null });
     expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(answer.data!.id);
   });
 
-  it('grupp with an existing name (any case) binds the chat to that group, creating none', async () => {
+  it('grupp in a channel whose group is still empty renames it instead of leaving an empty twin', async () => {
+    const empty = await fx.group({}, []);
+    const name = `Nytt namn ${Math.random().toString(36).slice(2, 7)}`;
+    const answer = await fx.run((repos) => bindGroup(repos, name, binding(), place(empty.group), sandra));
+    expect(answer.text).toBe(`Kanalens grupp heter nu ${name}. Lägg till ledamöter med \`ledamöter\`.`);
+    expect(answer.data!.id).toBe(empty.group.id);
+    expect((await fx.repos.groups.findById(empty.group.id))?.name).toBe(name);
+  });
+
+  it('grupp in a chat binds only the group\'s secretary or chair (by Entra id), and never creates a group', async () => {
     const g = await fx.group();
     const chat = binding();
-    const answer = await fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, { tenantId: null, teamId: null, channelId: null }));
+    const inChat = { tenantId: null, channel: null };
+    await expect(fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra)))
+      .rejects.toMatchObject({ code: 'forbidden', userMessage: `Bara ${g.group.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.` });
+    expect(await fx.repos.groups.findByConversation(chat.conversationId)).toBeNull();
+    const secretary = (await fx.repos.roster.list(g.group.id)).find((m) => m.role === 'sekreterare')!;
+    await fx.run((repos) => repos.roster.rememberIdentity(g.group.id, secretary.id, { aadObjectId: sandra.aadObjectId, teamsUserId: sandra.teamsUserId }));
+    const answer = await fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra));
     expect(answer.text).toBe(`Den här chatten hör nu till gruppen ${g.group.name}.`);
-    expect(answer.data!.id).toBe(g.group.id);
     expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(g.group.id);
+    await expect(fx.run((repos) => bindGroup(repos, 'Finns inte', binding(), inChat, sandra)))
+      .rejects.toMatchObject({ code: 'not-found', userMessage: expect.stringMatching(/^Det finns ingen grupp som heter Finns inte\. En grupp skapas i teamets kanal/) });
     expect((await fx.repos.groups.listAll()).filter((x) => x.name.toLowerCase() === g.group.name.toLowerCase())).toHaveLength(1);
+  });
+
+  it('grupp naming another team\'s group in a channel is refused', async () => {
+    const g = await fx.group();
+    const otherTeam = { tenantId: g.group.tenantId, channel: { teamId: '19:other-team@thread.tacv2', channelId: '19:other@thread.tacv2', current: null } };
+    await expect(fx.run((repos) => bindGroup(repos, g.group.name, binding(), otherTeam, sandra)))
+      .rejects.toMatchObject({ code: 'forbidden', userMessage: `Gruppen ${g.group.name} hör till ett annat team. Välj ett annat namn för den här kanalens grupp.` });
+  });
+
+  it('the first roster ties its sender to the entry bearing their own name, and nobody else', async () => {
+    const g = await fx.group({}, []);
+    await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats, PEOPLE.sandra], sandra));
+    const roster = await fx.repos.roster.list(g.group.id);
+    expect(roster.filter((m) => m.aadObjectId === sandra.aadObjectId).map((m) => m.name)).toEqual([PEOPLE.sandra.name]);
+    // Someone else writing the roster is never tied to an entry of another name.
+    await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats], { aadObjectId: 'e0000000-0000-4000-8000-000000000009', name: 'Eve' }));
+    expect((await fx.repos.roster.list(g.group.id)).filter((m) => m.aadObjectId?.endsWith('09'))).toEqual([]);
   });
 
   it('ledamöter: saves and updates by name, answering with the roster per huvudman', async () => {
     const g = await fx.group({}, []);
-    const first = await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats, PEOPLE.rebecca]));
+    const first = await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats, PEOPLE.rebecca], nobody));
     expect(first.text).toBe('2 personer är sparade i ledamotslistan.\nKarlshamns kommun: Rebecca Welander (ledamot)\nRegion Blekinge: Mats Wennstig (ordförande)');
-    const second = await fx.run((repos) => updateRoster(repos, g.group, [{ ...PEOPLE.rebecca, name: 'rebecca welander', role: 'ersättare' }]));
+    const second = await fx.run((repos) => updateRoster(repos, g.group, [{ ...PEOPLE.rebecca, name: 'rebecca welander', role: 'ersättare' }], nobody));
     expect(second.text).toBe('1 person är sparad i ledamotslistan.\nKarlshamns kommun: rebecca welander (ersättare)\nRegion Blekinge: Mats Wennstig (ordförande)');
     expect((await fx.repos.roster.list(g.group.id)).map((m) => [m.name, m.role])).toEqual([['rebecca welander', 'ersättare'], ['Mats Wennstig', 'ordförande']]);
     expect(second.data!.map((m) => m.name)).toEqual(['rebecca welander', 'Mats Wennstig']);

@@ -19,7 +19,8 @@ const BURST = 40;
 const variants: Array<[string, () => Record<string, string>]> = [
   ['pglite', () => ({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'protokoll-kill-')) })],
   ...(process.env.DATABASE_URL
-    ? [['postgresql', () => ({ DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: freshSchemaName() })] as [string, () => Record<string, string>]]
+    // No Entra app here: the tab API's development user is allowed on purpose.
+    ? [['postgresql', () => ({ DATABASE_URL: process.env.DATABASE_URL!, DATABASE_SCHEMA: freshSchemaName(), ALLOW_DEVELOPMENT_USER: '1' })] as [string, () => Record<string, string>]]
     : []),
 ];
 

@@ -25,18 +25,15 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
   const existing = await repos.groups.findByName(place.tenantId, name);
   if (!place.channel) {
     if (!existing) throw notFound(`Det finns ingen grupp som heter ${name}. En grupp skapas i teamets kanal: skriv \`grupp ${name}\` där.`);
-    const sender = await senderOf(repos, existing, actor);
-    if (!sender || !['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role)) {
-      throw forbidden(`Bara ${existing.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.`);
-    }
+    if (!(await leads(repos, existing, actor))) throw forbidden(`Bara ${existing.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.`);
     await repos.groups.bindConversation(existing.id, binding);
     return { text: `Den här chatten hör nu till gruppen ${existing.name}.`, data: existing };
   }
   const { teamId, channelId, current } = place.channel;
   if (existing) {
-    if (existing.teamId && existing.teamId !== teamId) {
-      throw forbidden(`Gruppen ${existing.name} hör till ett annat team. Välj ett annat namn för den här kanalens grupp.`);
-    }
+    // A group made outside any team (before groups had one) may be brought into a team by its own secretary or chair.
+    const ours = existing.teamId === teamId || (existing.teamId === null && (await leads(repos, existing, actor)));
+    if (!ours) throw forbidden(`Gruppen ${existing.name} hör till ett annat team. Välj ett annat namn för den här kanalens grupp.`);
     await repos.groups.bindConversation(existing.id, binding);
     return { text: `Den här kanalen hör nu till gruppen ${existing.name}.`, data: existing };
   }
@@ -48,6 +45,12 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
   const group = await repos.groups.create({ name, decidingBody: defaultDecidingBody(name), tenantId: place.tenantId, teamId, channelId });
   await repos.groups.bindConversation(group.id, binding);
   return { text: `Gruppen ${group.name} är skapad och kopplad till den här kanalen. Lägg till ledamöter med \`ledamöter\`.`, data: group };
+}
+
+/** The sender is the group's secretary or chair, by the Entra id Teams sends. */
+async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
+  const sender = await senderOf(repos, group, actor);
+  return !!sender && ['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role);
 }
 
 async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
