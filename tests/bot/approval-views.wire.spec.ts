@@ -65,6 +65,9 @@ describeEachStore('the approval card in Teams', (store) => {
     ].join('\n'), -9);
     await deliver(wire.app.url, channel.meetingStarted(at(0)));
     await deliver(wire.app.url, channel.participants('join', [mats, anna, tina, sandra], at(0)));
+    // Matched by display name only: the secretary confirms the chair and the justerare.
+    await say(sandra, 'bekräfta Mats Wennstig', 1);
+    await say(sandra, 'bekräfta Anna-Karin Åkesson', 1);
     await say(sandra, 'beslut godkänna dagordningen', 2);
     await say(sandra, 'justerare Anna-Karin Åkesson', 3);
 
@@ -170,15 +173,10 @@ describeEachStore('the approval card in Teams', (store) => {
 
 describeEachStore('approvers the bot has never seen in Teams', (store) => {
   const wire = useWire(store);
-  const TEAM = '19:unseen-team@thread.tacv2';
 
-  it('asks Teams for the team’s members before posting, so the card still goes to their own views', async () => {
-    const channel = new TeamsChannel({ teamId: TEAM, teamName: 'Osedda', channelId: '19:unseen@thread.tacv2' }, wire.connector.url);
-    wire.connector.teamMembers.set(TEAM, [
-      { id: mats.id, name: mats.name, aadObjectId: mats.aadObjectId! },
-      { id: anna.id, name: anna.name, aadObjectId: anna.aadObjectId! },
-      { id: sandra.id, name: sandra.name, aadObjectId: sandra.aadObjectId! },
-    ]);
+  const meetingWithUnseenApprovers = async (team: string, members: Array<{ id: string; name: string; aadObjectId: string; email?: string }>, emails: Record<string, string>) => {
+    const channel = new TeamsChannel({ teamId: team, teamName: `Osedda ${team.slice(3, 8)}`, channelId: `${team}-channel` }, wire.connector.url);
+    wire.connector.teamMembers.set(team, members);
     const say = (text: string, minute: number) => deliver(wire.app.url, channel.message(sandra, text, at(minute)));
     await deliver(wire.app.url, channel.install(at(-10)));
     await say([
@@ -187,15 +185,37 @@ describeEachStore('approvers the bot has never seen in Teams', (store) => {
       'Anna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot',
       'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
     ].join('\n'), -9);
+    for (const [name, email] of Object.entries(emails)) {
+      await store().db.updateTable('roster_members').set({ email }).where('name', '=', name).execute();
+    }
     await say('starta', 0);
     await say('justerare Anna-Karin Åkesson', 1);
     const before = wire.connector.calls.length;
     await say('avsluta', 30);
-    const posted = wire.connector.calls.slice(before).find((c) => c.method === 'POST' && isApprovalCard(c.body))!;
-    const card = cardOf(posted);
+    return cardOf(wire.connector.calls.slice(before).find((c) => c.method === 'POST' && isApprovalCard(c.body))!);
+  };
+
+  it('asks Teams for the team’s members before posting: approvers whose e-mail Teams reports get their own views', async () => {
+    const TEAM = '19:unseen-team@thread.tacv2';
+    const card = await meetingWithUnseenApprovers(TEAM, [
+      { id: mats.id, name: mats.name, aadObjectId: mats.aadObjectId!, email: 'mats.wennstig@regionblekinge.se' },
+      { id: anna.id, name: anna.name, aadObjectId: anna.aadObjectId!, email: 'Anna-Karin.Akesson@ronneby.se' },
+      { id: sandra.id, name: sandra.name, aadObjectId: sandra.aadObjectId! },
+    ], { 'Mats Wennstig': 'mats.wennstig@regionblekinge.se', 'Anna-Karin Åkesson': 'anna-karin.akesson@ronneby.se' });
     expect([...card.refresh.userIds].sort()).toEqual(['29:anna', '29:mats']);
     expect(buttonTitles(card)).toEqual([]);
     expect(wire.connector.calls.some((c) => c.path === `/v3/conversations/${encodeURIComponent(TEAM)}/pagedmembers`)).toBe(true);
+  });
+
+  it('never ties an approver by a display name: an impostor sharing the chair’s name gets nothing, the buttons stay for everyone and the server decides', async () => {
+    const TEAM = '19:named-team@thread.tacv2';
+    const impostor = { id: '29:impostor', name: mats.name, aadObjectId: 'f9999999-0000-4000-8000-000000000009' };
+    const card = await meetingWithUnseenApprovers(TEAM, [impostor, { id: anna.id, name: anna.name, aadObjectId: anna.aadObjectId! }], {});
+    expect(card.refresh?.userIds ?? []).toEqual([]);
+    expect(buttonTitles(card)).toEqual(expect.arrayContaining(['Justera']));
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.teamId === TEAM)!;
+    expect((await repos.roster.list(group.id)).filter((m) => m.aadObjectId === impostor.aadObjectId)).toEqual([]);
   });
 });
 

@@ -176,7 +176,7 @@ describeEachStore('what is approved is what is locked (generated sequences)', (s
     };
 
     try {
-      await meetingWithDraft(wire.app.url, channel, { chair: mats, adjuster: anna, secretary: sandra }, at, DURING_THE_MEETING);
+      await meetingWithDraft(wire.app.url, channel, { chair: mats, adjuster: anna, secretary: sandra }, at, DURING_THE_MEETING, [tina]);
       await checkDraft();
       const count = 3 + Math.floor(random() * 6);
       for (let n = 1; n <= count; n++) {

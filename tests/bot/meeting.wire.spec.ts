@@ -91,6 +91,11 @@ describeEachStore('a whole meeting over the wire', (store) => {
       await send(channel.participants('join', [tina], at(5)));
     });
 
+    it('the chair, matched by his display name, is confirmed by the secretary and may then record too', async () => {
+      expect((await say(mats, 'anteckning Ordföranden vill skriva.', 1))[0]).toMatch(/^Bara gruppens sekreterare och ordförande .* kan föra protokollet/);
+      expect((await say(sandra, 'bekräfta Mats Wennstig', 1))[0]).toBe('Mats Wennstig är bekräftad: Teams-kontot som anslöt som Mats Wennstig är nu kopplat till ledamotslistan.');
+    });
+
     it('punkt 1: a decision while not quorate is kept but marked (Karlshamn and half the Region missing)', async () => {
       const notQuorate = await say(sandra, 'beslut att godkänna för sammanträdet upprättad dagordning', 3);
       expect(notQuorate[0]).toMatch(/inte beslutsfört/);

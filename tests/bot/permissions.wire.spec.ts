@@ -110,9 +110,27 @@ describeEachStore('who may do what', (store) => {
     expect(names.filter((n) => n === 'Annat team')).toEqual([]);
   });
 
-  it('the chair may record too', async () => {
-    // The chair is tied to the roster by the Teams account that joined the meeting.
-    await deliver(wire.app.url, channel.participants('join', [mats], at(1)));
-    expect(await inChannel(mats, 'anteckning Ordföranden hälsade välkommen.', 20)).toMatch(/Anteckningen är sparad under punkt 1/);
+  it('a display name grants nothing: an impostor sharing the chair\'s name is never tied, and the real chair is, by the e-mail Teams reports', async () => {
+    const impostor: Person = { id: '29:impostor', name: 'Mats Wennstig', aadObjectId: 'd0000000-0000-4000-8000-0000000000ff' };
+    await deliver(wire.app.url, channel.participants('join', [impostor], at(1)));
+    await deliver(wire.app.url, channel.participants('join', [mats], at(2)));
+    const before = await snapshot();
+    expect(await inChannel(impostor, 'anteckning Jag är ordföranden.', 20)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    expect(await inChannel(mats, 'anteckning Ordföranden hälsade välkommen.', 20)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    // Two accounts joined under the chair's name: the secretary cannot tell which one she confirms.
+    expect(await inChannel(sandra, 'bekräfta Mats Wennstig', 21)).toBe('2 olika Teams-konton har anslutit som Mats Wennstig, så Protokoll kan inte veta vilket som är rätt. Lägg till hens e-postadress i ledamotslistan i stället.');
+    expect(await snapshot()).toBe(before);
+
+    // The roster's e-mail and the e-mail Teams reports for the account tie the real chair.
+    await store().db.updateTable('roster_members').set({ email: 'mats.wennstig@regionblekinge.se' }).where('name', '=', 'Mats Wennstig').execute();
+    wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [
+      { ...mats, email: 'Mats.Wennstig@RegionBlekinge.se' },
+      { ...impostor, email: 'mats.wennstig@gmail.example' },
+    ]);
+    expect(await inChannel(impostor, 'anteckning Jag är ordföranden.', 22)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    expect(await inChannel(mats, 'anteckning Ordföranden hälsade välkommen.', 23)).toMatch(/Anteckningen är sparad under punkt 1/);
+    const roster = await repositoriesFor(store().db).roster.list((await repositoriesFor(store().db).groups.listAll()).find((g) => g.name === 'Rättighetsgruppen')!.id);
+    expect(roster.find((m) => m.name === 'Mats Wennstig')?.aadObjectId).toBe(mats.aadObjectId);
+    expect(roster.some((m) => m.aadObjectId === impostor.aadObjectId)).toBe(false);
   });
 });

@@ -26,7 +26,7 @@ export class BotConnectorServer extends LoopbackServer {
    * team (or chat) id → its members, answered on GET /v3/conversations/{id}/members/{user id or
    * Entra object id} and GET /v3/conversations/{id}/pagedmembers
    */
-  readonly teamMembers = new Map<string, Array<{ id: string; name: string; aadObjectId: string }>>();
+  readonly teamMembers = new Map<string, Array<{ id: string; name: string; aadObjectId: string; email?: string; userPrincipalName?: string }>>();
   private waiters: Array<() => void> = [];
 
   /** Replies and posts (not typing indicators), in order. */

@@ -56,6 +56,19 @@ export interface RosterStore {
   /** records how Teams identifies the member (non-null values only; existing ones are replaced) */
   rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void>;
   findByAadObjectId(groupId: string, aadObjectId: string): Promise<RosterMember | null>;
+  /** a Teams account whose display name fits this member: kept until the secretary confirms it */
+  addProvisionalMatch(groupId: string, memberId: string, match: Omit<ProvisionalMatch, 'memberId'>): Promise<void>;
+  /** every member's when no member is given */
+  provisionalMatches(groupId: string, memberId?: string): Promise<ProvisionalMatch[]>;
+  clearProvisionalMatches(groupId: string, memberId: string): Promise<void>;
+}
+
+export interface ProvisionalMatch {
+  memberId: string;
+  aadObjectId: string | null;
+  teamsUserId: string | null;
+  displayName: string;
+  at: IsoTime;
 }
 
 export interface MeetingStore {

@@ -5,6 +5,10 @@
  *     A Teams participant: by Entra object id, then e-mail, then full name. Guests from other
  *     tenants (Region vs. kommun) may carry little identity, hence the fallbacks; a name that fits
  *     two roster entries matches neither, so nobody is recorded as the wrong person.
+ *   identifyParticipant(roster, { aadObjectId?, email?, name? }) → { member, by } | null
+ *     The same, saying how: by `id` or `email` is a fact Teams vouches for and may tie the entry to
+ *     the account; by `name` is provisional (anyone may choose a display name) and only ever among
+ *     entries not yet tied to an account, so a copied name never lands on someone identified.
  *   findMembersByName(roster, query) → RosterMember[]
  *     A name typed in a command: every candidate, so an ambiguous name can be asked about instead
  *     of guessed.
@@ -37,6 +41,32 @@ export function matchParticipant(
     const name = normaliseName(who.name);
     const byName = roster.filter((m) => normaliseName(m.name) === name);
     if (byName.length === 1) return byName[0]!;
+  }
+  return null;
+}
+
+export interface Identified {
+  member: RosterMember;
+  by: 'id' | 'email' | 'name';
+}
+
+export function identifyParticipant(
+  roster: RosterMember[],
+  who: { aadObjectId?: string | null; name?: string | null; email?: string | null },
+): Identified | null {
+  if (who.aadObjectId) {
+    const byId = roster.find((m) => sameId(m.aadObjectId, who.aadObjectId));
+    if (byId) return { member: byId, by: 'id' };
+  }
+  if (who.email?.trim()) {
+    const byEmail = roster.filter((m) => sameId(m.email, who.email) && (!m.aadObjectId || sameId(m.aadObjectId, who.aadObjectId)));
+    if (byEmail.length === 1) return { member: byEmail[0]!, by: 'email' };
+  }
+  if (who.name?.trim()) {
+    const name = normaliseName(who.name);
+    const byName = roster.filter((m) => normaliseName(m.name) === name);
+    // Two entries of one name match neither; an entry tied to another account is not this person.
+    if (byName.length === 1 && !byName[0]!.aadObjectId) return { member: byName[0]!, by: 'name' };
   }
   return null;
 }

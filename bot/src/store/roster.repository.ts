@@ -1,8 +1,8 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { NewRosterEntry, RosterStore } from '../core/ports';
+import type { NewRosterEntry, ProvisionalMatch, RosterStore } from '../core/ports';
 import type { RosterMember, RosterRole } from '../core/model';
 import type { Database, RosterMembersTable } from './schema';
-import { nameKey } from './rows';
+import { iso, nameKey } from './rows';
 
 const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
 
@@ -50,6 +50,29 @@ export class RosterRepository implements RosterStore {
       .where('group_id', '=', groupId)
       .where('id', '=', memberId)
       .execute();
+  }
+
+  async addProvisionalMatch(groupId: string, memberId: string, match: Omit<ProvisionalMatch, 'memberId'>): Promise<void> {
+    if (!match.aadObjectId) return;
+    await this.db
+      .insertInto('provisional_identities')
+      .values({ group_id: groupId, member_id: memberId, aad_object_id: match.aadObjectId.toLowerCase(), teams_user_id: match.teamsUserId, display_name: match.displayName, seen_at: match.at })
+      .onConflict((oc) => oc.columns(['group_id', 'member_id', 'aad_object_id']).doUpdateSet({ teams_user_id: match.teamsUserId, display_name: match.displayName, seen_at: match.at }))
+      .execute();
+  }
+
+  async provisionalMatches(groupId: string, memberId?: string): Promise<ProvisionalMatch[]> {
+    let query = this.db
+      .selectFrom('provisional_identities')
+      .select(['member_id', 'aad_object_id', 'teams_user_id', 'display_name', 'seen_at'])
+      .where('group_id', '=', groupId);
+    if (memberId) query = query.where('member_id', '=', memberId);
+    const rows = await query.orderBy('seen_at').execute();
+    return rows.map((r) => ({ memberId: r.member_id, aadObjectId: r.aad_object_id, teamsUserId: r.teams_user_id, displayName: r.display_name, at: iso(r.seen_at) }));
+  }
+
+  async clearProvisionalMatches(groupId: string, memberId: string): Promise<void> {
+    await this.db.deleteFrom('provisional_identities').where('group_id', '=', groupId).where('member_id', '=', memberId).execute();
   }
 
   async findByAadObjectId(groupId: string, aadObjectId: string): Promise<RosterMember | null> {

@@ -209,6 +209,15 @@ export interface CalendarLinksTable {
   updated_at: DefaultedTimestamp;
 }
 
+export interface ProvisionalIdentitiesTable {
+  group_id: string;
+  member_id: string;
+  aad_object_id: string;
+  teams_user_id: string | null;
+  display_name: string;
+  seen_at: Timestamp;
+}
+
 export interface Database {
   groups: GroupsTable;
   conversations: ConversationsTable;
@@ -227,4 +236,5 @@ export interface Database {
   bot_state: BotStateTable;
   approval_card_posts: ApprovalCardPostsTable;
   calendar_links: CalendarLinksTable;
+  provisional_identities: ProvisionalIdentitiesTable;
 }

@@ -5,7 +5,7 @@
  * find out which of several cards is current.
  */
 import { TeamsInfo, TurnContext, type ConversationReference, type TeamsChannelAccount } from 'botbuilder';
-import { matchParticipant } from '../core/roster-match';
+import { identifyParticipant } from '../core/roster-match';
 import { learnIdentity } from '../core/use-cases/teams-identity';
 import type { ApprovalCardPost, DocumentFiles, UnitOfWork } from '../core/ports';
 import { pendingApproval } from '../core/use-cases/approval';
@@ -121,7 +121,11 @@ export class ApprovalCards {
     await this.uow.read(async (repos) => {
       const group = (await repos.groups.findById(ref.groupId))!;
       for (const approver of missing) {
-        const found = members.filter((m) => matchParticipant([approver], { aadObjectId: m.aadObjectId, email: m.email, name: m.name }) !== null);
+        // Only what Teams vouches for (the Entra id, the e-mail/UPN): a display name can be copied.
+        const found = members.filter((m) => {
+          const identified = identifyParticipant([approver], { aadObjectId: m.aadObjectId, email: m.email ?? m.userPrincipalName });
+          return identified !== null && identified.by !== 'name';
+        });
         if (found.length === 1) await learnIdentity(repos, group, approver, { aadObjectId: found[0]!.aadObjectId ?? null, teamsUserId: found[0]!.id, name: found[0]!.name });
       }
     });

@@ -3,7 +3,7 @@
  * become one piece of work for the turn envelope, and its result is answered in Teams.
  */
 import {
-  TeamsActivityHandler, type Activity, type AdaptiveCardInvokeResponse, type TurnContext,
+  TeamsActivityHandler, TeamsInfo, type Activity, type AdaptiveCardInvokeResponse, type TurnContext,
 } from 'botbuilder';
 import { parseCommand } from '../core/commands/command.parser';
 import type { Logger } from '../logger';
@@ -75,7 +75,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     const progress = async (message: string) => {
       await context.sendActivities([{ type: 'typing' }, toActivity({ text: message })]);
     };
-    const result = await this.deps.envelope.run(turn, commandWork(parsed.command), progress);
+    const result = await this.deps.envelope.run(turn, commandWork(parsed.command), progress, () => memberEmail(context));
     if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
     else if (result.kind !== 'duplicate') await context.sendActivity(toActivity({ text: result.text }));
   }
@@ -89,7 +89,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     if (!data) return message('Uppgifterna från kortet är ofullständiga eller ogiltiga. Fyll i fälten och försök igen.');
     const handler = cardActionHandlers[verb] as (d: VerbData[Verb], scope: GroupScope) => Promise<Outcome>;
     const work = { group: 'required', permission: VERB_PERMISSIONS[verb], run: (scope: GroupScope) => handler(data, scope) } as const;
-    const result = await this.deps.envelope.run(turnInfo(context.activity), work);
+    const result = await this.deps.envelope.run(turnInfo(context.activity), work, undefined, () => memberEmail(context));
     if (result.kind === 'duplicate') return message('Det här är redan registrerat.');
     if (result.kind !== 'answered') return message(result.text);
     await this.deps.notifier.deliverAll(result.outcome.events);
@@ -133,6 +133,12 @@ function commandWork<K extends CommandKind>(command: CommandOf<K>): TurnWork {
     ...(spec.before ? { before: (_: void, outside) => spec.before!(command, outside) } : {}),
     ...(spec.after ? { after: (_: void, outside, outcome) => spec.after!(command, outside, outcome) } : {}),
   };
+}
+
+/** The e-mail (or UPN) Teams reports for the sender of this activity: Bot Framework's conversation member. */
+async function memberEmail(context: TurnContext): Promise<string | null> {
+  const member = await TeamsInfo.getMember(context, context.activity.from.id);
+  return member.email ?? member.userPrincipalName ?? null;
 }
 
 function mentionsOf(activity: Activity): Array<{ mentionedId: string; text: string }> {

@@ -28,7 +28,7 @@ export type TurnResult =
   /** the activity was handled before (Teams retried it): nothing was done again */
   | { kind: 'duplicate' }
   /** a rule said no (or nothing to act on): nothing was stored; `text` says why, in Swedish */
-  | { kind: 'refused'; text: string }
+  | { kind: 'refused'; text: string; forbidden?: boolean }
   /** something broke: nothing was stored; `text` is a Swedish apology */
   | { kind: 'failed'; text: string };
 
@@ -40,7 +40,36 @@ export class TurnEnvelope {
     private readonly logger: Logger,
   ) {}
 
-  async run(turn: TurnInfo, work: TurnWork, progress: (text: string) => Promise<void> = silently): Promise<TurnResult> {
+  /**
+   * `identify` asks Teams for the sender's e-mail/UPN. It is asked only when a rule refused a sender
+   * the roster does not know by id yet: the turn then runs once more, and the roster's e-mail may
+   * tie the sender to their entry (a fact Teams vouches for). Nothing of the refused run was stored.
+   */
+  async run(turn: TurnInfo, work: TurnWork, progress: (text: string) => Promise<void> = silently, identify?: () => Promise<string | null>): Promise<TurnResult> {
+    let result = await this.runOnce(turn, work, progress);
+    if (result.kind === 'refused' && result.forbidden && identify && turn.actor.email === undefined) {
+      const email = await identify().catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'the sender\'s e-mail could not be asked of Teams');
+        return null;
+      });
+      if (email) result = await this.runOnce({ ...turn, actor: { ...turn.actor, email } }, work, progress);
+    }
+    return result.kind === 'refused' ? this.answeredOnce(turn, result) : result;
+  }
+
+  /** A refusal stored nothing, but it is an answer: Teams' retry of the same activity is not answered again. */
+  private async answeredOnce(turn: TurnInfo, refusal: TurnResult): Promise<TurnResult> {
+    if (!turn.idempotencyKey) return refusal;
+    try {
+      const claimed = await this.services.uow.run(async () => undefined, turn.idempotencyKey);
+      return claimed.duplicate ? { kind: 'duplicate' } : refusal;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'a refusal could not be remembered');
+      return refusal;
+    }
+  }
+
+  private async runOnce(turn: TurnInfo, work: TurnWork, progress: (text: string) => Promise<void>): Promise<TurnResult> {
     try {
       const outside = work.group === 'required' && (work.before || work.after) ? await this.outsideScope(turn) : null;
       const prepared = outside && work.group === 'required' && work.before ? await work.before(undefined, outside) : null;
@@ -61,7 +90,7 @@ export class TurnEnvelope {
       const outcome = outside && work.group === 'required' && work.after ? await work.after(undefined, outside, done.value) : done.value;
       return { kind: 'answered', outcome };
     } catch (error) {
-      if (error instanceof DomainError) return { kind: 'refused', text: error.userMessage };
+      if (error instanceof DomainError) return { kind: 'refused', text: error.userMessage, forbidden: error.code === 'forbidden' };
       if (isDatabaseUnavailable(error)) {
         this.logger.error({ err: error }, 'database unavailable');
         return { kind: 'failed', text: DATABASE_UNAVAILABLE_TEXT };

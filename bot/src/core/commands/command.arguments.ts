@@ -176,6 +176,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   attendance: noArguments({ kind: 'attendance' }),
   'mark-present': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-present', name })),
   'mark-absent': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-absent', name })),
+  'confirm-identity': (rest) => map(checkedName(rest), (name) => ({ kind: 'confirm-identity', name })),
   adjuster: (rest) => map(checkedName(rest), (name) => ({ kind: 'adjuster', name })),
   'approval-deadline': approvalDeadline,
   end: noArguments({ kind: 'end' }),

@@ -46,6 +46,8 @@ export type Command =
   | { kind: 'attendance' }
   | { kind: 'mark-present'; name: string }
   | { kind: 'mark-absent'; name: string }
+  /** the secretary vouches that the Teams account matched by display name is this roster member */
+  | { kind: 'confirm-identity'; name: string }
   | { kind: 'adjuster'; name: string }
   /** time normalised `HH.MM`, null when not given */
   | { kind: 'approval-deadline'; date: IsoDate; time: string | null }
@@ -171,6 +173,11 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   attendance: { keywords: ['närvaro'], syntax: 'närvaro', description: 'Visar närvaro per huvudman och beslutsförhet.' },
   'mark-present': { keywords: ['närvarande'], syntax: 'närvarande <namn>', description: 'Markerar någon som närvarande.' },
   'mark-absent': { keywords: ['frånvarande'], syntax: 'frånvarande <namn>', description: 'Markerar någon som frånvarande.' },
+  'confirm-identity': {
+    keywords: ['bekräfta'],
+    syntax: 'bekräfta <namn>',
+    description: 'Bekräftar att Teams-deltagaren som matchats på namnet är den här personen i ledamotslistan (till dess ger matchningen inga rättigheter).',
+  },
   adjuster: { keywords: ['justerare'], syntax: 'justerare <namn>', description: 'Väljer justerare för mötet.' },
   'approval-deadline': {
     keywords: ['justering senast'],

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Approval, Group, IsoTime, Meeting, RosterMember } from '../model';
 import type { DomainEvent, ProtokollDocuments, Repositories, StoredDocumentVersion } from '../ports';
 import { conflict, forbidden, notFound } from '../errors';
-import { matchParticipant } from '../roster-match';
+import { normaliseName } from '../roster-match';
 import { formatClock, stockholmDate } from '../swedish-time';
 import type { Actor } from './command-context';
 import { loadMeetingRecord, type MeetingRecord } from './meeting-record';
@@ -23,13 +23,12 @@ export function requiredApprovers(roster: RosterMember[], meeting: Meeting): Ros
 }
 
 /**
- * The approver this actor is. Once an approver's Entra ID object id is known (learnt when they
- * joined a meeting or wrote to the bot) only that id identifies them: a display name can be copied.
+ * The approver this actor is: by the Entra object id Teams sends, tied to the roster entry by a fact
+ * Teams vouches for or by the secretary's confirmation. A display name never approves: it can be copied.
  */
 export function approverFor(approvers: RosterMember[], actor: Actor): RosterMember | null {
-  const byId = actor.aadObjectId ? approvers.find((a) => a.aadObjectId?.toLowerCase() === actor.aadObjectId!.toLowerCase()) : undefined;
-  if (byId) return byId;
-  return matchParticipant(approvers.filter((a) => !a.aadObjectId), { name: actor.name });
+  if (!actor.aadObjectId) return null;
+  return approvers.find((a) => a.aadObjectId?.toLowerCase() === actor.aadObjectId!.toLowerCase()) ?? null;
 }
 
 export interface ApprovalState {
@@ -91,7 +90,9 @@ export async function decideApproval(
   }
   const member = approverFor(state.approvers, actor);
   if (!member) {
-    throw forbidden(`Bara ordföranden och justerarna (${state.approvers.map((a) => a.name).join(', ') || 'inga valda ännu'}) kan justera protokollet.`);
+    const unconfirmed = state.approvers.find((a) => !a.aadObjectId && normaliseName(a.name) === normaliseName(actor.name));
+    const hint = unconfirmed ? ` Ditt Teams-konto är ännu inte bekräftat som ${unconfirmed.name}: be sekreteraren skriva \`bekräfta ${unconfirmed.name}\` (eller lägga till din e-postadress i ledamotslistan).` : '';
+    throw forbidden(`Bara ordföranden och justerarna (${state.approvers.map((a) => a.name).join(', ') || 'inga valda ännu'}) kan justera protokollet.${hint}`);
   }
   const added = await repos.documents.addApproval({
     documentVersionId: state.version.id, memberId: member.id, aadObjectId: actor.aadObjectId, decision: input.decision, comment: input.comment, at,

@@ -5,12 +5,12 @@
 import type { AttendanceEvent, Group, IsoTime, Meeting, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { invalid, notFound } from '../errors';
-import { matchParticipant, findMembersByName } from '../roster-match';
 import { formatClock, formatTimeOfDay } from '../swedish-time';
 import type { Answer, CommandContext } from './command-context';
 import { openMeetingFor } from './open-meeting';
 import { meetingBeingWritten } from './meeting-flow';
-import { learnIdentity } from './teams-identity';
+import { noteParticipantIdentity } from './teams-identity';
+import { uniqueMember } from './roster-lookup';
 
 export interface Participant {
   aadObjectId: string | null;
@@ -35,10 +35,8 @@ export async function recordParticipantEvent(
   // a meeting to belong to (created, under the lock, only when there is none yet).
   const meeting = (await repos.meetings.findOpen(group.id)) ?? (kind === 'join' ? (await openMeetingFor(repos, group, at)).meeting : null);
   if (!meeting) return null;
-  const roster = await repos.roster.list(group.id);
-  const member = matchParticipant(roster, { aadObjectId: participant.aadObjectId, name: participant.name, email: participant.email ?? null });
-  // Learn the Teams identity of a roster entry matched by name, for exact matches next time.
-  if (member) await learnIdentity(repos, group, member, { ...participant, teamsUserId: participant.teamsUserId ?? null });
+  // Presence may rest on a display name; an identity only on what Teams vouches for (see teams-identity.ts).
+  const member = await noteParticipantIdentity(repos, group, { ...participant, teamsUserId: participant.teamsUserId ?? null, email: participant.email ?? null }, at);
   await repos.attendance.addEvent(meeting.id, {
     memberId: member?.id ?? null,
     displayName: member?.name ?? participant.name,
@@ -95,14 +93,4 @@ async function memberById(repos: Repositories, groupId: string, memberId: string
   return member;
 }
 
-export async function uniqueMember(repos: Repositories, groupId: string, name: string): Promise<RosterMember> {
-  const roster = await repos.roster.list(groupId);
-  const matches = findMembersByName(roster, name);
-  if (matches.length === 0) {
-    throw notFound(`${name} finns inte i gruppens ledamotslista. Lägg till personen med \`ledamöter\` eller kontrollera stavningen.`);
-  }
-  if (matches.length > 1) {
-    throw invalid(`Flera personer matchar "${name}": ${matches.map((m) => m.name).join(', ')}. Skriv hela namnet.`);
-  }
-  return matches[0]!;
-}
+export { uniqueMember };

@@ -7,6 +7,8 @@ export interface Actor {
   /** Teams user id `29:…`, when the activity came from Teams */
   teamsUserId?: string | null;
   name: string;
+  /** the e-mail/UPN Teams reports for the account, asked for only when the sender is not yet known */
+  email?: string | null;
 }
 
 export interface CommandContext {

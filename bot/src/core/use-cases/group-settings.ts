@@ -6,6 +6,7 @@ import { stockholmYear } from '../swedish-time';
 import type { Actor, Answer } from './command-context';
 import { forbidden, notFound } from '../errors';
 import { senderOf } from './authorization';
+import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
@@ -49,6 +50,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 
 /** The sender is the group's secretary or chair, by the Entra id Teams sends. */
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
+  await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   const sender = await senderOf(repos, group, actor);
   return !!sender && ['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role);
 }

@@ -5,7 +5,7 @@ import { bindGroupHandler, decidingBody, numbering, quorumRule, roster } from '.
 import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
 import { end, goTo, next, start } from './meeting.handlers';
 import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
-import { attendance, markAbsent, markPresent } from './attendance.handlers';
+import { attendance, confirm, markAbsent, markPresent } from './attendance.handlers';
 import { adjuster, approvalDeadline, approve, requestChange } from './approval.handlers';
 import { calendar } from './calendar.handler';
 
@@ -38,6 +38,7 @@ export const commandHandlers: CommandHandlers = {
   attendance,
   'mark-present': markPresent,
   'mark-absent': markAbsent,
+  'confirm-identity': confirm,
   adjuster,
   'approval-deadline': approvalDeadline,
   approve,
