@@ -133,4 +133,24 @@ describeEachStore('who may do what', (store) => {
     expect(roster.find((m) => m.name === 'Mats Wennstig')?.aadObjectId).toBe(mats.aadObjectId);
     expect(roster.some((m) => m.aadObjectId === impostor.aadObjectId)).toBe(false);
   });
+
+  it('the attendance card flags a name-only match, and its Bekräfta button (pressed by the secretary) ties the account', async () => {
+    const anna: Person = { id: '29:anna', name: 'Anna-Karin Åkesson', aadObjectId: 'd0000000-0000-4000-8000-000000000003' };
+    await inChannel(sandra, 'ledamöter\nAnna-Karin Åkesson; verksamhetschef; Ronneby kommun; ledamot', 30);
+    await deliver(wire.app.url, channel.participants('join', [anna], at(31)));
+    const before = wire.connector.messages.length;
+    await deliver(wire.app.url, channel.message(sandra, 'närvaro', at(32)));
+    const card = wire.connector.messages.slice(before).flatMap((m) => m.attachments ?? []).map((a: any) => a.content)[0];
+    expect(JSON.stringify(card)).toMatch(/Ej bekräftade \(matchade bara på namnet i Teams\)/);
+    const confirm = card.body.filter((e: any) => e.type === 'ActionSet').flatMap((e: any) => e.actions).find((a: any) => a.title === 'Bekräfta');
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Rättighetsgruppen')!;
+    const entry = (await repos.roster.list(group.id)).find((m) => m.name === 'Anna-Karin Åkesson')!;
+    // Only the secretary or the chair may press it.
+    const byTina = await deliver(wire.app.url, channel.cardAction(tina, confirm.verb, { ...confirm.data, memberId: entry.id }, at(33)));
+    expect(byTina.body.value).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    const bySandra = await deliver(wire.app.url, channel.cardAction(sandra, confirm.verb, { ...confirm.data, memberId: entry.id }, at(33)));
+    expect(JSON.stringify(bySandra.body.value)).not.toMatch(/Ej bekräftade/);
+    expect((await repos.roster.list(group.id)).find((m) => m.id === entry.id)?.aadObjectId).toBe(anna.aadObjectId);
+  });
 });

@@ -33,6 +33,12 @@ export function buildAttendanceCard(model: AttendanceCardModel): AdaptiveCard {
     body.push(textBlock(others.join(', '), { spacing: 'None' }));
   }
 
+  if (model.unconfirmed.length) {
+    body.push(textBlock('Ej bekräftade (matchade bara på namnet i Teams)', { weight: 'Bolder', spacing: 'Medium', color: 'Warning' }));
+    const lines = model.unconfirmed.map((u) => `${escapeMarkdown(clip(u.name, MAX_NAME))}${u.accounts > 1 ? ` (${u.accounts} olika Teams-konton)` : ''}`);
+    body.push(textBlock(`${lines.join(', ')}. Räknas som närvarande men kan inte justera eller föra protokollet förrän sekreteraren bekräftar: välj personen nedan och tryck Bekräfta.`, { spacing: 'None' }));
+  }
+
   const members = model.principals.flatMap((p) => p.members.map((m) => ({ member: m, principal: p.principal })));
   if (members.length) {
     body.push(choiceSet(
@@ -44,6 +50,7 @@ export function buildAttendanceCard(model: AttendanceCardModel): AdaptiveCard {
     body.push(actionSet([
       executeAction('Närvarande', Verbs.markPresent, { meetingId: model.meetingId }),
       executeAction('Frånvarande', Verbs.markAbsent, { meetingId: model.meetingId }),
+      ...(model.unconfirmed.length ? [executeAction('Bekräfta', Verbs.confirmIdentity, { meetingId: model.meetingId })] : []),
     ]));
   }
   // Uppdatera must not demand a member to be chosen: it sends no inputs.

@@ -11,6 +11,7 @@ export const Verbs = {
   refreshAttendance: 'attendance.refresh',
   markPresent: 'attendance.present',
   markAbsent: 'attendance.absent',
+  confirmIdentity: 'attendance.confirm',
   recordDecision: 'decision.record',
   recordAction: 'action.record',
   showActionForm: 'action.form',
@@ -31,6 +32,8 @@ export interface VerbData {
   /** memberId comes from the card's member picker */
   'attendance.present': { meetingId: string; memberId: string };
   'attendance.absent': { meetingId: string; memberId: string };
+  /** the secretary confirms the Teams account matched to this member by display name */
+  'attendance.confirm': { meetingId: string; memberId: string };
   /** itemId from the paragraph picker; clauses one per line, `att ` optional */
   'decision.record': { meetingId: string; itemId: string | null; clauses: string };
   /** swaps the card for the action form of the same meeting */
@@ -59,6 +62,7 @@ const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | '
   'attendance.refresh': { meetingId: ['uuid', 'required'] },
   'attendance.present': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'attendance.absent': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
+  'attendance.confirm': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'decision.record': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'optional'], clauses: ['text', 'required'] },
   'action.form': { meetingId: ['uuid', 'required'] },
   'action.record': {

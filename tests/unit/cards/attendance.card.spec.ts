@@ -65,6 +65,24 @@ describe('attendance card', () => {
     expect(parseVerbData(Verbs.refreshAttendance, invokeData(card, actions[0]!))).toEqual({ meetingId: MEETING_ID });
   });
 
+  it('flags members matched only by display name, with a Bekräfta button carrying the picked member', () => {
+    const plain = buildAttendanceCard(attendanceView(true));
+    expect(textsOf(plain).join('\n')).not.toMatch(/Ej bekräftade/);
+    expect(actionsOf(plain).map((a) => a.title)).not.toContain('Bekräfta');
+
+    const card = buildAttendanceCard(attendanceView(true, [
+      { memberId: MEMBER_IDS[0]!, name: 'Mats Wennstig', accounts: 1 },
+      { memberId: MEMBER_IDS[2]!, name: 'Anna-Karin <Åkesson>', accounts: 2 },
+    ]));
+    const texts = textsOf(card).join('\n');
+    expect(texts).toMatch(/Ej bekräftade \(matchade bara på namnet i Teams\)/);
+    expect(texts).toMatch(/Mats Wennstig, Anna-Karin \\<Åkesson\\> \(2 olika Teams-konton\)\. Räknas som närvarande men kan inte justera/);
+    const confirm = actionsOf(card).find((a) => a.title === 'Bekräfta')!;
+    expect(confirm.verb).toBe(Verbs.confirmIdentity);
+    expect(parseVerbData(Verbs.confirmIdentity, invokeData(card, confirm, { memberId: MEMBER_IDS[0]! }))).toEqual({ meetingId: MEETING_ID, memberId: MEMBER_IDS[0] });
+    expect(parseVerbData(Verbs.confirmIdentity, invokeData(card, confirm))).toBeNull();
+  });
+
   it('has no correction controls without a roster', () => {
     const card = buildAttendanceCard({ ...attendanceView(true), principals: [] });
     expectValidCard(card);

@@ -34,12 +34,13 @@ export function agendaView(paragraphs = 7, title = 'Vårdplatsflöde'): AgendaVi
   };
 }
 
-export function attendanceView(quorate: boolean): AttendanceView {
+export function attendanceView(quorate: boolean, unconfirmed: AttendanceView['unconfirmed'] = []): AttendanceView {
   const member = (index: number, name: string, presentNow: boolean, partialPresence = '') => ({
     memberId: MEMBER_IDS[index]!, name, role: 'ledamot' as const, presentNow, attended: presentNow || partialPresence !== '', partialPresence, counts: true,
   });
   return {
     meetingId: MEETING_ID,
+    unconfirmed,
     principals: [
       { principal: 'Region Blekinge', members: [member(0, 'Mats Wennstig', true), member(1, 'Carina Ingemansson', false, '(§§15 - 17)')] },
       { principal: 'Karlskrona kommun', members: [member(2, 'Anna-Karin Åkesson', quorate)] },

@@ -29,6 +29,8 @@ export interface AttendanceView {
   meetingId: string;
   principals: Array<{ principal: string; members: AttendanceMemberView[] }>;
   others: Array<{ name: string; presentNow: boolean }>;
+  /** roster members Teams participants matched only by display name: present, but not confirmed (bekräfta) */
+  unconfirmed: Array<{ memberId: string; name: string; accounts: number }>;
   quorum: QuorumAssessment;
   quorumLine: string;
 }
@@ -40,11 +42,12 @@ export async function attendanceView(repos: Repositories, group: Group, at: IsoT
 }
 
 export async function buildAttendanceView(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime): Promise<AttendanceView> {
-  const [roster, intervals, visits, items] = await Promise.all([
+  const [roster, intervals, visits, items, provisional] = await Promise.all([
     repos.roster.list(group.id),
     meetingIntervals(repos, meeting, at),
     repos.records.visits(meeting.id),
     repos.agenda.list(meeting.id),
+    repos.roster.provisionalMatches(group.id),
   ]);
   const now = meeting.endedAt ?? at;
   const presentNow = presentMemberIdsAt(intervals, now);
@@ -83,6 +86,9 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
     meetingId: meeting.id,
     principals: [...principals].map(([principal, members]) => ({ principal, members })),
     others,
+    unconfirmed: roster
+      .filter((m) => !m.aadObjectId && provisional.some((p) => p.memberId === m.id))
+      .map((m) => ({ memberId: m.id, name: m.name, accounts: new Set(provisional.filter((p) => p.memberId === m.id).map((p) => p.aadObjectId)).size })),
     quorum,
     quorumLine: formatQuorumLine(quorum),
   };

@@ -8,6 +8,7 @@ import { agendaView } from '../../core/use-cases/agenda-view';
 import { removeItem } from '../../core/use-cases/agenda-edit';
 import { attendanceView } from '../../core/use-cases/attendance-view';
 import { markAttendance } from '../../core/use-cases/attendance';
+import { confirmIdentity } from '../../core/use-cases/teams-identity';
 import { addDecision } from '../../core/use-cases/record-minutes';
 import { addAction } from '../../core/use-cases/record-action';
 import { conflict, invalid } from '../../core/errors';
@@ -33,6 +34,7 @@ export const VERB_PERMISSIONS: { readonly [V in Verb]: Permission } = {
   'attendance.refresh': 'read',
   'attendance.present': 'record',
   'attendance.absent': 'record',
+  'attendance.confirm': 'record',
   'decision.record': 'record',
   'action.form': 'record',
   'action.record': 'record',
@@ -75,6 +77,11 @@ export const cardActionHandlers: CardActionHandlers = {
   'attendance.absent': async (data, scope) => {
     await requireCurrentMeeting(scope.repos, scope.ctx, data.meetingId);
     await markAttendance(scope.repos, scope.ctx, { memberId: data.memberId }, false);
+    return attendanceCard(scope);
+  },
+
+  'attendance.confirm': async (data, scope) => {
+    await confirmIdentity(scope.repos, scope.ctx, { memberId: data.memberId });
     return attendanceCard(scope);
   },
 
