@@ -75,7 +75,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
   const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
-  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar }, logger);
+  const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;
+  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar, ownTenantId }, logger);
   const bot = new ProtokollBot({ logger, envelope, notifier });
 
   const server = createHttpServer(logger);

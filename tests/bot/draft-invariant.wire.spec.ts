@@ -12,7 +12,7 @@
  * current version, so a write that changed the document without a new version fails here.
  *
  * Commands of INTERFACES.md not implemented yet (no row until they are): `jäv`, `reservation`,
- * `justeras omedelbart`, `plats`, `beslutsstil`, `tid`, `sekreterare`.
+ * `justeras omedelbart`, `plats`, `beslutsstil`, `tid`.
  */
 import { COMMAND_SYNTAX, type CommandKind } from '../../bot/src/core/commands/command';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
@@ -90,6 +90,7 @@ const ROWS: Row[] = [
 
   // attendance and justering details printed in the header
   { covers: 'mark-present', title: 'närvarande <namn>', send: 'närvarande Tina Olsson', expected: 'new version', answer: /Tina Olsson .* närvarande hela mötet/ },
+  { covers: 'stand-in', title: 'sekreterare <namn> (who may record, never printed)', send: 'sekreterare Anna-Karin Åkesson', expected: 'not printed', answer: /Anna-Karin Åkesson är ersättare för sekreteraren/ },
   { covers: 'confirm-identity', title: 'bekräfta <namn> (an identity, never printed)', send: 'bekräfta Mats Wennstig', expected: 'not printed', answer: /Mats Wennstig är redan bekräftad/ },
   { covers: 'mark-absent', title: 'frånvarande <namn>', send: 'frånvarande Anna-Karin Åkesson', expected: 'refused', answer: /Efter mötet kan bara närvaro läggas till/ },
   { covers: 'adjuster', title: 'justerare <namn>', send: 'justerare Tina Olsson', expected: 'new version', answer: /Tina Olsson är vald till justerare/ },

@@ -153,4 +153,14 @@ describeEachStore('who may do what', (store) => {
     expect(JSON.stringify(bySandra.body.value)).not.toMatch(/Ej bekräftade/);
     expect((await repos.roster.list(group.id)).find((m) => m.id === entry.id)?.aadObjectId).toBe(anna.aadObjectId);
   });
+
+  it('a stand-in secretary named by the secretary may record this meeting, and name nobody else', async () => {
+    expect(await inChannel(tina, 'sekreterare Tina Olsson', 40)).toMatch(/^Bara gruppens sekreterare och ordförande .* kan utse en ersättare för sekreteraren/);
+    const anna: Person = { id: '29:anna', name: 'Anna-Karin Åkesson', aadObjectId: 'd0000000-0000-4000-8000-000000000003' };
+    expect(await inChannel(anna, 'anteckning Anna skriver.', 41)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    expect(await inChannel(sandra, 'sekreterare Anna-Karin Åkesson', 42)).toBe('Anna-Karin Åkesson är ersättare för sekreteraren vid det här mötet och kan föra protokollet för det.');
+    expect(await inChannel(anna, 'anteckning Anna skriver.', 43)).toMatch(/Anteckningen är sparad/);
+    expect(await inChannel(anna, 'sekreterare Rebecca Welander', 44)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    expect(await inChannel(anna, 'beslutsorgan Annas råd', 45)).toMatch(/^Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/);
+  });
 });

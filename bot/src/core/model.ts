@@ -109,6 +109,8 @@ export interface Meeting {
   distributionList: string[];
   /** `avsnitt <rubrik>`: the section that items added next belong to */
   pendingSection: string | null;
+  /** `sekreterare <namn>`: who stands in for the secretary at this meeting (may record it, nothing else) */
+  standInMemberId: string | null;
 }
 
 /** `(I)`, `(D)`, `(B)` and combinations such as `(I/D/B)`, kept in this canonical order. */

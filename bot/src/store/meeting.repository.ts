@@ -6,7 +6,7 @@ import { isoOrNull } from './rows';
 
 const columns = [
   'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
-  'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list', 'pending_section',
+  'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list', 'pending_section', 'stand_in_member_id',
 ] as const;
 
 type MeetingRow = Pick<Selectable<MeetingsTable>, (typeof columns)[number]>;
@@ -28,6 +28,7 @@ function toMeeting(row: MeetingRow): Meeting {
     adjusterMemberIds: row.adjuster_member_ids,
     distributionList: row.distribution_list,
     pendingSection: row.pending_section,
+    standInMemberId: row.stand_in_member_id,
   };
 }
 
@@ -113,6 +114,7 @@ export class MeetingRepository implements MeetingStore {
         adjuster_member_ids: changes.adjusterMemberIds && JSON.stringify(changes.adjusterMemberIds),
         distribution_list: changes.distributionList && JSON.stringify(changes.distributionList),
         pending_section: changes.pendingSection,
+        stand_in_member_id: changes.standInMemberId,
       })
       .where('group_id', '=', groupId)
       .where('id', '=', meetingId)

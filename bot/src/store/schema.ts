@@ -67,6 +67,7 @@ export interface MeetingsTable {
   adjuster_member_ids: ColumnType<string[], string | undefined, string>;
   distribution_list: ColumnType<string[], string | undefined, string>;
   pending_section: string | null;
+  stand_in_member_id: string | null;
   approval_reminder_at: NullableTimestamp;
   calendar_event_id: string | null;
   event_agenda_imported_at: NullableTimestamp;

@@ -15,7 +15,7 @@ import { isDatabaseUnavailable } from '../store/database-errors';
 import type { Logger } from '../logger';
 import type { AroundTransaction, GroupScope, Outcome, TurnScope, TurnServices } from './handlers/handler';
 import { resolveGroup } from './group-resolver';
-import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT, NO_GROUP_TEXT } from './replies';
+import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT, NO_GROUP_TEXT, OTHER_TENANT_TEXT } from './replies';
 import type { TurnInfo } from './turn-info';
 
 /** What runs in a turn: in the conversation's group (most), or without one (help, binding a group). */
@@ -70,6 +70,11 @@ export class TurnEnvelope {
   }
 
   private async runOnce(turn: TurnInfo, work: TurnWork, progress: (text: string) => Promise<void>): Promise<TurnResult> {
+    const own = this.services.ownTenantId;
+    if (own && turn.tenantId && turn.tenantId.toLowerCase() !== own.toLowerCase()) {
+      this.logger.warn({ tenantId: turn.tenantId }, 'activity from another tenant refused');
+      return { kind: 'refused', text: OTHER_TENANT_TEXT };
+    }
     try {
       const outside = work.group === 'required' && (work.before || work.after) ? await this.outsideScope(turn) : null;
       const prepared = outside && work.group === 'required' && work.before ? await work.before(undefined, outside) : null;

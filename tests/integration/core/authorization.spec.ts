@@ -32,6 +32,7 @@ const MATRIX: Record<Permission, string[]> = {
   propose: ['++', '++', '++', '++', '+-', '+-'],
   record: ['++', '++', '++', '--', '--', '--'],
   setup: ['++', '++', '++', '--', '--', '--'],
+  lead: ['++', '++', '++', '--', '--', '--'],
 };
 /** A group without secretary and chair: its team sets it up in its channel. */
 const BOOTSTRAP: Record<Permission, Partial<Record<SenderKind, string>>> = {
@@ -40,17 +41,19 @@ const BOOTSTRAP: Record<Permission, Partial<Record<SenderKind, string>>> = {
   propose: { member: '++', unknown: '+-', 'no aad id': '+-' },
   record: { member: '+-', unknown: '+-', 'no aad id': '+-' },
   setup: { member: '+-', unknown: '+-', 'no aad id': '+-' },
+  // naming a stand-in needs a secretary or chair: never the team's bootstrap
+  lead: { member: '--', unknown: '--', 'no aad id': '--' },
 };
 
 const LEADERS = 'Carina Ingemansson (vice ordförande), Mats Wennstig (ordförande), Sandra Johansson (sekreterare)';
-const WHAT = { record: 'föra protokollet', setup: 'ändra gruppens inställningar och ledamotslista' };
+const WHAT = { record: 'föra protokollet', setup: 'ändra gruppens inställningar och ledamotslista', lead: 'utse en ersättare för sekreteraren' };
 const NO_SECRETARY = ' Gruppen har ingen sekreterare än: skriv `ledamöter` i gruppens kanal och ange en sekreterare.';
 function refusal(group: Group, permission: Permission, leaders: string | null): string {
   if (permission === 'read' || permission === 'propose') {
     return `Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`;
   }
   const who = leaders ? `gruppens sekreterare och ordförande (${leaders})` : 'gruppens sekreterare och ordförande';
-  return `Bara ${who} kan ${WHAT[permission as 'record' | 'setup']}. Inget har ändrats.${leaders ? '' : NO_SECRETARY}`;
+  return `Bara ${who} kan ${WHAT[permission as 'record' | 'setup' | 'lead']}. Inget har ändrats.${leaders ? '' : NO_SECRETARY}`;
 }
 
 const rows = (table: Record<Permission, Partial<Record<SenderKind, string>> | string[]>) =>

@@ -12,7 +12,7 @@ const group: Group = {
 const meeting: Meeting = {
   id: 'm', groupId: 'g', status: 'utkast', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
   place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
-  distributionList: [], pendingSection: null,
+  distributionList: [], pendingSection: null, standInMemberId: null,
 };
 const member = (id: string, name: string, role: RosterMember['role']): RosterMember => ({
   id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role, party: null, aadObjectId: null, email: null, teamsUserId: null,

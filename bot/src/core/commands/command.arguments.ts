@@ -178,6 +178,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   'mark-absent': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-absent', name })),
   'confirm-identity': (rest) => map(checkedName(rest), (name) => ({ kind: 'confirm-identity', name })),
   adjuster: (rest) => map(checkedName(rest), (name) => ({ kind: 'adjuster', name })),
+  'stand-in': (rest) => map(checkedName(rest), (name) => ({ kind: 'stand-in', name })),
   'approval-deadline': approvalDeadline,
   end: noArguments({ kind: 'end' }),
   approve: noArguments({ kind: 'approve' }),

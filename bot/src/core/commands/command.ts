@@ -46,6 +46,8 @@ export type Command =
   | { kind: 'attendance' }
   | { kind: 'mark-present'; name: string }
   | { kind: 'mark-absent'; name: string }
+  /** a stand-in secretary for this meeting only */
+  | { kind: 'stand-in'; name: string }
   /** the secretary vouches that the Teams account matched by display name is this roster member */
   | { kind: 'confirm-identity'; name: string }
   | { kind: 'adjuster'; name: string }
@@ -179,6 +181,11 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     description: 'Bekräftar att Teams-deltagaren som matchats på namnet är den här personen i ledamotslistan (till dess ger matchningen inga rättigheter).',
   },
   adjuster: { keywords: ['justerare'], syntax: 'justerare <namn>', description: 'Väljer justerare för mötet.' },
+  'stand-in': {
+    keywords: ['sekreterare'],
+    syntax: 'sekreterare <namn>',
+    description: 'Utser en ersättare för sekreteraren vid det här mötet (av sekreteraren eller ordföranden); ersättaren kan föra protokollet för just det mötet.',
+  },
   'approval-deadline': {
     keywords: ['justering senast'],
     syntax: 'justering senast <ÅÅÅÅ-MM-DD> [kl. HH.MM]',

@@ -8,7 +8,9 @@
  *
  *   setup    group settings (roster, numbering, body name, quorum rule, calendar): secretary or chair;
  *            before the group has either, the members of its team (writing in the group's channel)
- *   record   during and after the meeting (agenda moves, minutes, attendance, avsluta): secretary or chair
+ *   record   during and after the meeting (agenda moves, minutes, attendance, avsluta): secretary or
+ *            chair, and the stand-in the secretary named for that meeting (`sekreterare <namn>`)
+ *   lead     naming a stand-in: the secretary or the chair themselves
  *   propose  `ny punkt`: roster members and members of the group's team
  *   read     agenda and attendance: roster members and members of the group's team
  *   anyone   help, and what the use case checks itself (approvals: the chair and that meeting's justerare)
@@ -17,8 +19,9 @@ import type { Group, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { forbidden } from '../errors';
 import type { Actor } from './command-context';
+import { meetingForStandIn } from './stand-in';
 
-export type Permission = 'anyone' | 'read' | 'propose' | 'record' | 'setup';
+export type Permission = 'anyone' | 'read' | 'propose' | 'record' | 'setup' | 'lead';
 
 /** Where the turn comes from, as far as permissions care. */
 export interface Place {
@@ -41,12 +44,13 @@ export async function authorize(repos: Repositories, group: Group, actor: Actor,
     throw forbidden(`Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
   }
   if (sender && LEADING_ROLES.includes(sender.role)) return;
+  if (sender && permission === 'record' && (await meetingForStandIn(repos, group.id))?.standInMemberId === sender.id) return;
   const roster = await repos.roster.list(group.id);
   const leaders = roster.filter((m) => LEADING_ROLES.includes(m.role));
   // A new group: its team sets it up, and the first roster names the secretary.
-  if (leaders.length === 0 && place.inGroupChannel) return;
+  if (leaders.length === 0 && place.inGroupChannel && permission !== 'lead') return;
   const names = leaders.map((m) => `${m.name} (${m.role})`).join(', ');
   const who = names ? `gruppens sekreterare och ordförande (${names})` : 'gruppens sekreterare och ordförande';
-  const what = permission === 'setup' ? 'ändra gruppens inställningar och ledamotslista' : 'föra protokollet';
+  const what = permission === 'setup' ? 'ändra gruppens inställningar och ledamotslista' : permission === 'lead' ? 'utse en ersättare för sekreteraren' : 'föra protokollet';
   throw forbidden(`Bara ${who} kan ${what}. Inget har ändrats.${leaders.length === 0 ? ' Gruppen har ingen sekreterare än: skriv `ledamöter` i gruppens kanal och ange en sekreterare.' : ''}`);
 }

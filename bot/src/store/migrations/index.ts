@@ -9,6 +9,7 @@ import attendanceReport from './0007-attendance-report';
 import contentDigest from './0008-content-digest';
 import tenantGroupNames from './0009-tenant-group-names';
 import provisionalIdentities from './0011-provisional-identities';
+import standInSecretary from './0012-stand-in-secretary';
 
 export interface Migration {
   id: string;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { id: '0008-content-digest', sql: contentDigest },
   { id: '0009-tenant-group-names', sql: tenantGroupNames },
   { id: '0011-provisional-identities', sql: provisionalIdentities },
+  { id: '0012-stand-in-secretary', sql: standInSecretary },
 ];

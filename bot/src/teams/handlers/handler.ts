@@ -34,6 +34,8 @@ export interface TurnServices {
   publicBaseUrl: string;
   /** absent when the server has no calendar source */
   calendar?: CalendarCommands;
+  /** a single-tenant bot's own tenant (BOT_TENANT_ID): activities from any other are refused */
+  ownTenantId?: string | null;
 }
 
 /** One turn inside its transaction. */

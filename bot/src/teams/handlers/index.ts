@@ -6,7 +6,7 @@ import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandle
 import { end, goTo, next, start } from './meeting.handlers';
 import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
 import { attendance, confirm, markAbsent, markPresent } from './attendance.handlers';
-import { adjuster, approvalDeadline, approve, requestChange } from './approval.handlers';
+import { adjuster, approvalDeadline, approve, requestChange, standIn } from './approval.handlers';
 import { calendar } from './calendar.handler';
 
 export const commandHandlers: CommandHandlers = {
@@ -40,6 +40,7 @@ export const commandHandlers: CommandHandlers = {
   'mark-absent': markAbsent,
   'confirm-identity': confirm,
   adjuster,
+  'stand-in': standIn,
   'approval-deadline': approvalDeadline,
   approve,
   'request-change': requestChange,
