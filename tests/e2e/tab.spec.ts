@@ -67,6 +67,9 @@ describe('channel tab in Chromium', () => {
     ].join('\n'), -50)).toMatch(/3 personer är sparade/);
     expect(await say(sandra, 'ny punkt Vårdplatsflöde (I/D)', -48)).toMatch(/Punkt 3 Vårdplatsflöde/);
     await send(channel.participants('join', [mats, sandra, rebecca], at(-2)));
+    // Matched by display name: the secretary confirms the approvers.
+    expect(await say(sandra, 'bekräfta Mats Wennstig', -1)).toMatch(/Mats Wennstig är bekräftad/);
+    expect(await say(sandra, 'bekräfta Rebecca Welander', -1)).toMatch(/Rebecca Welander är bekräftad/);
     expect(await send(channel.meetingStarted(at(0)))).toMatch(/Mötet startade/);
     expect(await say(sandra, 'nästa', 10)).toMatch(/punkt 2/);
     expect(await say(sandra, 'nästa', 15)).toMatch(/punkt 3/);
