@@ -107,7 +107,7 @@ describeEachStore('what is approved is what is locked (generated sequences)', (s
     /** The chair and the meeting's justerare, as people who can write to the bot. */
     const approvers = async (s: DraftState) => {
       const roster = await repositoriesFor(store().db).roster.list(s.groupId);
-      const ids = new Set([...roster.filter((m) => m.role === 'ordförande').map((m) => m.id), ...s.meeting.adjusterMemberIds]);
+      const ids = new Set([...roster.filter((m) => m.roles.includes('ordförande')).map((m) => m.id), ...s.meeting.adjusterMemberIds]);
       return roster.filter((m) => ids.has(m.id)).map((m) => ({ memberId: m.id, person: personNamed(m.name) }));
     };
     /** After every step while the draft awaits justering: no silent change, approvals only from approvers. */

@@ -200,10 +200,10 @@ describeEachStore('a whole meeting over the wire', (store) => {
         distributionList: ['Samtliga ledamöter'],
       });
       expect(doc.presentMembers.map((m: any) => [m.name, m.roleLabel, m.partialPresence])).toEqual([
-        // the chair first, then per huvudman; everyone who missed at least half of a paragraph is marked
+        // the chair first, then in the order the roster was typed; everyone who missed at least half of a paragraph is marked
         ['Mats Wennstig', 'Ordförande', ''],
-        ['Rebecca Welander', null, '(del av mötet)'], // joined 13.06, § 1 ran 13.00–13.10
         ['Carina Ingemansson', null, '(del av mötet)'], // joined 13.08
+        ['Rebecca Welander', null, '(del av mötet)'], // joined 13.06, § 1 ran 13.00–13.10
         ['Anna-Karin Åkesson', null, '(del av mötet)'], // left 13.40, before § 5 b)
       ]);
       expect(doc.absentMembers).toEqual([]);

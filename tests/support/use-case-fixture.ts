@@ -21,17 +21,18 @@ export const at = (minutes: number): IsoTime => new Date(Date.parse(MEETING_STAR
 
 /**
  * With the default 'huvudman' rule: Region Blekinge has two voting members (Mats, Carina; Sandra is
- * the secretary), Karlshamns kommun and Ronneby kommun one each. Roster order is by huvudman, then name.
+ * the secretary), Karlshamns kommun and Ronneby kommun one each. The roster keeps the order typed:
+ * these are typed by huvudman, then name.
  */
 export const PEOPLE = {
+  rebecca: { name: 'Rebecca Welander', title: 'verksamhetschef', principal: 'Karlshamns kommun', roles: ['ledamot'], email: 'rebecca.welander@karlshamn.se' },
+  carina: { name: 'Carina Ingemansson', title: 'stf verksamhetschef medicinkliniken', principal: 'Region Blekinge', roles: ['ledamot'] },
   mats: {
-    name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', role: 'ordförande',
+    name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', roles: ['ordförande'],
     aadObjectId: 'c0000000-0000-4000-8000-000000000001', email: 'mats.wennstig@regionblekinge.se',
   },
-  carina: { name: 'Carina Ingemansson', title: 'stf verksamhetschef medicinkliniken', principal: 'Region Blekinge', role: 'ledamot' },
-  rebecca: { name: 'Rebecca Welander', title: 'verksamhetschef', principal: 'Karlshamns kommun', role: 'ledamot', email: 'rebecca.welander@karlshamn.se' },
-  anna: { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', role: 'ledamot' },
-  sandra: { name: 'Sandra Johansson', title: 'processledare LOS', principal: 'Region Blekinge', role: 'sekreterare' },
+  sandra: { name: 'Sandra Johansson', title: 'processledare LOS', principal: 'Region Blekinge', roles: ['sekreterare'] },
+  anna: { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', roles: ['ledamot'] },
 } satisfies Record<string, NewRosterEntry>;
 
 export type PersonKey = keyof typeof PEOPLE;

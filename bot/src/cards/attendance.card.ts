@@ -4,6 +4,7 @@
  * pick a roster member, then Närvarande or Frånvarande.
  */
 import type { AttendanceMemberView, AttendanceView } from '../core/use-cases/attendance-view';
+import { formatRoles } from '../core/roster-roles';
 import { Verbs } from './verbs';
 import {
   actionSet, card, choiceSet, clip, container, executeAction, factSet, heading, textBlock, type AdaptiveCard, type CardElement,
@@ -77,7 +78,7 @@ function quorumBlock(model: AttendanceCardModel): CardElement {
 function describe(member: AttendanceMemberView): string {
   const marks = [
     member.partialPresence ? escapeMarkdown(member.partialPresence) : '',
-    member.counts ? '' : `(${member.role})`,
+    member.counts ? '' : `(${formatRoles(member.roles)})`,
     member.attended && !member.presentNow && !member.partialPresence ? '(har lämnat)' : '',
   ].filter(Boolean);
   return [escapeMarkdown(clip(member.name, MAX_NAME)), ...marks].join(' ');

@@ -56,15 +56,19 @@ export interface Group {
   channelId: string | null;
 }
 
-export type RosterRole =
-  | 'ordförande'
-  | 'vice ordförande'
-  | 'sekreterare'
-  | 'ledamot'
-  | 'ersättare'
-  | 'adjungerad'
-  | 'föredragande'
-  | 'tjänsteperson';
+/** The roster's roles, in the order the help text and error messages name them. */
+export const ROSTER_ROLES = [
+  'ordförande',
+  'vice ordförande',
+  'sekreterare',
+  'ledamot',
+  'ersättare',
+  'adjungerad',
+  'tjänsteperson',
+  'föredragande',
+] as const;
+
+export type RosterRole = (typeof ROSTER_ROLES)[number];
 
 /** Roles that count for quorum. Guests, officials and presenters never do. */
 export const VOTING_ROLES: readonly RosterRole[] = ['ordförande', 'vice ordförande', 'ledamot', 'ersättare'];
@@ -77,6 +81,15 @@ export interface RosterMember {
   title: string;
   /** the principal organisation, e.g. "Region Blekinge", "Karlskrona kommun" */
   principal: string;
+  /**
+   * Every role the person holds, in the order typed, never empty: a secretary who is also a member
+   * is `['sekreterare', 'ledamot']`. Ask with hasRole/hasAnyRole (roster-roles.ts).
+   */
+  roles: RosterRole[];
+  /**
+   * @deprecated The first of `roles` only: a `ledamot, sekreterare` reads as a plain member here.
+   * Kept so code not yet moved to `roles` still compiles; use hasRole/hasAnyRole instead.
+   */
   role: RosterRole;
   /** party for political bodies, e.g. "M" (rendered "(M)") */
   party: string | null;

@@ -15,9 +15,12 @@ export interface NewRosterEntry {
   name: string;
   title: string;
   principal: string;
-  role: RosterRole;
+  /** at least one, in the order typed */
+  roles: RosterRole[];
+  /** null clears a stored party */
   party?: string | null;
   aadObjectId?: string | null;
+  /** lower-case; null or missing keeps the e-mail already stored */
   email?: string | null;
 }
 
@@ -50,8 +53,12 @@ export interface GroupStore {
 }
 
 export interface RosterStore {
+  /** in roster order: the order the entries were first typed */
   list(groupId: string): Promise<RosterMember[]>;
-  /** adds new names and updates existing ones (matched by name, case-insensitively) */
+  /**
+   * adds new names at the end of the roster and updates existing ones in place (matched by name,
+   * case-insensitively); an identity already tied (Entra object id, Teams user id) is never replaced
+   */
   upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]>;
   /** records how Teams identifies the member (non-null values only; existing ones are replaced) */
   rememberIdentity(groupId: string, memberId: string, identity: { aadObjectId: string | null; teamsUserId: string | null }): Promise<void>;

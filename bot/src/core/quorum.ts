@@ -6,7 +6,8 @@
  *   assessQuorum(roster, presentMemberIds, rule) → QuorumAssessment (a bloc per huvudman or side)
  *   formatQuorumLine(assessment) → `Beslutsför: …` / `Inte beslutsför: … (krävs N)` / `Ingen regel om beslutförhet.`
  */
-import { VOTING_ROLES, type QuorumRule, type RosterMember } from './model';
+import type { QuorumRule, RosterMember } from './model';
+import { countsForQuorum } from './roster-roles';
 
 export interface QuorumBloc {
   label: string;
@@ -70,7 +71,7 @@ function blocsOf(voting: RosterMember[], rule: Exclude<QuorumRule, 'av'>): BlocD
  */
 export function assessQuorum(roster: RosterMember[], presentMemberIds: ReadonlySet<string>, rule: QuorumRule): QuorumAssessment {
   if (rule === 'av') return { quorate: true, rule, blocs: [] };
-  const voting = roster.filter((m) => VOTING_ROLES.includes(m.role));
+  const voting = roster.filter(countsForQuorum);
   const blocs = blocsOf(voting, rule).map(({ label, members }) => {
     const present = members.filter((m) => presentMemberIds.has(m.id)).length;
     const required = Math.floor(members.length / 2) + 1;

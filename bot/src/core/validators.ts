@@ -21,6 +21,14 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/** A user principal name or e-mail address: what Teams reports for a person and what a roster entry is tied by. */
+const EMAIL_ADDRESS = /^[^\s@<>"'(),;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/i;
+
+/** `local@domain.tld`, either case, at most 64 characters before the @; no display name, no spaces. */
+export function isEmailAddress(value: string): boolean {
+  return EMAIL_ADDRESS.test(value);
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -2,8 +2,8 @@
  * What was recorded → the protokoll document model: numbering, Swedish dates, attendance lists with
  * partial presence, decision blocks. Pure: the same record always gives the same document.
  */
-import type { AgendaItem, RosterMember } from '../core/model';
-import { VOTING_ROLES } from '../core/model';
+import type { AgendaItem, RosterMember, RosterRole } from '../core/model';
+import { countsForQuorum, hasRole } from '../core/roster-roles';
 import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
 import { formatPartialPresence, paragraphsPresent, paragraphVisits } from '../core/presence';
 import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
@@ -23,7 +23,11 @@ export interface RenderContext {
   approvedVersion?: { version: number; sha256: string };
 }
 
-const ROLE_LABELS: Partial<Record<RosterMember['role'], string>> = { ordförande: 'Ordförande', 'vice ordförande': 'Vice ordförande', ersättare: 'Ersättare' };
+/** The mark beside a name in the member lists, the first that applies: an `ordförande, ledamot` is marked Ordförande. */
+const ROLE_LABELS: ReadonlyArray<[RosterRole, string]> = [['ordförande', 'Ordförande'], ['vice ordförande', 'Vice ordförande'], ['ersättare', 'Ersättare']];
+const roleLabelOf = (m: RosterMember): string | null => ROLE_LABELS.find(([role]) => hasRole(m, role))?.[1] ?? null;
+/** `Karin Berg (S)`: the party belongs to the printed name, never to the name Teams matches. */
+const printedName = (m: RosterMember): string => (m.party ? `${m.name} (${m.party})` : m.name);
 
 export function toProtokollDocument(record: MeetingRecord, render: RenderContext): ProtokollDocument {
   const { group, meeting } = record;
@@ -139,18 +143,21 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
     return formatPartialPresence(present, allNumbers, style, year);
   };
   const attendee = (m: RosterMember, stays: PresenceInterval[]): Attendee => ({
-    name: m.name, title: m.title, principal: m.principal, roleLabel: ROLE_LABELS[m.role] ?? null,
+    name: m.name, title: m.title, principal: m.principal, roleLabel: roleLabelOf(m),
     party: m.party ? `(${m.party})` : null, partialPresence: stays.length ? partial(stays) : '',
   });
   const staysOf = (m: RosterMember) => byPerson.get(personKey({ memberId: m.id, aadObjectId: null, displayName: m.name })) ?? [];
 
-  const voting = record.roster.filter((m) => VOTING_ROLES.includes(m.role));
+  // A secretary who is also a member (`sekreterare, ledamot`) is listed among the members and again
+  // under Sekreterare, as reference minutes 000 lists Sandra Johansson; a secretary only, under
+  // Sekreterare alone.
+  const voting = record.roster.filter(countsForQuorum);
   const sorted = [...voting].sort((a, b) => rank(a) - rank(b));
-  const others = record.roster.filter((m) => !VOTING_ROLES.includes(m.role) && m.role !== 'sekreterare' && staysOf(m).length > 0);
+  const others = record.roster.filter((m) => !countsForQuorum(m) && !hasRole(m, 'sekreterare') && staysOf(m).length > 0);
   const guests = [...byPerson.values()].filter((stays) => stays[0]!.memberId === null).map((stays): Attendee => ({
     name: stays[0]!.displayName, title: '', principal: '', roleLabel: null, party: null, partialPresence: partial(stays),
   }));
-  const secretary = record.roster.find((m) => m.role === 'sekreterare');
+  const secretary = record.roster.find((m) => hasRole(m, 'sekreterare'));
   return {
     presentMembers: sorted.filter((m) => staysOf(m).length > 0).map((m) => attendee(m, staysOf(m))),
     absentMembers: sorted.filter((m) => staysOf(m).length === 0).map((m) => attendee(m, [])),
@@ -163,8 +170,8 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
   };
 }
 
-/** The chair first, as in the reference minutes. */
-const rank = (m: RosterMember) => (m.role === 'ordförande' ? 0 : m.role === 'vice ordförande' ? 1 : 2);
+/** The chair first, as in the reference minutes; everyone else in roster order (the sort is stable). */
+const rank = (m: RosterMember) => (hasRole(m, 'ordförande') ? 0 : hasRole(m, 'vice ordförande') ? 1 : 2);
 
 function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; at: string }>): Signature[] {
   const organisation = (m: RosterMember) => [m.title, m.principal].filter(Boolean).join(', ');
@@ -173,11 +180,11 @@ function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; 
     return stamp ? `${stockholmDate(stamp.at)} kl. ${formatClock(stamp.at)}` : null;
   };
   const signer = (roleLabel: string, m: RosterMember | undefined): Signature[] =>
-    m ? [{ roleLabel, name: m.name, organisation: organisation(m), approvedAt: approvedAt(m) }] : [];
+    m ? [{ roleLabel, name: printedName(m), organisation: organisation(m), approvedAt: approvedAt(m) }] : [];
   const adjusters = record.meeting.adjusterMemberIds.map((id) => record.roster.find((m) => m.id === id));
   return [
-    ...signer('Ordförande', record.roster.find((m) => m.role === 'ordförande')),
-    ...signer('Sekreterare', record.roster.find((m) => m.role === 'sekreterare')),
+    ...signer('Ordförande', record.roster.find((m) => hasRole(m, 'ordförande'))),
+    ...signer('Sekreterare', record.roster.find((m) => hasRole(m, 'sekreterare'))),
     ...adjusters.flatMap((m) => signer('Justerare', m)),
   ];
 }

@@ -100,6 +100,7 @@ export interface Attendee {
 export interface Signature {
   /** `Ordförande`, `Sekreterare`, `Justerare` */
   roleLabel: string;
+  /** as printed, a party with it: `Karin Berg (S)` */
   name: string;
   /** e.g. `Enheten för kvalitet och utveckling, Region Blekinge`; may be '' */
   organisation: string;

@@ -109,14 +109,16 @@ export function presentersLine(presenters: readonly string[]): string {
 
 /**
  * The line written for a person, as the reference minutes write it:
- * `André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)`, `Ann Berg (M)`.
+ * `André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)`; a party stands with the name,
+ * as political bodies write it: `Ann Berg (M)`, `Ann Berg (M), regionråd`.
  * The roster's title usually names the organisation already (`verksamhetschef Karlshamns kommun`),
  * so the principal is written only for someone without a title.
  */
 export function attendeeLine(a: Pick<Attendee, 'name' | 'title' | 'principal' | 'party' | 'partialPresence'>): string {
   const description = a.title.trim() || a.principal.trim();
-  const head = description ? `${a.name}, ${description}` : a.name;
-  return [head, a.party, a.partialPresence].filter((part): part is string => !!part).join(' ');
+  const name = a.party ? `${a.name} ${a.party}` : a.name;
+  const head = description ? `${name}, ${description}` : name;
+  return a.partialPresence ? `${head} ${a.partialPresence}` : head;
 }
 
 /** `Skicka ut PPT – ansvarig: Helen Bjerstedt, senast 2021-02-01` */

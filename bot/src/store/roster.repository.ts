@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { NewRosterEntry, ProvisionalMatch, RosterStore } from '../core/ports';
 import type { RosterMember, RosterRole } from '../core/model';
+import { distinctRoles, primaryRole, rosterMember } from '../core/roster-roles';
 import type { Database, RosterMembersTable } from './schema';
 import { iso, nameKey } from './rows';
 
-const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
+const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'roles', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
 
 export class RosterRepository implements RosterStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -14,25 +15,47 @@ export class RosterRepository implements RosterStore {
       .selectFrom('roster_members')
       .select(columns)
       .where('group_id', '=', groupId)
-      .orderBy('principal')
-      .orderBy('name')
+      .orderBy('position')
+      .orderBy('created_at')
+      .orderBy('id')
       .execute();
     return rows.map(toMember);
   }
 
+  /**
+   * New names go after the last entry, in the order given; a name already on the roster keeps its
+   * place and takes the new title, huvudman, roles and party. An e-mail is only ever added or
+   * changed, never cleared by a line without one, and it leaves an identity already tied (Entra
+   * object id, Teams user id) alone: who someone is in Teams is learnt from Teams, not typed.
+   */
   async upsert(groupId: string, entries: NewRosterEntry[]): Promise<RosterMember[]> {
     for (const entry of entries) {
+      const roles = distinctRoles(entry.roles);
       const values = {
         name: entry.name,
         title: entry.title,
         principal: entry.principal,
-        role: entry.role,
+        role: primaryRole({ roles }),
+        roles: JSON.stringify(roles),
         party: entry.party ?? null,
       };
+      const email = entry.email?.trim().toLowerCase() || null;
       await this.db
         .insertInto('roster_members')
-        .values({ group_id: groupId, name_key: nameKey(entry.name), ...values, aad_object_id: entry.aadObjectId ?? null, email: entry.email ?? null })
-        .onConflict((oc) => oc.columns(['group_id', 'name_key']).doUpdateSet(values))
+        .values({
+          group_id: groupId,
+          name_key: nameKey(entry.name),
+          ...values,
+          position: sql<number>`(select coalesce(max(position), 0) + 1 from roster_members where group_id = ${groupId})`,
+          aad_object_id: entry.aadObjectId ?? null,
+          email,
+        })
+        .onConflict((oc) =>
+          oc.columns(['group_id', 'name_key']).doUpdateSet({
+            ...values,
+            email: sql<string | null>`coalesce(excluded.email, roster_members.email)`,
+          }),
+        )
         .execute();
     }
     return this.list(groupId);
@@ -89,16 +112,16 @@ export class RosterRepository implements RosterStore {
 type MemberRow = { [K in (typeof columns)[number]]: Selectable<RosterMembersTable>[K] };
 
 function toMember(r: MemberRow): RosterMember {
-  return {
+  return rosterMember({
     id: r.id,
     groupId: r.group_id,
     name: r.name,
     title: r.title,
     principal: r.principal,
-    role: r.role as RosterRole,
+    roles: r.roles as RosterRole[],
     party: r.party,
     aadObjectId: r.aad_object_id,
     email: r.email,
     teamsUserId: r.teams_user_id,
-  };
+  });
 }

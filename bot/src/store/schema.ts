@@ -42,7 +42,12 @@ export interface RosterMembersTable {
   name_key: string;
   title: Generated<string>;
   principal: Generated<string>;
+  /** the first of `roles` (kept for readers of a single role) */
   role: string;
+  /** JSON array, never empty, in the order typed */
+  roles: ColumnType<string[], string, string>;
+  /** place in the roster: the order entries were first typed */
+  position: number;
   party: string | null;
   aad_object_id: string | null;
   email: string | null;

@@ -3,6 +3,7 @@ import { approverFor, type ApprovalState } from '../core/use-cases/approval';
 import { formatApprovalDeadline, formatClock, stockholmDate } from '../core/swedish-time';
 import { formatParagraphNumber, formatParagraphRange } from '../core/numbering';
 import { mainItems } from '../core/use-cases/agenda-order';
+import { hasRole } from '../core/roster-roles';
 import type { ApprovalCardModel } from '../cards/approval.card';
 import type { Actor } from '../core/use-cases/command-context';
 
@@ -43,7 +44,7 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, v
       const decision = state.approvals.find((a) => a.memberId === member.id);
       return {
         name: member.name,
-        role: member.role === 'ordförande' ? 'ordförande' : 'justerare',
+        role: hasRole(member, 'ordförande') ? 'ordförande' : 'justerare',
         state: decision ? decision.decision : 'waiting',
         comment: decision?.comment ?? null,
         at: decision ? `${stockholmDate(decision.at)} kl. ${formatClock(decision.at)}` : null,

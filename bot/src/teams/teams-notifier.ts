@@ -8,6 +8,7 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import type { DomainEvent, Notifier, UnitOfWork } from '../core/ports';
 import type { RosterMember } from '../core/model';
 import { buildAgendaView } from '../core/use-cases/agenda-view';
+import { hasRole } from '../core/roster-roles';
 import { buildAgendaCard } from '../cards/agenda.card';
 import type { Logger } from '../logger';
 import type { ApprovalCards } from './approval-cards';
@@ -78,7 +79,7 @@ export class TeamsNotifier implements Notifier {
 
   /** For the secretaries, @mentioned: under the meeting's approval card when there is one, else in the channel. */
   async tellSecretaries(groupId: string, meetingId: string | null, text: string): Promise<boolean> {
-    const secretaries = await this.uow.read(async (repos) => (await repos.roster.list(groupId)).filter((m) => m.role === 'sekreterare'));
+    const secretaries = await this.uow.read(async (repos) => (await repos.roster.list(groupId)).filter((m) => hasRole(m, 'sekreterare')));
     const reply = secretaries.length ? { text, mentions: mentionsOf(secretaries) } : { text };
     return this.sayUnderCardOrInChannel(groupId, meetingId, reply);
   }

@@ -4,10 +4,9 @@
  * paragraph titles, presenters, decision clauses, present and absent members and distribution list
  * (tests/fixtures/replay/reference-000.expected.json, each string checked against the original text).
  *
- * Two things of the original the bot cannot write, so they are compared as noted in replay-driver.ts:
- * the secretary is also listed among the present members (a roster entry has one role: she is
- * printed under Sekreterare only), and the present members stand in the secretary's own order (the
- * protokoll lists the chair first, then by huvudman and name: compared as a set after the chair).
+ * The secretary is also a member (`sekreterare, ledamot`): the protokoll lists her among the present
+ * members and under Sekreterare, as the original does; and the present members stand in the order
+ * the roster was typed, the chair first, which is the original's order.
  */
 import { describeEachStore } from '../../support/stores';
 import { useWire } from '../../support/wire';
@@ -24,7 +23,7 @@ const script: ReplayScript = {
   secretary: 'Sandra Johansson',
   roster: [
     'Mats Wennstig; hälso- och sjukvårdsstrateg/processledare LOS; Region Blekinge; ordförande',
-    'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare',
+    'Sandra Johansson; processledare LOS; Region Blekinge; sekreterare, ledamot',
     'Rebecca Welander; verksamhetschef Karlshamns kommun; Karlshamns kommun; ledamot',
     'Susanna Sturesson; MAR alla kommuner; Kommunerna; ledamot',
     'André Jönsson; verksamhetschef Sölvesborgs kommun; Sölvesborgs kommun; ledamot',

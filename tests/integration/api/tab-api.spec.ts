@@ -14,7 +14,7 @@ async function seed(store: StoreConnection) {
   const repos = repositoriesFor(store.db);
   const seedGroup = async (name: string, memberName: string, aad: string) => {
     const group = await repos.groups.create({ name, decidingBody: name });
-    await repos.roster.upsert(group.id, [{ name: memberName, title: 'MAS', principal: 'Karlskrona kommun', role: 'ledamot', aadObjectId: aad }]);
+    await repos.roster.upsert(group.id, [{ name: memberName, title: 'MAS', principal: 'Karlskrona kommun', roles: ['ledamot'], aadObjectId: aad }]);
     const meeting = await repos.meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
     await repos.meetings.update(group.id, meeting.id, { status: 'utkast' });
     const item = await repos.agenda.insert(group.id, {

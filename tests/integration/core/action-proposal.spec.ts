@@ -36,7 +36,7 @@ describeUseCase('action proposals', (fx) => {
 
   it('a first name two members share proposes nobody, unless the full name is written', async () => {
     const g = await fx.group();
-    const roster = await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', role: 'ersättare' }]);
+    const roster = await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', roles: ['ersättare'] }]);
     expect(proposeActionFromClause(roster, 'Carina undersöker frågan')).toBeNull();
     expect(proposeActionFromClause(roster, 'Carina Fransson undersöker frågan')).toMatchObject({ ownerName: 'Carina Fransson', text: 'Undersöker frågan' });
   });

@@ -61,7 +61,7 @@ describeUseCase('attendance', (fx) => {
 
   it('a card names the member by id; a member no longer on the roster is not found', async () => {
     const g = await fx.group();
-    await fx.repos.roster.upsert(g.group.id, [{ name: 'Tina Olsson', title: '', principal: '', role: 'föredragande' }]);
+    await fx.repos.roster.upsert(g.group.id, [{ name: 'Tina Olsson', title: '', principal: '', roles: ['föredragande'] }]);
     const tina = (await fx.repos.roster.list(g.group.id)).find((m) => m.name === 'Tina Olsson')!;
     await fx.runningMeeting(g);
     expect((await fx.run((repos) => markAttendance(repos, g.ctx(5), { memberId: tina.id }, true))).text).toBe('Tina Olsson (ingen huvudman) är registrerad som närvarande från kl. 09.05.');
@@ -90,10 +90,10 @@ describeUseCase('attendance', (fx) => {
 
   it.each([
     ['Tina', 'not-found', 'Tina finns inte i gruppens ledamotslista. Lägg till personen med `ledamöter` eller kontrollera stavningen.'],
-    ['Carina', 'invalid-input', 'Flera personer matchar "Carina": Carina Fransson, Carina Ingemansson. Skriv hela namnet.'],
+    ['Carina', 'invalid-input', 'Flera personer matchar "Carina": Carina Ingemansson, Carina Fransson. Skriv hela namnet.'],
   ] as const)('uniqueMember(%s): %s', async (name, code, message) => {
     const g = await fx.group();
-    await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', role: 'ersättare' }]);
+    await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', roles: ['ersättare'] }]);
     await expectDomainError(fx.run((repos) => uniqueMember(repos, g.group.id, name)), code, message);
     await fx.runningMeeting(g);
     await expectDomainError(fx.run((repos) => markAttendance(repos, g.ctx(5), { name }, true)), code, message);

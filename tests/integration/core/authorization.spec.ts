@@ -73,7 +73,7 @@ describeUseCase('authorization', (fx) => {
   let fresh: GroupFixture;
   beforeAll(async () => {
     full = await identified(await fx.group());
-    await fx.repos.roster.upsert(full.group.id, [{ ...PEOPLE.carina, role: 'vice ordförande' }]);
+    await fx.repos.roster.upsert(full.group.id, [{ ...PEOPLE.carina, roles: ['vice ordförande'] }]);
     fresh = await identified(await fx.group({}, ['rebecca', 'anna']));
   });
   const check = (g: GroupFixture, actor: Actor, permission: Permission, inGroupChannel: boolean) =>

@@ -46,7 +46,7 @@ describeUseCase('group settings', (fx) => {
     await expect(fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra)))
       .rejects.toMatchObject({ code: 'forbidden', userMessage: `Bara ${g.group.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.` });
     expect(await fx.repos.groups.findByConversation(chat.conversationId)).toBeNull();
-    const secretary = (await fx.repos.roster.list(g.group.id)).find((m) => m.role === 'sekreterare')!;
+    const secretary = (await fx.repos.roster.list(g.group.id)).find((m) => m.roles.includes('sekreterare'))!;
     await fx.run((repos) => repos.roster.rememberIdentity(g.group.id, secretary.id, { aadObjectId: sandra.aadObjectId, teamsUserId: sandra.teamsUserId }));
     const answer = await fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra));
     expect(answer.text).toBe(`Den här chatten hör nu till gruppen ${g.group.name}.`);
@@ -73,20 +73,34 @@ describeUseCase('group settings', (fx) => {
     expect((await fx.repos.roster.list(g.group.id)).filter((m) => m.aadObjectId?.endsWith('09'))).toEqual([]);
   });
 
-  it('ledamöter: saves and updates by name, answering with the roster per huvudman', async () => {
+  it('ledamöter: saves and updates by name in the order typed, answering with the roster per huvudman', async () => {
     const g = await fx.group({}, []);
     const first = await fx.run((repos) => updateRoster(repos, g.group, [PEOPLE.mats, PEOPLE.rebecca], nobody));
-    expect(first.text).toBe('2 personer är sparade i ledamotslistan.\nKarlshamns kommun: Rebecca Welander (ledamot)\nRegion Blekinge: Mats Wennstig (ordförande)');
-    const second = await fx.run((repos) => updateRoster(repos, g.group, [{ ...PEOPLE.rebecca, name: 'rebecca welander', role: 'ersättare' }], nobody));
-    expect(second.text).toBe('1 person är sparad i ledamotslistan.\nKarlshamns kommun: rebecca welander (ersättare)\nRegion Blekinge: Mats Wennstig (ordförande)');
-    expect((await fx.repos.roster.list(g.group.id)).map((m) => [m.name, m.role])).toEqual([['rebecca welander', 'ersättare'], ['Mats Wennstig', 'ordförande']]);
-    expect(second.data!.map((m) => m.name)).toEqual(['rebecca welander', 'Mats Wennstig']);
+    expect(first.text).toBe('2 personer är sparade i ledamotslistan.\nRegion Blekinge: Mats Wennstig (ordförande)\nKarlshamns kommun: Rebecca Welander (ledamot)');
+    const second = await fx.run((repos) => updateRoster(repos, g.group, [{ ...PEOPLE.rebecca, name: 'rebecca welander', roles: ['ersättare'] }], nobody));
+    expect(second.text).toBe('1 person är sparad i ledamotslistan.\nRegion Blekinge: Mats Wennstig (ordförande)\nKarlshamns kommun: rebecca welander (ersättare)');
+    expect((await fx.repos.roster.list(g.group.id)).map((m) => [m.name, m.roles])).toEqual([['Mats Wennstig', ['ordförande']], ['rebecca welander', ['ersättare']]]);
+    expect(second.data!.map((m) => m.name)).toEqual(['Mats Wennstig', 'rebecca welander']);
   });
 
   it('formatRoster: one line per huvudman in roster order; no huvudman reads "Utan huvudman"', async () => {
     const g = await fx.group({}, ['mats', 'carina']);
-    const roster = await fx.repos.roster.upsert(g.group.id, [{ name: 'Tina Olsson', title: '', principal: '', role: 'föredragande' }]);
-    expect(formatRoster(roster)).toBe('Utan huvudman: Tina Olsson (föredragande)\nRegion Blekinge: Carina Ingemansson (ledamot), Mats Wennstig (ordförande)');
+    const roster = await fx.repos.roster.upsert(g.group.id, [{ name: 'Tina Olsson', title: '', principal: '', roles: ['föredragande'] }]);
+    expect(formatRoster(roster)).toBe('Region Blekinge: Mats Wennstig (ordförande), Carina Ingemansson (ledamot)\nUtan huvudman: Tina Olsson (föredragande)');
+  });
+
+  it('formatRoster: a party after the name, every role of a person joined with commas', async () => {
+    const g = await fx.group({}, []);
+    const answer = await fx.run((repos) => updateRoster(repos, g.group, [
+      { name: 'Karin Berg', title: 'regionråd', principal: 'Region Blekinge', roles: ['ordförande', 'ledamot'], party: 'S' },
+      { name: 'Per Öst', title: 'kommunalråd', principal: 'Ronneby kommun', roles: ['ersättare'], party: 'M' },
+      { ...PEOPLE.sandra, roles: ['sekreterare', 'ledamot'] },
+    ], nobody));
+    expect(answer.text).toBe([
+      '3 personer är sparade i ledamotslistan.',
+      'Region Blekinge: Karin Berg (S) (ordförande, ledamot), Sandra Johansson (sekreterare, ledamot)',
+      'Ronneby kommun: Per Öst (M) (ersättare)',
+    ].join('\n'));
   });
 
   it('beslutsorgan: stored, and the answer shows how decisions will read', async () => {

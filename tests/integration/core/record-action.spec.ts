@@ -43,7 +43,7 @@ describeUseCase('recording actions', (fx) => {
 
   it('an owner name that fits two people is asked about, and nothing is saved yet', async () => {
     const g = await fx.group();
-    const [fransson] = (await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', role: 'ersättare' }]))
+    const [fransson] = (await fx.repos.roster.upsert(g.group.id, [{ name: 'Carina Fransson', title: 'MAS', principal: 'Karlskrona kommun', roles: ['ersättare'] }]))
       .filter((m) => m.name === 'Carina Fransson');
     const { meeting, vard } = await onVardplatsflode(g);
     const input = { text: 'Boka lokal', owner: 'Carina', dueDate: '2024-03-01' };
@@ -51,7 +51,7 @@ describeUseCase('recording actions', (fx) => {
     expect(answer.text).toBe('Flera personer i ledamotslistan matchar "Carina". Välj vem som är ansvarig – inget är sparat ännu.');
     expect(answer.data).toMatchObject({ kind: 'ambiguous-owner', input, meetingId: meeting.id, itemId: vard.id });
     const candidates = answer.data!.kind === 'ambiguous-owner' ? answer.data!.candidates : [];
-    expect(candidates.map((m) => m.name)).toEqual(['Carina Fransson', 'Carina Ingemansson']);
+    expect(candidates.map((m) => m.name)).toEqual(['Carina Ingemansson', 'Carina Fransson']);
     expect(await fx.repos.actions.listForMeeting(g.group.id, meeting.id)).toEqual([]);
 
     // the card answers with the chosen member and the paragraph it came from

@@ -18,7 +18,7 @@ describeUseCase('tab queries', (fx) => {
   async function groupWithActions(settings: GroupSettings = {}) {
     const g = await fx.group(settings);
     const viewer: Viewer = { aadObjectId: randomUUID(), developmentUser: false };
-    await fx.repos.roster.upsert(g.group.id, [{ name: 'Lisa Berg', title: 'utvecklingsledare', principal: 'Region Blekinge', role: 'tjänsteperson', aadObjectId: viewer.aadObjectId }]);
+    await fx.repos.roster.upsert(g.group.id, [{ name: 'Lisa Berg', title: 'utvecklingsledare', principal: 'Region Blekinge', roles: ['tjänsteperson'], aadObjectId: viewer.aadObjectId }]);
     const meeting = await fx.runningMeeting(g, { items: [['Vårdplatsflöde', null, ['Läkemedel']]] });
     await fx.run((repos) => goToItem(repos, g.ctx(5), 3, null));
     await fx.run((repos) => addAction(repos, g.ctx(6), { text: 'Skicka ut planen', owner: 'Mats', dueDate: '2024-02-20' }));

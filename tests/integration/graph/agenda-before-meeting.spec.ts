@@ -54,8 +54,9 @@ describeEachStore('agenda from the calendar before the meeting', (store) => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.body.activity.text).toBe([
       '<at>Sandra Johansson</at>: Mötet Tisdag den 12 mars 2024 kl. 09.00 – 12.00 via Teams kan inte bli beslutsfört med de svar som har kommit på kallelsen: för många har tackat nej.',
-      '- Karlskrona kommun: 0 av 2 har tackat ja, 2 krävs (1 har tackat nej, 1 har inte svarat)',
+      // huvudmän in roster order (Region Blekinge typed first)
       '- Region Blekinge: 1 av 2 har tackat ja, 2 krävs (1 preliminärt)',
+      '- Karlskrona kommun: 0 av 2 har tackat ja, 2 krävs (1 har tackat nej, 1 har inte svarat)',
       'Kalla ersättare eller flytta mötet.',
     ].join('\n'));
     expect(warnings[0]!.body.channelData).toMatchObject({ channel: { id: channel.place.channelId } });

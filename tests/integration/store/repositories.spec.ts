@@ -35,15 +35,16 @@ describeEachStore('repositories', (store) => {
   it('upsert roster members by name, keeping å/ä/ö exactly', async () => {
     const group = await repos().groups.create({ name: 'Samverkansgrupp att åldras', decidingBody: 'Samverkansgruppen' });
     await repos().roster.upsert(group.id, [
-      { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', role: 'ledamot' },
-      { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', role: 'ordförande' },
+      { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', roles: ['ledamot'] },
+      { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', roles: ['ordförande'] },
     ]);
     const roster = await repos().roster.upsert(group.id, [
-      { name: 'anna-karin  åkesson'.replace('  ', ' '), title: 'MAS', principal: 'Ronneby kommun', role: 'ersättare' },
+      { name: 'anna-karin  åkesson'.replace('  ', ' '), title: 'MAS', principal: 'Ronneby kommun', roles: ['ersättare'] },
     ]);
-    expect(roster.map((m) => [m.name, m.role, m.title])).toEqual([
-      ['Mats Wennstig', 'ordförande', 'hälso- och sjukvårdsstrateg'],
-      ['anna-karin åkesson', 'ersättare', 'MAS'],
+    // updated in place: the roster keeps the order typed
+    expect(roster.map((m) => [m.name, m.roles, m.title])).toEqual([
+      ['anna-karin åkesson', ['ersättare'], 'MAS'],
+      ['Mats Wennstig', ['ordförande'], 'hälso- och sjukvårdsstrateg'],
     ]);
   });
 

@@ -95,7 +95,7 @@ describe('attendance card', () => {
       principal: `Kommun nummer ${p + 1} i Blekinge län`,
       members: Array.from({ length: 6 }, (_, m) => ({
         memberId: `00000000-0000-4000-8000-${String(p * 10 + m).padStart(12, '0')}`,
-        name: `Anna-Karin Åkesson-Wennstig ${p}-${m}`, role: 'ledamot' as const,
+        name: `Anna-Karin Åkesson-Wennstig ${p}-${m}`, roles: ['ledamot' as const],
         presentNow: m % 2 === 0, attended: m % 2 === 0 || m === 1, partialPresence: m === 1 ? '(§§12 - 17)' : '', counts: true,
       })),
     }));

@@ -36,7 +36,7 @@ export function agendaView(paragraphs = 7, title = 'Vårdplatsflöde'): AgendaVi
 
 export function attendanceView(quorate: boolean, unconfirmed: AttendanceView['unconfirmed'] = []): AttendanceView {
   const member = (index: number, name: string, presentNow: boolean, partialPresence = '') => ({
-    memberId: MEMBER_IDS[index]!, name, role: 'ledamot' as const, presentNow, attended: presentNow || partialPresence !== '', partialPresence, counts: true,
+    memberId: MEMBER_IDS[index]!, name, roles: ['ledamot' as const], presentNow, attended: presentNow || partialPresence !== '', partialPresence, counts: true,
   });
   return {
     meetingId: MEETING_ID,

@@ -1,8 +1,9 @@
 import type { RosterMember } from '../../../bot/src/core/model';
 import { proposeActionFromClause } from '../../../bot/src/core/use-cases/action-proposal';
+import { rosterMember } from '../../../bot/src/core/roster-roles';
 
-const member = (id: string, name: string): RosterMember => ({
-  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role: 'ledamot', party: null, aadObjectId: null, email: null, teamsUserId: null,
+const member = (id: string, name: string): RosterMember => rosterMember({
+  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', roles: ['ledamot'], party: null, aadObjectId: null, email: null, teamsUserId: null,
 });
 const roster = [member('m1', 'Mats Wennstig'), member('m2', 'Carina Ingemansson'), member('m3', 'Carina Fransson'), member('m4', 'Anna-Karin Åkesson')];
 

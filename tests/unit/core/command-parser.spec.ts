@@ -82,11 +82,11 @@ describe('parseCommand: ledamöter', () => {
     expect(ok(text)).toEqual({
       kind: 'roster',
       entries: [
-        { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsdirektör Region Blekinge', principal: 'Region Blekinge', role: 'ordförande' },
-        { name: 'Anna-Karin Åkesson', title: 'verksamhetschef Karlshamns kommun', principal: 'Karlshamns kommun', role: 'vice ordförande' },
-        { name: 'Élise d’Ambrosio', title: 'utvecklingsledare', principal: 'Karlskrona kommun', role: 'ledamot' },
-        { name: 'Per Öst', title: '', principal: 'Region Blekinge', role: 'tjänsteperson' },
-        { name: 'Li Berg', title: 'controller', principal: 'Region Blekinge', role: 'föredragande' },
+        { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsdirektör Region Blekinge', principal: 'Region Blekinge', roles: ['ordförande'], party: null, email: null },
+        { name: 'Anna-Karin Åkesson', title: 'verksamhetschef Karlshamns kommun', principal: 'Karlshamns kommun', roles: ['vice ordförande'], party: null, email: null },
+        { name: 'Élise d’Ambrosio', title: 'utvecklingsledare', principal: 'Karlskrona kommun', roles: ['ledamot'], party: null, email: null },
+        { name: 'Per Öst', title: '', principal: 'Region Blekinge', roles: ['tjänsteperson'], party: null, email: null },
+        { name: 'Li Berg', title: 'controller', principal: 'Region Blekinge', roles: ['föredragande'], party: null, email: null },
       ],
     });
   });
@@ -99,14 +99,14 @@ describe('parseCommand: ledamöter', () => {
   ])('role %j → %j', (written, role) => {
     expect(ok(`Ledamöter\nKim Ek; chef; Region Blekinge; ${written}`)).toEqual({
       kind: 'roster',
-      entries: [{ name: 'Kim Ek', title: 'chef', principal: 'Region Blekinge', role }],
+      entries: [{ name: 'Kim Ek', title: 'chef', principal: 'Region Blekinge', roles: [role], party: null, email: null }],
     });
   });
 
   it('accepts the first entry on the keyword line', () => {
     expect(ok('ledamöter Kim Ek; chef; Region Blekinge; ledamot')).toEqual({
       kind: 'roster',
-      entries: [{ name: 'Kim Ek', title: 'chef', principal: 'Region Blekinge', role: 'ledamot' }],
+      entries: [{ name: 'Kim Ek', title: 'chef', principal: 'Region Blekinge', roles: ['ledamot'], party: null, email: null }],
     });
   });
 
@@ -115,7 +115,8 @@ describe('parseCommand: ledamöter', () => {
     ['ledamöter\n\n  \n', ['Inga ledamöter angavs']],
     ['ledamöter\nKim Ek; chef; Region Blekinge', ['rad 2', '3 fält i stället för 4']],
     ['ledamöter\nKim Ek, chef, Region Blekinge, ledamot', ['rad 2', '1 fält i stället för 4']],
-    ['ledamöter\nKim Ek; chef; Region Blekinge; ledamot; extra', ['rad 2', '5 fält i stället för 4']],
+    ['ledamöter\nKim Ek; chef; Region Blekinge; ledamot; extra', ['rad 2', '”extra” är ingen e-postadress']],
+    ['ledamöter\nKim Ek; chef; Region Blekinge; ledamot; kim@ek.se; extra', ['rad 2', '6 fält i stället för 4 eller 5']],
     ['ledamöter\nKim Ek; chef; Region Blekinge; ledamot\nBo Al; chef; Region Blekinge; gäst', ['rad 3', 'okänd roll ”gäst”']],
     ['ledamöter\n; chef; Region Blekinge; ledamot', ['rad 2', 'namnet saknas']],
     ['ledamöter\nKim Ek; chef; ; ledamot', ['rad 2', 'huvudman saknas']],

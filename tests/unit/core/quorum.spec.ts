@@ -1,9 +1,10 @@
 import type { QuorumRule, RosterMember, RosterRole } from '../../../bot/src/core/model';
 import { assessQuorum, formatQuorumLine } from '../../../bot/src/core/quorum';
+import { rosterMember } from '../../../bot/src/core/roster-roles';
 
 let seq = 0;
-const m = (principal: string, role: RosterRole = 'ledamot'): RosterMember => ({
-  id: `m${++seq}`, groupId: 'g', name: `Person ${seq}`, title: '', principal, role, party: null, aadObjectId: null, email: null, teamsUserId: null,
+const m = (principal: string, role: RosterRole = 'ledamot'): RosterMember => rosterMember({
+  id: `m${++seq}`, groupId: 'g', name: `Person ${seq}`, title: '', principal, roles: [role], party: null, aadObjectId: null, email: null, teamsUserId: null,
 });
 
 describe('beslutförhet', () => {
@@ -53,8 +54,8 @@ describe('beslutförhet', () => {
 });
 
 describe('beslutförhet, table of cases', () => {
-  const person = (id: string, name: string, principal: string, role: RosterRole = 'ledamot'): RosterMember => ({
-    id, groupId: 'g', name, title: '', principal, role, party: null, aadObjectId: null, email: null, teamsUserId: null,
+  const person = (id: string, name: string, principal: string, role: RosterRole = 'ledamot'): RosterMember => rosterMember({
+    id, groupId: 'g', name, title: '', principal, roles: [role], party: null, aadObjectId: null, email: null, teamsUserId: null,
   });
   // Samverkansgrupp att åldras, shaped like reference 000
   const roster = [

@@ -1,8 +1,9 @@
 import type { RosterMember } from '../../../bot/src/core/model';
 import { findMembersByName, matchParticipant, normaliseName } from '../../../bot/src/core/roster-match';
+import { rosterMember } from '../../../bot/src/core/roster-roles';
 
-const member = (id: string, name: string, extra: Partial<RosterMember> = {}): RosterMember => ({
-  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role: 'ledamot', party: null, aadObjectId: null, email: null, teamsUserId: null, ...extra,
+const member = (id: string, name: string, extra: Partial<Omit<RosterMember, 'role'>> = {}): RosterMember => rosterMember({
+  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', roles: ['ledamot'], party: null, aadObjectId: null, email: null, teamsUserId: null, ...extra,
 });
 // names from reference 000 and 002
 const roster = [
@@ -11,7 +12,7 @@ const roster = [
   member('3', 'Carina Fransson'),
   member('4', 'Mats Wennstig'),
   member('5', 'Johanna Johansson'),
-  member('6', 'Sandra Johansson', { role: 'sekreterare' }),
+  member('6', 'Sandra Johansson', { roles: ['sekreterare'] }),
   member('7', 'André Jönsson', { principal: 'Sölvesborgs kommun' }),
   member('8', 'Annelie Runesson Ottosson'),
 ];

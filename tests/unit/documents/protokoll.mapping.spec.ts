@@ -1,6 +1,7 @@
-import type { AgendaItem, Group, Meeting, RosterMember } from '../../../bot/src/core/model';
+import type { AgendaItem, Group, Meeting, RosterMember, RosterRole } from '../../../bot/src/core/model';
 import type { MeetingRecord } from '../../../bot/src/core/use-cases/meeting-record';
 import { toProtokollDocument } from '../../../bot/src/documents/protokoll.mapping';
+import { rosterMember } from '../../../bot/src/core/roster-roles';
 
 const t = (hhmm: string) => `2024-02-16T${hhmm}:00.000Z`;
 
@@ -14,8 +15,8 @@ const meeting: Meeting = {
   place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
   distributionList: [], pendingSection: null, standInMemberId: null,
 };
-const member = (id: string, name: string, role: RosterMember['role']): RosterMember => ({
-  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', role, party: null, aadObjectId: null, email: null, teamsUserId: null,
+const member = (id: string, name: string, role: RosterRole): RosterMember => rosterMember({
+  id, groupId: 'g', name, title: '', principal: 'Region Blekinge', roles: [role], party: null, aadObjectId: null, email: null, teamsUserId: null,
 });
 const item = (id: string, number: number | null, parentId: string | null = null): AgendaItem => ({
   id, meetingId: 'm', parentId, position: 0, section: null, title: id, typeTag: null, standardKind: null, number,

@@ -21,7 +21,8 @@ describe('document text helpers', () => {
     [person, 'André Jönsson, verksamhetschef Sölvesborgs kommun'],
     [{ ...person, partialPresence: '(del av mötet)' }, 'André Jönsson, verksamhetschef Sölvesborgs kommun (del av mötet)'],
     [{ ...person, title: '', principal: 'Region Blekinge', partialPresence: '(§§12 - 17)' }, 'André Jönsson, Region Blekinge (§§12 - 17)'],
-    [{ ...person, name: 'Ann Berg', title: 'regionråd', party: '(M)', partialPresence: '(§18)' }, 'Ann Berg, regionråd (M) (§18)'],
+    [{ ...person, name: 'Ann Berg', title: 'regionråd', party: '(M)', partialPresence: '(§18)' }, 'Ann Berg (M), regionråd (§18)'],
+    [{ ...person, name: 'Karin Berg', title: '', principal: '', party: '(S)' }, 'Karin Berg (S)'],
     [{ ...person, title: '', principal: '' }, 'André Jönsson'],
   ])('attendeeLine(%o) = %s', (input, expected) => {
     expect(attendeeLine(input)).toBe(expected);

@@ -2,9 +2,10 @@
 import type { CalendarAttendee, RsvpResponse } from '../../../bot/src/core/calendar';
 import type { RosterMember, RosterRole } from '../../../bot/src/core/model';
 import { rsvpQuorumRisk, rsvpWarningText } from '../../../bot/src/core/use-cases/rsvp-quorum';
+import { rosterMember } from '../../../bot/src/core/roster-roles';
 
-const member = (name: string, principal: string, role: RosterRole = 'ledamot', email: string | null = null): RosterMember => ({
-  id: name, groupId: 'g', name, title: '', principal, role, party: null, aadObjectId: null, email, teamsUserId: null,
+const member = (name: string, principal: string, role: RosterRole = 'ledamot', email: string | null = null): RosterMember => rosterMember({
+  id: name, groupId: 'g', name, title: '', principal, roles: [role], party: null, aadObjectId: null, email, teamsUserId: null,
 });
 const roster = [
   member('Mats Wennstig', 'Region Blekinge', 'ordförande'),

@@ -6,7 +6,7 @@ import type { ItemTypeTag, NumberingStyle, QuorumRule } from '../model';
 import type { Command, CommandKind } from './command';
 import { withoutLeadingAtt } from '../decision-clause';
 import { isPerMeeting, parseParagraphRef, type ParagraphRef } from '../numbering';
-import { isUuid, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../validators';
+import { isEmailAddress, isUuid, MAX_TEXT_LENGTH, MAX_TITLE_LENGTH } from '../validators';
 import { parseAction } from './action.arguments';
 import { parseRoster } from './roster.arguments';
 import {
@@ -124,9 +124,6 @@ function decision(rest: string): Checked<Command> {
   return map(required(clause, 'beslutssatsen', MAX_TEXT_LENGTH), (value) => ({ kind: 'decision', clause: value }));
 }
 
-/** A user principal name or e-mail address (Teams may wrap a typed address in `mailto:`). */
-const UPN = /^[^\s@<>"'(),;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/i;
-
 function calendar(rest: string): Checked<Command> {
   const text = oneLine(rest);
   if (!text) return { value: { kind: 'calendar', link: null } };
@@ -140,7 +137,7 @@ function calendar(rest: string): Checked<Command> {
         ? { value: { kind: 'calendar', link: { kind: 'group', id: argument.toLowerCase() } } }
         : { problem: `Ange Microsoft 365-gruppens id, ett GUID som 02bd9fd6-8f93-4758-87c3-1fb73740a315${argument ? ` (”${shorten(argument)}” är inget sådant)` : ''}.` };
     case 'användare':
-      return UPN.test(argument)
+      return isEmailAddress(argument)
         ? { value: { kind: 'calendar', link: { kind: 'user', id: argument.toLowerCase() } } }
         : { problem: `Ange e-postadressen till den som bokar mötena, t.ex. sandra.johansson@regionblekinge.se${argument ? ` (”${shorten(argument)}” är ingen sådan)` : ''}.` };
     default:

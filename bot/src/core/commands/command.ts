@@ -6,11 +6,17 @@ import type { IsoDate, ItemTypeTag, NumberingStyle, QuorumRule, RosterRole } fro
 import type { CalendarRef } from '../calendar';
 
 export interface RosterEntryInput {
+  /** without the party: the name Teams' display name is matched against */
   name: string;
   /** title and organisation as written */
   title: string;
   principal: string;
-  role: RosterRole;
+  /** one or more, in the order typed */
+  roles: RosterRole[];
+  /** `S` of `Karin Berg (S)`; null when none was written */
+  party: string | null;
+  /** lower-case; null when none was written */
+  email: string | null;
 }
 
 export type Command =
@@ -78,9 +84,9 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   },
   roster: {
     keywords: ['ledamöter'],
-    syntax: 'ledamöter + en rad per person: Namn; titel/organisation; huvudman; roll',
+    syntax: 'ledamöter + en rad per person: Namn [(parti)]; titel/organisation; huvudman; roll[, roll][; e-post]',
     description:
-      'Lägger till eller uppdaterar ledamöter (roll: ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad, föredragande).',
+      'Lägger till eller uppdaterar ledamöter (roll: ordförande, vice ordförande, sekreterare, ledamot, ersättare, adjungerad, tjänsteperson, föredragande; flera roller med kommatecken, t.ex. sekreterare, ledamot). E-postadressen kopplar personen till sitt Teams-konto.',
   },
   'deciding-body': {
     keywords: ['beslutsorgan'],

@@ -9,6 +9,7 @@ import type { Approval, Group, IsoTime, Meeting, RosterMember } from '../model';
 import type { DomainEvent, ProtokollDocuments, Repositories, StoredDocumentVersion } from '../ports';
 import { conflict, forbidden, notFound } from '../errors';
 import { normaliseName } from '../roster-match';
+import { hasRole } from '../roster-roles';
 import { formatClock, stockholmDate } from '../swedish-time';
 import type { Actor } from './command-context';
 import { loadMeetingRecord, type MeetingRecord } from './meeting-record';
@@ -17,7 +18,7 @@ export const sha256 = (bytes: Buffer): string => createHash('sha256').update(byt
 
 /** The chair and the justerare elected for the meeting. */
 export function requiredApprovers(roster: RosterMember[], meeting: Meeting): RosterMember[] {
-  const chair = roster.filter((m) => m.role === 'ordförande');
+  const chair = roster.filter((m) => hasRole(m, 'ordförande'));
   const adjusters = meeting.adjusterMemberIds.map((id) => roster.find((m) => m.id === id)).filter((m): m is RosterMember => !!m);
   return [...new Map([...chair, ...adjusters].map((m) => [m.id, m])).values()];
 }

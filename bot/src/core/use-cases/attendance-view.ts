@@ -2,8 +2,8 @@
  * The attendance picture of the running (or latest) meeting: present and absent per huvudman with
  * partial-presence marks, övriga deltagare, and whether the meeting is quorate right now.
  */
-import type { Group, IsoTime, Meeting, RosterMember } from '../model';
-import { VOTING_ROLES } from '../model';
+import type { Group, IsoTime, Meeting, RosterMember, RosterRole } from '../model';
+import { countsForQuorum } from '../roster-roles';
 import type { Repositories } from '../ports';
 import { conflict } from '../errors';
 import { formatPartialPresence, paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
@@ -16,7 +16,8 @@ import { meetingByStatus } from './meeting-lookup';
 export interface AttendanceMemberView {
   memberId: string;
   name: string;
-  role: RosterMember['role'];
+  /** every role, in roster order */
+  roles: RosterRole[];
   presentNow: boolean;
   /** ever present during the meeting */
   attended: boolean;
@@ -63,11 +64,11 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
     return {
       memberId: member.id,
       name: member.name,
-      role: member.role,
+      roles: member.roles,
       presentNow: presentNow.has(member.id),
       attended: own.length > 0,
       partialPresence: own.length > 0 && present.length > 0 ? formatPartialPresence(present, allNumbers, group.numberingStyle, year) : '',
-      counts: VOTING_ROLES.includes(member.role),
+      counts: countsForQuorum(member),
     };
   };
 

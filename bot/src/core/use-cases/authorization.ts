@@ -15,7 +15,8 @@
  *   read     agenda and attendance: roster members and members of the group's team
  *   anyone   help, and what the use case checks itself (approvals: the chair and that meeting's justerare)
  */
-import type { Group, RosterMember } from '../model';
+import type { Group, RosterMember, RosterRole } from '../model';
+import { formatRoles, hasAnyRole } from '../roster-roles';
 import type { Repositories } from '../ports';
 import { forbidden } from '../errors';
 import type { Actor } from './command-context';
@@ -29,7 +30,7 @@ export interface Place {
   inGroupChannel: boolean;
 }
 
-const LEADING_ROLES: ReadonlyArray<RosterMember['role']> = ['sekreterare', 'ordförande', 'vice ordförande'];
+const LEADING_ROLES: readonly RosterRole[] = ['sekreterare', 'ordförande', 'vice ordförande'];
 
 /** The roster entry of the sender, by the Entra object id Teams sends: null when none is tied to it. */
 export async function senderOf(repos: Repositories, group: Group, actor: Actor): Promise<RosterMember | null> {
@@ -43,13 +44,13 @@ export async function authorize(repos: Repositories, group: Group, actor: Actor,
     if (sender || place.inGroupChannel) return;
     throw forbidden(`Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
   }
-  if (sender && LEADING_ROLES.includes(sender.role)) return;
+  if (sender && hasAnyRole(sender, LEADING_ROLES)) return;
   if (sender && permission === 'record' && (await meetingForStandIn(repos, group.id))?.standInMemberId === sender.id) return;
   const roster = await repos.roster.list(group.id);
-  const leaders = roster.filter((m) => LEADING_ROLES.includes(m.role));
+  const leaders = roster.filter((m) => hasAnyRole(m, LEADING_ROLES));
   // A new group: its team sets it up, and the first roster names the secretary.
   if (leaders.length === 0 && place.inGroupChannel && permission !== 'lead') return;
-  const names = leaders.map((m) => `${m.name} (${m.role})`).join(', ');
+  const names = leaders.map((m) => `${m.name} (${formatRoles(m.roles)})`).join(', ');
   const who = names ? `gruppens sekreterare och ordförande (${names})` : 'gruppens sekreterare och ordförande';
   const what = permission === 'setup' ? 'ändra gruppens inställningar och ledamotslista' : permission === 'lead' ? 'utse en ersättare för sekreteraren' : 'föra protokollet';
   throw forbidden(`Bara ${who} kan ${what}. Inget har ändrats.${leaders.length === 0 ? ' Gruppen har ingen sekreterare än: skriv `ledamöter` i gruppens kanal och ange en sekreterare.' : ''}`);

@@ -8,6 +8,7 @@ import { forbidden, notFound } from '../errors';
 import { senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
+import { formatRoles, hasAnyRole } from '../roster-roles';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
 export interface BindingPlace {
@@ -52,7 +53,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
   await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   const sender = await senderOf(repos, group, actor);
-  return !!sender && ['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role);
+  return !!sender && hasAnyRole(sender, ['sekreterare', 'ordförande', 'vice ordförande']);
 }
 
 async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
@@ -82,11 +83,16 @@ export async function updateRoster(repos: Repositories, group: Group, entries: N
   return { text: `${entries.length} ${entries.length === 1 ? 'person är sparad' : 'personer är sparade'} i ledamotslistan.\n${formatRoster(roster)}`, data: roster };
 }
 
+/**
+ * One line per huvudman, in roster order: `Region Blekinge: Karin Berg (S) (ordförande), Sandra
+ * Johansson (sekreterare, ledamot)`: the name as the protokoll prints it, then every role.
+ */
 export function formatRoster(roster: RosterMember[]): string {
   const byPrincipal = new Map<string, RosterMember[]>();
   for (const member of roster) byPrincipal.set(member.principal, [...(byPrincipal.get(member.principal) ?? []), member]);
+  const person = (m: RosterMember) => `${m.name}${m.party ? ` (${m.party})` : ''} (${formatRoles(m.roles)})`;
   return [...byPrincipal]
-    .map(([principal, members]) => `${principal || 'Utan huvudman'}: ${members.map((m) => `${m.name} (${m.role})`).join(', ')}`)
+    .map(([principal, members]) => `${principal || 'Utan huvudman'}: ${members.map(person).join(', ')}`)
     .join('\n');
 }
 

@@ -8,7 +8,8 @@
  *   rsvpWarningText(risk, event) → the Swedish message for the group's channel
  */
 import type { CalendarEvent, RsvpResponse } from '../calendar';
-import { VOTING_ROLES, type QuorumRule, type RosterMember } from '../model';
+import type { QuorumRule, RosterMember } from '../model';
+import { countsForQuorum } from '../roster-roles';
 import { assessQuorum } from '../quorum';
 import { matchParticipant } from '../roster-match';
 import { formatMeetingTime } from '../swedish-time';
@@ -49,7 +50,7 @@ export function rsvpQuorumRisk(roster: RosterMember[], event: Pick<CalendarEvent
   }
   // Voting members who were not invited at all have not answered either.
   const answerOf = (m: RosterMember): Answer => answers.get(m.id) ?? 'unanswered';
-  const voting = roster.filter((m) => VOTING_ROLES.includes(m.role));
+  const voting = roster.filter(countsForQuorum);
   const idsWith = (...wanted: Answer[]) => new Set(voting.filter((m) => wanted.includes(answerOf(m))).map((m) => m.id));
 
   const confirmed = assessQuorum(roster, idsWith('accepted'), rule);

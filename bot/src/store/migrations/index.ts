@@ -8,6 +8,7 @@ import numberingParen from './0006-numbering-paren';
 import attendanceReport from './0007-attendance-report';
 import contentDigest from './0008-content-digest';
 import tenantGroupNames from './0009-tenant-group-names';
+import rosterRoles from './0010-roster-roles';
 import provisionalIdentities from './0011-provisional-identities';
 import standInSecretary from './0012-stand-in-secretary';
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { id: '0007-attendance-report', sql: attendanceReport },
   { id: '0008-content-digest', sql: contentDigest },
   { id: '0009-tenant-group-names', sql: tenantGroupNames },
+  { id: '0010-roster-roles', sql: rosterRoles },
   { id: '0011-provisional-identities', sql: provisionalIdentities },
   { id: '0012-stand-in-secretary', sql: standInSecretary },
 ];
