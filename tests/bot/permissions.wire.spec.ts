@@ -122,7 +122,7 @@ describeEachStore('who may do what', (store) => {
     expect(await snapshot()).toBe(before);
 
     // The roster's e-mail and the e-mail Teams reports for the account tie the real chair.
-    await store().db.updateTable('roster_members').set({ email: 'mats.wennstig@regionblekinge.se' }).where('name', '=', 'Mats Wennstig').execute();
+    expect(await inChannel(sandra, 'ledamöter\nMats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande; mats.wennstig@regionblekinge.se', 21)).toMatch(/Mats Wennstig/);
     wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [
       { ...mats, email: 'Mats.Wennstig@RegionBlekinge.se' },
       { ...impostor, email: 'mats.wennstig@gmail.example' },
@@ -162,5 +162,22 @@ describeEachStore('who may do what', (store) => {
     expect(await inChannel(anna, 'anteckning Anna skriver.', 43)).toMatch(/Anteckningen är sparad/);
     expect(await inChannel(anna, 'sekreterare Rebecca Welander', 44)).toMatch(/^Bara gruppens sekreterare och ordförande/);
     expect(await inChannel(anna, 'beslutsorgan Annas råd', 45)).toMatch(/^Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/);
+  });
+
+  it('a guest from another tenant, known by the e-mail on the roster, can be a justerare', async () => {
+    const guest: Person = { id: '29:guest', name: 'Gunnel Gäst', aadObjectId: 'd0000000-0000-4000-8000-0000000000a1' };
+    expect(await inChannel(sandra, 'ledamöter\nGunnel Gäst; socialchef; Ronneby kommun; ledamot; gunnel.gast@ronneby.se', 50)).toMatch(/Gunnel Gäst/);
+    // Teams reports the guest's home e-mail (her account lives in the kommun's tenant).
+    wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [
+      ...(wire.connector.teamMembers.get('19:rights-team@thread.tacv2') ?? []),
+      { ...guest, email: 'Gunnel.Gast@ronneby.se', userPrincipalName: 'gunnel.gast_ronneby.se#EXT#@regionblekinge.onmicrosoft.com' },
+    ]);
+    expect(await inChannel(sandra, 'justerare Gunnel Gäst', 51)).toMatch(/Gunnel Gäst är vald till justerare/);
+    expect(await inChannel(sandra, 'avsluta', 60)).toMatch(/väntar på justering av Mats Wennstig, Gunnel Gäst/);
+    expect(await inChannel(mats, 'justera', 61)).toMatch(/Mats Wennstig har justerat version 1\. Väntar på Gunnel Gäst/);
+    expect(await inChannel(guest, 'justera', 62)).toMatch(/Protokollet är justerat .* och låst/);
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Rättighetsgruppen')!;
+    expect((await repos.roster.list(group.id)).find((m) => m.name === 'Gunnel Gäst')?.aadObjectId).toBe(guest.aadObjectId);
   });
 });
