@@ -81,7 +81,7 @@ describeEachStore('who may do what', (store) => {
 
   it('an outsider in a personal chat: every step of the group is refused, nothing stored', async () => {
     const before = await snapshot();
-    expect(await personal(eve, 'grupp Rättighetsgruppen', 8)).toBe('Bara Rättighetsgruppens sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.');
+    expect(await personal(eve, 'grupp Rättighetsgruppen', 8)).toBe('Bara Rättighetsgruppens sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.');
     for (const [minute, command] of [
       'ledamöter\nEve Outsider; konsult; Region Blekinge; sekreterare', 'dagordning', 'närvaro', 'ny punkt Eves punkt', 'anteckning hej', 'beslut godkänna', 'avsluta',
     ].entries()) {
@@ -92,6 +92,14 @@ describeEachStore('who may do what', (store) => {
     expect(await snapshot()).toBe(before);
     const groups = await repositoriesFor(store().db).groups.listAll();
     expect(groups.map((g) => g.name)).not.toContain('Eves egen grupp');
+  });
+
+  it('a member of the group\'s team (asked of Teams) may bind her personal chat, which gives no right to write the protokoll', async () => {
+    wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [{ ...tina }]);
+    expect(await personal(tina, 'grupp Rättighetsgruppen', 20)).toBe('Den här chatten hör nu till gruppen Rättighetsgruppen.');
+    // Binding is not membership of the roster: writing the protokoll stays the secretary's.
+    expect(await personal(tina, 'anteckning Tina skriver.', 20)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    wire.connector.teamMembers.delete('19:rights-team@thread.tacv2');
   });
 
   it('the secretary binds her personal chat, and works from it', async () => {

@@ -15,19 +15,24 @@ export interface BindingPlace {
   tenantId: string | null;
   /** set in a team's channel, where Teams delivers only the team's members */
   channel: { teamId: string; channelId: string; current: Group | null } | null;
+  /** in a chat: the group whose team Teams says the sender is a member of, if any */
+  teamMemberOf?: string | null;
 }
 
 /**
  * `grupp <namn>`. A group belongs to one tenant and one team. In a channel, a member of the team
  * creates the group (or renames the channel's still empty one) or binds the channel to its team's
  * group of that name. A chat (meeting chat, personal chat) binds only to an existing group of the
- * tenant, and only for that group's secretary or chair by confirmed identity.
+ * tenant, and only for that group's secretary or chair by confirmed identity, or a member of its team
+ * (asked of Teams).
  */
 export async function bindGroup(repos: Repositories, name: string, binding: ConversationBinding, place: BindingPlace, actor: Actor): Promise<Answer<Group>> {
   const existing = await repos.groups.findByName(place.tenantId, name);
   if (!place.channel) {
     if (!existing) throw notFound(`Det finns ingen grupp som heter ${name}. En grupp skapas i teamets kanal: skriv \`grupp ${name}\` där.`);
-    if (!(await leads(repos, existing, actor))) throw forbidden(`Bara ${existing.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.`);
+    if (place.teamMemberOf !== existing.id && !(await leads(repos, existing, actor))) {
+      throw forbidden(`Bara ${existing.name}s sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.`);
+    }
     await repos.groups.bindConversation(existing.id, binding);
     return { text: `Den här chatten hör nu till gruppen ${existing.name}.`, data: existing };
   }
