@@ -180,6 +180,12 @@ describeEachStore('who may do what', (store) => {
       ...(wire.connector.teamMembers.get('19:rights-team@thread.tacv2') ?? []),
       { ...guest, email: 'Gunnel.Gast@ronneby.se', userPrincipalName: 'gunnel.gast_ronneby.se#EXT#@regionblekinge.onmicrosoft.com' },
     ]);
+    // She joins the meeting from her own organisation's tenant: recorded with it.
+    const join = channel.participants('join', [guest], at(51));
+    join.value.members[0].user.tenantId = 'a1111111-0000-4000-8000-00000000ab01';
+    await deliver(wire.app.url, join);
+    const recorded = await store().db.selectFrom('attendance_events').select(['display_name', 'tenant_id']).where('aad_object_id', '=', guest.aadObjectId).execute();
+    expect(recorded).toEqual([{ display_name: 'Gunnel Gäst', tenant_id: 'a1111111-0000-4000-8000-00000000ab01' }]);
     expect(await inChannel(sandra, 'justerare Gunnel Gäst', 51)).toMatch(/Gunnel Gäst är vald till justerare/);
     expect(await inChannel(sandra, 'avsluta', 60)).toMatch(/väntar på justering av Mats Wennstig, Gunnel Gäst/);
     expect(await inChannel(mats, 'justera', 61)).toMatch(/Mats Wennstig har justerat version 1\. Väntar på Gunnel Gäst/);

@@ -218,6 +218,8 @@ export interface AttendanceEvent {
   kind: 'join' | 'leave';
   at: IsoTime;
   source: 'live' | 'manual';
+  /** the tenant Teams reports for the account (guests from other organisations keep theirs) */
+  tenantId?: string | null;
 }
 
 /** The moment the meeting moved to a paragraph (a paragraph may be visited more than once). */
