@@ -12,6 +12,8 @@
  *   propose  `ny punkt`: roster members and members of the group's team
  *   read     agenda and attendance: roster members and members of the group's team
  *   anyone   help, and what the use case checks itself (approvals: the chair and that meeting's justerare)
+ *
+ * In the tab, marking an action done is for its owner, the secretary or the chair (tab-queries.ts).
  */
 import type { Group, RosterMember } from '../model';
 import type { Repositories } from '../ports';
@@ -28,6 +30,15 @@ export interface Place {
 
 const LEADING_ROLES: ReadonlyArray<RosterMember['role']> = ['sekreterare', 'ordförande', 'vice ordförande'];
 
+/**
+ * The secretary or the chair (the vice chair included): the roster entries that lead the group's
+ * record. Every rule that grants something to "the secretary or the chair" asks here, so how a
+ * member's role is stored is read in this one place.
+ */
+export function isSecretaryOrChair(member: RosterMember): boolean {
+  return LEADING_ROLES.includes(member.role);
+}
+
 /** The roster entry of the sender, by the Entra object id Teams sends: null when none is tied to it. */
 export async function senderOf(repos: Repositories, group: Group, actor: Actor): Promise<RosterMember | null> {
   return actor.aadObjectId ? repos.roster.findByAadObjectId(group.id, actor.aadObjectId) : null;
@@ -40,9 +51,9 @@ export async function authorize(repos: Repositories, group: Group, actor: Actor,
     if (sender || place.inGroupChannel) return;
     throw forbidden(`Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
   }
-  if (sender && LEADING_ROLES.includes(sender.role)) return;
+  if (sender && isSecretaryOrChair(sender)) return;
   const roster = await repos.roster.list(group.id);
-  const leaders = roster.filter((m) => LEADING_ROLES.includes(m.role));
+  const leaders = roster.filter(isSecretaryOrChair);
   // A new group: its team sets it up, and the first roster names the secretary.
   if (leaders.length === 0 && place.inGroupChannel) return;
   const names = leaders.map((m) => `${m.name} (${m.role})`).join(', ');

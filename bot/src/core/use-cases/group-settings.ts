@@ -5,7 +5,7 @@ import { formatParagraphNumber } from '../numbering';
 import { stockholmYear } from '../swedish-time';
 import type { Actor, Answer } from './command-context';
 import { forbidden, notFound } from '../errors';
-import { senderOf } from './authorization';
+import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
 
@@ -52,7 +52,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
   await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   const sender = await senderOf(repos, group, actor);
-  return !!sender && ['sekreterare', 'ordförande', 'vice ordförande'].includes(sender.role);
+  return !!sender && isSecretaryOrChair(sender);
 }
 
 async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
