@@ -1,14 +1,15 @@
 /** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`: a group and its roster. */
+import { genitive } from '../swedish-genitive';
 import type { Group, NumberingStyle, QuorumRule, RosterMember } from '../model';
 import type { ConversationBinding, NewRosterEntry, Repositories } from '../ports';
 import { formatParagraphNumber } from '../numbering';
 import { stockholmYear } from '../swedish-time';
 import type { Actor, Answer } from './command-context';
 import { forbidden, notFound } from '../errors';
-import { senderOf } from './authorization';
+import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
-import { formatRoles, hasAnyRole } from '../roster-roles';
+import { formatRoles } from '../roster-roles';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
 export interface BindingPlace {
@@ -31,7 +32,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
   if (!place.channel) {
     if (!existing) throw notFound(`Det finns ingen grupp som heter ${name}. En grupp skapas i teamets kanal: skriv \`grupp ${name}\` där.`);
     if (place.teamMemberOf !== existing.id && !(await leads(repos, existing, actor))) {
-      throw forbidden(`Bara ${existing.name}s sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.`);
+      throw forbidden(`Bara ${genitive(existing.name)} sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.`);
     }
     await repos.groups.bindConversation(existing.id, binding);
     return { text: `Den här chatten hör nu till gruppen ${existing.name}.`, data: existing };
@@ -58,7 +59,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
   await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   const sender = await senderOf(repos, group, actor);
-  return !!sender && hasAnyRole(sender, ['sekreterare', 'ordförande', 'vice ordförande']);
+  return !!sender && isSecretaryOrChair(sender);
 }
 
 async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
