@@ -113,7 +113,7 @@ describe('chatting with the bot in Microsoft 365 Agents Playground', () => {
     await page.getByText('Personal Chat', { exact: true }).first().click();
     const refusal = page.getByText('kan koppla en chatt till gruppen. Inget har ändrats.').first();
     await refusal.waitFor({ timeout: 15_000 });
-    expect(await refusal.innerText()).toMatch(/^Bara Samverkansgrupp att åldras\S* sekreterare och ordförande kan koppla en chatt till gruppen\. Inget har ändrats\.$/);
+    expect(await refusal.innerText()).toMatch(/^Bara Samverkansgrupp att åldras sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen\. Inget har ändrats\.$/);
     await page.screenshot({ path: artifactPath('playground', 'utomstaende.png') });
     await page.close();
   }, 60_000);
