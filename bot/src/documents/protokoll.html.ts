@@ -76,15 +76,13 @@ function block(b: TextBlock): Child {
 
 function decision(d: DocumentDecision | null): Child {
   if (!d) return null;
-  const showBody = d.clauses.length > 0 || d.closing === 'postponed';
+  const showBody = d.clauses.length > 0;
   return h('div', { class: 'decision' },
     showBody ? h('p', { class: 'decision-body' }, d.bodyPhrase) : null,
     d.clauses.map((c) => h('div', { class: c.marker ? 'clause' : 'clause unmarked' },
       c.marker ? h('span', { class: 'marker' }, c.marker) : null,
       h('span', { class: 'text' }, c.text),
-      c.notQuorate ? h('span', { class: 'not-quorate' }, SV.notQuorate) : null,
     )),
-    d.closing === 'postponed' ? h('p', { class: 'postponed' }, SV.postponed) : null,
     d.closing === 'information' ? h('p', { class: 'information' }, SV.information) : null,
   );
 }
