@@ -107,12 +107,18 @@ function body(p: DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): Chil
   ];
 }
 
-export function renderHtml(doc: ProtokollDocument): string {
+/**
+ * `stored`: the stored version this page shows (during justering and after the lock), whose .docx
+ * bytes have this SHA-256. The page names it in a meta element, so a saved copy still says which
+ * approved bytes it is; the hash is not printed (the Word document cannot print its own hash).
+ */
+export function renderHtml(doc: ProtokollDocument, stored?: { sha256: string }): string {
   const { left, right } = pageHeader(doc);
   const draft = draftMark(doc.status) !== null;
   const head = [
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    stored ? h('meta', { name: 'protokoll-sha256', content: stored.sha256 }) : null,
     h('title', {}, documentTitle(doc)),
     h('style', {}, trustedCss(PROTOKOLL_CSS)),
   ];
