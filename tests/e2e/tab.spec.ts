@@ -1,9 +1,11 @@
 /**
  * The channel tab in headless Chromium against the real server: a meeting recorded through the bot
  * over HTTP, then the action list (filters, "Markera klar", a stale version → 409), the meetings,
- * the protokoll preview, every theme and 320 px width, each view checked with axe-core. Then, signed
- * in with Entra ID tokens, readers who may change only their own actions, or none.
+ * the protokoll preview (naming the stored version it shows, as the approval card does), every
+ * theme and 320 px width, each view checked with axe-core. Then, signed in with Entra ID tokens,
+ * readers who may change only their own actions, or none.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -27,6 +29,7 @@ const future = `${new Date().getUTCFullYear() + 1}-06-30`;
 const THEMES = ['default', 'dark', 'contrast'] as const;
 
 interface ApiAction { id: string; text: string; owner: string | null; status: string; version: number; overdue: boolean }
+interface ApiProtokoll { storedVersion: { number: number; sha256: string; status: string } | null }
 
 declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> };
 
@@ -187,9 +190,15 @@ describe('channel tab in Chromium', () => {
   });
 
   it('opens the protokoll preview at the action\'s paragraph', async () => {
-    await rowFor('Skicka ut verksamhetsplanen').locator('td[data-label="Källa"] a').click();
+    const source = rowFor('Skicka ut verksamhetsplanen').locator('td[data-label="Källa"] a');
+    const meetingId = /\/api\/meetings\/([0-9a-f-]{36})\//.exec((await source.getAttribute('href'))!)![1]!;
+    await source.click();
     await page.waitForSelector('#preview:not([hidden])');
     expect(await page.locator('#preview-frame').getAttribute('src')).toMatch(/^blob:.*#p-3$/);
+    // locked: the stored final, named by its number and the start of its SHA-256
+    const final = (await api<ApiProtokoll>(`/api/meetings/${meetingId}/protokoll`)).body.storedVersion!;
+    expect(final).toMatchObject({ number: 2, status: 'justerat' });
+    expect(await page.locator('#preview-version').textContent()).toBe(`Justerat och låst · Version 2 · SHA-256 ${final.sha256.slice(0, 16)}…`);
     const frame = page.frameLocator('#preview-frame');
     await frame.locator('#p-3').waitFor();
     expect(await frame.locator('body').textContent()).toContain('Skicka ut verksamhetsplanen');
@@ -307,6 +316,33 @@ describe('channel tab in Chromium', () => {
     expect(await row.getByRole('button').count()).toBe(0);
     await expectNoAxeViolations(later, 'åtgärder med preliminär åtgärd');
     await later.close();
+  });
+
+  it('previews a draft awaiting justering as the stored version the approval card names: Version 1 · SHA-256 …', async () => {
+    const channel = new TeamsChannel({ teamId: '19:team-tab@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:tab@thread.tacv2' }, connector.url);
+    const before = connector.messages.length;
+    expect((await deliver(app.url, channel.message(sandra, 'avsluta', at(60 * 24 * 14 + 60)))).status).toBe(200);
+    const card = connector.messages.slice(before).flatMap((m) => (m.attachments ?? []).map((a: any) => a.content)).find((c: any) => c?.body);
+    const cardSha = card.body.filter((e: any) => e.type === 'FactSet').flatMap((e: any) => e.facts).find((f: any) => f.title === 'SHA-256').value;
+
+    const drafts = await context.newPage();
+    await open(drafts, 'theme=default');
+    await drafts.getByRole('button', { name: 'Möten' }).click();
+    const draft = drafts.locator('#meetings-list tbody tr').filter({ hasText: 'Justering' });
+    expect(await draft.count()).toBe(1);
+    // the Word file the row downloads is the stored version 1
+    const word = await drafts.request.get(`${app.url}${await draft.getByRole('link', { name: 'Ladda ned Word' }).getAttribute('href')}`);
+    const sha = createHash('sha256').update(await word.body()).digest('hex');
+    expect(word.headers()['protokoll-version']).toBe('1');
+    expect(sha.slice(0, 16)).toBe(cardSha);
+    await draft.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await drafts.waitForSelector('#preview:not([hidden])');
+    await drafts.frameLocator('#preview-frame').locator('#p-1').waitFor();
+    expect(await drafts.locator('#preview-version').textContent()).toBe(`Utkast för justering · Version 1 · SHA-256 ${cardSha}…`);
+    expect(await drafts.frameLocator('#preview-frame').locator('header').textContent()).toContain('UTKAST · Version 1');
+    await drafts.screenshot({ path: artifactPath('tab', 'preview-draft.png'), fullPage: true });
+    await expectNoAxeViolations(drafts, 'förhandsgranskning av utkast');
+    await drafts.close();
   });
 
   it('raised no script errors in any page', () => {

@@ -173,7 +173,10 @@ export interface Decision {
   itemId: string;
   /** the clause as it will be printed after "att", without the leading "att " */
   clause: string;
-  /** false when recorded while the meeting was not quorate (kept, but marked) */
+  /**
+   * false when recorded while the meeting was not quorate: the chat warned. Kept as a fact of the
+   * record, never printed (the protokoll says about quorum only what the secretary writes).
+   */
   quorate: boolean;
   createdAt: IsoTime;
 }

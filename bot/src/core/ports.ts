@@ -167,6 +167,8 @@ export interface DocumentStore {
     version: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime; contentDigest?: string | null },
   ): Promise<StoredDocumentVersion>;
   latest(meetingId: string): Promise<StoredDocumentVersion | null>;
+  /** the version with this number (`Version 2`), or null */
+  version(meetingId: string, version: number): Promise<StoredDocumentVersion | null>;
   bytes(meetingId: string, versionId: string): Promise<Buffer | null>;
   approvals(documentVersionId: string): Promise<Approval[]>;
   /** one decision per member and version; a second click of the same member changes nothing */

@@ -76,15 +76,13 @@ function block(b: TextBlock): Child {
 
 function decision(d: DocumentDecision | null): Child {
   if (!d) return null;
-  const showBody = d.clauses.length > 0 || d.closing === 'postponed';
+  const showBody = d.clauses.length > 0;
   return h('div', { class: 'decision' },
     showBody ? h('p', { class: 'decision-body' }, d.bodyPhrase) : null,
     d.clauses.map((c) => h('div', { class: c.marker ? 'clause' : 'clause unmarked' },
       c.marker ? h('span', { class: 'marker' }, c.marker) : null,
       h('span', { class: 'text' }, c.text),
-      c.notQuorate ? h('span', { class: 'not-quorate' }, SV.notQuorate) : null,
     )),
-    d.closing === 'postponed' ? h('p', { class: 'postponed' }, SV.postponed) : null,
     d.closing === 'information' ? h('p', { class: 'information' }, SV.information) : null,
   );
 }
@@ -109,12 +107,18 @@ function body(p: DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): Chil
   ];
 }
 
-export function renderHtml(doc: ProtokollDocument): string {
+/**
+ * `stored`: the stored version this page shows (during justering and after the lock), whose .docx
+ * bytes have this SHA-256. The page names it in a meta element, so a saved copy still says which
+ * approved bytes it is; the hash is not printed (the Word document cannot print its own hash).
+ */
+export function renderHtml(doc: ProtokollDocument, stored?: { sha256: string }): string {
   const { left, right } = pageHeader(doc);
   const draft = draftMark(doc.status) !== null;
   const head = [
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    stored ? h('meta', { name: 'protokoll-sha256', content: stored.sha256 }) : null,
     h('title', {}, documentTitle(doc)),
     h('style', {}, trustedCss(PROTOKOLL_CSS)),
   ];

@@ -105,7 +105,7 @@ function decisionOf(record: MeetingRecord, item: AgendaItem): DocumentDecision |
   if (decisions.length === 0 && !closing) return null;
   return {
     bodyPhrase: informal ? 'Ställningstagande:' : decidesPhrase(record.group.decidingBody),
-    clauses: decisionClauses(decisions, informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att'),
+    clauses: decisionClauses(decisions, informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att', closing === 'postponed'),
     closing,
   };
 }

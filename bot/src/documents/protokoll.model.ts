@@ -145,7 +145,8 @@ export interface DocumentDecision {
   clauses: DecisionClause[];
   /**
    * `information`: ends with `Informationen tas till protokollet.` (no bodyPhrase unless there are clauses);
-   * `postponed`: bodyPhrase, then `Denna punkt tas upp vid nästa möte.`
+   * `postponed`: the item is carried to the next meeting; its last clause is the postponement
+   * (`att Denna punkt tas upp vid nästa möte.`), printed like every other clause.
    */
   closing: 'information' | 'postponed' | null;
 }
@@ -155,8 +156,6 @@ export interface DecisionClause {
   marker: string;
   /** `godkänna för sammanträdet upprättad dagordning.` or, numbered, `Att godkänna …` */
   text: string;
-  /** recorded while the meeting was not quorate: printed with a remark */
-  notQuorate: boolean;
 }
 
 export interface DocumentAction {

@@ -26,7 +26,6 @@ export const SV = {
   decides: 'beslutar',
   information: 'Informationen tas till protokollet.',
   postponed: 'Denna punkt tas upp vid nästa möte.',
-  notQuorate: 'Beslutet fattades när mötet inte var beslutfört.',
   recipients: 'Protokollet ska skickas till',
   actions: 'Åtgärder',
   actionOwner: 'ansvarig',
@@ -71,17 +70,27 @@ export function decidesPhrase(decidingBody: string): string {
  * The decision clauses as printed, from `Decision.clause` texts (which never carry the leading "att").
  * Plain groups: marker `att`, text as given (`att godkänna …`). Numbered groups: marker `1.`, `2.`,
  * text starting `Att …`. Informal groups (`Ställningstagande:`): pass `marker: 'none'`.
+ *
+ * A postponed item ends with the postponement as one more clause, as the reference minutes decide
+ * it: `att        Denna punkt tas upp vid nästa möte.`; numbered, `2. Att denna punkt tas upp …`.
+ *
+ * Nothing about quorum is printed: whether the meeting was beslutfört is advice in the chat, and
+ * only the secretary writes what the meeting says about it (PRODUCT.md, Quorum).
  */
 export function decisionClauses(
-  clauses: ReadonlyArray<{ clause: string; quorate: boolean }>,
+  clauses: ReadonlyArray<{ clause: string }>,
   style: 'att' | 'numbered' | 'none',
+  postponed = false,
 ): DecisionClause[] {
-  return clauses.map(({ clause, quorate }, i) => {
-    const text = clause.trim();
-    if (style === 'numbered') return { marker: `${i + 1}.`, text: `Att ${text}`, notQuorate: !quorate };
-    return { marker: style === 'att' ? 'att' : '', text, notQuorate: !quorate };
+  const texts = clauses.map(({ clause }) => clause.trim());
+  if (postponed) texts.push(style === 'numbered' ? lowerFirst(SV.postponed) : SV.postponed);
+  return texts.map((text, i) => {
+    if (style === 'numbered') return { marker: `${i + 1}.`, text: `Att ${text}` };
+    return { marker: style === 'att' ? 'att' : '', text };
   });
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('sv-SE') + text.slice(1);
 
 /** `§ 15 Godkännande av föredragningslista (B)` */
 export function paragraphHeading(p: Pick<DocumentParagraph, 'label' | 'title' | 'typeTag'>): string {

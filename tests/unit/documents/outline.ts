@@ -13,9 +13,9 @@ function decision(p: DocumentSubPoint): string[] {
   const d = p.decision;
   if (!d) return [];
   return [
-    ...(d.clauses.length || d.closing === 'postponed' ? [d.bodyPhrase] : []),
+    ...(d.clauses.length ? [d.bodyPhrase] : []),
     ...d.clauses.flatMap((c) => [c.marker, c.text].filter(Boolean)),
-    ...(d.closing === 'postponed' ? [SV.postponed] : d.closing === 'information' ? [SV.information] : []),
+    ...(d.closing === 'information' ? [SV.information] : []),
   ];
 }
 

@@ -28,15 +28,27 @@ describe('document text helpers', () => {
     expect(attendeeLine(input)).toBe(expected);
   });
 
-  it('writes decision clauses as att-clauses, numbered Att-clauses or unmarked statements', () => {
+  it('writes decision clauses as att-clauses, numbered Att-clauses or unmarked statements, and nothing about quorum', () => {
+    // a decision taken while the meeting was not quorate prints exactly like any other
     const clauses = [{ clause: 'godkänna dagordningen.', quorate: true }, { clause: ' utse Mats till justerare. ', quorate: false }];
     expect(decisionClauses(clauses, 'att')).toEqual([
-      { marker: 'att', text: 'godkänna dagordningen.', notQuorate: false },
-      { marker: 'att', text: 'utse Mats till justerare.', notQuorate: true },
+      { marker: 'att', text: 'godkänna dagordningen.' },
+      { marker: 'att', text: 'utse Mats till justerare.' },
     ]);
     expect(decisionClauses(clauses, 'numbered').map((c) => `${c.marker} ${c.text}`)).toEqual(['1. Att godkänna dagordningen.', '2. Att utse Mats till justerare.']);
-    expect(decisionClauses(clauses, 'none')[0]).toEqual({ marker: '', text: 'godkänna dagordningen.', notQuorate: false });
+    expect(decisionClauses(clauses, 'none')[0]).toEqual({ marker: '', text: 'godkänna dagordningen.' });
     expect(decidesPhrase('Samverkansgruppen')).toBe('Samverkansgruppen beslutar');
+  });
+
+  it('writes a postponement as the last clause, as the reference minutes decide it (`att Denna punkt tas upp vid nästa möte.`)', () => {
+    expect(decisionClauses([], 'att', true)).toEqual([{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }]);
+    expect(decisionClauses([{ clause: 'ge arbetsgruppen i uppdrag att utreda frågan.' }], 'att', true)).toEqual([
+      { marker: 'att', text: 'ge arbetsgruppen i uppdrag att utreda frågan.' },
+      { marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' },
+    ]);
+    expect(decisionClauses([{ clause: 'godkänna dagordningen.' }], 'numbered', true).map((c) => `${c.marker} ${c.text}`))
+      .toEqual(['1. Att godkänna dagordningen.', '2. Att denna punkt tas upp vid nästa möte.']);
+    expect(decisionClauses([], 'none', true)).toEqual([{ marker: '', text: 'Denna punkt tas upp vid nästa möte.' }]);
   });
 
   it.each([

@@ -43,7 +43,7 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, clau
   const quorumLine = formatQuorumLine(quorum);
   return {
     text: `Beslut under ${reference} ${item.title}: ${ctx.group.decidingBody} beslutar att ${clause}`,
-    warning: quorum.quorate ? undefined : `Mötet är inte beslutsfört. Beslutet är sparat men markerat. ${quorumLine}`,
+    warning: quorum.quorate ? undefined : `Mötet är inte beslutsfört. Beslutet är sparat; protokollet säger inget om beslutsförheten om inte sekreteraren skriver det. ${quorumLine}`,
     data: {
       meetingId: meeting.id, itemId: item.id, reference, title: item.title, clause, quorate: quorum.quorate, quorumLine,
       proposal: proposeActionFromClause(roster, clause),

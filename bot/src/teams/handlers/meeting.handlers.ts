@@ -28,7 +28,7 @@ export const next = inGroup<'next'>('record', async (_command, scope) => withDec
 export const goTo = inGroup<'go-to'>('record', async (command, scope) =>
   withDecisionForm(scope, await goToItem(scope.repos, scope.ctx, command.number, command.sub)));
 
-/** `avsluta`: the meeting ends and its draft goes out for justering (said again: a new version). */
+/** `avsluta`: the meeting ends and its draft goes out for justering (said again: which version awaits whom; a new one only if the content changed). */
 export const end = inGroup<'end'>('record', async (_command, { repos, ctx, documents, progress }) => {
   const closed = await closeMeeting(repos, ctx, documents, { reissue: true, progress: () => progress('Skapar protokollutkast …') });
   return { text: closed!.text, events: closed!.events };
