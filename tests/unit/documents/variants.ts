@@ -18,7 +18,7 @@ export function sectioned(): ProtokollDocument {
       ...first!,
       decision: {
         bodyPhrase: 'LSVO beslutar',
-        clauses: decisionClauses([{ clause: 'godkänna dagordningen.', quorate: true }, { clause: 'utse Rebecca Welander till justerare.', quorate: false }], 'numbered'),
+        clauses: decisionClauses([{ clause: 'att godkänna dagordningen.', quorate: true }, { clause: 'Att utse Rebecca Welander till justerare.', quorate: false }], 'numbered'),
         closing: null,
       },
     }, ...rest],
