@@ -67,6 +67,9 @@ describeEachStore('who may do what', (store) => {
     ['anteckning Tina skriver i protokollet', /kan föra protokollet/],
     ['nästa', /kan föra protokollet/],
     ['avsluta', /kan föra protokollet/],
+    ['plats Tinas kontor', /Bara gruppens sekreterare och ordförande .* kan föra protokollet/],
+    ['beslutsstil numrerad', /Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/],
+    ['underpunkt Tinas underpunkt (I)', /kan föra protokollet/],
   ])('a team member who is not on the roster cannot write: %s', async (command, refusal) => {
     const before = await snapshot();
     expect(await inChannel(tina, command, 5)).toMatch(refusal);

@@ -99,6 +99,9 @@ export interface RosterMember {
   teamsUserId: string | null;
 }
 
+/** The place of a meeting without a room (the database's default for a new meeting). */
+export const PLACE_WITHOUT_ROOM = 'via Teams';
+
 export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
 
 export interface Meeting {
@@ -110,7 +113,10 @@ export interface Meeting {
   endsAt: IsoTime | null;
   startedAt: IsoTime | null;
   endedAt: IsoTime | null;
-  /** e.g. "via Teams" */
+  /**
+   * "Tid och plats": set with `plats`, else the calendar invitation's room, else PLACE_WITHOUT_ROOM
+   * (e.g. "Sammanträdesrum Ekbacken, Ronneby rådhus", "via Teams")
+   */
   place: string;
   currentItemId: string | null;
   teamsMeetingId: string | null;

@@ -120,6 +120,8 @@ export interface RecordStore {
   notes(meetingId: string): Promise<Note[]>;
   addDecision(meetingId: string, decision: Omit<Decision, 'id'>): Promise<Decision>;
   decisions(meetingId: string): Promise<Decision[]>;
+  /** rewrites a clause (the group changed its clause style) */
+  setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;
   countForItem(meetingId: string, itemId: string): Promise<number>;
 }
 

@@ -11,7 +11,7 @@ import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
 import type { Attendee, DocumentDecision, DocumentParagraph, DocumentStatus, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
-import { decidesPhrase, decisionClauses, paragraphAnchor, subPointAnchor } from './strings.sv';
+import { decidesPhrase, decisionClauses, paragraphAnchor, signatureOrganisation, subPointAnchor } from './strings.sv';
 
 export interface RenderContext {
   status: DocumentStatus;
@@ -174,7 +174,7 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
 const rank = (m: RosterMember) => (hasRole(m, 'ordförande') ? 0 : hasRole(m, 'vice ordförande') ? 1 : 2);
 
 function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; at: string }>): Signature[] {
-  const organisation = (m: RosterMember) => [m.title, m.principal].filter(Boolean).join(', ');
+  const organisation = (m: RosterMember) => signatureOrganisation(m.title, m.principal);
   const approvedAt = (m: RosterMember) => {
     const stamp = approvals.find((a) => a.memberId === m.id);
     return stamp ? `${stockholmDate(stamp.at)} kl. ${formatClock(stamp.at)}` : null;

@@ -75,8 +75,9 @@ describe('the decision block', () => {
 
   it('numbers the postponement as the next clause in a group that numbers its clauses', () => {
     const [, decidedThenPostponed, postponed] = render(record({ numberedClauses: true })).paragraphs;
+    // Numbered clauses print as typed (this one was typed without "att"); the postponement is written "Att …".
     expect(decidedThenPostponed!.decision!.clauses.map((c) => `${c.marker} ${c.text}`)).toEqual([
-      '1. Att ge arbetsgruppen i uppdrag att utreda frågan.', '2. Att denna punkt tas upp vid nästa möte.',
+      '1. Ge arbetsgruppen i uppdrag att utreda frågan.', '2. Att denna punkt tas upp vid nästa möte.',
     ]);
     expect(postponed!.decision!.clauses.map((c) => `${c.marker} ${c.text}`)).toEqual(['1. Att denna punkt tas upp vid nästa möte.']);
   });

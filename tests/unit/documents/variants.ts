@@ -18,7 +18,7 @@ export function sectioned(): ProtokollDocument {
       ...first!,
       decision: {
         bodyPhrase: 'LSVO beslutar',
-        clauses: decisionClauses([{ clause: 'godkänna dagordningen.' }, { clause: 'utse Rebecca Welander till justerare.' }], 'numbered'),
+        clauses: decisionClauses([{ clause: 'att godkänna dagordningen.' }, { clause: 'Att utse Rebecca Welander till justerare.' }], 'numbered'),
         closing: null,
       },
     }, ...rest],

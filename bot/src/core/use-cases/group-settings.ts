@@ -1,4 +1,4 @@
-/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`: a group and its roster. */
+/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`, `beslutsstil`: a group and its roster. */
 import { genitive } from '../swedish-genitive';
 import type { Group, NumberingStyle, QuorumRule, RosterMember } from '../model';
 import type { ConversationBinding, NewRosterEntry, Repositories } from '../ports';
@@ -10,6 +10,7 @@ import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
 import { formatRoles } from '../roster-roles';
+import { clauseInStyle } from '../decision-clause';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
 export interface BindingPlace {
@@ -138,4 +139,27 @@ export async function setQuorumRule(repos: Repositories, group: Group, rule: Quo
     av: 'ingen regel om beslutförhet används',
   }[rule];
   return { text: `Beslutförhet: ${description}.` };
+}
+
+/**
+ * `beslutsstil att` · `beslutsstil numrerad`. Clauses are stored as they print after their marker
+ * (decision-clause.ts), so the clauses of every meeting not yet justerat move to the new style
+ * (`godkänna listan` ⇄ `Att godkänna listan`); a locked protokoll keeps its words.
+ */
+export async function setClauseStyle(repos: Repositories, group: Group, numbered: boolean): Promise<Answer> {
+  if (group.numberedClauses !== numbered) {
+    await repos.groups.updateSettings(group.id, { numberedClauses: numbered });
+    for (const meeting of await repos.meetings.list(group.id)) {
+      if (meeting.status === 'justerat') continue;
+      for (const decision of await repos.records.decisions(meeting.id)) {
+        const clause = clauseInStyle(decision.clause, numbered);
+        if (clause !== decision.clause) await repos.records.setDecisionClause(meeting.id, decision.id, clause);
+      }
+    }
+  }
+  return {
+    text: numbered
+      ? 'Beslutssatserna numreras nu: 1. Att …, 2. … Varje sats skrivs som den skrevs, med stor bokstav, och inget ”att” läggs till.'
+      : 'Beslutssatserna skrivs nu som att-satser: ”att” läggs till när det saknas.',
+  };
 }

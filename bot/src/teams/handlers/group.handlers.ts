@@ -1,5 +1,5 @@
-/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`. */
-import { bindGroup, setDecidingBody, setNumbering, setQuorumRule, updateRoster } from '../../core/use-cases/group-settings';
+/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`, `beslutsstil`. */
+import { bindGroup, setClauseStyle, setDecidingBody, setNumbering, setQuorumRule, updateRoster } from '../../core/use-cases/group-settings';
 import { resolveGroup } from '../group-resolver';
 import { inGroup, type CommandSpec } from './handler';
 
@@ -29,3 +29,5 @@ export const decidingBody = inGroup<'deciding-body'>('setup', async (command, { 
 export const numbering = inGroup<'numbering'>('setup', async (command, { repos, ctx }) => setNumbering(repos, ctx.group, command.style, command.start, ctx.at));
 
 export const quorumRule = inGroup<'quorum-rule'>('setup', async (command, { repos, ctx }) => setQuorumRule(repos, ctx.group, command.rule));
+
+export const clauseStyle = inGroup<'clause-style'>('setup', async (command, { repos, ctx }) => setClauseStyle(repos, ctx.group, command.numbered));
