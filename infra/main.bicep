@@ -68,6 +68,9 @@ param logLevel string = 'info'
 @description('Hours before a meeting that the agenda is posted (AGENDA_LEAD_HOURS).')
 param agendaLeadHours int = 24
 
+@description('The Teams app id (the manifest id, TEAMS_APP_ID when packaging): links in cards that open the tab name it.')
+param teamsAppId string = 'a2e507d8-7080-4473-91d2-d07f5e89a54f'
+
 @description('Days Log Analytics keeps logs.')
 param logRetentionDays int = 30
 
@@ -127,6 +130,7 @@ module web 'modules/webapp.bicep' = {
     entraClientId: entraClientId
     logLevel: logLevel
     agendaLeadHours: agendaLeadHours
+    teamsAppId: teamsAppId
   }
 }
 

@@ -71,7 +71,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   // With Microsoft Graph: documents go to the channel's files, and the attendance report is read after meetings.
   const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), logger) : null;
-  notifier.useApprovalCards(new ApprovalCards(uow, proactive, logger, config.publicBaseUrl, files, (groupId, _meetingId, text) => notifier.tellSecretaries(groupId, null, text)));
+  notifier.useApprovalCards(new ApprovalCards(uow, proactive, logger, config.teamsAppId, files, (groupId, _meetingId, text) => notifier.tellSecretaries(groupId, null, text)));
   const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
   const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
@@ -79,7 +79,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;
   // Teams is asked who belongs to a group's team: for binding a chat, and for the tab with real sign-in.
   const teamMembership = new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger);
-  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar, ownTenantId, membership: teamMembership }, logger);
+  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, teamsAppId: config.teamsAppId, calendar, ownTenantId, membership: teamMembership }, logger);
   const bot = new ProtokollBot({ logger, envelope, notifier });
 
   const server = createHttpServer(logger);

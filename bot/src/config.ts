@@ -41,6 +41,8 @@ export interface Config {
   /** PostgreSQL schema to use (tests give every run its own) */
   databaseSchema: string;
   publicBaseUrl: string;
+  /** the Teams app's id (the manifest's `id`, TEAMS_APP_ID): deep links into the tab name it */
+  teamsAppId: string;
   bot: BotAuthConfig | null;
   /**
    * serviceUrl prefixes the bot answers besides loopback (ALLOWED_SERVICE_URLS). Empty: without
@@ -70,6 +72,10 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The Teams app id when TEAMS_APP_ID is unset: the same fixed id scripts/package-manifest.js puts in the manifest. */
+export const DEFAULT_TEAMS_APP_ID = 'a2e507d8-7080-4473-91d2-d07f5e89a54f';
+
 /** Reads and validates the environment. Throws ConfigError listing every problem at once. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -89,6 +95,7 @@ export function loadConfig(env: Env = process.env): Config {
   const databaseSchema = read.pattern('DATABASE_SCHEMA', /^[a-z_][a-z0-9_]{0,62}$/, 'public', 'ett schemanamn / a schema name such as public');
   const publicBaseUrl = read.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
   const graphBaseUrl = read.url('GRAPH_BASE_URL', ['http:', 'https:']) ?? 'https://graph.microsoft.com';
+  const teamsAppId = read.pattern('TEAMS_APP_ID', GUID, DEFAULT_TEAMS_APP_ID, 'ett GUID / a GUID').toLowerCase();
   const agendaLeadHours = read.integer('AGENDA_LEAD_HOURS', 24, 0, 24 * 14);
   const shutdownGraceMs = read.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000);
   const schedulerIntervalSeconds = read.integer('SCHEDULER_INTERVAL_SECONDS', 300, 0, 86400);
@@ -136,7 +143,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl,
+    environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl, teamsAppId,
     bot, allowedServiceUrls, entra, allowDevelopmentUser, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
   };
 }

@@ -17,6 +17,7 @@ param tenantId string
 param entraClientId string
 param logLevel string
 param agendaLeadHours int
+param teamsAppId string
 
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6' // built-in "Key Vault Secrets User"
 
@@ -61,6 +62,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ALLOW_DEVELOPMENT_USER', value: '0' }
         { name: 'LOG_LEVEL', value: logLevel }
         { name: 'PUBLIC_BASE_URL', value: publicBaseUrl }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'SHUTDOWN_GRACE_MS', value: '10000' }
         // --- Database
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecretUri})' }

@@ -16,6 +16,15 @@ function chooseGroup(groups: Group[], session: Session): Group | undefined {
   return groups.find((g) => g.id === saved) ?? groups.find((g) => names.includes(g.name)) ?? groups[0];
 }
 
+/**
+ * The meeting a deep link names: the approval card links to `meeting:<id>` as the tab's sub-entity
+ * (bot/src/teams/tab-link.ts) when the document is not in the channel's files.
+ */
+function deepLinkedMeeting(subPageId: string | null | undefined): string | null {
+  const match = /^meeting:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(subPageId ?? '');
+  return match ? match[1]!.toLowerCase() : null;
+}
+
 function setupViewSwitch(): void {
   const views = [
     { button: byId<HTMLButtonElement>('show-actions'), section: byId('actions-view') },
@@ -62,6 +71,19 @@ async function main(): Promise<void> {
   };
   picker.addEventListener('change', () => void load().catch((e: unknown) => showError(e instanceof Error ? e.message : String(e))));
   await load();
+  await openDeepLinkedMeeting(deepLinkedMeeting(session.teams?.subPageId), meetings, preview);
+}
+
+/** Started from a deep link to a meeting: the Möten view with that meeting's preview open. */
+async function openDeepLinkedMeeting(meetingId: string | null, meetings: MeetingsView, preview: Preview): Promise<void> {
+  if (!meetingId) return;
+  const meeting = meetings.find(meetingId);
+  if (!meeting) {
+    showError('Mötet i länken finns inte bland gruppens möten. Välj gruppen det hör till, eller öppna protokollet under Möten.');
+    return;
+  }
+  byId<HTMLButtonElement>('show-meetings').click();
+  await preview.open(meeting.id, null, meeting.date ?? 'Datum saknas');
 }
 
 main().catch((error: unknown) => showError(error instanceof Error ? error.message : 'Fliken kunde inte starta.'));

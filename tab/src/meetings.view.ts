@@ -5,6 +5,8 @@ import { MEETING_STATUS } from './labels';
 import { inTeams } from './teams';
 
 export class MeetingsView {
+  private meetings: Meeting[] = [];
+
   constructor(
     private readonly list: HTMLElement,
     private readonly showError: (message: string) => void,
@@ -14,10 +16,16 @@ export class MeetingsView {
   async load(groupId: string): Promise<void> {
     this.list.setAttribute('aria-busy', 'true');
     try {
-      this.render(await api.meetings(groupId));
+      this.meetings = await api.meetings(groupId);
+      this.render(this.meetings);
     } finally {
       this.list.removeAttribute('aria-busy');
     }
+  }
+
+  /** One of the group's meetings as last loaded. */
+  find(meetingId: string): Meeting | undefined {
+    return this.meetings.find((m) => m.id === meetingId);
   }
 
   private render(meetings: Meeting[]): void {

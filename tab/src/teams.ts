@@ -12,6 +12,8 @@ export interface TeamsInfo {
   channelId: string | null;
   channelName: string | null;
   userName: string | null;
+  /** the sub-entity id a deep link opened the tab with (`meeting:<id>` opens that meeting's preview) */
+  subPageId: string | null;
 }
 
 let connected = false;
@@ -40,6 +42,7 @@ export async function connectToTeams(timeoutMs = 1500): Promise<TeamsInfo | null
       channelId: context.channel?.id ?? null,
       channelName: context.channel?.displayName ?? null,
       userName: context.user?.userPrincipalName ?? null,
+      subPageId: context.page?.subPageId || null,
     };
   } catch {
     return null;

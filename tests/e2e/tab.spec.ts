@@ -312,6 +312,64 @@ describe('channel tab in Chromium', () => {
     await config.close();
   });
 
+  /**
+   * The approval card links to the tab when the document is not in the channel's files (this server
+   * has no Graph). The link is opened as Teams would: a stand-in Teams page on teams.microsoft.com
+   * (the origin teams-js accepts) frames the tab and answers teams-js with the context the link
+   * names; the tab is served from an https host that forwards to the test server.
+   */
+  it('started from the approval card\'s deep link, opens that meeting\'s preview', async () => {
+    const cards = connector.calls.map((c) => JSON.stringify(c.body?.attachments ?? [])).filter((a) => a.includes('Öppna protokollet'));
+    const link = new URL(JSON.parse(`"${/\[Öppna protokollet\]\(([^)]+)\)/.exec(cards.at(-1)!)![1]!}"`) as string);
+    expect(link.origin + link.pathname).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/[0-9a-f-]{36}\/protokoll-[0-9a-f-]{36}$/);
+    const entityId = decodeURIComponent(link.pathname.split('/').at(-1)!);
+    const linkContext = JSON.parse(link.searchParams.get('context')!) as { subEntityId: string; channelId: string };
+    const meetingId = (await api<Array<{ id: string }>>(`/api/groups/${groupId}/meetings`)).body[0]!.id;
+    expect(linkContext).toEqual({ subEntityId: `meeting:${meetingId}`, channelId: '19:tab@thread.tacv2' });
+
+    const tabHost = 'https://protokoll.example.se';
+    const teamsContext = {
+      entityId, subEntityId: linkContext.subEntityId, channelId: linkContext.channelId, channelName: 'Allmänt', teamName: 'Samverkansgrupp att åldras',
+      theme: 'default', locale: 'sv-SE', frameContext: 'content', hostClientType: 'web', userPrincipalName: 'sandra.johansson@regionblekinge.se',
+    };
+    const hostPage = `<!doctype html><html lang="sv"><head><title>Teams</title></head><body>
+      <iframe id="tab" title="Protokoll" style="width:1000px;height:850px" src="${tabHost}/tab/index.html?group=${groupId}"></iframe>
+      <script>
+        const context = ${JSON.stringify(teamsContext)};
+        window.addEventListener('message', (event) => {
+          const message = event.data;
+          if (!message || typeof message.func !== 'string' || typeof message.id !== 'number') return;
+          const answer = (args) => event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
+          if (message.func === 'initialize') answer(['content', 'web', JSON.stringify({ apiVersion: 4, supports: { pages: { config: {} } } }), '2.0.0']);
+          else if (message.func === 'getContext') answer([context]);
+          else answer([false, 'not in this stand-in']);
+        });
+      </script></body></html>`;
+    const teams = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'sv-SE' });
+    try {
+      await teams.route('https://res.cdn.office.net/**', (route) => route.abort());
+      await teams.route('https://teams.microsoft.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage }));
+      await teams.route(`${tabHost}/**`, async (route) => {
+        const url = new URL(route.request().url());
+        await route.fulfill({ response: await route.fetch({ url: `${app.url}${url.pathname}${url.search}` }) });
+      });
+      const host = await teams.newPage();
+      host.on('pageerror', (error) => pageErrors.push(error.message));
+      await host.goto('https://teams.microsoft.com/l/entity/host');
+      const tab = host.frameLocator('#tab');
+      await tab.locator('#preview:not([hidden])').waitFor({ timeout: 15_000 });
+      expect(await tab.locator('#preview-frame').getAttribute('data-meeting-id')).toBe(meetingId);
+      expect(await tab.locator('#preview-heading').textContent()).toBe('Förhandsgranskning: protokollet 2021-01-18');
+      expect(await tab.locator('#show-meetings').getAttribute('aria-pressed')).toBe('true');
+      await tab.frameLocator('#preview-frame').locator('#p-3').waitFor();
+      // the group is the one the linked tab was configured with
+      expect(await tab.locator('#group').inputValue()).toBe(groupId);
+      await host.screenshot({ path: artifactPath('tab', 'deep-link-preview.png'), fullPage: true });
+    } finally {
+      await teams.close();
+    }
+  });
+
   it('shows the actions of a protokoll not yet justerat as preliminary, without a button', async () => {
     const channel = new TeamsChannel({ teamId: '19:team-tab@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:tab@thread.tacv2' }, connector.url);
     expect((await deliver(app.url, channel.message(sandra, 'starta', at(60 * 24 * 14)))).status).toBe(200);

@@ -26,7 +26,13 @@ const NUMBERED = /^(?:§\s*\d{1,3}\s+|\d{1,3}\s*[.):]\s+)(.+)$/;
 const BULLET = /^[-–•*·▪◦]\s+(.+)$/;
 const SUB_POINT = /^[a-zåäö]\)\s+(.+)$/i;
 const PRESENTERS = /^föredragande\s*:\s*(.+)$/i;
-const INLINE_PRESENTERS = /\s+[-–—]\s*föredragande\s*:\s*(.+)$|\s*\(föredragande\s*:\s*([^)]+)\)/i;
+/** `Budget – Föredragande: Anna Berg` */
+const DASH_PRESENTERS = /\s+[-–—]\s*föredragande\s*:\s*(.+)$/i;
+/**
+ * `Budget (Föredragande: Anna Berg)`. Only tried on the text up to its last `)`: without one after
+ * it, `[^)]+` would read to the end of the line from every `(föredragande:` in it.
+ */
+const PAREN_PRESENTERS = /\s*\(föredragande\s*:\s*([^)]+)\)/i;
 const TAG = /\s*\(\s*([idb](?:\s*\/\s*[idb])*)\s*\)\s*[.:]?$/i;
 const AGENDA_TITLES = /^(dagordning|föredragningslista|agenda)\b/i;
 
@@ -36,7 +42,9 @@ export function parseEventAgenda(body: { contentType: 'html' | 'text'; content: 
   for (const line of untilTeamsBlock(bodyLines(body))) {
     const presenters = PRESENTERS.exec(line.text);
     if (presenters) {
-      items.at(-1)?.presenters.push(...names(presenters[1]!));
+      // one by one: spreading a pasted list of a hundred thousand names into push() overflows the stack
+      const item = items.at(-1);
+      if (item) for (const name of names(presenters[1]!)) item.presenters.push(name);
       continue;
     }
     const kind = classify(line);
@@ -45,7 +53,9 @@ export function parseEventAgenda(body: { contentType: 'html' | 'text'; content: 
       const sub = title(kind.text);
       if (sub.title) items.at(-1)!.subPoints.push(sub.title);
     }
-    if ((kind.type === 'main' || (kind.type === 'sub' && items.length === 0)) && items.length < MAX_EVENT_ITEMS) {
+    if (kind.type === 'main' || (kind.type === 'sub' && items.length === 0)) {
+      // the rest of a pasted document is not read: its sub-points would not belong to the last item kept
+      if (items.length >= MAX_EVENT_ITEMS) break;
       const item = title(kind.text);
       if (item.title) items.push({ title: item.title, typeTag: item.typeTag, section, subPoints: [], presenters: item.presenters });
     }
@@ -74,8 +84,9 @@ function classify(line: BodyLine): Classified {
 const stripLabel = (text: string) => text.replace(/^(?:§\s*\d{1,3}\s+|\d{1,3}\s*[.):]\s+|[a-zåäö]\)\s+|[-–•*·]\s+)/i, '');
 
 function isSectionHeading(text: string): boolean {
+  if (text.length > 120) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 4 && letters === letters.toLocaleUpperCase('sv-SE') && !AGENDA_TITLES.test(text) && text.length <= 120;
+  return letters.length >= 4 && letters === letters.toLocaleUpperCase('sv-SE') && !AGENDA_TITLES.test(text);
 }
 
 function untilTeamsBlock(lines: BodyLine[]): BodyLine[] {
@@ -86,9 +97,9 @@ function untilTeamsBlock(lines: BodyLine[]): BodyLine[] {
 function title(raw: string): { title: string; typeTag: ItemTypeTag | null; presenters: string[] } {
   let text = raw.trim();
   let presenters: string[] = [];
-  const inline = INLINE_PRESENTERS.exec(text);
+  const inline = inlinePresenters(text);
   if (inline) {
-    presenters = names(inline[1] ?? inline[2] ?? '');
+    presenters = names(inline[1]!);
     text = text.slice(0, inline.index) + text.slice(inline.index + inline[0].length);
   }
   let typeTag: ItemTypeTag | null = null;
@@ -99,6 +110,14 @@ function title(raw: string): { title: string; typeTag: ItemTypeTag | null; prese
   }
   text = text.replace(/\s*[:]$/, '').trim().slice(0, MAX_TITLE_LENGTH);
   return { title: text, typeTag, presenters };
+}
+
+/** The earlier of the two ways to name presenters on the item's line (the dash form when both start at once). */
+function inlinePresenters(text: string): RegExpExecArray | null {
+  const dash = DASH_PRESENTERS.exec(text);
+  const lastClose = text.lastIndexOf(')');
+  const paren = lastClose < 0 ? null : PAREN_PRESENTERS.exec(text.slice(0, lastClose + 1));
+  return paren && (!dash || paren.index < dash.index) ? paren : dash;
 }
 
 function canonicalTag(inside: string): ItemTypeTag {

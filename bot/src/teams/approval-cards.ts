@@ -28,7 +28,8 @@ export class ApprovalCards {
     private readonly uow: UnitOfWork,
     private readonly proactive: ProactiveMessenger,
     private readonly logger: Logger,
-    private readonly publicBaseUrl: string,
+    /** the Teams app's id: the card links to the tab when the document is not in the channel's files */
+    private readonly teamsAppId: string,
     private readonly files: DocumentFiles | null,
     /** the secretaries hear about a failed upload (once per meeting) */
     private readonly tellSecretaries: (groupId: string, meetingId: string, text: string) => Promise<boolean>,
@@ -83,7 +84,7 @@ export class ApprovalCards {
     const now = new Date().toISOString();
     return this.uow.read(async (repos) => {
       const group = await repos.groups.findById(groupId);
-      return group ? buildApprovalCard(approvalCardModel(await pendingApproval(repos, group, now, meetingId), this.publicBaseUrl)) : null;
+      return group ? buildApprovalCard(approvalCardModel(await pendingApproval(repos, group, now, meetingId), this.teamsAppId)) : null;
     });
   }
 

@@ -6,6 +6,7 @@ import { mainItems } from '../core/use-cases/agenda-order';
 import { hasRole } from '../core/roster-roles';
 import type { ApprovalCardModel } from '../cards/approval.card';
 import type { Actor } from '../core/use-cases/command-context';
+import { meetingTabLink } from './tab-link';
 
 /**
  * Who the card is for: `everyone` is the card posted in the conversation; a person is the one whose
@@ -13,7 +14,7 @@ import type { Actor } from '../core/use-cases/command-context';
  */
 export type ApprovalViewer = { kind: 'everyone' } | { kind: 'person'; actor: Actor };
 
-export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, viewer: ApprovalViewer = { kind: 'everyone' }): ApprovalCardModel {
+export function approvalCardModel(state: ApprovalState, teamsAppId: string, viewer: ApprovalViewer = { kind: 'everyone' }): ApprovalCardModel {
   const { record, version } = state;
   const locked = record.meeting.status === 'justerat';
   const knownIds = state.approvers.map((a) => a.teamsUserId).filter((id): id is string => !!id);
@@ -32,8 +33,10 @@ export function approvalCardModel(state: ApprovalState, publicBaseUrl: string, v
     decisionCount: record.decisions.length,
     openActionCount: record.actions.filter((a) => a.status === 'open').length,
     sha256: version.sha256,
-    // The copy in the channel's files once it is uploaded; Protokoll's own until then (or if the upload failed).
-    documentUrl: version.webUrl ?? `${publicBaseUrl}/api/meetings/${record.meeting.id}/protokoll.docx`,
+    // The copy in the channel's files once it is uploaded; until then (or if the upload failed, or
+    // there is no Graph) the meeting's preview in the tab: Teams signs the tab in, whereas a link
+    // to the API would open in a browser without a token.
+    documentUrl: version.webUrl ?? meetingTabLink(teamsAppId, record.group, record.meeting.id),
     deadline: record.meeting.approvalDeadline ? formatApprovalDeadline(record.meeting.approvalDeadline) : null,
     locked,
     // Without every approver's Teams id some approver would never get the personal view: then the

@@ -21,6 +21,15 @@ import { onInstalled } from './group-resolver';
 import type { TurnEnvelope, TurnResult, TurnWork } from './turn-envelope';
 import type { TeamsNotifier } from './teams-notifier';
 
+/**
+ * The longest message text read, in characters. Teams itself refuses a message of more than about
+ * 28 KB, so anything longer was not typed in Teams; it is refused before any parsing.
+ */
+export const MAX_MESSAGE_LENGTH = 28_000;
+
+export const tooLongMessage = (length: number): string =>
+  `Meddelandet är för långt: ${length.toLocaleString('sv-SE')} tecken, men högst ${MAX_MESSAGE_LENGTH.toLocaleString('sv-SE')} tecken läses. Inget sparades; korta texten och skicka den igen.`;
+
 export interface ProtokollBotDeps {
   logger: Logger;
   envelope: TurnEnvelope;
@@ -64,7 +73,12 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
-    const text = stripBotMention(activity.text ?? '', mentionsOf(activity), activity.recipient?.id ?? '');
+    const raw = typeof activity.text === 'string' ? activity.text : '';
+    if (raw.length > MAX_MESSAGE_LENGTH) {
+      await context.sendActivity(toActivity({ text: tooLongMessage(raw.length) }));
+      return;
+    }
+    const text = stripBotMention(raw, mentionsOf(activity), activity.recipient?.id ?? '');
     const parsed = parseCommand(text);
     if (!parsed.ok) {
       const unknown = parsed.error.code === 'unknown-command' || parsed.error.code === 'empty';

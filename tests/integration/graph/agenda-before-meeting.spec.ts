@@ -10,6 +10,7 @@ import { describeEachStore } from '../../support/stores';
 import { useGraphStandIns } from '../../support/graph-stand-ins';
 import { graphFixture } from '../../support/graph.server';
 import { deliver, TeamsChannel } from '../../support/teams-activities';
+import { shownMarkdown } from '../../support/markdown-injection';
 import { agendaPosts, cardTexts, EXPECTED_AGENDA, hoursBefore, MEETING_CHAT, sandra, setUpGroup } from './calendar-scenario';
 
 describeEachStore('agenda from the calendar before the meeting', (store) => {
@@ -52,13 +53,19 @@ describeEachStore('agenda from the calendar before the meeting', (store) => {
   it('warns the secretary in the channel, once, that the answers put the quorum at risk', async () => {
     const warnings = wire.connector.calls.filter((c) => c.path === '/v3/conversations' && /beslutsfört/.test(c.body?.activity?.text ?? ''));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]!.body.activity.text).toBe([
-      '<at>Sandra Johansson</at>: Mötet Tisdag den 12 mars 2024 kl. 09.00 – 12.00 via Teams kan inte bli beslutsfört med de svar som har kommit på kallelsen: för många har tackat nej.',
-      // huvudmän in roster order (Region Blekinge typed first)
-      '- Region Blekinge: 1 av 2 har tackat ja, 2 krävs (1 preliminärt)',
-      '- Karlskrona kommun: 0 av 2 har tackat ja, 2 krävs (1 har tackat nej, 1 har inte svarat)',
-      'Kalla ersättare eller flytta mötet.',
-    ].join('\n'));
+    // a message that @mentions is markdown with every line of its text escaped (the names of huvudmän are typed by users)
+    expect(warnings[0]!.body.activity.textFormat).toBe('markdown');
+    expect(shownMarkdown(warnings[0]!.body.activity.text)).toEqual({
+      paragraphs: [
+        '@Sandra Johansson: Mötet Tisdag den 12 mars 2024 kl. 09.00 – 12.00 via Teams kan inte bli beslutsfört med de svar som har kommit på kallelsen: för många har tackat nej.',
+        // huvudmän in roster order (Region Blekinge typed first)
+        '- Region Blekinge: 1 av 2 har tackat ja, 2 krävs (1 preliminärt)',
+        '- Karlskrona kommun: 0 av 2 har tackat ja, 2 krävs (1 har tackat nej, 1 har inte svarat)',
+        'Kalla ersättare eller flytta mötet.',
+      ],
+      mentions: ['Sandra Johansson'],
+      markup: [],
+    });
     expect(warnings[0]!.body.channelData).toMatchObject({ channel: { id: channel.place.channelId } });
   });
 

@@ -76,7 +76,9 @@ describeEachStore('after the meeting: attendance report and channel files', (sto
     await deliver(wire.app.url, live.participants('join', [mats, lena, sandra], at(0)));
     for (const minute of [5, 10, 20, 40, 50, 55]) await say('nästa', minute);
     await say('avsluta', 60);
-    meetingId = /\/api\/meetings\/([0-9a-f-]+)\/protokoll/.exec(JSON.stringify(wire.connector.calls))?.[1] ?? '';
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.findByChannel(channel.place.teamId, CHANNEL))!;
+    meetingId = (await repos.meetings.list(group.id)).find((m) => m.status === 'justering')!.id;
   });
 
   it('uploads the draft to the channel files with a simple PUT, and the card links to it', () => {

@@ -14,7 +14,7 @@ const OWN = '00000000-0000-0000-0000-0000000000aa';
 
 describeEachStore('the turn envelope', (store) => {
   const envelope = () => new TurnEnvelope(
-    { uow: new DatabaseUnitOfWork(store().db), documents: protokollDocuments, publicBaseUrl: 'http://localhost', ownTenantId: OWN },
+    { uow: new DatabaseUnitOfWork(store().db), documents: protokollDocuments, teamsAppId: 'a2e507d8-7080-4473-91d2-d07f5e89a54f', ownTenantId: OWN },
     createLogger('silent'),
   );
   const turn = (tenantId: string, id: string): TurnInfo => ({

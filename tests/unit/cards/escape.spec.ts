@@ -8,6 +8,7 @@ import { escapeLines, escapeMarkdown } from '../../../bot/src/cards/escape';
 import { buildAgendaCard } from '../../../bot/src/cards/agenda.card';
 import { buildAttendanceCard } from '../../../bot/src/cards/attendance.card';
 import { agendaView, attendanceView, textsOf } from './fixtures';
+import { MARKDOWN_INJECTION } from '../../support/markdown-injection';
 
 const markdown = new MarkdownIt({ html: true });
 const decode = (html: string) =>
@@ -43,6 +44,8 @@ const HOSTILE = [
   '    indraget blir kod',
   '\t- tabb och punkt',
   'rad ett\n  - indragen punkt',
+  // the injection corpus every path that echoes user text is tested with (links, mentions, entities, tags)
+  ...MARKDOWN_INJECTION,
 ];
 
 /** What a reader sees: lines run together, indentation gone (HTML shows neither). */

@@ -364,6 +364,11 @@ describe('parseCommand: malformed commands quote their syntax line', () => {
     ['numrering år 15', 'numbering', 'förstods inte'],
     ['beslutsförhet', 'quorum-rule', 'huvudman, region-kommun eller av'],
     ['beslutsförhet alla', 'quorum-rule', '”alla”'],
+    // words every JavaScript object has are no rule and no numbering
+    ['beslutsförhet constructor', 'quorum-rule', '”constructor”'],
+    ['beslutsförhet __proto__', 'quorum-rule', '”__proto__”'],
+    ['numrering constructor', 'numbering', '”constructor”'],
+    ['numrering __proto__ start 3', 'numbering', '”__proto__ start 3”'],
     ['ny punkt', 'add-item', 'Titeln saknas'],
     ['ny punkt (I/D)', 'add-item', 'Titeln saknas'],
     ['ny punkt Budget (DB)', 'add-item', '”(DB)”'],

@@ -39,8 +39,12 @@ const noArguments =
     return extra ? { problem: `Kommandot tar inget mer efter sig (”${shorten(extra)}” förstods inte).` } : { value: command };
   };
 
-/** A parenthesis at the end made only of the letters I, D, B (and slashes) is a type tag. */
-const TAG_LIKE = /\(([idb/\s]*[idb/][idb/\s]*)\)$/i;
+/**
+ * A parenthesis at the end made only of the letters I, D, B, slashes and spaces (at least one
+ * letter or slash) is a type tag. Two plain tests: one pattern with a quantifier on either side of
+ * the required letter would backtrack quadratically on a long parenthesis.
+ */
+const isTagLike = (inside: string): boolean => /^[idb/\s]+$/i.test(inside) && /[idb/]/i.test(inside);
 const TAG = /^\s*[idb](?:\s*\/\s*[idb])*\s*$/i;
 const TAG_ORDER = ['I', 'D', 'B'] as const;
 
@@ -52,10 +56,22 @@ function typeTag(inside: string): Checked<ItemTypeTag> {
   return { value: TAG_ORDER.filter((l) => letters.includes(l)).join('/') as ItemTypeTag };
 }
 
+/**
+ * The parenthesis that ends the text, when it looks like a type tag: where it opens and what is
+ * inside. Found from the last `(` rather than by a pattern searching the whole title, which would
+ * try every `(` against the rest of a long text.
+ */
+function tagLikeEnd(text: string): { index: number; inside: string } | null {
+  if (!text.endsWith(')')) return null;
+  const index = text.lastIndexOf('(');
+  const inside = index < 0 ? '' : text.slice(index + 1, -1);
+  return index >= 0 && isTagLike(inside) ? { index, inside } : null;
+}
+
 /** `Budget 2025 (I/D)` → the title and its type tag (null when there is none). */
 function titleAndTag(text: string, what: string): Checked<{ title: string; typeTag: ItemTypeTag | null }> {
-  const tagLike = TAG_LIKE.exec(text);
-  const tag: Checked<ItemTypeTag | null> = tagLike ? typeTag(tagLike[1] ?? '') : { value: null };
+  const tagLike = tagLikeEnd(text);
+  const tag: Checked<ItemTypeTag | null> = tagLike ? typeTag(tagLike.inside) : { value: null };
   if ('problem' in tag) return tag;
   const title = required(oneLine(tagLike ? text.slice(0, tagLike.index) : text), what, MAX_TITLE_LENGTH);
   return 'problem' in title ? title : { value: { title: title.value, typeTag: tag.value } };
@@ -92,11 +108,12 @@ function renameItem(rest: string): Checked<Command> {
   return map(titleAndTag(match[2] ?? '', 'den nya titeln'), (item) => ({ kind: 'rename-item', number: number.value.number, ...item }));
 }
 
-const NUMBERING: Record<string, NumberingStyle> = { möte: 'meeting', 'möte-parentes': 'meeting-paren', år: 'year', 'år-suffix': 'year-suffix' };
+// Maps, not object literals: a typed `constructor` or `__proto__` must not find Object.prototype.
+const NUMBERING = new Map<string, NumberingStyle>([['möte', 'meeting'], ['möte-parentes', 'meeting-paren'], ['år', 'year'], ['år-suffix', 'year-suffix']]);
 
 function numbering(rest: string): Checked<Command> {
   const match = /^(\S+)(?:\s+start\s+(\S+))?$/iu.exec(oneLine(rest));
-  const style = match ? NUMBERING[(match[1] ?? '').toLowerCase()] : undefined;
+  const style = match ? NUMBERING.get((match[1] ?? '').toLowerCase()) : undefined;
   if (!match || !style) return { problem: `Ange möte, möte-parentes, år eller år-suffix${oneLine(rest) ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };
   if (match[2] === undefined) return { value: { kind: 'numbering', style, start: null } };
   if (isPerMeeting(style)) return { problem: 'Numrering per möte börjar alltid på 1; start går bara med år eller år-suffix.' };
@@ -105,11 +122,14 @@ function numbering(rest: string): Checked<Command> {
   return { value: { kind: 'numbering', style, start } };
 }
 
-const QUORUM: Record<string, QuorumRule> = { huvudman: 'huvudman', 'region-kommun': 'region-kommun', av: 'av' };
+const QUORUM = new Map<string, QuorumRule>([['huvudman', 'huvudman'], ['region-kommun', 'region-kommun'], ['av', 'av']]);
+/** Longer than any way of writing a rule (`region – kommun`): not searched for dashes at all. */
+const MAX_QUORUM_TEXT = 40;
 
 function quorumRule(rest: string): Checked<Command> {
-  const text = oneLine(rest).toLowerCase().replace(/\s*[–/]\s*|\s*-\s*|\s+/g, '-');
-  const rule = QUORUM[text];
+  const written = oneLine(rest);
+  const text = written.length > MAX_QUORUM_TEXT ? written : written.toLowerCase().replace(/\s*[–/]\s*|\s*-\s*|\s+/g, '-');
+  const rule = QUORUM.get(text);
   return rule
     ? { value: { kind: 'quorum-rule', rule } }
     : { problem: `Ange huvudman, region-kommun eller av${text ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` };

@@ -86,27 +86,30 @@ function parseEmail(raw: string): Checked<string | null> {
 /** `rest` starts right after the keyword; lines are numbered as in the message (keyword line = 1). */
 export function parseRoster(rest: string): Checked<RosterEntryInput[]> {
   const entries: RosterEntryInput[] = [];
+  // only the first few problems are told, so only they are written out; the rest are counted
   const problems: string[] = [];
+  let problemCount = 0;
+  const problem = (index: number, line: string, text: () => string) => {
+    if (problemCount++ < MAX_REPORTED) problems.push(`rad ${index + 1} (”${shorten(oneLine(line))}”): ${text()}`);
+  };
   const lineOfEmail = new Map<string, number>();
   for (const [index, line] of rest.split('\n').entries()) {
     if (!line.trim()) continue;
-    const where = `rad ${index + 1} (”${shorten(oneLine(line))}”)`;
     const entry = parseLine(line);
     if ('problem' in entry) {
-      problems.push(`${where}: ${entry.problem}`);
+      problem(index, line, () => entry.problem);
       continue;
     }
     // One address tied to two entries would tie neither (roster-match refuses an ambiguous e-mail).
     const { email } = entry.value;
     const earlier = email ? lineOfEmail.get(email) : undefined;
-    if (email && earlier !== undefined) problems.push(`${where}: e-postadressen ${email} står redan på rad ${earlier}`);
+    if (email && earlier !== undefined) problem(index, line, () => `e-postadressen ${email} står redan på rad ${earlier}`);
     else if (email) lineOfEmail.set(email, index + 1);
     entries.push(entry.value);
   }
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_REPORTED);
-    const more = problems.length > MAX_REPORTED ? `\n… och ${problems.length - MAX_REPORTED} rader till.` : '';
-    return { problem: `Inget sparades. Rätta ${problems.length === 1 ? 'raden' : 'raderna'}:\n${shown.map((p) => `• ${p}`).join('\n')}${more}` };
+  if (problemCount > 0) {
+    const more = problemCount > MAX_REPORTED ? `\n… och ${problemCount - MAX_REPORTED} rader till.` : '';
+    return { problem: `Inget sparades. Rätta ${problemCount === 1 ? 'raden' : 'raderna'}:\n${problems.map((p) => `• ${p}`).join('\n')}${more}` };
   }
   if (entries.length === 0) return { problem: 'Inga ledamöter angavs; skriv en person per rad efter ledamöter.' };
   return { value: entries };

@@ -55,8 +55,8 @@ async function requireCurrentMeeting(repos: Repositories, ctx: CommandContext, m
 const attendanceCard = async ({ repos, ctx }: GroupScope): Promise<Outcome> => ({ card: buildAttendanceCard(await attendanceView(repos, ctx.group, ctx.at)) });
 
 /** The one who pressed gets their own view back (Universal Actions' user-specific views). */
-const personalApprovalCard = (state: ApprovalState, { ctx, publicBaseUrl }: GroupScope) =>
-  buildApprovalCard(approvalCardModel(state, publicBaseUrl, { kind: 'person', actor: ctx.actor }));
+const personalApprovalCard = (state: ApprovalState, { ctx, teamsAppId }: GroupScope) =>
+  buildApprovalCard(approvalCardModel(state, teamsAppId, { kind: 'person', actor: ctx.actor }));
 
 export const cardActionHandlers: CardActionHandlers = {
   'agenda.refresh': async (_data, { repos, ctx }) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)) }),

@@ -30,8 +30,8 @@ export interface Outcome extends Reply {
 export interface TurnServices {
   uow: UnitOfWork;
   documents: ProtokollDocuments;
-  /** where links in cards point */
-  publicBaseUrl: string;
+  /** the Teams app's id, for links in cards that open the tab */
+  teamsAppId: string;
   /** absent when the server has no calendar source */
   calendar?: CalendarCommands;
   /** a single-tenant bot's own tenant (BOT_TENANT_ID): activities from any other are refused */
