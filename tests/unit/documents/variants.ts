@@ -16,11 +16,12 @@ export function sectioned(): ProtokollDocument {
     ],
     paragraphs: [{
       ...first!,
-      decision: {
+      content: [{
+        kind: 'decision',
         bodyPhrase: 'LSVO beslutar',
         clauses: decisionClauses([{ clause: 'godkänna dagordningen.', quorate: true }, { clause: 'utse Rebecca Welander till justerare.', quorate: false }], 'numbered'),
-        closing: null,
-      },
+        postponed: false,
+      }],
     }, ...rest],
   };
 }
