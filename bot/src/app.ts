@@ -76,7 +76,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
   const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;
-  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar, ownTenantId }, logger);
+  // Teams is asked who belongs to a group's team: for binding a chat, and for the tab with real sign-in.
+  const teamMembership = new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger);
+  const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, publicBaseUrl: config.publicBaseUrl, calendar, ownTenantId, membership: teamMembership }, logger);
   const bot = new ProtokollBot({ logger, envelope, notifier });
 
   const server = createHttpServer(logger);
@@ -90,7 +92,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger[level]({ allowDevelopmentUser: config.allowDevelopmentUser }, 'Flikens API tar emot anrop utan inloggning som utvecklingsanvändare (ingen ENTRA_CLIENT_ID)');
   }
   // With real sign-in, team members see their team's groups in the tab too (asked of Teams).
-  const membership = config.entra ? new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger) : undefined;
+  const membership = config.entra ? teamMembership : undefined;
   registerApiRoutes(server, { uow, authenticator, logger, membership });
   registerProtokollRoutes(server, { uow, authenticator, logger, membership });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'));

@@ -1,4 +1,7 @@
-/** Åtgärder: the group's action items with status and owner filters, and "Markera klar" / "Öppna igen". */
+/**
+ * Åtgärder: the group's action items with status and owner filters, and "Markera klar" / "Öppna igen"
+ * on the rows this viewer may change (the server says so per row: `canChange`); the others are read-only.
+ */
 import { api, ApiError, type ActionItem } from './api';
 import { clear, el, say } from './dom';
 import { actionStatusLabel, CONFLICT_MESSAGE, matchesStatus, NO_OWNER, type StatusFilter } from './labels';
@@ -12,6 +15,7 @@ export interface ActionsViewElements {
 
 const ALL_OWNERS = '';
 const NONE = '__ingen__';
+const READ_ONLY = 'Ändras av den ansvariga, sekreteraren eller ordföranden';
 
 export class ActionsView {
   private groupId: string | null = null;
@@ -85,7 +89,14 @@ export class ActionsView {
       el('td', { 'data-label': 'Senast' }, action.dueDate ?? '–'),
       el('td', { 'data-label': 'Källa' }, el('div', {}, source, action.meetingDate ? el('span', { class: 'meeting-date' }, `möte ${action.meetingDate}`) : null)),
       el('td', { 'data-label': 'Status' }, el('span', { class: `badge ${!action.live ? 'pending' : action.overdue ? 'late' : action.status}` }, status)),
-      el('td', { 'data-label': 'Ändra' }, action.live ? this.toggleButton(action, textId) : el('span', { class: 'hint' }, 'Efter justering')));
+      el('td', { 'data-label': 'Ändra' }, this.change(action, textId)));
+  }
+
+  /** The row's button, or why there is none: not justerat yet, or someone else's to change. */
+  private change(action: ActionItem, textId: string): HTMLElement {
+    if (!action.live) return el('span', { class: 'hint' }, 'Efter justering');
+    if (!action.canChange) return el('span', { class: 'hint' }, READ_ONLY);
+    return this.toggleButton(action, textId);
   }
 
   /** Only actions of a justerat protokoll can be marked done: before that they may still change. */

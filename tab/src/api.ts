@@ -7,8 +7,22 @@ export interface Group { id: string; name: string; decidingBody: string | null }
 // checked by the compiler on both sides.
 import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
 import type { ActionListEntry as ActionItem, MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
+import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 
 export type { ActionItem, ActionStatus, Meeting, MeetingStatus };
+
+/** The stored version a protokoll page shows: its number, SHA-256 and status (null while the meeting runs). */
+export type PageVersion = Pick<ServedVersion, 'number' | 'sha256' | 'status'>;
+export interface ProtokollPage { html: string; version: PageVersion | null }
+
+/** The headers naming the stored version (bot/src/http/protokoll.routes.ts). */
+function pageVersion(headers: Headers): PageVersion | null {
+  const number = Number(headers.get('protokoll-version'));
+  const sha256 = headers.get('protokoll-sha256');
+  const status = headers.get('protokoll-status');
+  if (!Number.isInteger(number) || number < 1 || !sha256 || (status !== 'justering' && status !== 'justerat')) return null;
+  return { number, sha256, status };
+}
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -52,6 +66,9 @@ export const api = {
   protokollHtmlUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.html`,
   protokollDocxUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.docx`,
   /** Fetched with the token (an iframe or a plain link would go without it). */
-  protokollHtml: async (meetingId: string) => (await request(api.protokollHtmlUrl(meetingId))).text(),
+  protokollHtml: async (meetingId: string): Promise<ProtokollPage> => {
+    const res = await request(api.protokollHtmlUrl(meetingId));
+    return { html: await res.text(), version: pageVersion(res.headers) };
+  },
   protokollDocx: async (meetingId: string) => (await request(api.protokollDocxUrl(meetingId))).blob(),
 };

@@ -1,5 +1,5 @@
 /** Swedish words for the API's values. */
-import type { ActionItem, MeetingStatus } from './api';
+import type { ActionItem, MeetingStatus, PageVersion } from './api';
 
 export type StatusFilter = 'open' | 'overdue' | 'done' | 'all';
 
@@ -35,3 +35,12 @@ export const MEETING_STATUS: Record<MeetingStatus, string> = {
 
 export const NO_OWNER = 'Ingen ansvarig';
 export const CONFLICT_MESSAGE = 'Åtgärden har ändrats av någon annan – listan är uppdaterad.';
+
+/**
+ * `Utkast för justering · Version 2 · SHA-256 9f2c6e0b1a2b3c4d…`: the version the preview shows, named
+ * as the approval card names it (the card shows the first 16 hex digits of the SHA-256).
+ */
+export function versionLine(version: PageVersion): string {
+  const status = version.status === 'justerat' ? 'Justerat och låst' : 'Utkast för justering';
+  return `${status} · Version ${version.number} · SHA-256 ${version.sha256.slice(0, 16)}…`;
+}

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const session = await startSession(byId('dev-banner'));
   const preview = new Preview({
     section: byId('preview'), heading: byId('preview-heading'), frame: byId<HTMLIFrameElement>('preview-frame'),
-    close: byId<HTMLButtonElement>('close-preview'), status: byId('preview-status'),
+    close: byId<HTMLButtonElement>('close-preview'), status: byId('preview-status'), version: byId('preview-version'),
   }, showError);
   const openPreview = (meetingId: string, paragraph: number | null, date: string) => void preview.open(meetingId, paragraph, date);
   const actions = new ActionsView({

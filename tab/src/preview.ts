@@ -1,9 +1,12 @@
 /**
  * The protokoll preview: the HTML page fetched with the token, shown in a sandboxed iframe (no
  * scripts, nothing of the tab reachable), scrolled to the paragraph `#p-<n>` when one is given.
+ * During justering and after the lock the page is a stored version: the line above the page names
+ * it, `Version N · SHA-256 …`, as the approval card does.
  */
 import { api } from './api';
 import { say } from './dom';
+import { versionLine } from './labels';
 
 export interface PreviewElements {
   section: HTMLElement;
@@ -11,6 +14,8 @@ export interface PreviewElements {
   frame: HTMLIFrameElement;
   close: HTMLButtonElement;
   status: HTMLElement;
+  /** the stored version shown; hidden while the meeting runs */
+  version: HTMLElement;
 }
 
 export class Preview {
@@ -26,8 +31,9 @@ export class Preview {
     const what = paragraphNumber === null ? `protokollet ${date}` : `protokollet ${date}, paragraf ${paragraphNumber}`;
     say(this.ui.status, `Laddar ${what} …`);
     try {
-      const html = await api.protokollHtml(meetingId);
+      const { html, version } = await api.protokollHtml(meetingId);
       this.release();
+      say(this.ui.version, version ? versionLine(version) : '');
       this.url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
       this.ui.frame.title = `Förhandsgranskning av ${what}`;
       this.ui.frame.dataset.meetingId = meetingId;

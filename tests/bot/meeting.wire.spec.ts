@@ -7,6 +7,7 @@ import type { RunningApp } from '../../bot/src/app';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
 import { meetingIntervals } from '../../bot/src/core/use-cases/meeting-intervals';
 import { BotConnectorServer } from '../support/bot-connector.server';
+import { printedText } from '../support/draft-state';
 import { describeEachStore } from '../support/stores';
 import { startTestApp } from '../support/test-app';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
@@ -20,6 +21,8 @@ const tina: Person = { id: '29:tina', name: 'Tina Olsson', aadObjectId: 'a000000
 
 /** 2021-01-18 (reference 000), Stockholm 13.00 = 12:00 UTC, plus minutes. */
 const at = (minutes: number) => new Date(Date.parse('2021-01-18T12:00:00.000Z') + minutes * 60_000).toISOString();
+/** Any word about quorum: the bot writes none into the protokoll (PRODUCT.md, Quorum). */
+const QUORUM_REMARK = /beslutfört|beslutsför|beslutförhet/i;
 
 describeEachStore('a whole meeting over the wire', (store) => {
   const connector = new BotConnectorServer();
@@ -96,9 +99,9 @@ describeEachStore('a whole meeting over the wire', (store) => {
       expect((await say(sandra, 'bekräfta Mats Wennstig', 1))[0]).toBe('Mats Wennstig är bekräftad: Teams-kontot som anslöt som Mats Wennstig är nu kopplat till ledamotslistan.');
     });
 
-    it('punkt 1: a decision while not quorate is kept but marked (Karlshamn and half the Region missing)', async () => {
+    it('punkt 1: a decision while not quorate is kept, and the chat warns (Karlshamn and half the Region missing)', async () => {
       const notQuorate = await say(sandra, 'beslut att godkänna för sammanträdet upprättad dagordning', 3);
-      expect(notQuorate[0]).toMatch(/inte beslutsfört/);
+      expect(notQuorate[0]).toMatch(/Mötet är inte beslutsfört\. Beslutet är sparat; protokollet säger inget om beslutsförheten om inte sekreteraren skriver det\./);
       expect(notQuorate[0]).toMatch(/Karlshamns kommun 0 av 1/);
     });
 
@@ -213,7 +216,8 @@ describeEachStore('a whole meeting over the wire', (store) => {
       expect(first.content).toEqual([{
         kind: 'decision',
         bodyPhrase: 'Samverkansgruppen beslutar',
-        clauses: [{ marker: 'att', text: 'godkänna för sammanträdet upprättad dagordning', notQuorate: true }],
+        // taken while not quorate: printed like any other decision, with no remark of the bot's own
+        clauses: [{ marker: 'att', text: 'godkänna för sammanträdet upprättad dagordning' }],
         postponed: false,
       }]);
       // in the order recorded: the note, `information`, then the action
@@ -225,9 +229,13 @@ describeEachStore('a whole meeting over the wire', (store) => {
           { kind: 'actions', actions: [{ text: 'Skicka ut FoU:s verksamhetsplan', owner: 'Mats Wennstig', dueDate: '2021-02-01' }] },
         ],
       });
-      // the action from the form (13.32), the two notes (13.33), bordläggning last (13.45)
+      // the action from the form (13.32), the two notes (13.33), bordläggning last (13.45),
+      // decided as the reference minutes decide it
       expect(fourth.content.map((b: any) => b.kind)).toEqual(['actions', 'text', 'text', 'decision']);
-      expect(fourth.content[3]).toMatchObject({ clauses: [], postponed: true });
+      expect(fourth.content[3]).toEqual({
+        kind: 'decision', bodyPhrase: 'Samverkansgruppen beslutar', clauses: [{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }], postponed: true,
+      });
+      expect(JSON.stringify(doc)).not.toMatch(QUORUM_REMARK);
       expect(fifth.subPoints[1]).toMatchObject({ label: 'b)' });
       expect(fifth.subPoints[1].content.map((b: any) => b.kind)).toEqual(['decision', 'actions', 'recipients']);
       expect(fifth.subPoints[1].content[2]).toEqual({ kind: 'recipients', recipients: ['LSVO', 'Region Blekinge'] });
@@ -237,11 +245,17 @@ describeEachStore('a whole meeting over the wire', (store) => {
       const page = await html.text();
       expect(page).toContain('Samverkansgrupp att åldras');
       expect(page).toContain('Protokoll LSVO:s ledningsgrupp');
+      // two decisions were taken while not quorate (§ 1, § 5 b): the document says nothing about quorum
+      expect(page).not.toMatch(QUORUM_REMARK);
 
       const docx = await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll.docx`);
       expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       const bytes = Buffer.from(await docx.arrayBuffer());
       expect(bytes.subarray(0, 2).toString()).toBe('PK');
+      const printed = printedText(bytes);
+      expect(printed).toContain('att\tgodkänna för sammanträdet upprättad dagordning');
+      expect(printed).toContain('att\tDenna punkt tas upp vid nästa möte.');
+      expect(printed).not.toMatch(QUORUM_REMARK);
     });
   });
 

@@ -67,6 +67,9 @@ describeEachStore('who may do what', (store) => {
     ['anteckning Tina skriver i protokollet', /kan föra protokollet/],
     ['nästa', /kan föra protokollet/],
     ['avsluta', /kan föra protokollet/],
+    ['plats Tinas kontor', /Bara gruppens sekreterare och ordförande .* kan föra protokollet/],
+    ['beslutsstil numrerad', /Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/],
+    ['underpunkt Tinas underpunkt (I)', /kan föra protokollet/],
   ])('a team member who is not on the roster cannot write: %s', async (command, refusal) => {
     const before = await snapshot();
     expect(await inChannel(tina, command, 5)).toMatch(refusal);
@@ -81,7 +84,7 @@ describeEachStore('who may do what', (store) => {
 
   it('an outsider in a personal chat: every step of the group is refused, nothing stored', async () => {
     const before = await snapshot();
-    expect(await personal(eve, 'grupp Rättighetsgruppen', 8)).toBe('Bara Rättighetsgruppens sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.');
+    expect(await personal(eve, 'grupp Rättighetsgruppen', 8)).toBe('Bara Rättighetsgruppens sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.');
     for (const [minute, command] of [
       'ledamöter\nEve Outsider; konsult; Region Blekinge; sekreterare', 'dagordning', 'närvaro', 'ny punkt Eves punkt', 'anteckning hej', 'beslut godkänna', 'avsluta',
     ].entries()) {
@@ -92,6 +95,14 @@ describeEachStore('who may do what', (store) => {
     expect(await snapshot()).toBe(before);
     const groups = await repositoriesFor(store().db).groups.listAll();
     expect(groups.map((g) => g.name)).not.toContain('Eves egen grupp');
+  });
+
+  it('a member of the group\'s team (asked of Teams) may bind her personal chat, which gives no right to write the protokoll', async () => {
+    wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [{ ...tina }]);
+    expect(await personal(tina, 'grupp Rättighetsgruppen', 20)).toBe('Den här chatten hör nu till gruppen Rättighetsgruppen.');
+    // Binding is not membership of the roster: writing the protokoll stays the secretary's.
+    expect(await personal(tina, 'anteckning Tina skriver.', 20)).toMatch(/^Bara gruppens sekreterare och ordförande/);
+    wire.connector.teamMembers.delete('19:rights-team@thread.tacv2');
   });
 
   it('the secretary binds her personal chat, and works from it', async () => {
@@ -122,7 +133,7 @@ describeEachStore('who may do what', (store) => {
     expect(await snapshot()).toBe(before);
 
     // The roster's e-mail and the e-mail Teams reports for the account tie the real chair.
-    await store().db.updateTable('roster_members').set({ email: 'mats.wennstig@regionblekinge.se' }).where('name', '=', 'Mats Wennstig').execute();
+    expect(await inChannel(sandra, 'ledamöter\nMats Wennstig; hälso- och sjukvårdsstrateg; Region Blekinge; ordförande; mats.wennstig@regionblekinge.se', 21)).toMatch(/Mats Wennstig/);
     wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [
       { ...mats, email: 'Mats.Wennstig@RegionBlekinge.se' },
       { ...impostor, email: 'mats.wennstig@gmail.example' },
@@ -162,5 +173,28 @@ describeEachStore('who may do what', (store) => {
     expect(await inChannel(anna, 'anteckning Anna skriver.', 43)).toMatch(/Anteckningen är sparad/);
     expect(await inChannel(anna, 'sekreterare Rebecca Welander', 44)).toMatch(/^Bara gruppens sekreterare och ordförande/);
     expect(await inChannel(anna, 'beslutsorgan Annas råd', 45)).toMatch(/^Bara gruppens sekreterare och ordförande .* kan ändra gruppens inställningar/);
+  });
+
+  it('a guest from another tenant, known by the e-mail on the roster, can be a justerare', async () => {
+    const guest: Person = { id: '29:guest', name: 'Gunnel Gäst', aadObjectId: 'd0000000-0000-4000-8000-0000000000a1' };
+    expect(await inChannel(sandra, 'ledamöter\nGunnel Gäst; socialchef; Ronneby kommun; ledamot; gunnel.gast@ronneby.se', 50)).toMatch(/Gunnel Gäst/);
+    // Teams reports the guest's home e-mail (her account lives in the kommun's tenant).
+    wire.connector.teamMembers.set('19:rights-team@thread.tacv2', [
+      ...(wire.connector.teamMembers.get('19:rights-team@thread.tacv2') ?? []),
+      { ...guest, email: 'Gunnel.Gast@ronneby.se', userPrincipalName: 'gunnel.gast_ronneby.se#EXT#@regionblekinge.onmicrosoft.com' },
+    ]);
+    // She joins the meeting from her own organisation's tenant: recorded with it.
+    const join = channel.participants('join', [guest], at(51));
+    join.value.members[0].user.tenantId = 'a1111111-0000-4000-8000-00000000ab01';
+    await deliver(wire.app.url, join);
+    const recorded = await store().db.selectFrom('attendance_events').select(['display_name', 'tenant_id']).where('aad_object_id', '=', guest.aadObjectId).execute();
+    expect(recorded).toEqual([{ display_name: 'Gunnel Gäst', tenant_id: 'a1111111-0000-4000-8000-00000000ab01' }]);
+    expect(await inChannel(sandra, 'justerare Gunnel Gäst', 51)).toMatch(/Gunnel Gäst är vald till justerare/);
+    expect(await inChannel(sandra, 'avsluta', 60)).toMatch(/väntar på justering av Mats Wennstig, Gunnel Gäst/);
+    expect(await inChannel(mats, 'justera', 61)).toMatch(/Mats Wennstig har justerat version 1\. Väntar på Gunnel Gäst/);
+    expect(await inChannel(guest, 'justera', 62)).toMatch(/Protokollet är justerat .* och låst/);
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === 'Rättighetsgruppen')!;
+    expect((await repos.roster.list(group.id)).find((m) => m.name === 'Gunnel Gäst')?.aadObjectId).toBe(guest.aadObjectId);
   });
 });

@@ -2,8 +2,11 @@
  * The real Teams client emulator: Microsoft 365 Agents Playground (offline, configured by
  * .m365agentsplayground.yml) talks to the real server; headless Chromium types
  * `@Protokoll ny punkt …` into the channel through the mention picker and sees the bot's answer.
+ * The cast is the README's: Sandra types, and the outsider Eva (on no roster) is refused when she
+ * asks, in a personal chat, for the group (sent as the playground's custom activity, as the README says).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -81,6 +84,37 @@ describe('chatting with the bot in Microsoft 365 Agents Playground', () => {
     await answer.waitFor({ timeout: 15_000 });
     expect(await answer.innerText()).toMatch(/^Punkt 3 Budget 2025 \(B\) är tillagd på dagordningen\.$/);
     await page.screenshot({ path: artifactPath('playground', 'ny-punkt.png') });
+    await page.close();
+  }, 60_000);
+
+  it('has the README\'s cast, and refuses the outsider who asks for the group in a personal chat', async () => {
+    interface User { id: string; name: string; aadObjectId: string }
+    const loaded = (await (await fetch(`${url}_internal/v1/config`)).json()) as { config: { currentUser: User; users: User[]; personalChat: { id: string } } };
+    const { currentUser, users, personalChat } = loaded.config;
+    expect(currentUser.name).toBe('Sandra Johansson');
+    expect(users.map((u) => u.name)).toEqual(expect.arrayContaining(['Mats Wennstig', 'Anna-Karin Åkesson', 'Eva Utomstående']));
+    const eva = users.find((u) => u.name === 'Eva Utomstående')!;
+
+    // Eva's message exactly as the README sends it, pointed at this playground's port.
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const json = /customActivities -H 'content-type: application\/json' -d '(\{[\s\S]*?\})'/.exec(readme)?.[1];
+    expect(json).toBeDefined();
+    const activity = JSON.parse(json!.replaceAll('http://localhost:56150', url.replace(/\/$/, ''))) as { from: User; conversation: { id: string } };
+    expect(activity.from).toEqual({ id: eva.id, name: eva.name, aadObjectId: eva.aadObjectId });
+    expect(activity.conversation.id).toBe(personalChat.id);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    // the channel's group exists once the app is installed there (on first opening the channel)
+    await page.getByText('Sammanträden', { exact: true }).first().click();
+    await page.getByText('skriver protokollet för Samverkansgrupp att åldras').first().waitFor({ timeout: 15_000 });
+    const sent = await fetch(`${url}_internal/v1/customActivities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(sent.status).toBe(200);
+    await page.getByText('Personal Chat', { exact: true }).first().click();
+    const refusal = page.getByText('kan koppla en chatt till gruppen. Inget har ändrats.').first();
+    await refusal.waitFor({ timeout: 15_000 });
+    expect(await refusal.innerText()).toMatch(/^Bara Samverkansgrupp att åldras sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen\. Inget har ändrats\.$/);
+    await page.screenshot({ path: artifactPath('playground', 'utomstaende.png') });
     await page.close();
   }, 60_000);
 });

@@ -1,15 +1,20 @@
 /**
  * The channel tab in headless Chromium against the real server: a meeting recorded through the bot
  * over HTTP, then the action list (filters, "Markera klar", a stale version → 409), the meetings,
- * the protokoll preview, every theme and 320 px width, each view checked with axe-core.
+ * the protokoll preview (naming the stored version it shows, as the approval card does), every
+ * theme and 320 px width, each view checked with axe-core. Then, signed in with Entra ID tokens,
+ * readers who may change only their own actions, or none.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/src/app';
 import type { StoreConnection } from '../../bot/src/store/database';
 import { buildTab } from '../../scripts/build-tab';
+import { repositoriesFor } from '../../bot/src/store/unit-of-work';
 import { BotConnectorServer } from '../support/bot-connector.server';
+import { EntraTestServer } from '../support/entra.server';
 import { artifactPath, launchBrowser } from '../support/browser';
 import { openPgliteClone } from '../support/stores';
 import { startTestApp } from '../support/test-app';
@@ -24,6 +29,7 @@ const future = `${new Date().getUTCFullYear() + 1}-06-30`;
 const THEMES = ['default', 'dark', 'contrast'] as const;
 
 interface ApiAction { id: string; text: string; owner: string | null; status: string; version: number; overdue: boolean }
+interface ApiProtokoll { storedVersion: { number: number; sha256: string; status: string } | null }
 
 declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> };
 
@@ -67,7 +73,7 @@ describe('channel tab in Chromium', () => {
     ].join('\n'), -50)).toMatch(/3 personer är sparade/);
     expect(await say(sandra, 'ny punkt Vårdplatsflöde (I/D)', -48)).toMatch(/Punkt 3 Vårdplatsflöde/);
     await send(channel.participants('join', [mats, sandra, rebecca], at(-2)));
-    // Matched by display name: the secretary confirms the approvers.
+    // A join by display name only marks presence: the secretary ties the approvers' accounts to the roster.
     expect(await say(sandra, 'bekräfta Mats Wennstig', -1)).toMatch(/Mats Wennstig är bekräftad/);
     expect(await say(sandra, 'bekräfta Rebecca Welander', -1)).toMatch(/Rebecca Welander är bekräftad/);
     expect(await send(channel.meetingStarted(at(0)))).toMatch(/Mötet startade/);
@@ -184,9 +190,15 @@ describe('channel tab in Chromium', () => {
   });
 
   it('opens the protokoll preview at the action\'s paragraph', async () => {
-    await rowFor('Skicka ut verksamhetsplanen').locator('td[data-label="Källa"] a').click();
+    const source = rowFor('Skicka ut verksamhetsplanen').locator('td[data-label="Källa"] a');
+    const meetingId = /\/api\/meetings\/([0-9a-f-]{36})\//.exec((await source.getAttribute('href'))!)![1]!;
+    await source.click();
     await page.waitForSelector('#preview:not([hidden])');
     expect(await page.locator('#preview-frame').getAttribute('src')).toMatch(/^blob:.*#p-3$/);
+    // locked: the stored final, named by its number and the start of its SHA-256
+    const final = (await api<ApiProtokoll>(`/api/meetings/${meetingId}/protokoll`)).body.storedVersion!;
+    expect(final).toMatchObject({ number: 2, status: 'justerat' });
+    expect(await page.locator('#preview-version').textContent()).toBe(`Justerat och låst · Version 2 · SHA-256 ${final.sha256.slice(0, 16)}…`);
     const frame = page.frameLocator('#preview-frame');
     await frame.locator('#p-3').waitFor();
     expect(await frame.locator('body').textContent()).toContain('Skicka ut verksamhetsplanen');
@@ -306,6 +318,33 @@ describe('channel tab in Chromium', () => {
     await later.close();
   });
 
+  it('previews a draft awaiting justering as the stored version the approval card names: Version 1 · SHA-256 …', async () => {
+    const channel = new TeamsChannel({ teamId: '19:team-tab@thread.tacv2', teamName: 'Samverkansgrupp att åldras', channelId: '19:tab@thread.tacv2' }, connector.url);
+    const before = connector.messages.length;
+    expect((await deliver(app.url, channel.message(sandra, 'avsluta', at(60 * 24 * 14 + 60)))).status).toBe(200);
+    const card = connector.messages.slice(before).flatMap((m) => (m.attachments ?? []).map((a: any) => a.content)).find((c: any) => c?.body);
+    const cardSha = card.body.filter((e: any) => e.type === 'FactSet').flatMap((e: any) => e.facts).find((f: any) => f.title === 'SHA-256').value;
+
+    const drafts = await context.newPage();
+    await open(drafts, 'theme=default');
+    await drafts.getByRole('button', { name: 'Möten' }).click();
+    const draft = drafts.locator('#meetings-list tbody tr').filter({ hasText: 'Justering' });
+    expect(await draft.count()).toBe(1);
+    // the Word file the row downloads is the stored version 1
+    const word = await drafts.request.get(`${app.url}${await draft.getByRole('link', { name: 'Ladda ned Word' }).getAttribute('href')}`);
+    const sha = createHash('sha256').update(await word.body()).digest('hex');
+    expect(word.headers()['protokoll-version']).toBe('1');
+    expect(sha.slice(0, 16)).toBe(cardSha);
+    await draft.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await drafts.waitForSelector('#preview:not([hidden])');
+    await drafts.frameLocator('#preview-frame').locator('#p-1').waitFor();
+    expect(await drafts.locator('#preview-version').textContent()).toBe(`Utkast för justering · Version 1 · SHA-256 ${cardSha}…`);
+    expect(await drafts.frameLocator('#preview-frame').locator('header').textContent()).toContain('UTKAST · Version 1');
+    await drafts.screenshot({ path: artifactPath('tab', 'preview-draft.png'), fullPage: true });
+    await expectNoAxeViolations(drafts, 'förhandsgranskning av utkast');
+    await drafts.close();
+  });
+
   it('raised no script errors in any page', () => {
     expect(pageErrors).toEqual([]);
   });
@@ -317,3 +356,109 @@ describe('channel tab in Chromium', () => {
     }
   });
 });
+
+describe('channel tab in Chromium for readers who may not change every action', () => {
+  const entra = new EntraTestServer();
+  const ANNA = 'a0000000-0000-4000-8000-0000000000a1';
+  const REBECCA = 'a0000000-0000-4000-8000-0000000000a2';
+  const READ_ONLY = 'Ändras av den ansvariga, sekreteraren eller ordföranden';
+  let store: StoreConnection;
+  let app: RunningApp;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    await buildTab({ quiet: true });
+    store = await openPgliteClone();
+    await entra.start();
+    app = await startTestApp(store, entra.env());
+    // A justerat protokoll with one action for the chair and one for Anna-Karin, a plain member.
+    const repos = repositoriesFor(store.db);
+    const group = await repos.groups.create({ name: 'Samverkansgrupp Öst', decidingBody: 'Samverkansgruppen' });
+    const roster = await repos.roster.upsert(group.id, [
+      { name: 'Sandra Johansson', title: 'processledare LOS', principal: 'Region Blekinge', roles: ['sekreterare'], aadObjectId: 'a0000000-0000-4000-8000-0000000000a3' },
+      { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', roles: ['ordförande'], aadObjectId: 'a0000000-0000-4000-8000-0000000000a4' },
+      { name: 'Anna-Karin Åkesson', title: 'verksamhetschef HSL/myndighet', principal: 'Ronneby kommun', roles: ['ledamot'], aadObjectId: ANNA },
+      { name: 'Rebecca Welander', title: 'verksamhetschef', principal: 'Karlshamns kommun', roles: ['ledamot'], aadObjectId: REBECCA },
+    ]);
+    const meeting = await repos.meetings.create(group.id, { startsAt: '2021-01-18T12:00:00.000Z' });
+    const item = await repos.agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 1000, section: null, title: 'Vårdplatsflöde', typeTag: null, standardKind: null,
+      number: 3, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
+    });
+    for (const [text, owner] of [['Skicka ut verksamhetsplanen', 'Mats Wennstig'], ['Sammanställ enkätsvaren', 'Anna-Karin Åkesson']] as const) {
+      const member = roster.find((m) => m.name === owner)!;
+      await repos.actions.add({
+        groupId: group.id, meetingId: meeting.id, itemId: item.id, text, ownerMemberId: member.id, ownerName: member.name,
+        dueDate: future, createdAt: '2021-01-18T12:30:00.000Z',
+      });
+    }
+    await repos.meetings.update(group.id, meeting.id, { status: 'justerat' });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await entra.stop();
+    await store?.close();
+  });
+
+  /** The tab outside Teams has no SSO token of its own: the browser sends the reader's on every request. */
+  const signedIn = async (oid: string, width = 1100): Promise<{ context: BrowserContext; page: Page }> => {
+    const context = await browser.newContext({
+      viewport: { width, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: { authorization: `Bearer ${entra.token({ oid })}` },
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.url}/tab/index.html?theme=default`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+    return { context, page };
+  };
+  const rowOf = (page: Page, text: string) => page.locator('#actions-list tbody tr').filter({ hasText: text });
+
+  it('shows the owner a button on her own action only; the chair\'s action is read-only with its status', async () => {
+    const { context, page } = await signedIn(ANNA);
+    try {
+      expect(await page.locator('#dev-banner').isHidden()).toBe(true);
+      expect(await page.locator('#actions-list tbody tr').count()).toBe(2);
+      const own = rowOf(page, 'Sammanställ enkätsvaren');
+      expect(await own.getByRole('button').allTextContents()).toEqual(['Markera klar']);
+      const other = rowOf(page, 'Skicka ut verksamhetsplanen');
+      expect(await other.getByRole('button').count()).toBe(0);
+      expect(await other.locator('td[data-label="Status"]').textContent()).toBe('Öppen');
+      expect(await other.locator('td[data-label="Ändra"]').textContent()).toBe(READ_ONLY);
+      await page.screenshot({ path: artifactPath('tab', 'actions-owner.png'), fullPage: true });
+      await expectNoAxeViolationsIn(page, 'åtgärder (ansvarig)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows a member who owns nothing no button at all, also at 320 px, without axe violations', async () => {
+    const { context, page } = await signedIn(REBECCA, 320);
+    try {
+      await page.selectOption('#status-filter', { label: 'Alla' });
+      expect(await page.locator('#actions-list tbody tr').count()).toBe(2);
+      expect(await page.locator('#actions-list').getByRole('button').count()).toBe(0);
+      expect(await page.locator('#actions-list td[data-label="Status"]').allTextContents()).toEqual(['Öppen', 'Öppen']);
+      expect(await page.locator('#actions-list td[data-label="Ändra"]').allTextContents()).toEqual([READ_ONLY, READ_ONLY]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.screenshot({ path: artifactPath('tab', 'actions-read-only-320.png'), fullPage: true });
+      await expectNoAxeViolationsIn(page, 'åtgärder (läsbehörighet, 320 px)');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** axe-core in the page: the list of violations must be empty. */
+async function expectNoAxeViolationsIn(target: Page, what: string): Promise<void> {
+  await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await target.evaluate(() => axe.run(document, { iframes: false, resultTypes: ['violations'] }));
+  expect(result.violations.map((v) => `${what}: ${v.id} (${v.help}) at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)).toEqual([]);
+}

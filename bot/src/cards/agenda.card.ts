@@ -93,7 +93,7 @@ function entryBlocks(entries: AgendaEntryView[]): EntryBlock[] {
       lines.push(textBlock(`Föredragande: ${escapeMarkdown(clip(entry.presenters.join(', '), MAX_TITLE))}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
     }
     for (const sub of entry.subPoints) {
-      lines.push(textBlock(`${sub.current ? '▶ ' : ''}${escapeMarkdown(sub.label)} ${escapeMarkdown(clip(sub.title, MAX_TITLE))}`, {
+      lines.push(textBlock(`${sub.current ? '▶ ' : ''}${escapeMarkdown(sub.label)} ${escapeMarkdown(clip(sub.title, MAX_TITLE))}${sub.typeTag ? ` (${sub.typeTag})` : ''}`, {
         spacing: 'None',
         weight: sub.current ? 'Bolder' : 'Default',
       }));

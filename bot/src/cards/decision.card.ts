@@ -36,7 +36,7 @@ export function buildDecisionCard(model: DecisionCardModel): AdaptiveCard {
     }),
     container([
       textBlock(`${model.quorate ? '✅' : '⚠️'} ${escapeMarkdown(model.quorumLine)}`, { weight: model.quorate ? 'Default' : 'Bolder' }),
-      ...(model.quorate ? [] : [textBlock('Beslutet registreras men markeras som fattat när mötet inte var beslutsfört.', { size: 'Small', spacing: 'None' })]),
+      ...(model.quorate ? [] : [textBlock('Beslutet registreras ändå. Protokollet säger inget om beslutsförheten om inte sekreteraren skriver det.', { size: 'Small', spacing: 'None' })]),
     ], { style: model.quorate ? 'good' : 'warning', spacing: 'Medium' }),
     actionSet([
       executeAction('Spara beslut', Verbs.recordDecision, { meetingId: model.meetingId }, { style: 'positive' }),

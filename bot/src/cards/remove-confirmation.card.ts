@@ -4,6 +4,8 @@ import { card, executeAction, textBlock, type AdaptiveCard } from './adaptive-ca
 import { escapeMarkdown } from './escape';
 
 export interface RemoveConfirmationCardModel {
+  /** the meeting whose agenda was asked about: the button removes nothing from another meeting's */
+  meetingId?: string;
   number: number;
   reference: string;
   title: string;
@@ -16,6 +18,6 @@ export function buildRemoveConfirmationCard(model: RemoveConfirmationCardModel):
       textBlock(`Ta bort ${escapeMarkdown(model.reference)} ${escapeMarkdown(model.title)}?`, { weight: 'Bolder' }),
       textBlock(`Punkten har ${model.recordedCount} registrerade anteckningar, beslut eller åtgärder som också tas bort.`, { spacing: 'None' }),
     ],
-    [executeAction('Ta bort ändå', Verbs.confirmRemoveItem, { number: model.number }, { style: 'destructive' })],
+    [executeAction('Ta bort ändå', Verbs.confirmRemoveItem, { number: model.number, ...(model.meetingId ? { meetingId: model.meetingId } : {}) }, { style: 'destructive' })],
   );
 }

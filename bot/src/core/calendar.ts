@@ -4,7 +4,7 @@
  * source implements. Microsoft Graph and the local JSON file used in development both sit behind
  * `CalendarSource`, so everything above it runs the same code with or without a tenant.
  */
-import type { IsoTime } from './model';
+import { PLACE_WITHOUT_ROOM, type IsoTime } from './model';
 
 export type CalendarRef =
   /** the default calendar of a Microsoft 365 group (its object id) */
@@ -31,6 +31,11 @@ export interface CalendarEvent {
   isCancelled: boolean;
   /** the Teams join link; null when the event is not a Teams meeting */
   joinUrl: string | null;
+  /**
+   * the room as the invitation names it (Graph's `location.displayName`), without the "Microsoft
+   * Teams-möte" Outlook writes for the online part; null when there is no room
+   */
+  location: string | null;
   body: { contentType: 'html' | 'text'; content: string };
   organizer: { name: string; email: string | null } | null;
   attendees: CalendarAttendee[];
@@ -54,6 +59,23 @@ export class CalendarUnavailable extends Error {
 /** How a calendar is named to people: `gruppkalendern 02bd…` / `kalendern för anna@kommun.se`. */
 export function describeCalendar(calendar: CalendarRef): string {
   return calendar.kind === 'group' ? `Microsoft 365-gruppens kalender (${calendar.id})` : `kalendern för ${calendar.id}`;
+}
+
+/** Where the invitation says the meeting is: its room, or "via Teams" when it names none. */
+export function placeOf(event: { location?: string | null }): string {
+  return event.location ?? PLACE_WITHOUT_ROOM;
+}
+
+/**
+ * Graph's `location.displayName` → the room, or null. Outlook joins several locations with `; ` and
+ * names the online part "Microsoft Teams Meeting" / "Microsoft Teams-möte": that part is no room.
+ */
+export function roomOf(displayName: string | null | undefined): string | null {
+  const parts = (displayName ?? '')
+    .split(';')
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter((part) => part && !/^microsoft teams(?:[\s-]|$)/iu.test(part));
+  return parts.length ? parts.join('; ') : null;
 }
 
 /** The next Teams meeting worth preparing: not cancelled, has a join link, not yet over. */

@@ -99,6 +99,9 @@ export interface RosterMember {
   teamsUserId: string | null;
 }
 
+/** The place of a meeting without a room (the database's default for a new meeting). */
+export const PLACE_WITHOUT_ROOM = 'via Teams';
+
 export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
 
 export interface Meeting {
@@ -110,7 +113,10 @@ export interface Meeting {
   endsAt: IsoTime | null;
   startedAt: IsoTime | null;
   endedAt: IsoTime | null;
-  /** e.g. "via Teams" */
+  /**
+   * "Tid och plats": set with `plats`, else the calendar invitation's room, else PLACE_WITHOUT_ROOM
+   * (e.g. "Sammanträdesrum Ekbacken, Ronneby rådhus", "via Teams")
+   */
   place: string;
   currentItemId: string | null;
   teamsMeetingId: string | null;
@@ -192,7 +198,10 @@ export interface Decision {
   itemId: string;
   /** the clause as it will be printed after "att", without the leading "att " */
   clause: string;
-  /** false when recorded while the meeting was not quorate (kept, but marked) */
+  /**
+   * false when recorded while the meeting was not quorate: the chat warned. Kept as a fact of the
+   * record, never printed (the protokoll says about quorum only what the secretary writes).
+   */
   quorate: boolean;
   createdAt: IsoTime;
   /** its number in the order of arrival (see RecordedAt) */
@@ -241,6 +250,8 @@ export interface AttendanceEvent {
   kind: 'join' | 'leave';
   at: IsoTime;
   source: 'live' | 'manual';
+  /** the tenant Teams reports for the account (guests from other organisations keep theirs) */
+  tenantId?: string | null;
 }
 
 /** The moment the meeting moved to a paragraph (a paragraph may be visited more than once). */

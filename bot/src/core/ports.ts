@@ -132,6 +132,8 @@ export interface RecordStore {
   notes(meetingId: string): Promise<Note[]>;
   addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision>;
   decisions(meetingId: string): Promise<Decision[]>;
+  /** rewrites a clause (the group changed its clause style) */
+  setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;
   countForItem(meetingId: string, itemId: string): Promise<number>;
 }
 
@@ -179,6 +181,8 @@ export interface DocumentStore {
     version: { version: number; sha256: string; docx: Buffer; final: boolean; createdAt: IsoTime; contentDigest?: string | null },
   ): Promise<StoredDocumentVersion>;
   latest(meetingId: string): Promise<StoredDocumentVersion | null>;
+  /** the version with this number (`Version 2`), or null */
+  version(meetingId: string, version: number): Promise<StoredDocumentVersion | null>;
   bytes(meetingId: string, versionId: string): Promise<Buffer | null>;
   approvals(documentVersionId: string): Promise<Approval[]>;
   /** one decision per member and version; a second click of the same member changes nothing */

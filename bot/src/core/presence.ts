@@ -6,7 +6,7 @@
  *
  *   paragraphVisits(visits, items) → the visits as visits of main paragraphs (a sub-point's time is its paragraph's)
  *   paragraphsPresent(visits, meetingEnd, stays) → Set<itemId>
- *   formatPartialPresence(presentNumbers, allNumbers, style, year) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)`
+ *   formatPartialPresence(presentNumbers, allNumbers, style, year) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)` (never a year suffix)
  *   mergeIntervals(stays, openEnd?) → [from, to] ms spans · presentAt(stays, at) · presentMemberIdsAt(stays, at)
  * A person's stays may overlap, touch or come in any order; a stay ending before it starts is dropped.
  */
@@ -104,21 +104,22 @@ function overlapOf([from, to]: Span, presence: Span[]): number {
 /**
  * The mark written after a partly present person's name: `(§18)`, `(§§12 - 17)`,
  * `(§§12 - 14, 17)`; with per-meeting numbering the reference minutes write `(del av mötet)`.
- * Present for every paragraph (or none): no mark.
+ * With `§ 12/24` numbering the mark has the numbers without the year, as such bodies write it
+ * (`(§§4 - 9)`, never `(§§4/25 - 9/25)`). Present for every paragraph (or none): no mark.
+ * `year` is kept for the callers; the mark no longer depends on it.
  */
 export function formatPartialPresence(presentNumbers: number[], allNumbers: number[], style: NumberingStyle, year: number): string {
   const all = [...new Set(allNumbers)].sort((a, b) => a - b);
   const present = all.filter((n) => presentNumbers.includes(n));
   if (present.length === 0 || present.length === all.length) return '';
   if (isPerMeeting(style)) return '(del av mötet)';
-  const suffix = style === 'year-suffix' ? `/${String(year % 100).padStart(2, '0')}` : '';
   const runs: number[][] = [];
   for (const n of present) {
     const run = runs[runs.length - 1];
     if (run && all.indexOf(n) === all.indexOf(run[run.length - 1]!) + 1) run.push(n);
     else runs.push([n]);
   }
-  if (present.length === 1) return `(§${present[0]}${suffix})`;
-  const text = runs.map((r) => (r.length === 1 ? `${r[0]}${suffix}` : `${r[0]}${suffix} - ${r[r.length - 1]}${suffix}`)).join(', ');
+  if (present.length === 1) return `(§${present[0]})`;
+  const text = runs.map((r) => (r.length === 1 ? `${r[0]}` : `${r[0]} - ${r[r.length - 1]}`)).join(', ');
   return `(§§${text})`;
 }

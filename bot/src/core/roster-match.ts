@@ -25,48 +25,34 @@ export const normaliseName = (name: string): string =>
 const sameId = (a: string | null | undefined, b: string | null | undefined) =>
   !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export function matchParticipant(
-  roster: RosterMember[],
-  who: { aadObjectId?: string | null; name?: string | null; email?: string | null },
-): RosterMember | null {
-  if (who.aadObjectId) {
-    const byId = roster.find((m) => sameId(m.aadObjectId, who.aadObjectId));
-    if (byId) return byId;
-  }
-  if (who.email?.trim()) {
-    const byEmail = roster.filter((m) => sameId(m.email, who.email));
-    if (byEmail.length === 1) return byEmail[0]!;
-  }
-  if (who.name?.trim()) {
-    const name = normaliseName(who.name);
-    const byName = roster.filter((m) => normaliseName(m.name) === name);
-    if (byName.length === 1) return byName[0]!;
-  }
-  return null;
-}
+type Who = { aadObjectId?: string | null; name?: string | null; email?: string | null };
 
 export interface Identified {
   member: RosterMember;
   by: 'id' | 'email' | 'name';
 }
 
-export function identifyParticipant(
-  roster: RosterMember[],
-  who: { aadObjectId?: string | null; name?: string | null; email?: string | null },
-): Identified | null {
+/** Presence (the attendance report, RSVPs): any entry whose e-mail or unique name fits. */
+export const matchParticipant = (roster: RosterMember[], who: Who): RosterMember | null => identify(roster, who, false)?.member ?? null;
+
+/** Identity: by e-mail and name only among entries not tied to another account. */
+export const identifyParticipant = (roster: RosterMember[], who: Who): Identified | null => identify(roster, who, true);
+
+function identify(roster: RosterMember[], who: Who, untiedOnly: boolean): Identified | null {
+  // An entry tied to an account is that account's: another one's e-mail or name does not land on it.
+  const open = (m: RosterMember) => !untiedOnly || !m.aadObjectId || sameId(m.aadObjectId, who.aadObjectId);
   if (who.aadObjectId) {
     const byId = roster.find((m) => sameId(m.aadObjectId, who.aadObjectId));
     if (byId) return { member: byId, by: 'id' };
   }
   if (who.email?.trim()) {
-    const byEmail = roster.filter((m) => sameId(m.email, who.email) && (!m.aadObjectId || sameId(m.aadObjectId, who.aadObjectId)));
+    const byEmail = roster.filter((m) => sameId(m.email, who.email) && open(m));
     if (byEmail.length === 1) return { member: byEmail[0]!, by: 'email' };
   }
   if (who.name?.trim()) {
-    const name = normaliseName(who.name);
-    const byName = roster.filter((m) => normaliseName(m.name) === name);
-    // Two entries of one name match neither; an entry tied to another account is not this person.
-    if (byName.length === 1 && !byName[0]!.aadObjectId) return { member: byName[0]!, by: 'name' };
+    // Two entries of one name match neither.
+    const byName = roster.filter((m) => normaliseName(m.name) === normaliseName(who.name!));
+    if (byName.length === 1 && open(byName[0]!)) return { member: byName[0]!, by: 'name' };
   }
   return null;
 }

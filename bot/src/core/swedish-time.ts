@@ -6,7 +6,7 @@
  *
  *   stockholmDate `2024-02-16` · stockholmYear · formatClock `13.00` · formatTimeOfDay `kl. 13.00`
  *   swedishWeekday `måndag` · formatLongDate `Måndag den 18 januari 2021`
- *   formatMeetingTime `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams`
+ *   formatMeetingTime `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams` / `… 16.00, Sammanträdesrum Ekbacken`
  *   formatApprovalDeadline `Digital justering senast 2024-03-15 kl. 16.00`
  *   stockholmLocalToIso(date, `16.00`) → UTC instant · addDays   (what a valid date is: validators.ts)
  */
@@ -89,9 +89,13 @@ export function formatLongDate(value: IsoTime | IsoDate): string {
 /**
  * `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams`; without an end `… kl. 13.00 via Teams`;
  * a meeting that crosses midnight names both dates: `… kl. 22.00 – onsdag den 1 januari 2025 kl. 00.30 …`.
+ * A room follows a comma, as the reference minutes write it (`kl. 15.00-17.00, Skype`):
+ * `… 16.00, Sammanträdesrum Ekbacken, Ronneby rådhus`; a place that starts with a preposition
+ * (`via Teams`, `i Länshuset`, `på …`) follows a space.
  */
 export function formatMeetingTime(start: IsoTime, end: IsoTime | null, place: string): string {
-  const where = place ? ` ${place}` : '';
+  const trimmed = place.trim();
+  const where = !trimmed ? '' : /^(?:via|i|på|hos)\s/iu.test(trimmed) ? ` ${trimmed}` : `, ${trimmed}`;
   if (!end) return `${formatLongDate(start)} ${formatTimeOfDay(start)}${where}`;
   if (stockholmDate(start) === stockholmDate(end)) {
     return `${formatLongDate(start)} ${formatTimeOfDay(start)} – ${formatClock(end)}${where}`;

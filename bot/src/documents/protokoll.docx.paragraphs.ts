@@ -28,22 +28,16 @@ function textLines(text: string): Paragraph[] {
 }
 
 /** `att<tab>godkänna …` with the text hanging at the tab, so a long clause wraps under itself. */
-function clauseParagraph(clause: DecisionClause): Paragraph[] {
+function clauseParagraph(clause: DecisionClause): Paragraph {
   const layout = clause.marker ? { style: STYLE.clause, tabStops: [{ type: TabStopType.LEFT, position: CLAUSE_INDENT }] } : {};
   const children = clause.marker ? [clause.marker, new Tab(), clause.text] : [clause.text];
-  return [
-    new Paragraph({ ...layout, children: [new TextRun({ children })] }),
-    ...(clause.notQuorate
-      ? [new Paragraph({ ...layout, children: [new TextRun({ children: clause.marker ? [new Tab(), SV.notQuorate] : [SV.notQuorate], italics: true })] })]
-      : []),
-  ];
+  return new Paragraph({ ...layout, children: [new TextRun({ children })] });
 }
 
 function decisionParagraphs(decision: DocumentDecision): Paragraph[] {
   return [
     new Paragraph({ style: STYLE.decisionBody, text: decision.bodyPhrase }),
-    ...decision.clauses.flatMap(clauseParagraph),
-    ...(decision.postponed ? [new Paragraph({ text: SV.postponed })] : []),
+    ...decision.clauses.map(clauseParagraph),
   ];
 }
 

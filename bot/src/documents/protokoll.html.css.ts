@@ -41,7 +41,6 @@ section.front + section.paragraph { break-before: page; }
 .decision-body { font-weight: bold; margin: 1rem 0 .5rem; break-after: avoid; }
 .clause { display: grid; grid-template-columns: 1.5cm 1fr; margin: 0 0 .5rem; }
 .clause.unmarked { display: block; }
-.not-quorate { font-style: italic; grid-column: 2; }
 ul { margin: .3rem 0 .6rem; padding-left: 1.1cm; }
 ul.plain { list-style: none; padding-left: 0; }
 p { margin: 0 0 .5rem; }

@@ -83,9 +83,7 @@ function decision(d: DocumentDecision): Child {
     d.clauses.map((c) => h('div', { class: c.marker ? 'clause' : 'clause unmarked' },
       c.marker ? h('span', { class: 'marker' }, c.marker) : null,
       h('span', { class: 'text' }, c.text),
-      c.notQuorate ? h('span', { class: 'not-quorate' }, SV.notQuorate) : null,
     )),
-    d.postponed ? h('p', { class: 'postponed' }, SV.postponed) : null,
   );
 }
 
@@ -117,12 +115,18 @@ function body(p: DocumentSubPoint | DocumentParagraph, subPoints: readonly Docum
   ];
 }
 
-export function renderHtml(doc: ProtokollDocument): string {
+/**
+ * `stored`: the stored version this page shows (during justering and after the lock), whose .docx
+ * bytes have this SHA-256. The page names it in a meta element, so a saved copy still says which
+ * approved bytes it is; the hash is not printed (the Word document cannot print its own hash).
+ */
+export function renderHtml(doc: ProtokollDocument, stored?: { sha256: string }): string {
   const { left, right } = pageHeader(doc);
   const draft = draftMark(doc.status) !== null;
   const head = [
     h('meta', { charset: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    stored ? h('meta', { name: 'protokoll-sha256', content: stored.sha256 }) : null,
     h('title', {}, documentTitle(doc)),
     h('style', {}, trustedCss(PROTOKOLL_CSS)),
   ];

@@ -12,7 +12,7 @@ import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
 import type { Attendee, ContentBlock, DocumentAction, DocumentDecision, DocumentParagraph, DocumentStatus, DocumentSubPoint, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
-import { decidesPhrase, decisionClauses, paragraphAnchor, subPointAnchor } from './strings.sv';
+import { decidesPhrase, decisionClauses, paragraphAnchor, signatureOrganisation, subPointAnchor } from './strings.sv';
 
 export interface RenderContext {
   status: DocumentStatus;
@@ -98,7 +98,7 @@ function paragraphBody(record: MeetingRecord, item: AgendaItem, anchor: string, 
 /** Something recorded under a paragraph; `recorded` null: before entries were numbered (migration 0013). */
 type Entry = { recorded: RecordedAt | null } & (
   | { kind: 'note'; text: string }
-  | { kind: 'decision'; clause: string; quorate: boolean }
+  | { kind: 'decision'; clause: string }
   | { kind: 'action'; action: DocumentAction }
   | { kind: 'information' | 'postponed' }
   | { kind: 'recipients'; recipients: string[] }
@@ -110,7 +110,7 @@ function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
     ...record.notes.filter((n) => n.itemId === item.id)
       .map((n): Entry => ({ recorded: { at: n.createdAt, seq: n.seq }, kind: 'note', text: n.text })),
     ...record.decisions.filter((d) => d.itemId === item.id)
-      .map((d): Entry => ({ recorded: { at: d.createdAt, seq: d.seq }, kind: 'decision', clause: d.clause, quorate: d.quorate })),
+      .map((d): Entry => ({ recorded: { at: d.createdAt, seq: d.seq }, kind: 'decision', clause: d.clause })),
     ...record.actions.filter((a) => a.itemId === item.id)
       .map((a): Entry => ({ recorded: { at: a.createdAt, seq: a.seq }, kind: 'action', action: { text: a.text, owner: a.ownerName, dueDate: a.dueDate } })),
     ...(outcome ? [{ recorded: item.outcomeRecorded, kind: outcome } satisfies Entry] : []),
@@ -130,15 +130,16 @@ function recordedOrder(a: Entry, b: Entry): number {
 /**
  * The paragraph's content in the order it was recorded: a note's text blocks; consecutive decision
  * clauses as one decision block under `<beslutsorgan> beslutar` (a note between two decisions gives two
- * blocks, each numbered from 1 in groups that number their clauses); a postponement closes the decision
- * block just before it, or stands in one of its own; consecutive actions as one Åtgärder list.
+ * blocks, each numbered from 1 in groups that number their clauses); a postponement is the last clause
+ * of the decision block just before it, or the one clause of a block of its own; consecutive actions as
+ * one Åtgärder list. Nothing about quorum is printed.
  */
 function contentOf(record: MeetingRecord, item: AgendaItem): ContentBlock[] {
   const informal = record.group.documentKind === 'Minnesanteckningar';
   const style = informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att';
   const bodyPhrase = informal ? 'Ställningstagande:' : decidesPhrase(record.group.decidingBody);
   const blocks: ContentBlock[] = [];
-  const clausesOf = new Map<DocumentDecision, Array<{ clause: string; quorate: boolean }>>();
+  const clausesOf = new Map<DocumentDecision, Array<{ clause: string }>>();
   const openDecision = (): DocumentDecision => {
     const last = blocks[blocks.length - 1];
     if (last?.kind === 'decision' && !last.postponed) return last;
@@ -161,7 +162,7 @@ function contentOf(record: MeetingRecord, item: AgendaItem): ContentBlock[] {
       case 'recipients': blocks.push({ kind: 'recipients', recipients: entry.recipients }); break;
     }
   }
-  for (const [block, clauses] of clausesOf) block.clauses = decisionClauses(clauses, style);
+  for (const [block, clauses] of clausesOf) block.clauses = decisionClauses(clauses, style, block.postponed);
   return blocks;
 }
 
@@ -242,7 +243,7 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
 const rank = (m: RosterMember) => (hasRole(m, 'ordförande') ? 0 : hasRole(m, 'vice ordförande') ? 1 : 2);
 
 function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; at: string }>): Signature[] {
-  const organisation = (m: RosterMember) => [m.title, m.principal].filter(Boolean).join(', ');
+  const organisation = (m: RosterMember) => signatureOrganisation(m.title, m.principal);
   const approvedAt = (m: RosterMember) => {
     const stamp = approvals.find((a) => a.memberId === m.id);
     return stamp ? `${stockholmDate(stamp.at)} kl. ${formatClock(stamp.at)}` : null;

@@ -11,7 +11,7 @@
  * Who formats what:
  *   - paragraph labels (`§ 15`, `1.`, `§ 12/24`) and sub-point labels (`a)`): the mapping, from core/numbering.ts;
  *   - decision clauses: the mapping, with `decisionClauses()` from strings.sv.ts, which gives each clause its
- *     marker (`att`, or `1.` with the text starting `Att …` for groups that number their clauses);
+ *     marker (`att`, or `1.` with the clause as typed, capitalised, for groups that number their clauses);
  *   - the order of what is recorded under a paragraph: the mapping, as `content`, in the order it was
  *     recorded; the renderers print `content` front to back and never move a block;
  *   - the line written for a person: the renderers, with `attendeeLine()` from strings.sv.ts.
@@ -149,14 +149,17 @@ export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | Act
 
 export type TextBlock = { kind: 'text'; text: string } | { kind: 'bullets'; items: string[] };
 
-/** `Samverkansgruppen beslutar` and its clauses; a postponement (`bordlägg`) closes the block. */
+/** `Samverkansgruppen beslutar` and its clauses; a postponement (`bordlägg`) closes the block as its last clause. */
 export interface DocumentDecision {
   kind: 'decision';
   /** `Samverkansgruppen beslutar`, `LSVO beslutar`, or `Ställningstagande:` for informal groups */
   bodyPhrase: string;
-  /** printed in order under bodyPhrase; see `decisionClauses()`; empty for a postponement alone */
+  /**
+   * printed in order under bodyPhrase; see `decisionClauses()`. A postponed block ends with the
+   * postponement (`att Denna punkt tas upp vid nästa möte.`), printed like every other clause.
+   */
   clauses: DecisionClause[];
-  /** after the clauses, `Denna punkt tas upp vid nästa möte.` */
+  /** the block was closed by a postponement: its last clause is the postponement */
   postponed: boolean;
 }
 
@@ -187,8 +190,6 @@ export interface DecisionClause {
   marker: string;
   /** `godkänna för sammanträdet upprättad dagordning.` or, numbered, `Att godkänna …` */
   text: string;
-  /** recorded while the meeting was not quorate: printed with a remark */
-  notQuorate: boolean;
 }
 
 export interface DocumentAction {

@@ -10,6 +10,7 @@ import type {
   DocumentStatus,
   ProtokollDocument,
 } from './protokoll.model';
+import { capitalisedClause } from '../core/decision-clause';
 
 export const SV = {
   index: 'Ärendeförteckning',
@@ -26,7 +27,6 @@ export const SV = {
   decides: 'beslutar',
   information: 'Informationen tas till protokollet.',
   postponed: 'Denna punkt tas upp vid nästa möte.',
-  notQuorate: 'Beslutet fattades när mötet inte var beslutfört.',
   recipients: 'Protokollet ska skickas till',
   actions: 'Åtgärder',
   actionOwner: 'ansvarig',
@@ -68,20 +68,31 @@ export function decidesPhrase(decidingBody: string): string {
 }
 
 /**
- * The decision clauses as printed, from `Decision.clause` texts (which never carry the leading "att").
- * Plain groups: marker `att`, text as given (`att godkänna …`). Numbered groups: marker `1.`, `2.`,
- * text starting `Att …`. Informal groups (`Ställningstagande:`): pass `marker: 'none'`.
+ * The decision clauses as printed, from `Decision.clause` texts (stored as they print after their
+ * marker: core/decision-clause.ts). Plain groups: marker `att`, text as given (`att godkänna …`).
+ * Numbered groups: marker `1.`, `2.`, the clause as typed, capitalised (`1. Att godkänna …`,
+ * `2. Justeringen sker digitalt …`). Informal groups (`Ställningstagande:`): pass `marker: 'none'`.
+ *
+ * A postponed item ends with the postponement as one more clause, as the reference minutes decide
+ * it: `att        Denna punkt tas upp vid nästa möte.`; numbered, `2. Att denna punkt tas upp …`.
+ *
+ * Nothing about quorum is printed: whether the meeting was beslutfört is advice in the chat, and
+ * only the secretary writes what the meeting says about it (PRODUCT.md, Quorum).
  */
 export function decisionClauses(
-  clauses: ReadonlyArray<{ clause: string; quorate: boolean }>,
+  clauses: ReadonlyArray<{ clause: string }>,
   style: 'att' | 'numbered' | 'none',
+  postponed = false,
 ): DecisionClause[] {
-  return clauses.map(({ clause, quorate }, i) => {
-    const text = clause.trim();
-    if (style === 'numbered') return { marker: `${i + 1}.`, text: `Att ${text}`, notQuorate: !quorate };
-    return { marker: style === 'att' ? 'att' : '', text, notQuorate: !quorate };
+  const texts = clauses.map(({ clause }) => clause.trim());
+  if (postponed) texts.push(style === 'numbered' ? `att ${lowerFirst(SV.postponed)}` : SV.postponed);
+  return texts.map((text, i) => {
+    if (style === 'numbered') return { marker: `${i + 1}.`, text: capitalisedClause(text) };
+    return { marker: style === 'att' ? 'att' : '', text };
   });
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('sv-SE') + text.slice(1);
 
 /** `§ 15 Godkännande av föredragningslista (B)` */
 export function paragraphHeading(p: Pick<DocumentParagraph, 'label' | 'title' | 'typeTag'>): string {
@@ -128,6 +139,18 @@ export function actionLine(a: DocumentAction): string {
     a.dueDate ? `${SV.actionDue} ${a.dueDate}` : null,
   ].filter((part): part is string => part !== null);
   return details.length === 0 ? a.text : `${a.text} – ${details.join(', ')}`;
+}
+
+/**
+ * The organisation written after a signer's name: title/organisation, then the huvudman, as in
+ * reference minutes 000 (`Enheten för kvalitet och utveckling, Region Blekinge`), but the huvudman
+ * only when the title does not name it already (`regionråd, Region Blekinge`, never
+ * `Region Blekinge, Region Blekinge`).
+ */
+export function signatureOrganisation(title: string, principal: string): string {
+  const [t, p] = [title.replace(/\s+/g, ' ').trim(), principal.replace(/\s+/g, ' ').trim()];
+  const named = p && t.toLocaleLowerCase('sv-SE').includes(p.toLocaleLowerCase('sv-SE'));
+  return [t, named ? '' : p].filter(Boolean).join(', ');
 }
 
 /** `Mats Wennstig, Enheten för kvalitet och utveckling, Region Blekinge` */

@@ -3,7 +3,7 @@
  * CalendarEvent. Shared by the Graph calendar source and the local development file, so both feed
  * the same code. Anything that is not shaped like an event is refused as malformed, not guessed at.
  */
-import type { CalendarAttendee, CalendarEvent, RsvpResponse } from '../core/calendar';
+import { roomOf, type CalendarAttendee, type CalendarEvent, type RsvpResponse } from '../core/calendar';
 
 export class MalformedEvent extends Error {
   constructor(what: string) {
@@ -62,6 +62,7 @@ export function toCalendarEvent(value: unknown): CalendarEvent {
     endsAt: instant(value.end, 'end'),
     isCancelled: value.isCancelled === true,
     joinUrl: value.isOnlineMeeting === false ? null : online,
+    location: roomOf(isObject(value.location) ? text(value.location.displayName) : null),
     body: { contentType: text(body.contentType)?.toLowerCase() === 'text' ? 'text' : 'html', content: text(body.content) ?? '' },
     organizer: person(value.organizer),
     attendees: Array.isArray(value.attendees) ? value.attendees.map(attendee).filter((a): a is CalendarAttendee => a !== null) : [],

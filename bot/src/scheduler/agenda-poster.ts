@@ -24,7 +24,7 @@ export class AgendaPoster {
   async postAgenda({ group, meeting, event }: Ready, now: IsoTime): Promise<boolean> {
     const claimed = await this.uow.run((repos) => repos.calendar.claimAgendaPost(meeting.id, now));
     if (claimed.duplicate || !claimed.value) return false;
-    const text = `Dagordning inför mötet ${formatMeetingTime(event.startsAt, event.endsAt, 'via Teams')}.`;
+    const text = `Dagordning inför mötet ${formatMeetingTime(event.startsAt, event.endsAt, meeting.place)}.`;
     if (await this.notifier.deliver({ type: 'agenda-due', groupId: group.id, meetingId: meeting.id, text, joinUrl: event.joinUrl, at: now })) return true;
     this.logger.error({ groupId: group.id, meetingId: meeting.id }, 'agenda could not be posted; will try again');
     await this.uow.run((repos) => repos.calendar.releaseAgendaPost(meeting.id, now));

@@ -5,7 +5,7 @@
  * transaction under the calendar link's row lock. A calendar that cannot be read is explained to
  * the secretary in the group's channel — once per problem, not at every run.
  */
-import { CalendarUnavailable, nextTeamsMeeting, type CalendarEvent, type CalendarRef } from '../core/calendar';
+import { CalendarUnavailable, nextTeamsMeeting, placeOf, type CalendarEvent, type CalendarRef } from '../core/calendar';
 import type { Group, IsoTime, Meeting } from '../core/model';
 import type { CalendarSource, Notifier, UnitOfWork } from '../core/ports';
 import { agendaDue, importEventAgenda, syncUpcomingMeeting } from '../core/use-cases/agenda-from-event';
@@ -65,7 +65,7 @@ export class CalendarSync {
     const found = await this.nextEvent(calendar, now);
     if (found.kind === 'event') {
       const e = found.event;
-      return `Nästa Teams-möte i kalendern: ${e.subject ? `${e.subject}, ` : ''}${formatMeetingTime(e.startsAt, e.endsAt, 'via Teams')}.`;
+      return `Nästa Teams-möte i kalendern: ${e.subject ? `${e.subject}, ` : ''}${formatMeetingTime(e.startsAt, e.endsAt, placeOf(e))}.`;
     }
     if (found.kind === 'no-meeting') return `Kalendern har inga Teams-möten de närmaste ${DISCOVERY_DAYS} dagarna.`;
     if (found.kind === 'problem') return found.error.userMessage;

@@ -18,6 +18,7 @@ export class AttendanceRepository implements AttendanceStore {
         kind: event.kind,
         at: event.at,
         source: event.source,
+        tenant_id: event.tenantId ?? null,
       })
       .execute();
   }

@@ -22,19 +22,21 @@ export class DocumentRepository implements DocumentStore {
   }
 
   async latest(meetingId: string): Promise<StoredDocumentVersion | null> {
-    const row = await this.db
+    const row = await this.versions(meetingId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    return row ? storedVersion(row) : null;
+  }
+
+  async version(meetingId: string, version: number): Promise<StoredDocumentVersion | null> {
+    const row = await this.versions(meetingId).where('version', '=', version).executeTakeFirst();
+    return row ? storedVersion(row) : null;
+  }
+
+  /** A meeting's versions, without their bytes. */
+  private versions(meetingId: string) {
+    return this.db
       .selectFrom('document_versions')
       .select(['id', 'meeting_id', 'version', 'sha256', 'final', 'created_at', 'web_url', 'content_digest'])
-      .where('meeting_id', '=', meetingId)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row
-      ? {
-          id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at),
-          webUrl: row.web_url, contentDigest: row.content_digest,
-        }
-      : null;
+      .where('meeting_id', '=', meetingId);
   }
 
   async bytes(meetingId: string, versionId: string): Promise<Buffer | null> {
@@ -87,4 +89,13 @@ export class DocumentRepository implements DocumentStore {
       .execute();
     return rows.map((r) => ({ meetingId: r.meeting_id, conversationId: r.conversation_id, reference: r.reference, activityId: r.activity_id }));
   }
+}
+
+function storedVersion(row: {
+  id: string; meeting_id: string; version: number; sha256: string; final: boolean; created_at: Date | string; web_url: string | null; content_digest: string | null;
+}): StoredDocumentVersion {
+  return {
+    id: row.id, meetingId: row.meeting_id, version: row.version, sha256: row.sha256, final: row.final, createdAt: iso(row.created_at),
+    webUrl: row.web_url, contentDigest: row.content_digest,
+  };
 }

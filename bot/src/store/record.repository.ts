@@ -67,6 +67,10 @@ export class RecordRepository implements RecordStore {
     return rows.map((r) => ({ id: r.id, itemId: r.item_id, clause: r.clause, quorate: r.quorate, createdAt: iso(r.created_at), seq: seqNumber(r.seq) }));
   }
 
+  async setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void> {
+    await this.db.updateTable('decisions').set({ clause }).where('meeting_id', '=', meetingId).where('id', '=', decisionId).execute();
+  }
+
   async countForItem(meetingId: string, itemId: string): Promise<number> {
     const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_visits') => {
       const row = await this.db

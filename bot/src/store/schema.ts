@@ -172,6 +172,7 @@ export interface AttendanceEventsTable {
   kind: string;
   at: Timestamp;
   source: string;
+  tenant_id: string | null;
 }
 
 export interface DocumentVersionsTable {

@@ -10,13 +10,13 @@ import type { Logger } from '../logger';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { isVerb, parseVerbData, type Verb, type VerbData } from '../cards/verbs';
 import { commandHandlers } from './handlers';
-import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome } from './handlers/handler';
+import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome, TurnServices } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
 import { meetingEnded, meetingStarted, participantsMoved } from './handlers/meeting-events.handler';
 import { cardActionHandlers, VERB_PERMISSIONS } from './card-actions/card-action.handlers';
 import { toActivity } from './reply-activity';
 import { stripBotMention } from './mention';
-import { turnInfo } from './turn-info';
+import { turnInfo, type TurnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
 import type { TurnEnvelope, TurnResult, TurnWork } from './turn-envelope';
 import type { TeamsNotifier } from './teams-notifier';
@@ -75,7 +75,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     const progress = async (message: string) => {
       await context.sendActivities([{ type: 'typing' }, toActivity({ text: message })]);
     };
-    const result = await this.deps.envelope.run(turn, commandWork(parsed.command), progress, () => memberEmail(context));
+    const result = await this.deps.envelope.run(turn, commandWork(parsed.command, this.deps.envelope.services, turn), progress, () => memberEmail(context));
     if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
     else if (result.kind !== 'duplicate') await context.sendActivity(toActivity({ text: result.text }));
   }
@@ -123,9 +123,15 @@ export class ProtokollBot extends TeamsActivityHandler {
 }
 
 /** A parsed command as work for the envelope, with its handler from the table. */
-function commandWork<K extends CommandKind>(command: CommandOf<K>): TurnWork {
+function commandWork<K extends CommandKind>(command: CommandOf<K>, services: TurnServices, turn: TurnInfo): TurnWork {
   const spec = commandHandlers[command.kind as K] as CommandSpec<K>;
-  if (spec.group === 'none') return { group: 'none', run: (scope) => spec.run(command, scope) };
+  if (spec.group === 'none') {
+    return {
+      group: 'none',
+      run: (scope, prepared) => spec.run(command, scope, prepared),
+      ...(spec.prepare ? { prepare: () => spec.prepare!(command, services, turn) } : {}),
+    };
+  }
   return {
     group: 'required',
     permission: spec.permission,

@@ -21,7 +21,7 @@ import type { TurnInfo } from './turn-info';
 /** What runs in a turn: in the conversation's group (most), or without one (help, binding a group). */
 export type TurnWork =
   | ({ group: 'required'; permission: Permission; run(scope: GroupScope, prepared: string | null): Promise<Outcome> } & AroundTransaction<void>)
-  | { group: 'none'; run(scope: TurnScope): Promise<Outcome> };
+  | { group: 'none'; prepare?(): Promise<string | null>; run(scope: TurnScope, prepared: string | null): Promise<Outcome> };
 
 export type TurnResult =
   | { kind: 'answered'; outcome: Outcome }
@@ -36,7 +36,7 @@ const silently = async () => undefined;
 
 export class TurnEnvelope {
   constructor(
-    private readonly services: TurnServices,
+    readonly services: TurnServices,
     private readonly logger: Logger,
   ) {}
 
@@ -77,10 +77,12 @@ export class TurnEnvelope {
     }
     try {
       const outside = work.group === 'required' && (work.before || work.after) ? await this.outsideScope(turn) : null;
-      const prepared = outside && work.group === 'required' && work.before ? await work.before(undefined, outside) : null;
+      const prepared = work.group === 'none'
+        ? ((await work.prepare?.()) ?? null)
+        : outside && work.before ? await work.before(undefined, outside) : null;
       const done = await this.services.uow.run(async (repos) => {
         const scope: TurnScope = { ...this.services, repos, turn, progress };
-        if (work.group === 'none') return work.run(scope);
+        if (work.group === 'none') return work.run(scope, prepared);
         const group = await resolveGroup(repos, turn);
         if (!group) throw invalid(NO_GROUP_TEXT);
         await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });

@@ -9,12 +9,12 @@ import { startTestApp } from '../../support/test-app';
 const ANNA = '0d6f0a1e-0000-4000-8000-00000000a001';
 const PER = '0d6f0a1e-0000-4000-8000-00000000b002';
 
-/** Two groups, each with one member and one action on § 4 of a meeting. */
+/** Two groups, each with one member and that member's action on § 4 of a meeting. */
 async function seed(store: StoreConnection) {
   const repos = repositoriesFor(store.db);
   const seedGroup = async (name: string, memberName: string, aad: string) => {
     const group = await repos.groups.create({ name, decidingBody: name });
-    await repos.roster.upsert(group.id, [{ name: memberName, title: 'MAS', principal: 'Karlskrona kommun', roles: ['ledamot'], aadObjectId: aad }]);
+    const [member] = await repos.roster.upsert(group.id, [{ name: memberName, title: 'MAS', principal: 'Karlskrona kommun', roles: ['ledamot'], aadObjectId: aad }]);
     const meeting = await repos.meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
     await repos.meetings.update(group.id, meeting.id, { status: 'utkast' });
     const item = await repos.agenda.insert(group.id, {
@@ -22,7 +22,7 @@ async function seed(store: StoreConnection) {
       number: 4, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
     });
     const action = await repos.actions.add({
-      groupId: group.id, meetingId: meeting.id, itemId: item.id, text: `Skicka ut planen (${name})`, ownerMemberId: null,
+      groupId: group.id, meetingId: meeting.id, itemId: item.id, text: `Skicka ut planen (${name})`, ownerMemberId: member!.id,
       ownerName: memberName, dueDate: '2024-03-01', createdAt: '2024-02-16T08:00:00.000Z',
     });
     return { group, action };
@@ -60,7 +60,7 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
     expect(await res.json()).toEqual([
       expect.objectContaining({
         id: data.a.action.id, text: 'Skicka ut planen (LSVO)', owner: 'Anna-Karin Åkesson', dueDate: '2024-03-01',
-        status: 'open', paragraph: 'punkt 4', paragraphTitle: 'Vårdplatsflöde', meetingDate: '2024-02-16', version: 1,
+        status: 'open', paragraph: 'punkt 4', paragraphTitle: 'Vårdplatsflöde', meetingDate: '2024-02-16', version: 1, canChange: true,
       }),
     ]);
   });
@@ -160,6 +160,14 @@ describeEachStore('tab API without Entra ID (local development)', (store) => {
     const groups = await (await fetch(`${app.url}/api/groups`)).json();
     expect(groups.map((g: { name: string }) => g.name)).toEqual(['LSVO', 'PSVO']);
   });
+
+  it('lets the development user change every action', async () => {
+    const groups: Array<{ id: string }> = await (await fetch(`${app.url}/api/groups`)).json();
+    for (const group of groups) {
+      const actions: Array<{ canChange: boolean }> = await (await fetch(`${app.url}/api/groups/${group.id}/actions?status=all`)).json();
+      expect(actions.map((a) => a.canChange)).toEqual([true]);
+    }
+  });
 });
 
 describeEachStore('tab API: members of the group’s team', (store) => {
@@ -205,5 +213,106 @@ describeEachStore('tab API: members of the group’s team', (store) => {
   it('shows nothing to someone who is in neither the team nor the roster (Teams answers 404)', async () => {
     expect(await (await get('/api/groups', STRANGER)).json()).toEqual([]);
     expect((await get(`/api/groups/${groupId}/actions`, STRANGER)).status).toBe(404);
+  });
+});
+
+describeEachStore('tab API: who may mark an action done', (store) => {
+  const entra = new EntraTestServer();
+  const connector = new BotConnectorServer();
+  const TEAM = '19:team-actions@thread.tacv2';
+  const CHANNEL = '19:actions@thread.tacv2';
+  const PEOPLE = {
+    sandra: { name: 'Sandra Johansson', role: 'sekreterare', aad: '0d6f0a1e-0000-4000-8000-00000000e001' },
+    mats: { name: 'Mats Wennstig', role: 'ordförande', aad: '0d6f0a1e-0000-4000-8000-00000000e002' },
+    anna: { name: 'Anna-Karin Åkesson', role: 'ledamot', aad: '0d6f0a1e-0000-4000-8000-00000000e003' },
+    rebecca: { name: 'Rebecca Welander', role: 'ledamot', aad: '0d6f0a1e-0000-4000-8000-00000000e004' },
+  } as const;
+  /** on the group's team, not on its roster: may read the group, not change its actions */
+  const EVA = '0d6f0a1e-0000-4000-8000-00000000e005';
+  const REFUSED = 'Bara den ansvariga, sekreteraren och ordföranden kan markera åtgärden klar.';
+  let app: RunningApp;
+  let groupId: string;
+  let actionId: string;
+
+  beforeAll(async () => {
+    await entra.start();
+    await connector.start();
+    app = await startTestApp(store(), entra.env());
+    const repos = repositoriesFor(store().db);
+    const group = await repos.groups.create({ name: 'Samverkan Väst', decidingBody: 'Samverkansgruppen', teamId: TEAM, channelId: CHANNEL });
+    groupId = group.id;
+    await repos.groups.bindConversation(group.id, {
+      conversationId: CHANNEL,
+      kind: 'channel',
+      reference: { channelId: 'msteams', serviceUrl: connector.url, conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel' }, bot: { id: '28:protokoll-bot', name: 'Protokoll' } },
+    });
+    connector.teamMembers.set(TEAM, [{ id: '29:eva', name: 'Eva Utomstående', aadObjectId: EVA }]);
+    const roster = await repos.roster.upsert(group.id, Object.values(PEOPLE).map((p) => ({
+      name: p.name, title: 'verksamhetschef', principal: 'Region Blekinge', roles: [p.role], aadObjectId: p.aad,
+    })));
+    const meeting = await repos.meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
+    const item = await repos.agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 1000, section: null, title: 'Vårdplatsflöde', typeTag: null, standardKind: null,
+      number: 4, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
+    });
+    const anna = roster.find((m) => m.name === PEOPLE.anna.name)!;
+    actionId = (await repos.actions.add({
+      groupId: group.id, meetingId: meeting.id, itemId: item.id, text: 'Sammanställ enkätsvaren', ownerMemberId: anna.id,
+      ownerName: anna.name, dueDate: '2024-03-01', createdAt: '2024-02-16T08:00:00.000Z',
+    })).id;
+    await repos.meetings.update(group.id, meeting.id, { status: 'justerat' });
+  });
+  afterAll(async () => {
+    await app.stop();
+    await connector.stop();
+    await entra.stop();
+  });
+
+  const listed = async (oid: string) => {
+    const res = await fetch(`${app.url}/api/groups/${groupId}/actions?status=all`, { headers: { authorization: `Bearer ${entra.token({ oid })}` } });
+    expect(res.status).toBe(200);
+    const [action] = (await res.json()) as Array<{ id: string; status: string; version: number; canChange: boolean }>;
+    return action!;
+  };
+  const patch = (oid: string, body: unknown) =>
+    fetch(`${app.url}/api/actions/${actionId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${entra.token({ oid })}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it.each([
+    ['the owner', PEOPLE.anna.aad, true],
+    ['the secretary', PEOPLE.sandra.aad, true],
+    ['the chair', PEOPLE.mats.aad, true],
+    ['another roster member', PEOPLE.rebecca.aad, false],
+    ['a member of the team who is not on the roster', EVA, false],
+  ])('lists the action with canChange for %s', async (_who, oid, canChange) => {
+    expect(await listed(oid)).toMatchObject({ id: actionId, canChange });
+  });
+
+  it.each([
+    ['another roster member', PEOPLE.rebecca.aad],
+    ['a member of the team who is not on the roster', EVA],
+  ])('refuses %s with 403, says who may, and changes nothing', async (_who, oid) => {
+    const before = await listed(PEOPLE.sandra.aad);
+    const res = await patch(oid, { status: before.status === 'open' ? 'done' : 'open', version: before.version });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message: REFUSED } });
+    expect(await listed(PEOPLE.sandra.aad)).toMatchObject({ status: before.status, version: before.version });
+  });
+
+  it.each([
+    ['the owner', PEOPLE.anna.aad],
+    ['the secretary', PEOPLE.sandra.aad],
+    ['the chair', PEOPLE.mats.aad],
+  ])('lets %s mark it done and open it again', async (_who, oid) => {
+    const before = await listed(oid);
+    expect(before.status).toBe('open');
+    const done = await patch(oid, { status: 'done', version: before.version });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ id: actionId, status: 'done', version: before.version + 1 });
+    const reopened = await patch(oid, { status: 'open', version: before.version + 1 });
+    expect(await reopened.json()).toEqual({ id: actionId, status: 'open', version: before.version + 2 });
   });
 });

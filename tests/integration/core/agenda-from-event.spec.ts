@@ -19,7 +19,7 @@ const INVITATION = [
 ].join('\n');
 
 const event = (changes: Partial<CalendarEvent> = {}): CalendarEvent => ({
-  id: 'event-1', subject: 'Samverkansgruppen', startsAt: at(0), endsAt: at(120), isCancelled: false, joinUrl: `${JOIN}?context=%7b%22Tid%22%7d`,
+  id: 'event-1', subject: 'Samverkansgruppen', startsAt: at(0), endsAt: at(120), isCancelled: false, joinUrl: `${JOIN}?context=%7b%22Tid%22%7d`, location: null,
   body: { contentType: 'text', content: INVITATION }, organizer: { name: 'Sandra Johansson', email: null }, attendees: [], ...changes,
 });
 

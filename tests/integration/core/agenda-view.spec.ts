@@ -60,8 +60,8 @@ describeUseCase('agenda view', (fx) => {
       itemId: vard.id, label: '3.', title: 'Vårdplatsflöde', typeTag: 'I/D', presenters: ['Tina Olsson', 'Mats Wennstig'], section: null,
       current: false, carriedOver: false,
       subPoints: [
-        { itemId: expect.any(String), label: 'a)', title: 'Läkemedel', current: false },
-        { itemId: expect.any(String), label: 'b)', title: 'Sjukresor', current: true },
+        { itemId: expect.any(String), label: 'a)', title: 'Läkemedel', typeTag: null, current: false },
+        { itemId: expect.any(String), label: 'b)', title: 'Sjukresor', typeTag: null, current: true },
       ],
     });
     expect(view.entries[3]).toMatchObject({ label: '4.', title: 'Budget 2024', typeTag: 'D', section: 'ÄRENDEN FÖR BESLUT', current: false });

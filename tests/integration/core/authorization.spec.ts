@@ -3,6 +3,7 @@
  * sender, in the group's channel and elsewhere, including a new group that its team sets up. The
  * sender is known only by the Entra object id on the roster; a display name never grants anything.
  */
+import { genitive } from '../../../bot/src/core/swedish-genitive';
 import type { Group } from '../../../bot/src/core/model';
 import type { Actor } from '../../../bot/src/core/use-cases/command-context';
 import { authorize, senderOf, type Permission } from '../../../bot/src/core/use-cases/authorization';
@@ -50,7 +51,7 @@ const WHAT = { record: 'föra protokollet', setup: 'ändra gruppens inställning
 const NO_SECRETARY = ' Gruppen har ingen sekreterare än: skriv `ledamöter` i gruppens kanal och ange en sekreterare.';
 function refusal(group: Group, permission: Permission, leaders: string | null): string {
   if (permission === 'read' || permission === 'propose') {
-    return `Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`;
+    return `Bara ${genitive(group.name)} ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`;
   }
   const who = leaders ? `gruppens sekreterare och ordförande (${leaders})` : 'gruppens sekreterare och ordförande';
   return `Bara ${who} kan ${WHAT[permission as 'record' | 'setup' | 'lead']}. Inget har ändrats.${leaders ? '' : NO_SECRETARY}`;

@@ -1,7 +1,8 @@
 /**
  * `avsluta` and Teams' meeting-end event (`closeMeeting`) on a real store: the running meeting ends
- * and its draft goes out for justering as version 1; `avsluta` again sends a new version; the end
- * event after `avsluta` changes nothing; with nothing to close `avsluta` is refused in Swedish.
+ * and its draft goes out for justering as version 1; `avsluta` again makes a new version only when
+ * what the document prints has changed, and otherwise says which version awaits whom; the end event
+ * after `avsluta` changes nothing; with nothing to close `avsluta` is refused in Swedish.
  */
 import type { ProtokollDocuments } from '../../../bot/src/core/ports';
 import { sha256 } from '../../../bot/src/core/use-cases/approval';
@@ -45,10 +46,33 @@ describeUseCase('closing a meeting', (fx) => {
     expect((await close(g, 90, true))?.text).toBe(`Mötet avslutades kl. 10.30. Protokollutkastet tas fram. Utkastet (version 1) väntar på justering av ${who}.`);
   });
 
-  it('avsluta while the draft awaits justering sends a new version; approvals of the old one stay with it', async () => {
+  it('avsluta again with nothing changed makes no version and keeps the approvals: it says which version awaits whom', async () => {
+    const { g, meeting } = await running(undefined, ['anna']);
+    const first = (await close(g, 90, true))!.data!.version;
+    const answer = await close(g, 95, true);
+    expect(answer?.text).toBe('Inget i protokollet har ändrats sedan version 1, så ingen ny version skapas. Version 1 väntar på justering av Mats Wennstig, Anna-Karin Åkesson.');
+    expect(answer?.events).toBeUndefined();
+
+    await fx.repos.documents.addApproval({ documentVersionId: first.id, memberId: g.members.mats.id, aadObjectId: null, decision: 'approved', comment: null, at: at(100) });
+    await fx.repos.documents.addApproval({ documentVersionId: first.id, memberId: g.members.anna.id, aadObjectId: null, decision: 'changes-requested', comment: 'Stavfel', at: at(101) });
+    const again = await close(g, 120, true);
+    expect(again?.text).toBe('Inget i protokollet har ändrats sedan version 1, så ingen ny version skapas. Version 1 väntar på justering av Anna-Karin Åkesson. '
+      + 'Mats Wennstig har redan justerat den. Anna-Karin Åkesson har begärt ändring: när ändringen är gjord i utkastet blir det en ny version.');
+    expect(again?.events).toBeUndefined();
+    expect(again?.data).toMatchObject({ version: { id: first.id, version: 1 } });
+    expect(await fx.repos.documents.latest(meeting.id)).toMatchObject({ id: first.id, version: 1 });
+    expect((await fx.repos.documents.approvals(first.id)).map((a) => [a.memberId, a.decision])).toEqual([
+      [g.members.mats.id, 'approved'], [g.members.anna.id, 'changes-requested'],
+    ]);
+    expect(await fx.repos.meetings.findById(g.group.id, meeting.id)).toMatchObject({ status: 'justering', endedAt: at(90) });
+  });
+
+  it('avsluta while the draft awaits justering and prints something else sends a new version; approvals of the old one stay with it', async () => {
     const { g, meeting } = await running(undefined, ['anna']);
     const first = (await close(g, 90, true))!.data!.version;
     await fx.repos.documents.addApproval({ documentVersionId: first.id, memberId: g.members.mats.id, aadObjectId: null, decision: 'approved', comment: null, at: at(100) });
+    // a change the draft rule did not version (written straight to the store, as after an update that prints differently)
+    await fx.repos.meetings.update(g.group.id, meeting.id, { distributionList: ['Samtliga huvudmän'] });
     const answer = await close(g, 120, true);
     expect(answer?.text).toBe('Nytt utkast: tidigare justeringar gällde version 1 och behöver göras om. Utkastet (version 2) väntar på justering av Mats Wennstig, Anna-Karin Åkesson.');
     expect(answer?.events).toEqual([{ type: 'draft-versioned', groupId: g.group.id, meetingId: meeting.id }]);
@@ -99,14 +123,15 @@ describeUseCase('closing a meeting', (fx) => {
     expect((await fx.repos.documents.latest(meeting.id))?.version).toBe(1);
   });
 
-  it('tells progress before rendering, and not when there is nothing to close', async () => {
+  it('tells progress before rendering, and not when there is nothing to close or nothing changed', async () => {
     const steps: string[] = [];
+    let digest = 'digest';
     const documents: ProtokollDocuments = {
       render: async (_record, info) => {
         steps.push(`render ${info.status} v${info.version} ${info.renderedAt}`);
         return Buffer.from(`v${info.version}`);
       },
-      contentDigest: () => 'digest',
+      contentDigest: () => digest,
     };
     const progress = async () => {
       steps.push('progress');
@@ -118,6 +143,9 @@ describeUseCase('closing a meeting', (fx) => {
     steps.length = 0;
     expect(await close(g, 95, false, documents, progress)).toBeNull();
     expect(steps).toEqual([]);
+    await close(g, 98, true, documents, progress);
+    expect(steps).toEqual([]);
+    digest = 'changed';
     await close(g, 100, true, documents, progress);
     expect(steps).toEqual(['progress', `render justering v2 ${at(100)}`]);
   });

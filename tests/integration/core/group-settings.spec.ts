@@ -2,6 +2,7 @@
  * `grupp`, `ledamöter`, `beslutsorgan`, `numrering` and `beslutsförhet` on a real store: what each
  * stores and the Swedish answer that confirms it.
  */
+import { genitive } from '../../../bot/src/core/swedish-genitive';
 import type { NumberingStyle, QuorumRule } from '../../../bot/src/core/model';
 import {
   bindGroup, formatRoster, setDecidingBody, setNumbering, setQuorumRule, updateRoster,
@@ -44,7 +45,7 @@ describeUseCase('group settings', (fx) => {
     const chat = binding();
     const inChat = { tenantId: null, channel: null };
     await expect(fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra)))
-      .rejects.toMatchObject({ code: 'forbidden', userMessage: `Bara ${g.group.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.` });
+      .rejects.toMatchObject({ code: 'forbidden', userMessage: `Bara ${genitive(g.group.name)} sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.` });
     expect(await fx.repos.groups.findByConversation(chat.conversationId)).toBeNull();
     const secretary = (await fx.repos.roster.list(g.group.id)).find((m) => m.roles.includes('sekreterare'))!;
     await fx.run((repos) => repos.roster.rememberIdentity(g.group.id, secretary.id, { aadObjectId: sandra.aadObjectId, teamsUserId: sandra.teamsUserId }));

@@ -32,7 +32,7 @@ describeUseCase('recording minutes', (fx) => {
 
   it.each([
     ['everyone there', true, EVERYONE, undefined, QUORATE],
-    ['Karlshamn missing', false, ['mats', 'carina', 'anna', 'sandra'], `Mötet är inte beslutsfört. Beslutet är sparat men markerat. ${NO_KARLSHAMN}`, NO_KARLSHAMN],
+    ['Karlshamn missing', false, ['mats', 'carina', 'anna', 'sandra'], `Mötet är inte beslutsfört. Beslutet är sparat; protokollet säger inget om beslutsförheten om inte sekreteraren skriver det. ${NO_KARLSHAMN}`, NO_KARLSHAMN],
   ] as const)('beslut with %s: quorate %s', async (_case, quorate, joined, warning, quorumLine) => {
     const g = await fx.group();
     const { meeting, item } = await onVardplatsflode(g, joined);

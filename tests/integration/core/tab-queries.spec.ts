@@ -1,6 +1,8 @@
 /**
  * What the channel tab reads and changes, on a real store: who sees which group (roster, team,
- * development user), the action and meeting lists, and the rules for marking an action done.
+ * development user), the action and meeting lists, and the rules for marking an action done: only
+ * its owner, the secretary or the chair, by confirmed identity, and each list row says whether this
+ * viewer may (`canChange`).
  */
 import { randomUUID } from 'node:crypto';
 import type { GroupSettings } from '../../../bot/src/core/ports';
@@ -9,9 +11,10 @@ import {
 } from '../../../bot/src/core/use-cases/tab-queries';
 import { endMeeting, goToItem } from '../../../bot/src/core/use-cases/meeting-flow';
 import { addAction } from '../../../bot/src/core/use-cases/record-action';
-import { at, describeUseCase, expectDomainError } from '../../support/use-case-fixture';
+import { at, describeUseCase, expectDomainError, type GroupFixture, type PersonKey } from '../../support/use-case-fixture';
 
 const NO_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
+const MAY_CHANGE = 'Bara den ansvariga, sekreteraren och ordföranden kan markera åtgärden klar.';
 
 describeUseCase('tab queries', (fx) => {
   /** A group whose roster has the viewer (a fresh Entra id), with a meeting held on 2024-02-16 and two actions. */
@@ -19,6 +22,9 @@ describeUseCase('tab queries', (fx) => {
     const g = await fx.group(settings);
     const viewer: Viewer = { aadObjectId: randomUUID(), developmentUser: false };
     await fx.repos.roster.upsert(g.group.id, [{ name: 'Lisa Berg', title: 'utvecklingsledare', principal: 'Region Blekinge', roles: ['tjänsteperson'], aadObjectId: viewer.aadObjectId }]);
+    // the secretary, by confirmed identity: she may mark any of the group's actions done
+    const secretary: Viewer = { aadObjectId: randomUUID(), developmentUser: false };
+    await fx.repos.roster.rememberIdentity(g.group.id, g.members.sandra.id, { aadObjectId: secretary.aadObjectId, teamsUserId: null });
     const meeting = await fx.runningMeeting(g, { items: [['Vårdplatsflöde', null, ['Läkemedel']]] });
     await fx.run((repos) => goToItem(repos, g.ctx(5), 3, null));
     await fx.run((repos) => addAction(repos, g.ctx(6), { text: 'Skicka ut planen', owner: 'Mats', dueDate: '2024-02-20' }));
@@ -26,7 +32,7 @@ describeUseCase('tab queries', (fx) => {
     await fx.run((repos) => addAction(repos, g.ctx(8), { text: 'Boka lokal', owner: null, dueDate: '2024-03-20' }));
     await fx.run((repos) => endMeeting(repos, g.ctx(90)));
     const [later, earlier] = await fx.repos.actions.listWithSource(g.group.id, 'all');
-    return { g, viewer, meeting, skicka: earlier!, boka: later! };
+    return { g, viewer, secretary, meeting, skicka: earlier!, boka: later! };
   }
 
   it('a member sees only the groups whose roster has them; another group is "not found"', async () => {
@@ -54,11 +60,11 @@ describeUseCase('tab queries', (fx) => {
     const list = await fx.run((repos) => listActions(repos, viewer, g.group.id, 'all', '2024-02-25'));
     expect(list).toEqual([
       {
-        id: boka.id, text: 'Boka lokal', owner: null, dueDate: '2024-03-20', status: 'open', overdue: false, live: false, version: 1,
+        id: boka.id, text: 'Boka lokal', owner: null, dueDate: '2024-03-20', status: 'open', overdue: false, live: false, canChange: false, version: 1,
         paragraph: '§ 3/24 a)', paragraphTitle: 'Läkemedel', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
       },
       {
-        id: skicka.id, text: 'Skicka ut planen', owner: 'Mats Wennstig', dueDate: '2024-02-20', status: 'open', overdue: true, live: false, version: 1,
+        id: skicka.id, text: 'Skicka ut planen', owner: 'Mats Wennstig', dueDate: '2024-02-20', status: 'open', overdue: true, live: false, canChange: false, version: 1,
         paragraph: '§ 3/24', paragraphTitle: 'Vårdplatsflöde', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
       },
     ]);
@@ -70,12 +76,12 @@ describeUseCase('tab queries', (fx) => {
   });
 
   it('marks an action done only once the protokoll is justerat, and only at the version loaded', async () => {
-    const { g, viewer, meeting, skicka } = await groupWithActions();
-    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'done', 1)), 'conflict',
+    const { g, viewer, secretary, meeting, skicka } = await groupWithActions();
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, secretary, skicka.id, 'done', 1)), 'conflict',
       'Åtgärden gäller först när protokollet den beslutades i är justerat. Den kan markeras klar efter justeringen.');
     await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
-    expect(await fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'done', 1))).toEqual({ id: skicka.id, status: 'done', version: 2 });
-    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewer, skicka.id, 'open', 1)), 'conflict',
+    expect(await fx.run((repos) => changeActionStatus(repos, secretary, skicka.id, 'done', 1))).toEqual({ id: skicka.id, status: 'done', version: 2 });
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, secretary, skicka.id, 'open', 1)), 'conflict',
       'Åtgärden har ändrats av någon annan sedan du laddade listan. Den har laddats om – försök igen.');
     expect(await fx.repos.actions.findById(skicka.id)).toMatchObject({ status: 'done', version: 2 });
     expect((await fx.run((repos) => listActions(repos, viewer, g.group.id, 'done', '2024-02-25'))).map((a) => a.id)).toEqual([skicka.id]);
@@ -113,5 +119,93 @@ describeUseCase('tab queries', (fx) => {
     expect((await fx.run((repos) => authorisedMeetingGroup(repos, viewer, meeting.id))).id).toBe(g.group.id);
     await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, stranger, meeting.id)), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
     await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, viewer, randomUUID())), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
+  });
+});
+
+describeUseCase('tab queries: who may mark an action done', (fx) => {
+  type Who = 'owner' | 'secretary' | 'chair' | 'vice chair' | 'member' | 'team member' | 'provisional owner' | 'development user';
+  const WHO: Who[] = ['owner', 'secretary', 'chair', 'vice chair', 'member', 'team member', 'provisional owner', 'development user'];
+  /** Anna-Karin's own action, and one without an owner, on a justerat protokoll. */
+  const MAY: Record<Who, { own: boolean; ownerless: boolean }> = {
+    owner: { own: true, ownerless: false },
+    secretary: { own: true, ownerless: true },
+    chair: { own: true, ownerless: true },
+    'vice chair': { own: true, ownerless: true },
+    member: { own: false, ownerless: false },
+    'team member': { own: false, ownerless: false },
+    'provisional owner': { own: false, ownerless: false },
+    'development user': { own: true, ownerless: true },
+  };
+
+  /** Every person of the fixture tied to a fresh Entra id (Carina as vice chair); the viewers by kind. */
+  async function justeratGroup() {
+    const g: GroupFixture = await fx.group();
+    await fx.repos.roster.upsert(g.group.id, [{ ...g.members.carina, roles: ['vice ordförande'] }]);
+    const ids = {} as Record<PersonKey, string>;
+    for (const key of ['sandra', 'mats', 'carina', 'rebecca', 'anna'] as const) {
+      ids[key] = randomUUID();
+      await fx.repos.roster.rememberIdentity(g.group.id, g.members[key].id, { aadObjectId: ids[key], teamsUserId: null });
+    }
+    const meeting = await fx.runningMeeting(g, { items: ['Vårdplatsflöde'] });
+    await fx.run((repos) => goToItem(repos, g.ctx(5), 3, null));
+    await fx.run((repos) => addAction(repos, g.ctx(6), { text: 'Skicka ut planen', owner: 'Anna-Karin', dueDate: '2024-03-20' }));
+    await fx.run((repos) => addAction(repos, g.ctx(7), { text: 'Boka lokal', owner: null, dueDate: '2024-03-20' }));
+    await fx.run((repos) => endMeeting(repos, g.ctx(90)));
+    await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
+    const actions = await fx.repos.actions.listWithSource(g.group.id, 'all');
+    const own = actions.find((a) => a.text === 'Skicka ut planen')!;
+    const ownerless = actions.find((a) => a.text === 'Boka lokal')!;
+    expect(own.ownerMemberId).toBe(g.members.anna.id);
+    // On the team, not on the roster; and someone whose display name fits Anna-Karin, not yet confirmed.
+    const onTeam = (aadObjectId: string): Viewer => ({ aadObjectId, developmentUser: false, teamGroupIds: new Set([g.group.id]) });
+    const provisional = randomUUID();
+    await fx.repos.roster.addProvisionalMatch(g.group.id, g.members.anna.id, { aadObjectId: provisional, teamsUserId: null, displayName: g.members.anna.name, at: at(0) });
+    const viewers: Record<Who, Viewer> = {
+      owner: { aadObjectId: ids.anna, developmentUser: false },
+      secretary: { aadObjectId: ids.sandra, developmentUser: false },
+      chair: { aadObjectId: ids.mats, developmentUser: false },
+      'vice chair': { aadObjectId: ids.carina, developmentUser: false },
+      member: { aadObjectId: ids.rebecca, developmentUser: false },
+      'team member': onTeam(randomUUID()),
+      'provisional owner': onTeam(provisional),
+      'development user': { aadObjectId: 'dev', developmentUser: true },
+    };
+    return { g, own, ownerless, viewers };
+  }
+
+  it.each(WHO)('%s: may mark done exactly what the list offers, and a refusal changes nothing', async (who) => {
+    const { g, own, ownerless, viewers } = await justeratGroup();
+    const viewer = viewers[who];
+    const list = await fx.run((repos) => listActions(repos, viewer, g.group.id, 'all', '2024-02-25'));
+    expect(Object.fromEntries(list.map((a) => [a.id === own.id ? 'own' : 'ownerless', a.canChange]))).toEqual(MAY[who]);
+    for (const [key, action] of [['own', own], ['ownerless', ownerless]] as const) {
+      const call = fx.run((repos) => changeActionStatus(repos, viewer, action.id, 'done', 1));
+      if (MAY[who][key]) {
+        expect(await call).toEqual({ id: action.id, status: 'done', version: 2 });
+        // and open again
+        expect(await fx.run((repos) => changeActionStatus(repos, viewer, action.id, 'open', 2))).toEqual({ id: action.id, status: 'open', version: 3 });
+      } else {
+        await expectDomainError(call, 'forbidden', MAY_CHANGE);
+        expect(await fx.repos.actions.findById(action.id)).toMatchObject({ status: 'open', version: 1 });
+      }
+    }
+  });
+
+  it('refuses someone who may not change it before saying the protokoll is not justerat yet', async () => {
+    const { g, own, viewers } = await justeratGroup();
+    await fx.repos.meetings.update(g.group.id, own.meetingId, { status: 'utkast' });
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewers.member, own.id, 'done', 1)), 'forbidden', MAY_CHANGE);
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, viewers.owner, own.id, 'done', 1)), 'conflict', /först när protokollet/);
+  });
+
+  it('a role counts in its own group only: one group\'s secretary, a plain member of another, may not change the other\'s actions', async () => {
+    const first = await justeratGroup();
+    const second = await justeratGroup();
+    const secretary = first.viewers.secretary;
+    await fx.repos.roster.rememberIdentity(second.g.group.id, second.g.members.rebecca.id, { aadObjectId: secretary.aadObjectId, teamsUserId: null });
+    const list = await fx.run((repos) => listActions(repos, secretary, second.g.group.id, 'all', '2024-02-25'));
+    expect(list.map((a) => a.canChange)).toEqual([false, false]);
+    await expectDomainError(fx.run((repos) => changeActionStatus(repos, secretary, second.ownerless.id, 'done', 1)), 'forbidden', MAY_CHANGE);
+    expect(await fx.repos.actions.findById(second.ownerless.id)).toMatchObject({ status: 'open', version: 1 });
   });
 });

@@ -19,9 +19,11 @@ describe('agenda card', () => {
       '▶ § 17 Vårdplatsflöde 2',
       'Föredragande: Mats Wennstig, Anna-Karin Åkesson',
       'a) Läkemedel avvikelser AG',
-      'b) Sjukresor/färdtjänst AG',
+      'b) Sjukresor/färdtjänst AG (I/D)',
       'Från tidigare möte',
     ]));
+    // a sub-point without a type tag gets none
+    expect(texts.filter((t) => t.startsWith('a) Läkemedel'))).toEqual(['a) Läkemedel avvikelser AG']);
     // each section heading once, before its first paragraph
     expect(texts.filter((t) => t === 'ÄRENDEN FÖR BESLUT')).toHaveLength(1);
     expect(texts.indexOf('ÄRENDEN FÖR BESLUT')).toBeLessThan(texts.findIndex((t) => t.startsWith('§ 18')));
@@ -39,7 +41,7 @@ describe('agenda card', () => {
     view.entries[2]!.current = false;
     view.entries[3]!.subPoints[1]!.current = true;
     const texts = textsOf(buildAgendaCard(view));
-    expect(texts).toContain('▶ b) Sjukresor/färdtjänst AG');
+    expect(texts).toContain('▶ b) Sjukresor/färdtjänst AG (I/D)');
     expect(texts).not.toContain('▶ § 17 Vårdplatsflöde 2');
   });
 

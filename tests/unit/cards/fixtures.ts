@@ -27,8 +27,8 @@ export function agendaView(paragraphs = 7, title = 'Vårdplatsflöde'): AgendaVi
       current: i === 2,
       carriedOver: i === 4,
       subPoints: i === 3 ? [
-        { itemId: uuid(900), label: 'a)', title: 'Läkemedel avvikelser AG', current: false },
-        { itemId: uuid(901), label: 'b)', title: 'Sjukresor/färdtjänst AG', current: false },
+        { itemId: uuid(900), label: 'a)', title: 'Läkemedel avvikelser AG', typeTag: null, current: false },
+        { itemId: uuid(901), label: 'b)', title: 'Sjukresor/färdtjänst AG', typeTag: 'I/D', current: false },
       ] : [],
     })),
   };

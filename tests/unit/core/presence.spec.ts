@@ -69,12 +69,20 @@ describe('presence per paragraph', () => {
     [[18], [15, 16, 17, 18, 19], 'year', '(§18)'],
     [[12, 13, 14, 15, 16, 17], [12, 13, 14, 15, 16, 17, 18], 'year', '(§§12 - 17)'],
     [[12, 13, 14, 17], [12, 13, 14, 15, 16, 17, 18], 'year', '(§§12 - 14, 17)'],
-    [[12, 13], [12, 13, 14], 'year-suffix', '(§§12/24 - 13/24)'],
+    // `§ 12/24` numbering: the mark has the numbers without the year, as such bodies write it
+    [[12, 13], [12, 13, 14], 'year-suffix', '(§§12 - 13)'],
+    [[4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 'year-suffix', '(§§4 - 9)'],
     [[3, 4], [1, 2, 3, 4, 5], 'meeting', '(del av mötet)'],
     [[1, 2, 3], [1, 2, 3], 'year', ''],
     [[], [1, 2, 3], 'year', ''],
   ] as const)('marks %j of %j (%s) as "%s"', (present, all, style, expected) => {
     expect(formatPartialPresence([...present], [...all], style, 2024)).toBe(expected);
+  });
+
+  it.each([2024, 2025, 2000])('never writes the year (%s) into a § 12/24 mark', (year) => {
+    const mark = formatPartialPresence([4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'year-suffix', year);
+    expect(mark).toBe('(§§4 - 9)');
+    expect(mark).not.toContain('/');
   });
 });
 
@@ -157,14 +165,14 @@ describe('presence per paragraph, more cases', () => {
   it.each([
     // reference 000: per-meeting numbering writes "(del av mötet)"
     [[1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], 'meeting', '(del av mötet)'],
-    [[15], [15, 16, 17, 18], 'year-suffix', '(§15/24)'],
+    [[15], [15, 16, 17, 18], 'year-suffix', '(§15)'],
     [[28], [15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28], 'year', '(§28)'],
     // given out of order and with duplicates
     [[17, 12, 13, 14, 13], [18, 17, 16, 15, 14, 13, 12], 'year', '(§§12 - 14, 17)'],
     [[15, 17, 19], [15, 16, 17, 18, 19, 20], 'year', '(§§15, 17, 19)'],
     [[15, 16, 18, 19, 20], [15, 16, 17, 18, 19, 20, 21], 'year', '(§§15 - 16, 18 - 20)'],
     [[12, 14], [12, 14, 15], 'year', '(§§12 - 14)'], // 13 is not one of this meeting's paragraphs: 12 and 14 are neighbours
-    [[12, 14, 16], [12, 13, 14, 15, 16, 17], 'year-suffix', '(§§12/24, 14/24, 16/24)'],
+    [[12, 14, 16], [12, 13, 14, 15, 16, 17], 'year-suffix', '(§§12, 14, 16)'],
     [[99], [15, 16], 'year', ''], // not one of the meeting's paragraphs
     [[15, 16], [], 'year', ''],
   ] as const)('marks %j of %j (%s) as "%s"', (present, all, style, expected) => {

@@ -1,5 +1,5 @@
 import type { RosterMember } from '../../../bot/src/core/model';
-import { findMembersByName, matchParticipant, normaliseName } from '../../../bot/src/core/roster-match';
+import { findMembersByName, identifyParticipant, matchParticipant, normaliseName } from '../../../bot/src/core/roster-match';
 import { rosterMember } from '../../../bot/src/core/roster-roles';
 
 const member = (id: string, name: string, extra: Partial<Omit<RosterMember, 'role'>> = {}): RosterMember => rosterMember({
@@ -16,6 +16,28 @@ const roster = [
   member('7', 'André Jönsson', { principal: 'Sölvesborgs kommun' }),
   member('8', 'Annelie Runesson Ottosson'),
 ];
+
+describe('identifyParticipant: how a participant is known, and never by name onto a tied entry', () => {
+  const tied = [
+    ...roster,
+    member('9', 'Per Persson', { aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000009', email: 'per.persson@karlshamn.se' }),
+    member('10', 'Eva Berg'), member('11', 'Eva Berg', { principal: 'Karlshamns kommun' }),
+  ];
+  it.each<[string, Parameters<typeof identifyParticipant>[1], [string, 'id' | 'email' | 'name'] | null]>([
+    ['the Entra id: a fact', { aadObjectId: '6F1D2C3B-AAAA-4BBB-8CCC-0123456789AB', name: 'Någon annan' }, ['1', 'id']],
+    ['the e-mail Teams reports: a fact', { aadObjectId: 'ny', email: 'Carina.Ingemansson@regionblekinge.se' }, ['2', 'email']],
+    ['a display name alone: provisional', { aadObjectId: 'ny', name: 'Mats Wennstig' }, ['4', 'name']],
+    ['another account under a tied entry\'s name: nobody', { aadObjectId: 'imposter', name: 'Anna-Karin Åkesson' }, null],
+    ['another account with a tied entry\'s e-mail: nobody', { aadObjectId: 'imposter', email: 'per.persson@karlshamn.se' }, null],
+    ['a name two entries share: nobody', { aadObjectId: 'ny', name: 'Eva Berg' }, null],
+  ])('%s', (_what, who, expected) => {
+    const found = identifyParticipant(tied, who);
+    expect(found ? [found.member.id, found.by] : null).toEqual(expected);
+  });
+  it('matchParticipant (presence only) still finds a tied entry by its e-mail', () => {
+    expect(matchParticipant(tied, { aadObjectId: 'imposter', email: 'per.persson@karlshamn.se' })?.id).toBe('9');
+  });
+});
 
 describe('matchParticipant', () => {
   it.each<[string, Parameters<typeof matchParticipant>[1], string | null]>([

@@ -10,7 +10,13 @@ describe('Swedish dates and times (Europe/Stockholm)', () => {
     // the held original said "Fredagen den 16 februari 2023" on a 2024 protokoll: the weekday comes from the date
     ['2024-02-16T07:15:00.000Z', '2024-02-16T11:00:00.000Z', 'via Teams', 'Fredag den 16 februari 2024 kl. 08.15 – 12.00 via Teams'],
     // summer time, UTC+2
-    ['2024-06-10T07:00:00.000Z', '2024-06-10T09:30:00.000Z', 'Länshuset', 'Måndag den 10 juni 2024 kl. 09.00 – 11.30 Länshuset'],
+    ['2024-06-10T07:00:00.000Z', '2024-06-10T09:30:00.000Z', 'Länshuset', 'Måndag den 10 juni 2024 kl. 09.00 – 11.30, Länshuset'],
+    // a room follows a comma, as reference 004 writes "kl. 15.00-17.00, Skype"; a hybrid meeting names its room, not Teams
+    ['2021-01-18T12:00:00.000Z', '2021-01-18T15:00:00.000Z', 'Sammanträdesrum Ekbacken, Ronneby rådhus', 'Måndag den 18 januari 2021 kl. 13.00 – 16.00, Sammanträdesrum Ekbacken, Ronneby rådhus'],
+    ['2024-06-10T07:00:00.000Z', null, 'Länshuset', 'Måndag den 10 juni 2024 kl. 09.00, Länshuset'],
+    // a place that starts with a preposition follows a space
+    ['2024-06-10T07:00:00.000Z', '2024-06-10T09:30:00.000Z', 'i Länshuset, Karlskrona', 'Måndag den 10 juni 2024 kl. 09.00 – 11.30 i Länshuset, Karlskrona'],
+    ['2024-06-10T07:00:00.000Z', '2024-06-10T09:30:00.000Z', '  Länshuset ', 'Måndag den 10 juni 2024 kl. 09.00 – 11.30, Länshuset'],
     ['2024-06-10T07:00:00.000Z', null, 'via Teams', 'Måndag den 10 juni 2024 kl. 09.00 via Teams'],
     ['2024-12-31T21:00:00.000Z', '2024-12-31T23:30:00.000Z', 'via Teams', 'Tisdag den 31 december 2024 kl. 22.00 – onsdag den 1 januari 2025 kl. 00.30 via Teams'],
   ])('formatMeetingTime(%s, %s)', (start, end, place, expected) => {
@@ -77,7 +83,7 @@ describe('Swedish time at the edges', () => {
     ['2024-10-26T16:00:00.000Z', '2024-10-26T18:00:00.000Z', 'Lördag den 26 oktober 2024 kl. 18.00 – 20.00 via Teams'],
     ['2024-10-28T17:00:00.000Z', '2024-10-28T19:00:00.000Z', 'Måndag den 28 oktober 2024 kl. 18.00 – 20.00 via Teams'],
     // crosses midnight in UTC+2 although not in UTC
-    ['2024-06-14T20:00:00.000Z', '2024-06-14T22:30:00.000Z', 'Fredag den 14 juni 2024 kl. 22.00 – lördag den 15 juni 2024 kl. 00.30 Länshuset'],
+    ['2024-06-14T20:00:00.000Z', '2024-06-14T22:30:00.000Z', 'Fredag den 14 juni 2024 kl. 22.00 – lördag den 15 juni 2024 kl. 00.30, Länshuset'],
   ])('formatMeetingTime(%s, %s) over DST', (start, end, expected) => {
     expect(formatMeetingTime(start, end, expected.endsWith('Länshuset') ? 'Länshuset' : 'via Teams')).toBe(expected);
   });

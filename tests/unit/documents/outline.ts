@@ -6,7 +6,7 @@ function block(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSub
   switch (b.kind) {
     case 'text': return b.text.split('\n');
     case 'bullets': return b.items;
-    case 'decision': return [b.bodyPhrase, ...b.clauses.flatMap((c) => [c.marker, c.text].filter(Boolean)), ...(b.postponed ? [SV.postponed] : [])];
+    case 'decision': return [b.bodyPhrase, ...b.clauses.flatMap((c) => [c.marker, c.text].filter(Boolean))];
     case 'information': return [SV.information];
     case 'actions': return [SV.actions, ...b.actions.map(actionLine)];
     case 'recipients': return [SV.recipients, ...b.recipients];

@@ -59,7 +59,7 @@ function recordOf(entries: Recorded[], options: { numbered?: boolean; subPoints?
   };
 }
 
-/** A block as one short line: `text A`, `LSVO beslutar: att X; att Y`, `bordlagd`, … */
+/** A block as one short line: `text A`, `LSVO beslutar: att X; att Y`, `… / bordlagd` for a block a postponement closes, … */
 function line(b: ContentBlock | SubPointsBlock): string {
   switch (b.kind) {
     case 'text': return `text ${b.text}`;
@@ -71,6 +71,9 @@ function line(b: ContentBlock | SubPointsBlock): string {
     case 'subPoints': return 'underpunkter';
   }
 }
+
+/** how a postponement is decided: the last att-clause of its block */
+const POSTPONED = 'Denna punkt tas upp vid nästa möte.';
 
 const contentOf = (record: MeetingRecord) => toProtokollDocument(record, { status: 'utkast', version: 1, renderedAt: t('09:05') }).paragraphs[0]!;
 
@@ -100,12 +103,12 @@ describe('toProtokollDocument: a paragraph prints what was recorded in the order
     ['information prints where it was recorded', [
       { note: 'A', at: t('08:01'), seq: 1 }, { outcome: 'information', recorded: { at: t('08:02'), seq: 2 } }, { note: 'B', at: t('08:03'), seq: 3 },
     ], ['text A', 'information', 'text B']],
-    ['a postponement closes the decision block just before it', [
+    ['a postponement is the last clause of the decision block just before it', [
       { decision: 'X', at: t('08:01'), seq: 1 }, { outcome: 'postponed', recorded: { at: t('08:02'), seq: 2 } },
-    ], ['LSVO beslutar: att X / bordlagd']],
-    ['a postponement after a note stands in a decision block of its own', [
+    ], [`LSVO beslutar: att X; att ${POSTPONED} / bordlagd`]],
+    ['a postponement after a note is the one clause of a decision block of its own', [
       { decision: 'X', at: t('08:01'), seq: 1 }, { note: 'A', at: t('08:02'), seq: 2 }, { outcome: 'postponed', recorded: { at: t('08:03'), seq: 3 } },
-    ], ['LSVO beslutar: att X', 'text A', 'LSVO beslutar:  / bordlagd']],
+    ], ['LSVO beslutar: att X', 'text A', `LSVO beslutar: att ${POSTPONED} / bordlagd`]],
     ['actions recorded one after the other form one list; a note between them two', [
       { action: 'a1', at: t('08:01'), seq: 1 }, { action: 'a2', at: t('08:02'), seq: 2 }, { note: 'A', at: t('08:03'), seq: 3 }, { action: 'a3', at: t('08:04'), seq: 4 },
     ], ['åtgärder a1, a2', 'text A', 'åtgärder a3']],
@@ -123,11 +126,14 @@ describe('toProtokollDocument: a paragraph prints what was recorded in the order
 
   it('numbers the clauses of each decision block from 1 in groups that number them', () => {
     const record = recordOf([
-      { decision: 'godkänna dagordningen.', at: t('08:01'), seq: 1 }, { decision: 'utse Per Öst till justerare.', at: t('08:01'), seq: 2 },
-      { note: 'A', at: t('08:02'), seq: 3 }, { decision: 'ajournera mötet.', at: t('08:03'), seq: 4 },
+      // stored as typed in this style (core/decision-clause.ts), printed capitalised
+      { decision: 'att godkänna dagordningen.', at: t('08:01'), seq: 1 }, { decision: 'Justeringen sker digitalt.', at: t('08:01'), seq: 2 },
+      { note: 'A', at: t('08:02'), seq: 3 }, { decision: 'att ajournera mötet.', at: t('08:03'), seq: 4 },
+      { outcome: 'postponed', recorded: { at: t('08:04'), seq: 5 } },
     ], { numbered: true });
     expect(contentOf(record).content.map(line)).toEqual([
-      'LSVO beslutar: 1. Att godkänna dagordningen.; 2. Att utse Per Öst till justerare.', 'text A', 'LSVO beslutar: 1. Att ajournera mötet.',
+      'LSVO beslutar: 1. Att godkänna dagordningen.; 2. Justeringen sker digitalt.', 'text A',
+      'LSVO beslutar: 1. Att ajournera mötet.; 2. Att denna punkt tas upp vid nästa möte. / bordlagd',
     ]);
   });
 
@@ -137,7 +143,7 @@ describe('toProtokollDocument: a paragraph prints what was recorded in the order
     ], ['text Inledning', 'underpunkter', 'LSVO beslutar: att X']],
     ['a postponement of the whole paragraph after its sub-points, even when recorded first (reference minutes 000, § 9)', [
       { outcome: 'postponed', recorded: { at: t('08:01'), seq: 1 } }, { note: 'om a', at: t('08:02'), seq: 2, on: 'a' },
-    ], ['underpunkter', 'LSVO beslutar:  / bordlagd']],
+    ], ['underpunkter', `LSVO beslutar: att ${POSTPONED} / bordlagd`]],
     ['text after the decision stays after it', [
       { decision: 'X', at: t('08:01'), seq: 1 }, { note: 'Efteråt', at: t('08:04'), seq: 4 },
     ], ['underpunkter', 'LSVO beslutar: att X', 'text Efteråt']],

@@ -10,6 +10,8 @@ import {
   pageHeader,
   paragraphAnchor,
   paragraphHeading,
+  signatureNameLine,
+  signatureOrganisation,
   subPointAnchor,
 } from '../../../bot/src/documents/strings.sv';
 import { protokollDocument } from '../../fixtures/protokoll-document.fixture';
@@ -28,15 +30,32 @@ describe('document text helpers', () => {
     expect(attendeeLine(input)).toBe(expected);
   });
 
-  it('writes decision clauses as att-clauses, numbered Att-clauses or unmarked statements', () => {
+  it('writes decision clauses as att-clauses, numbered Att-clauses or unmarked statements, and nothing about quorum', () => {
+    // a decision taken while the meeting was not quorate prints exactly like any other
     const clauses = [{ clause: 'godkänna dagordningen.', quorate: true }, { clause: ' utse Mats till justerare. ', quorate: false }];
     expect(decisionClauses(clauses, 'att')).toEqual([
-      { marker: 'att', text: 'godkänna dagordningen.', notQuorate: false },
-      { marker: 'att', text: 'utse Mats till justerare.', notQuorate: true },
+      { marker: 'att', text: 'godkänna dagordningen.' },
+      { marker: 'att', text: 'utse Mats till justerare.' },
     ]);
-    expect(decisionClauses(clauses, 'numbered').map((c) => `${c.marker} ${c.text}`)).toEqual(['1. Att godkänna dagordningen.', '2. Att utse Mats till justerare.']);
-    expect(decisionClauses(clauses, 'none')[0]).toEqual({ marker: '', text: 'godkänna dagordningen.', notQuorate: false });
+    // numbered: each clause as stored (as typed), capitalised; nothing added
+    const numbered = [{ clause: 'att godkänna dagordningen.' }, { clause: ' Justeringen sker digitalt senast den 3 maj klockan 12.00. ' }, { clause: 'uppdra åt Mats att återkomma.' }];
+    expect(decisionClauses(numbered, 'numbered').map((c) => `${c.marker} ${c.text}`)).toEqual([
+      '1. Att godkänna dagordningen.', '2. Justeringen sker digitalt senast den 3 maj klockan 12.00.', '3. Uppdra åt Mats att återkomma.',
+    ]);
+    expect(decisionClauses(numbered, 'numbered').map((c) => c.text).join('\n')).not.toMatch(/Att Justeringen|att att/i);
+    expect(decisionClauses(clauses, 'none')[0]).toEqual({ marker: '', text: 'godkänna dagordningen.' });
     expect(decidesPhrase('Samverkansgruppen')).toBe('Samverkansgruppen beslutar');
+  });
+
+  it('writes a postponement as the last clause, as the reference minutes decide it (`att Denna punkt tas upp vid nästa möte.`)', () => {
+    expect(decisionClauses([], 'att', true)).toEqual([{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }]);
+    expect(decisionClauses([{ clause: 'ge arbetsgruppen i uppdrag att utreda frågan.' }], 'att', true)).toEqual([
+      { marker: 'att', text: 'ge arbetsgruppen i uppdrag att utreda frågan.' },
+      { marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' },
+    ]);
+    expect(decisionClauses([{ clause: 'att godkänna dagordningen.' }], 'numbered', true).map((c) => `${c.marker} ${c.text}`))
+      .toEqual(['1. Att godkänna dagordningen.', '2. Att denna punkt tas upp vid nästa möte.']);
+    expect(decisionClauses([], 'none', true)).toEqual([{ marker: '', text: 'Denna punkt tas upp vid nästa möte.' }]);
   });
 
   it.each([
@@ -65,6 +84,27 @@ describe('document text helpers', () => {
     expect(draftMark('justering')).toBe('UTKAST');
     expect(draftMark('justerat')).toBeNull();
     expect(pageHeader({ bodyName: 'LSVO', status: 'justerat', versionLabel: 'Version 3' })).toEqual({ left: 'LSVO', right: 'Version 3' });
+  });
+
+  it.each([
+    // reference 000: "Mats Wennstig, Enheten för kvalitet och utveckling, Region Blekinge"
+    ['Enheten för kvalitet och utveckling', 'Region Blekinge', 'Enheten för kvalitet och utveckling, Region Blekinge'],
+    // the huvudman named by the title already is not written twice
+    ['Region Blekinge', 'Region Blekinge', 'Region Blekinge'],
+    ['regionråd, Region Blekinge', 'Region Blekinge', 'regionråd, Region Blekinge'],
+    ['verksamhetschef Karlshamns kommun', 'Karlshamns kommun', 'verksamhetschef Karlshamns kommun'],
+    ['verksamhetschef  KARLSHAMNS kommun', 'Karlshamns  kommun', 'verksamhetschef KARLSHAMNS kommun'],
+    ['', 'Region Blekinge', 'Region Blekinge'],
+    ['regionråd', '', 'regionråd'],
+    ['', '', ''],
+  ])('signatureOrganisation(%j, %j) = %j', (title, principal, expected) => {
+    expect(signatureOrganisation(title, principal)).toBe(expected);
+  });
+
+  it('writes a signer once with the party, never the organisation twice', () => {
+    const line = signatureNameLine({ name: 'Karin Berg (S)', organisation: signatureOrganisation('Region Blekinge', 'Region Blekinge') });
+    expect(line).toBe('Karin Berg (S), Region Blekinge');
+    expect(line).not.toContain('Region Blekinge, Region Blekinge');
   });
 });
 

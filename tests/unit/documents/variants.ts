@@ -3,7 +3,7 @@ import type { ProtokollDocument } from '../../../bot/src/documents/protokoll.mod
 import { decisionClauses } from '../../../bot/src/documents/strings.sv';
 import { protokollDocument } from '../../fixtures/protokoll-document.fixture';
 
-/** Section headings in the Ärendeförteckning, and numbered clauses (`1. Att …`), one not quorate. */
+/** Section headings in the Ärendeförteckning, and numbered clauses (`1. Att …`). */
 export function sectioned(): ProtokollDocument {
   const doc = protokollDocument();
   const entries = doc.index[0]!.entries;
@@ -19,7 +19,7 @@ export function sectioned(): ProtokollDocument {
       content: [{
         kind: 'decision',
         bodyPhrase: 'LSVO beslutar',
-        clauses: decisionClauses([{ clause: 'godkänna dagordningen.', quorate: true }, { clause: 'utse Rebecca Welander till justerare.', quorate: false }], 'numbered'),
+        clauses: decisionClauses([{ clause: 'att godkänna dagordningen.' }, { clause: 'Att utse Rebecca Welander till justerare.' }], 'numbered'),
         postponed: false,
       }],
     }, ...rest],

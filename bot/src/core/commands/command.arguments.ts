@@ -14,6 +14,7 @@ import {
   checkedDate,
   checkedName,
   checkedNameList,
+  checkedRecipientList,
   checkedTime,
   multiLine,
   oneLine,
@@ -62,6 +63,10 @@ function titleAndTag(text: string, what: string): Checked<{ title: string; typeT
 
 function addItem(rest: string): Checked<Command> {
   return map(titleAndTag(oneLine(rest), 'titeln'), (item) => ({ kind: 'add-item', ...item }));
+}
+
+function addSubPoint(rest: string): Checked<Command> {
+  return map(titleAndTag(oneLine(rest), 'titeln'), (item) => ({ kind: 'add-sub-point', ...item }));
 }
 
 /** Only to explain a refusal: a number followed by letters that are not all a–z (`24ö`). */
@@ -119,9 +124,21 @@ function approvalDeadline(rest: string): Checked<Command> {
   return map(checkedTime(timeWords.join(' ')), (time) => ({ kind: 'approval-deadline', date: date.value, time }));
 }
 
+/** The clause as typed: whether its `att` is kept depends on the group's clause style (decision-clause.ts). */
 function decision(rest: string): Checked<Command> {
-  const clause = withoutLeadingAtt(multiLine(rest));
-  return map(required(clause, 'beslutssatsen', MAX_TEXT_LENGTH), (value) => ({ kind: 'decision', clause: value }));
+  const clause = multiLine(rest);
+  if (!withoutLeadingAtt(clause)) return { problem: 'Beslutssatsen saknas.' };
+  return map(withinLimit(clause, MAX_TEXT_LENGTH, 'beslutssatsen'), (value) => ({ kind: 'decision', clause: value }));
+}
+
+const CLAUSE_STYLES: Record<string, boolean> = { att: false, numrerad: true, numrerade: true, numrerat: true };
+
+function clauseStyle(rest: string): Checked<Command> {
+  const text = oneLine(rest).toLowerCase().replace(/\.$/, '');
+  const numbered = CLAUSE_STYLES[text];
+  return numbered === undefined
+    ? { problem: `Ange att eller numrerad${text ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` }
+    : { value: { kind: 'clause-style', numbered } };
 }
 
 function calendar(rest: string): Checked<Command> {
@@ -154,7 +171,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   'quorum-rule': quorumRule,
   calendar,
   'add-item': addItem,
-  'add-sub-point': (rest) => map(required(oneLine(rest), 'titeln', MAX_TITLE_LENGTH), (title) => ({ kind: 'add-sub-point', title })),
+  'add-sub-point': addSubPoint,
   section: (rest) => map(required(oneLine(rest), 'rubriken', MAX_TITLE_LENGTH), (heading) => ({ kind: 'section', heading })),
   'rename-item': renameItem,
   'remove-item': (rest) => map(itemNumber(oneLine(rest), false), ({ number }) => ({ kind: 'remove-item', number })),
@@ -168,8 +185,10 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   information: noArguments({ kind: 'information' }),
   action: parseAction,
   postpone: noArguments({ kind: 'postpone' }),
-  recipients: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'recipients', names })),
-  distribution: (rest) => map(checkedNameList(rest), (names) => ({ kind: 'distribution', names })),
+  recipients: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'recipients', names })),
+  distribution: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'distribution', names })),
+  place: (rest) => map(required(oneLine(rest), 'platsen', MAX_TITLE_LENGTH), (text) => ({ kind: 'place', text })),
+  'clause-style': clauseStyle,
   attendance: noArguments({ kind: 'attendance' }),
   'mark-present': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-present', name })),
   'mark-absent': (rest) => map(checkedName(rest), (name) => ({ kind: 'mark-absent', name })),

@@ -76,6 +76,26 @@ export function checkedNameList(raw: string): Checked<string[]> {
   return { value: result };
 }
 
+/**
+ * Recipients of `skickas till` and `sändlista`: separated like names (`,`, line breaks, `och`
+ * between the last two), except that a list with a `;` in it is separated by `;` alone, so a
+ * recipient may contain commas (`Region Blekinge, hälso- och sjukvårdsförvaltningen; Ronneby kommun`).
+ * One `;` at the end is allowed: it is how a single recipient with a comma is written.
+ */
+export function checkedRecipientList(raw: string): Checked<string[]> {
+  if (!raw.includes(';')) return checkedNameList(raw);
+  const parts = raw.trim().replace(/;$/, '').split(';').map(oneLine);
+  const result: string[] = [];
+  for (const [index, part] of parts.entries()) {
+    const name = checkedName(part, `mottagare ${index + 1}`);
+    if ('problem' in name) return name.problem.endsWith('saknas.')
+      ? { problem: `Mottagare ${index + 1} är tom; skriv mottagarna åtskilda med semikolon när någon av dem innehåller kommatecken.` }
+      : name;
+    result.push(name.value);
+  }
+  return { value: result };
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})\.?$/;
 
 /** A real calendar date written `ÅÅÅÅ-MM-DD` (a trailing period tolerated), as isCalendarDate decides. */

@@ -26,7 +26,7 @@ export type Command =
   | { kind: 'deciding-body'; text: string }
   | { kind: 'numbering'; style: NumberingStyle; start: number | null }
   | { kind: 'add-item'; title: string; typeTag: ItemTypeTag | null }
-  | { kind: 'add-sub-point'; title: string }
+  | { kind: 'add-sub-point'; title: string; typeTag: ItemTypeTag | null }
   | { kind: 'section'; heading: string }
   /** a type tag at the end of the new title replaces the item's; without one the tag is kept */
   | { kind: 'rename-item'; number: number; title: string; typeTag: ItemTypeTag | null }
@@ -39,13 +39,20 @@ export type Command =
   | { kind: 'presenters'; names: string[] }
   /** line breaks kept */
   | { kind: 'note'; text: string }
-  /** without the leading "att " (the renderer adds it) */
+  /**
+   * as typed, line breaks kept (never empty without a leading `att`): the use case stores it by the
+   * group's clause style, without the `att` in the `att` style, as typed in the numbered style
+   */
   | { kind: 'decision'; clause: string }
   | { kind: 'information' }
   | { kind: 'action'; text: string; owner: string | null; dueDate: IsoDate | null }
   | { kind: 'postpone' }
   | { kind: 'recipients'; names: string[] }
   | { kind: 'distribution'; names: string[] }
+  /** the meeting's place, printed in "Tid och plats" */
+  | { kind: 'place'; text: string }
+  /** `beslutsstil att` (false) · `beslutsstil numrerad` (true): the group's decision clauses */
+  | { kind: 'clause-style'; numbered: boolean }
   | { kind: 'quorum-rule'; rule: QuorumRule }
   /** `kalender grupp <id>` / `kalender användare <e-post>` links, `kalender av` unlinks, bare `kalender` shows */
   | { kind: 'calendar'; link: CalendarRef | 'off' | null }
@@ -103,6 +110,11 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     syntax: 'beslutsförhet huvudman · beslutsförhet region-kommun · beslutsförhet av',
     description: 'Regeln för beslutsförhet (standard: huvudman).',
   },
+  'clause-style': {
+    keywords: ['beslutsstil'],
+    syntax: 'beslutsstil att · beslutsstil numrerad',
+    description: 'Hur beslutssatserna skrivs: att … (standard) eller numrerade 1. Att …, där varje sats skrivs som den skrevs och inget ”att” läggs till.',
+  },
   calendar: {
     keywords: ['kalender'],
     syntax: 'kalender grupp <id> · kalender användare <e-post> · kalender av',
@@ -116,8 +128,8 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   },
   'add-sub-point': {
     keywords: ['underpunkt'],
-    syntax: 'underpunkt <titel>',
-    description: 'Lägger till underpunkt a), b), … under aktuell paragraf.',
+    syntax: 'underpunkt <titel> [(I/D/B)]',
+    description: 'Lägger till underpunkt a), b), … under aktuell paragraf (efter mötet: i protokollutkastet), med valfri typ.',
   },
   section: {
     keywords: ['avsnitt'],
@@ -127,12 +139,12 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   'rename-item': {
     keywords: ['ändra punkt'],
     syntax: 'ändra punkt <nr> <ny titel>',
-    description: 'Byter titel på en punkt.',
+    description: 'Byter titel på en punkt (efter mötet: i protokollutkastet).',
   },
   'remove-item': {
     keywords: ['ta bort punkt'],
     syntax: 'ta bort punkt <nr>',
-    description: 'Tar bort en punkt; numren sluter sig.',
+    description: 'Tar bort en punkt (efter mötet: ur protokollutkastet); numren sluter sig.',
   },
   'show-agenda': { keywords: ['dagordning'], syntax: 'dagordning', description: 'Visar dagordningen med nummer.' },
   start: { keywords: ['starta'], syntax: 'starta', description: 'Startar mötet nu.' },
@@ -155,7 +167,7 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   decision: {
     keywords: ['beslut'],
     syntax: 'beslut <text>',
-    description: 'Lägger till en beslutssats; ”att” läggs till om det saknas.',
+    description: 'Lägger till en beslutssats; ”att” läggs till om det saknas (med numrerade beslutssatser skrivs satsen som den skrevs).',
   },
   information: {
     keywords: ['information'],
@@ -170,13 +182,18 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
   postpone: { keywords: ['bordlägg'], syntax: 'bordlägg', description: 'Flyttar aktuell paragraf till nästa möte.' },
   recipients: {
     keywords: ['skickas till'],
-    syntax: 'skickas till <mottagare>[, <mottagare>]',
-    description: '”Protokollet ska skickas till” för aktuell paragraf.',
+    syntax: 'skickas till <mottagare>[, <mottagare>] (semikolon när en mottagare innehåller kommatecken)',
+    description: '”Protokollet ska skickas till” för aktuell paragraf. Innehåller en mottagare kommatecken skiljs mottagarna åt med semikolon (en enda sådan mottagare avslutas med semikolon).',
   },
   distribution: {
     keywords: ['sändlista'],
-    syntax: 'sändlista <mottagare>[, <mottagare>]',
-    description: 'Sändlistan i slutet av protokollet.',
+    syntax: 'sändlista <mottagare>[, <mottagare>] (semikolon när en mottagare innehåller kommatecken)',
+    description: 'Sändlistan i slutet av protokollet; mottagarna skiljs åt som för skickas till.',
+  },
+  place: {
+    keywords: ['plats'],
+    syntax: 'plats <text>',
+    description: 'Mötets plats i ”Tid och plats”, t.ex. plats Sammanträdesrum Ekbacken, Ronneby rådhus (standard: platsen i kallelsen, annars via Teams).',
   },
   attendance: { keywords: ['närvaro'], syntax: 'närvaro', description: 'Visar närvaro per huvudman och beslutsförhet.' },
   'mark-present': { keywords: ['närvarande'], syntax: 'närvarande <namn>', description: 'Markerar någon som närvarande.' },

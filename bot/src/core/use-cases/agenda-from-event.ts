@@ -4,7 +4,8 @@
  *
  *   syncUpcomingMeeting(repos, group, event, at) → the planned/running meeting linked to the event,
  *     or null when the group's open meeting belongs to another event. Run under the calendar link's
- *     row lock, so two server instances syncing one group take turns.
+ *     row lock, so two server instances syncing one group take turns. When the meeting is linked,
+ *     the invitation's room becomes its place, unless a place was set already (`plats`).
  *   importEventAgenda(repos, group, meeting, event, at) → true the one time the invitation's items
  *     are put on the agenda (claimed in the same transaction as the inserts). Items named like a
  *     standard item fill that slot (composeAgenda), the others go before the items added with
@@ -12,7 +13,7 @@
  *   agendaDue(event, now, leadHours) → whether the agenda should be out by now.
  */
 import type { CalendarEvent } from '../calendar';
-import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
+import { PLACE_WITHOUT_ROOM, type AgendaItem, type Group, type IsoTime, type Meeting } from '../model';
 import type { NewAgendaItem, Repositories } from '../ports';
 import { parseEventAgenda } from '../event-agenda-parser';
 import { composeAgenda, type AgendaDraftItem } from '../standard-items';
@@ -40,21 +41,29 @@ export async function syncUpcomingMeeting(repos: Repositories, group: Group, eve
     if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
     const created = await openMeetingFor(repos, group, at, schedule);
     await repos.calendar.attachEvent(group.id, created.meeting.id, event.id);
-    return created.meeting;
+    return withRoom(repos, group, created.meeting, event);
   }
   const linkedTo = await repos.calendar.eventOf(open.meeting.id);
   const ours = linkedTo === event.id || (!linkedTo && (!open.meeting.joinUrl || sameJoinUrl(open.meeting.joinUrl, event.joinUrl)));
   if (!ours) return null;
+  let linked = open.meeting;
   if (!linkedTo) {
     if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
     await repos.calendar.attachEvent(group.id, open.meeting.id, event.id);
+    linked = await withRoom(repos, group, open.meeting, event);
   }
-  const moved = open.meeting.startsAt !== event.startsAt || open.meeting.endsAt !== event.endsAt || !open.meeting.joinUrl;
-  if (open.meeting.status !== 'planerat' || !moved) return open.meeting;
+  const moved = linked.startsAt !== event.startsAt || linked.endsAt !== event.endsAt || !linked.joinUrl;
+  if (linked.status !== 'planerat' || !moved) return linked;
   // The invitation was moved: "Tid och plats" and yearly numbering follow the calendar.
-  const meeting = await repos.meetings.update(group.id, open.meeting.id, { ...schedule, joinUrl: open.meeting.joinUrl ?? event.joinUrl });
+  const meeting = await repos.meetings.update(group.id, linked.id, { ...schedule, joinUrl: linked.joinUrl ?? event.joinUrl });
   await renumber(repos, group, meeting, at);
   return meeting;
+}
+
+/** The invitation's room as the meeting's place, when the meeting has none of its own yet. */
+async function withRoom(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent): Promise<Meeting> {
+  if (!event.location || meeting.place !== PLACE_WITHOUT_ROOM) return meeting;
+  return repos.meetings.update(group.id, meeting.id, { place: event.location });
 }
 
 export async function importEventAgenda(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent, at: IsoTime): Promise<boolean> {

@@ -15,7 +15,7 @@ export interface AgendaEntryView {
   section: string | null;
   current: boolean;
   carriedOver: boolean;
-  subPoints: Array<{ itemId: string; label: string; title: string; current: boolean }>;
+  subPoints: Array<{ itemId: string; label: string; title: string; typeTag: string | null; current: boolean }>;
 }
 
 export interface AgendaView {
@@ -53,6 +53,7 @@ export function buildAgendaView(group: Group, meeting: Meeting, items: AgendaIte
         itemId: sub.id,
         label: subPointLabel(index),
         title: sub.title,
+        typeTag: sub.typeTag,
         current: sub.id === meeting.currentItemId,
       })),
     })),

@@ -18,6 +18,8 @@ export interface Participant {
   teamsUserId?: string | null;
   name: string;
   email?: string | null;
+  /** the account's own tenant, as Teams reports it */
+  tenantId?: string | null;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function recordParticipantEvent(
     kind,
     at,
     source: 'live',
+    tenantId: participant.tenantId ?? null,
   });
   return { meeting, member };
 }

@@ -14,7 +14,10 @@
  *   propose  `ny punkt`: roster members and members of the group's team
  *   read     agenda and attendance: roster members and members of the group's team
  *   anyone   help, and what the use case checks itself (approvals: the chair and that meeting's justerare)
+ *
+ * In the tab, marking an action done is for its owner, the secretary or the chair (tab-queries.ts).
  */
+import { genitive } from '../swedish-genitive';
 import type { Group, RosterMember, RosterRole } from '../model';
 import { formatRoles, hasAnyRole } from '../roster-roles';
 import type { Repositories } from '../ports';
@@ -32,6 +35,15 @@ export interface Place {
 
 const LEADING_ROLES: readonly RosterRole[] = ['sekreterare', 'ordförande', 'vice ordförande'];
 
+/**
+ * The secretary or the chair (the vice chair included): the roster entries that lead the group's
+ * record. Every rule that grants something to "the secretary or the chair" asks here, so how a
+ * member's role is stored is read in this one place.
+ */
+export function isSecretaryOrChair(member: RosterMember): boolean {
+  return hasAnyRole(member, LEADING_ROLES);
+}
+
 /** The roster entry of the sender, by the Entra object id Teams sends: null when none is tied to it. */
 export async function senderOf(repos: Repositories, group: Group, actor: Actor): Promise<RosterMember | null> {
   return actor.aadObjectId ? repos.roster.findByAadObjectId(group.id, actor.aadObjectId) : null;
@@ -42,12 +54,12 @@ export async function authorize(repos: Repositories, group: Group, actor: Actor,
   const sender = await senderOf(repos, group, actor);
   if (permission === 'read' || permission === 'propose') {
     if (sender || place.inGroupChannel) return;
-    throw forbidden(`Bara ${group.name}s ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
+    throw forbidden(`Bara ${genitive(group.name)} ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);
   }
-  if (sender && hasAnyRole(sender, LEADING_ROLES)) return;
+  if (sender && isSecretaryOrChair(sender)) return;
   if (sender && permission === 'record' && (await meetingForStandIn(repos, group.id))?.standInMemberId === sender.id) return;
   const roster = await repos.roster.list(group.id);
-  const leaders = roster.filter((m) => hasAnyRole(m, LEADING_ROLES));
+  const leaders = roster.filter(isSecretaryOrChair);
   // A new group: its team sets it up, and the first roster names the secretary.
   if (leaders.length === 0 && place.inGroupChannel && permission !== 'lead') return;
   const names = leaders.map((m) => `${m.name} (${formatRoles(m.roles)})`).join(', ');

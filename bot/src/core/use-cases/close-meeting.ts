@@ -1,18 +1,24 @@
 /**
  * `avsluta` and Teams' meeting-end event are one flow: the running meeting ends, its draft is
  * rendered (version 1) and goes out for justering. `avsluta` said again while the draft awaits
- * justering sends it out again as a new version: the secretary's way to restart the justering
- * (approvals belong to the previous version's exact bytes).
+ * justering makes a new version only when what the document prints has changed since the current
+ * version (the content digests differ, as in draft-rule.ts). In practice the draft rule has already
+ * made a version for every change, so `avsluta` then answers which version awaits whom and posts
+ * nothing: approvals are reset by real changes only, never by ending the meeting twice (e.g. after
+ * Teams' meeting-end event).
  */
 import type { ProtokollDocuments, Repositories } from '../ports';
 import { conflict } from '../errors';
-import { createDraft, type ApprovalState } from './approval';
+import { createDraft, pendingApproval, type ApprovalState } from './approval';
 import type { Answer, CommandContext } from './command-context';
 import { endMeeting } from './meeting-flow';
 import { meetingByStatus } from './meeting-lookup';
 
 export interface CloseOptions {
-  /** from `avsluta`: a draft awaiting justering is sent out again; Teams' end event leaves it alone */
+  /**
+   * from `avsluta`: a draft awaiting justering is answered for (and versioned, if its printed content
+   * changed); Teams' end event leaves it alone
+   */
   reissue: boolean;
   /** told before slow work (rendering the document) starts */
   progress?: () => Promise<void>;
@@ -27,6 +33,10 @@ export async function closeMeeting(repos: Repositories, ctx: CommandContext, doc
     throw conflict('Inget möte pågår i den här gruppen.');
   }
   if (current.status === 'justering' && !options.reissue) return null;
+  if (current.status === 'justering') {
+    const unchanged = await unchangedDraft(repos, ctx, current.id, documents);
+    if (unchanged) return unchanged;
+  }
   const ended = current.status === 'pågår' ? await endMeeting(repos, ctx) : null;
   await options.progress?.();
   const draft = await createDraft(repos, ctx.group, current.id, ctx.at, documents);
@@ -36,5 +46,30 @@ export async function closeMeeting(repos: Repositories, ctx: CommandContext, doc
     text: `${intro} Utkastet (version ${draft.version.version}) väntar på justering av ${who}.`,
     data: draft,
     events: [{ type: 'draft-versioned', groupId: ctx.group.id, meetingId: draft.record.meeting.id }],
+  };
+}
+
+/**
+ * The draft awaiting justering, when the live record prints exactly what its current version prints:
+ * nothing to send out again. Null when something printed has changed (or the version predates
+ * content digests), so the caller makes a new version.
+ */
+async function unchangedDraft(repos: Repositories, ctx: CommandContext, meetingId: string, documents: ProtokollDocuments): Promise<Answer<ApprovalState> | null> {
+  const state = await pendingApproval(repos, ctx.group, ctx.at, meetingId);
+  if (state.version.final || !state.version.contentDigest || state.version.contentDigest !== documents.contentDigest(state.record)) return null;
+  const n = state.version.version;
+  const decided = (decision: 'approved' | 'changes-requested') =>
+    state.approvers.filter((a) => state.approvals.some((x) => x.memberId === a.id && x.decision === decision)).map((a) => a.name);
+  const approved = decided('approved');
+  const waiting = state.approvers.filter((a) => !approved.includes(a.name)).map((a) => a.name);
+  const requested = decided('changes-requested');
+  return {
+    text: [
+      `Inget i protokollet har ändrats sedan version ${n}, så ingen ny version skapas.`,
+      `Version ${n} väntar på justering av ${waiting.join(', ') || 'ordförande och justerare (inga valda ännu)'}.`,
+      approved.length ? `${approved.join(', ')} har redan justerat den.` : '',
+      requested.length ? `${requested.join(', ')} har begärt ändring: när ändringen är gjord i utkastet blir det en ny version.` : '',
+    ].filter(Boolean).join(' '),
+    data: state,
   };
 }

@@ -1,33 +1,40 @@
-/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`: a group and its roster. */
+/** `grupp`, `ledamöter`, `beslutsorgan`, `numrering`, `beslutsförhet`, `beslutsstil`: a group and its roster. */
+import { genitive } from '../swedish-genitive';
 import type { Group, NumberingStyle, QuorumRule, RosterMember } from '../model';
 import type { ConversationBinding, NewRosterEntry, Repositories } from '../ports';
 import { formatParagraphNumber } from '../numbering';
 import { stockholmYear } from '../swedish-time';
 import type { Actor, Answer } from './command-context';
 import { forbidden, notFound } from '../errors';
-import { senderOf } from './authorization';
+import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { findMembersByName, normaliseName } from '../roster-match';
-import { formatRoles, hasAnyRole } from '../roster-roles';
+import { formatRoles } from '../roster-roles';
+import { clauseInStyle } from '../decision-clause';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
 export interface BindingPlace {
   tenantId: string | null;
   /** set in a team's channel, where Teams delivers only the team's members */
   channel: { teamId: string; channelId: string; current: Group | null } | null;
+  /** in a chat: the group whose team Teams says the sender is a member of, if any */
+  teamMemberOf?: string | null;
 }
 
 /**
  * `grupp <namn>`. A group belongs to one tenant and one team. In a channel, a member of the team
  * creates the group (or renames the channel's still empty one) or binds the channel to its team's
  * group of that name. A chat (meeting chat, personal chat) binds only to an existing group of the
- * tenant, and only for that group's secretary or chair by confirmed identity.
+ * tenant, and only for that group's secretary or chair by confirmed identity, or a member of its team
+ * (asked of Teams).
  */
 export async function bindGroup(repos: Repositories, name: string, binding: ConversationBinding, place: BindingPlace, actor: Actor): Promise<Answer<Group>> {
   const existing = await repos.groups.findByName(place.tenantId, name);
   if (!place.channel) {
     if (!existing) throw notFound(`Det finns ingen grupp som heter ${name}. En grupp skapas i teamets kanal: skriv \`grupp ${name}\` där.`);
-    if (!(await leads(repos, existing, actor))) throw forbidden(`Bara ${existing.name}s sekreterare och ordförande kan koppla en chatt till gruppen. Inget har ändrats.`);
+    if (place.teamMemberOf !== existing.id && !(await leads(repos, existing, actor))) {
+      throw forbidden(`Bara ${genitive(existing.name)} sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.`);
+    }
     await repos.groups.bindConversation(existing.id, binding);
     return { text: `Den här chatten hör nu till gruppen ${existing.name}.`, data: existing };
   }
@@ -53,7 +60,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
   await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   const sender = await senderOf(repos, group, actor);
-  return !!sender && hasAnyRole(sender, ['sekreterare', 'ordförande', 'vice ordförande']);
+  return !!sender && isSecretaryOrChair(sender);
 }
 
 async function isEmpty(repos: Repositories, group: Group): Promise<boolean> {
@@ -132,4 +139,27 @@ export async function setQuorumRule(repos: Repositories, group: Group, rule: Quo
     av: 'ingen regel om beslutförhet används',
   }[rule];
   return { text: `Beslutförhet: ${description}.` };
+}
+
+/**
+ * `beslutsstil att` · `beslutsstil numrerad`. Clauses are stored as they print after their marker
+ * (decision-clause.ts), so the clauses of every meeting not yet justerat move to the new style
+ * (`godkänna listan` ⇄ `Att godkänna listan`); a locked protokoll keeps its words.
+ */
+export async function setClauseStyle(repos: Repositories, group: Group, numbered: boolean): Promise<Answer> {
+  if (group.numberedClauses !== numbered) {
+    await repos.groups.updateSettings(group.id, { numberedClauses: numbered });
+    for (const meeting of await repos.meetings.list(group.id)) {
+      if (meeting.status === 'justerat') continue;
+      for (const decision of await repos.records.decisions(meeting.id)) {
+        const clause = clauseInStyle(decision.clause, numbered);
+        if (clause !== decision.clause) await repos.records.setDecisionClause(meeting.id, decision.id, clause);
+      }
+    }
+  }
+  return {
+    text: numbered
+      ? 'Beslutssatserna numreras nu: 1. Att …, 2. … Varje sats skrivs som den skrevs, med stor bokstav, och inget ”att” läggs till.'
+      : 'Beslutssatserna skrivs nu som att-satser: ”att” läggs till när det saknas.',
+  };
 }

@@ -52,19 +52,37 @@ export type MeetingBeingWritten = OpenMeeting & { phase: 'live' | 'draft' };
 export async function meetingBeingWritten(repos: Repositories, ctx: CommandContext): Promise<MeetingBeingWritten> {
   const open = await findOpenMeeting(repos, ctx.group);
   if (open?.meeting.status === 'pågår') return { ...open, phase: 'live' };
-  const draft = await meetingByStatus(repos, ctx.group.id, [['utkast', 'justering']]);
-  if (draft) {
-    // Serialises edits with approvals of the same draft (they lock the same row).
-    const meeting = (await repos.meetings.lock(ctx.group.id, draft.id)) ?? draft;
-    if (meeting.status === 'utkast' || meeting.status === 'justering') {
-      return { meeting, items: await repos.agenda.list(meeting.id), phase: 'draft' };
-    }
-  }
+  const draft = await draftBeingCompleted(repos, ctx);
+  if (draft) return { ...draft, phase: 'draft' };
   const locked = await meetingByStatus(repos, ctx.group.id, ['justerat']);
   if (locked && !open) {
     throw conflict(`Inget möte pågår, och protokollet från ${stockholmDate(locked.startedAt ?? locked.startsAt ?? ctx.at)} är justerat och låst: det går inte att ändra. Skriv \`starta\` när nästa möte börjar.`);
   }
   throw conflict('Inget möte pågår i den här gruppen. Skriv `starta` när mötet börjar.');
+}
+
+/** The newest draft (ended, not yet justerat), locked: edits take turns with approvals of the same draft. */
+async function draftBeingCompleted(repos: Repositories, ctx: CommandContext): Promise<OpenMeeting | null> {
+  const draft = await meetingByStatus(repos, ctx.group.id, [['utkast', 'justering']]);
+  if (!draft) return null;
+  const meeting = (await repos.meetings.lock(ctx.group.id, draft.id)) ?? draft;
+  if (meeting.status !== 'utkast' && meeting.status !== 'justering') return null;
+  return { meeting, items: await repos.agenda.list(meeting.id) };
+}
+
+export type MeetingToCorrect = OpenMeeting & { phase: 'live' | 'draft' | 'planned' };
+
+/**
+ * The meeting an agenda correction or the place is about: the running one, else the draft being
+ * completed (after the meeting, the secretary corrects the protokoll, not the next agenda), else
+ * the next planned one (created, with its standard items, when there is none).
+ */
+export async function meetingToCorrect(repos: Repositories, ctx: CommandContext): Promise<MeetingToCorrect> {
+  const open = await findOpenMeeting(repos, ctx.group);
+  if (open?.meeting.status === 'pågår') return { ...open, phase: 'live' };
+  const draft = await draftBeingCompleted(repos, ctx);
+  if (draft) return { ...draft, phase: 'draft' };
+  return { ...(open ?? (await openMeetingFor(repos, ctx.group, ctx.at))), phase: 'planned' };
 }
 
 export async function currentItem(repos: Repositories, ctx: CommandContext): Promise<ParagraphTarget> {

@@ -8,6 +8,7 @@ import type { IsoTime } from '../model';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
 import { quorumAt } from './quorum-now';
 import { meetingByStatus } from './meeting-lookup';
+import { capitalisedClause, storedClause } from '../decision-clause';
 
 export async function setPresenters(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
@@ -32,8 +33,14 @@ export interface DecisionRecorded {
   proposal: ActionProposal | null;
 }
 
-/** On the current paragraph, or on the one a decision card picked. */
-export async function addDecision(repos: Repositories, ctx: CommandContext, clause: string, itemId?: string): Promise<Answer<DecisionRecorded>> {
+/**
+ * On the current paragraph, or on the one a decision card picked. `typed` is the clause as typed;
+ * it is stored by the group's clause style (decision-clause.ts).
+ */
+export async function addDecision(repos: Repositories, ctx: CommandContext, typed: string, itemId?: string): Promise<Answer<DecisionRecorded>> {
+  const numbered = ctx.group.numberedClauses;
+  const clause = storedClause(typed, numbered);
+  if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
   const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at));
@@ -41,9 +48,12 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, clau
   await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
   const roster = await repos.roster.list(ctx.group.id);
   const quorumLine = formatQuorumLine(quorum);
+  const printed = numbered
+    ? `: ${(await repos.records.decisions(meeting.id)).filter((d) => d.itemId === item.id).length}. ${capitalisedClause(clause)}`
+    : ` att ${clause}`;
   return {
-    text: `Beslut under ${reference} ${item.title}: ${ctx.group.decidingBody} beslutar att ${clause}`,
-    warning: quorum.quorate ? undefined : `Mötet är inte beslutsfört. Beslutet är sparat men markerat. ${quorumLine}`,
+    text: `Beslut under ${reference} ${item.title}: ${ctx.group.decidingBody} beslutar${printed}`,
+    warning: quorum.quorate ? undefined : `Mötet är inte beslutsfört. Beslutet är sparat; protokollet säger inget om beslutsförheten om inte sekreteraren skriver det. ${quorumLine}`,
     data: {
       meetingId: meeting.id, itemId: item.id, reference, title: item.title, clause, quorate: quorum.quorate, quorumLine,
       proposal: proposeActionFromClause(roster, clause),
@@ -79,14 +89,14 @@ export async function setRecipients(repos: Repositories, ctx: CommandContext, na
   const { meeting, item, reference } = await currentItem(repos, ctx);
   const recipients = mergeUnique(item.recipients, names);
   await repos.agenda.update(meeting.id, item.id, { recipients, recordedAt: ctx.at });
-  return { text: `${reference} ${item.title}: Protokollet ska skickas till ${recipients.join(', ')}.` };
+  return { text: `${reference} ${item.title}: Protokollet ska skickas till ${listed(recipients)}.` };
 }
 
 export async function setDistributionList(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
   const { meeting } = await runningMeetingOrLatest(repos, ctx);
   const list = mergeUnique(meeting.distributionList, names);
   await repos.meetings.update(ctx.group.id, meeting.id, { distributionList: list });
-  return { text: `Sändlista för protokollet: ${list.join(', ')}.` };
+  return { text: `Sändlista för protokollet: ${listed(list)}.` };
 }
 
 /** The distribution list may be set during the meeting or while the draft is being written. */
@@ -94,6 +104,11 @@ async function runningMeetingOrLatest(repos: Repositories, ctx: CommandContext) 
   const meeting = await meetingByStatus(repos, ctx.group.id, ['pågår', ['utkast', 'justering']]);
   if (!meeting) return runningMeeting(repos, ctx);
   return { meeting };
+}
+
+/** Recipients as the secretary would type them back: `;` between them when one has a comma in it. */
+function listed(names: string[]): string {
+  return names.join(names.some((n) => n.includes(',')) ? '; ' : ', ');
 }
 
 function mergeUnique(existing: string[], added: string[]): string[] {

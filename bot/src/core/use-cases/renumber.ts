@@ -8,10 +8,14 @@ import type { Repositories } from '../ports';
 import { assignNumbers, firstNumberForMeeting, isPerMeeting } from '../numbering';
 import { mainItems, meetingYear } from './agenda-order';
 
-export async function renumber(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime): Promise<AgendaItem[]> {
+/**
+ * `startAt` keeps a held meeting's first number where it was (a draft corrected after the meeting:
+ * the next meeting, already planned, must not push its numbers on).
+ */
+export async function renumber(repos: Repositories, group: Group, meeting: Meeting, at: IsoTime, startAt?: number): Promise<AgendaItem[]> {
   const items = await repos.agenda.list(meeting.id);
   const year = meetingYear(meeting, at);
-  const first = firstNumberForMeeting({
+  const first = startAt ?? firstNumberForMeeting({
     style: group.numberingStyle,
     numberingStart: group.numberingStart,
     numberingStartYear: group.numberingStartYear,

@@ -7,7 +7,7 @@
  *   rsvpQuorumRisk(roster, event, rule) → RsvpRisk | null   (null: enough have accepted, or no rule)
  *   rsvpWarningText(risk, event) → the Swedish message for the group's channel
  */
-import type { CalendarEvent, RsvpResponse } from '../calendar';
+import { placeOf, type CalendarEvent, type RsvpResponse } from '../calendar';
 import type { QuorumRule, RosterMember } from '../model';
 import { countsForQuorum } from '../roster-roles';
 import { assessQuorum } from '../quorum';
@@ -68,8 +68,8 @@ export function rsvpQuorumRisk(roster: RosterMember[], event: Pick<CalendarEvent
   return { level: possible.quorate ? 'at-risk' : 'cannot', blocs };
 }
 
-export function rsvpWarningText(risk: RsvpRisk, event: Pick<CalendarEvent, 'startsAt' | 'endsAt'>): string {
-  const when = formatMeetingTime(event.startsAt, event.endsAt, 'via Teams');
+export function rsvpWarningText(risk: RsvpRisk, event: Pick<CalendarEvent, 'startsAt' | 'endsAt'> & { location?: string | null }): string {
+  const when = formatMeetingTime(event.startsAt, event.endsAt, placeOf(event));
   const head = risk.level === 'cannot'
     ? `Mötet ${when} kan inte bli beslutsfört med de svar som har kommit på kallelsen: för många har tackat nej.`
     : `Mötet ${when} riskerar att inte bli beslutsfört: för få har tackat ja till kallelsen.`;

@@ -3,6 +3,7 @@
  * secretary is ill. The stand-in may record that meeting and complete its draft; the group's
  * settings and every other meeting stay the secretary's.
  */
+import { genitive } from '../swedish-genitive';
 import type { Meeting } from '../model';
 import type { Repositories } from '../ports';
 import { conflict } from '../errors';
@@ -19,6 +20,6 @@ export async function nameStandIn(repos: Repositories, ctx: CommandContext, name
   if (!meeting) throw conflict('Det finns inget möte att utse ersättare för. Lägg först till en punkt med `ny punkt` eller skriv `starta`.');
   const member = await uniqueMember(repos, ctx.group.id, name);
   await repos.meetings.update(ctx.group.id, meeting.id, { standInMemberId: member.id });
-  const confirmed = member.aadObjectId ? '' : ` ${member.name}s Teams-konto är inte bekräftat än: skriv \`bekräfta ${member.name}\` när hen har anslutit, eller lägg till hens e-postadress i ledamotslistan.`;
+  const confirmed = member.aadObjectId ? '' : ` ${genitive(member.name)} Teams-konto är inte bekräftat än: skriv \`bekräfta ${member.name}\` när hen har anslutit, eller lägg till hens e-postadress i ledamotslistan.`;
   return { text: `${member.name} är ersättare för sekreteraren vid det här mötet och kan föra protokollet för det.${confirmed}` };
 }

@@ -1,13 +1,16 @@
 /**
  * What the channel tab reads and changes. Every call is authorised first: a member sees only the
  * groups whose roster has them; anything else answers "not found", so group ids leak nothing.
+ * Whoever may read a group may not change everything in it: an action is marked done (or opened
+ * again) only by its owner, the secretary or the chair, by confirmed identity.
  */
-import type { ActionStatus, Group, IsoDate, MeetingStatus } from '../model';
+import type { ActionItem, ActionStatus, Group, IsoDate, MeetingStatus, RosterMember } from '../model';
 import type { Repositories } from '../ports';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, forbidden, invalid, notFound } from '../errors';
 import { formatParagraphRange, formatParagraphRef, subPointLabel } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { mainItems } from './agenda-order';
+import { isSecretaryOrChair } from './authorization';
 
 export interface Viewer {
   aadObjectId: string;
@@ -18,6 +21,7 @@ export interface Viewer {
 }
 
 const NO_SUCH_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
+const MAY_CHANGE_ACTION = 'Bara den ansvariga, sekreteraren och ordföranden kan markera åtgärden klar.';
 
 export async function visibleGroups(repos: Repositories, viewer: Viewer): Promise<Group[]> {
   if (viewer.developmentUser) return repos.groups.listAll();
@@ -34,6 +38,25 @@ export async function authorisedGroup(repos: Repositories, viewer: Viewer, group
   return group;
 }
 
+/**
+ * The viewer's roster entry in the group by confirmed identity: the entry tied to the Entra object id
+ * of their sign-in. A display-name match still awaiting `bekräfta` is no such tie; a member of the
+ * group's team who is not on the roster has none.
+ */
+async function rosterEntryOf(repos: Repositories, viewer: Viewer, group: Group): Promise<RosterMember | null> {
+  return viewer.developmentUser ? null : repos.roster.findByAadObjectId(group.id, viewer.aadObjectId);
+}
+
+/**
+ * Marking an action done or opening it again: its owner, the secretary or the chair (`member` is the
+ * viewer's roster entry in the action's group, by confirmed identity). The development user may.
+ */
+export function mayChangeAction(viewer: Viewer, member: RosterMember | null, action: Pick<ActionItem, 'ownerMemberId'>): boolean {
+  if (viewer.developmentUser) return true;
+  if (!member) return false;
+  return isSecretaryOrChair(member) || (action.ownerMemberId !== null && action.ownerMemberId === member.id);
+}
+
 export interface ActionListEntry {
   id: string;
   text: string;
@@ -46,6 +69,11 @@ export interface ActionListEntry {
    * approvers may still change it) and cannot be marked done.
    */
   live: boolean;
+  /**
+   * This viewer may mark it done or open it again (its owner, the secretary or the chair); whether
+   * it can be changed yet is `live`.
+   */
+  canChange: boolean;
   version: number;
   paragraph: string;
   paragraphTitle: string;
@@ -62,6 +90,7 @@ export async function listActions(
   today: IsoDate,
 ): Promise<ActionListEntry[]> {
   const group = await authorisedGroup(repos, viewer, groupId);
+  const member = await rosterEntryOf(repos, viewer, group);
   const actions = await repos.actions.listWithSource(group.id, status);
   // A group's actions come from a handful of meetings: format each meeting's date once, not per row
   // (time-zone formatting is the costliest step of a 10,000-row list).
@@ -82,6 +111,7 @@ export async function listActions(
       status: a.status,
       overdue: a.status === 'open' && a.dueDate !== null && a.dueDate < today,
       live: a.meetingStatus === 'justerat',
+      canChange: mayChangeAction(viewer, member, a),
       version: a.version,
       paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
       paragraphTitle: a.itemTitle,
@@ -103,9 +133,10 @@ export async function changeActionStatus(
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalid('Version måste vara ett positivt heltal.');
   const action = await repos.actions.findById(actionId);
   if (!action) throw notFound('Åtgärden finns inte.');
-  await authorisedGroup(repos, viewer, action.groupId).catch(() => {
+  const group = await authorisedGroup(repos, viewer, action.groupId).catch(() => {
     throw notFound('Åtgärden finns inte.');
   });
+  if (!mayChangeAction(viewer, await rosterEntryOf(repos, viewer, group), action)) throw forbidden(MAY_CHANGE_ACTION);
   const meeting = await repos.meetings.findById(action.groupId, action.meetingId);
   if (meeting?.status !== 'justerat') {
     throw conflict('Åtgärden gäller först när protokollet den beslutades i är justerat. Den kan markeras klar efter justeringen.');

@@ -12,6 +12,7 @@ import rosterRoles from './0010-roster-roles';
 import provisionalIdentities from './0011-provisional-identities';
 import standInSecretary from './0012-stand-in-secretary';
 import entrySequence from './0013-entry-sequence';
+import participantTenant from './0014-participant-tenant';
 
 export interface Migration {
   id: string;
@@ -34,4 +35,5 @@ export const migrations: readonly Migration[] = [
   { id: '0011-provisional-identities', sql: provisionalIdentities },
   { id: '0012-stand-in-secretary', sql: standInSecretary },
   { id: '0013-entry-sequence', sql: entrySequence },
+  { id: '0014-participant-tenant', sql: participantTenant },
 ];

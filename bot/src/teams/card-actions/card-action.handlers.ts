@@ -61,10 +61,8 @@ const personalApprovalCard = (state: ApprovalState, { ctx, publicBaseUrl }: Grou
 export const cardActionHandlers: CardActionHandlers = {
   'agenda.refresh': async (_data, { repos, ctx }) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)) }),
 
-  'agenda.remove-confirm': async (data, { repos, ctx }) => {
-    await requireCurrentMeeting(repos, ctx, data.meetingId);
-    return { text: (await removeItem(repos, ctx, data.number, true)).text };
-  },
+  // removeItem checks the card's meeting itself: after the meeting the draft's agenda is the one corrected
+  'agenda.remove-confirm': async (data, { repos, ctx }) => ({ text: (await removeItem(repos, ctx, data.number, true, data.meetingId)).text }),
 
   'attendance.refresh': async (_data, scope) => attendanceCard(scope),
 
@@ -87,7 +85,8 @@ export const cardActionHandlers: CardActionHandlers = {
 
   'decision.record': async (data, { repos, ctx }) => {
     await requireCurrentMeeting(repos, ctx, data.meetingId);
-    const clauses = data.clauses.split('\n').map(withoutLeadingAtt).filter(Boolean);
+    // each line as typed: addDecision keeps or drops its `att` by the group's clause style
+    const clauses = data.clauses.split('\n').map((line) => line.trim()).filter((line) => withoutLeadingAtt(line));
     if (clauses.length === 0) throw invalid('Skriv minst en beslutssats.');
     const answers = [];
     for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, data.itemId ?? undefined));

@@ -7,7 +7,7 @@ import { inGroup, type CommandSpec } from './handler';
 
 export const addItemHandler = inGroup<'add-item'>('propose', async (command, { repos, ctx }) => addItem(repos, ctx, command.title, command.typeTag));
 
-export const addSubPointHandler = inGroup<'add-sub-point'>('record', async (command, { repos, ctx }) => addSubPoint(repos, ctx, command.title));
+export const addSubPointHandler = inGroup<'add-sub-point'>('record', async (command, { repos, ctx }) => addSubPoint(repos, ctx, command.title, command.typeTag));
 
 export const section = inGroup<'section'>('record', async (command, { repos, ctx }) => setSection(repos, ctx, command.heading));
 

@@ -5,7 +5,7 @@
  * group, and applies the draft rule after it.
  */
 import type { Command } from '../../core/commands/command';
-import type { CalendarCommands, DomainEvent, ProtokollDocuments, Repositories, UnitOfWork } from '../../core/ports';
+import type { CalendarCommands, DomainEvent, ProtokollDocuments, Repositories, TeamMembership, UnitOfWork } from '../../core/ports';
 import type { CommandContext } from '../../core/use-cases/command-context';
 import type { Group } from '../../core/model';
 import type { Permission } from '../../core/use-cases/authorization';
@@ -36,6 +36,8 @@ export interface TurnServices {
   calendar?: CalendarCommands;
   /** a single-tenant bot's own tenant (BOT_TENANT_ID): activities from any other are refused */
   ownTenantId?: string | null;
+  /** asks Teams whether someone is a member of a group's team (absent: nobody is vouched for that way) */
+  membership?: TeamMembership;
 }
 
 /** One turn inside its transaction. */
@@ -75,7 +77,12 @@ export type CommandOf<K extends CommandKind> = Extract<Command, { kind: K }>;
 export type CommandSpec<K extends CommandKind> = AroundTransaction<CommandOf<K>> &
   (
     | { group: 'required'; permission: Permission; run(command: CommandOf<K>, scope: GroupScope, prepared: string | null): Promise<Outcome> }
-    | { group: 'none'; run(command: CommandOf<K>, scope: TurnScope): Promise<Outcome> }
+    | {
+        group: 'none';
+        /** slow work before the transaction, without a group (asking Teams); its result is given to `run` */
+        prepare?(command: CommandOf<K>, services: TurnServices, turn: TurnInfo): Promise<string | null>;
+        run(command: CommandOf<K>, scope: TurnScope, prepared: string | null): Promise<Outcome>;
+      }
   );
 
 /** The compiler checks that every command has exactly one handler. */

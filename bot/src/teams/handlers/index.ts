@@ -1,9 +1,9 @@
 /** Every command's handler, in one table the compiler checks for completeness. */
 import type { CommandHandlers } from './handler';
 import { help } from './help.handler';
-import { bindGroupHandler, decidingBody, numbering, quorumRule, roster } from './group.handlers';
+import { bindGroupHandler, clauseStyle, decidingBody, numbering, quorumRule, roster } from './group.handlers';
 import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
-import { end, goTo, next, start } from './meeting.handlers';
+import { end, goTo, next, place, start } from './meeting.handlers';
 import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
 import { attendance, confirm, markAbsent, markPresent } from './attendance.handlers';
 import { adjuster, approvalDeadline, approve, requestChange, standIn } from './approval.handlers';
@@ -16,6 +16,7 @@ export const commandHandlers: CommandHandlers = {
   'deciding-body': decidingBody,
   numbering,
   'quorum-rule': quorumRule,
+  'clause-style': clauseStyle,
   calendar,
   'add-item': addItemHandler,
   'add-sub-point': addSubPointHandler,
@@ -35,6 +36,7 @@ export const commandHandlers: CommandHandlers = {
   postpone,
   recipients,
   distribution,
+  place,
   attendance,
   'mark-present': markPresent,
   'mark-absent': markAbsent,

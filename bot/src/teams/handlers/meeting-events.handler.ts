@@ -30,7 +30,10 @@ export const participantsMoved = (kind: 'join' | 'leave', members: TeamsMeetingM
       await recordParticipantEvent(
         repos,
         ctx.group,
-        { aadObjectId: member.user?.aadObjectId ?? null, teamsUserId: member.user?.id ?? null, name: member.user?.name ?? 'Okänd deltagare', email: member.user?.email ?? null },
+        {
+          aadObjectId: member.user?.aadObjectId ?? null, teamsUserId: member.user?.id ?? null, name: member.user?.name ?? 'Okänd deltagare',
+          email: member.user?.email ?? null, tenantId: member.user?.tenantId ?? null,
+        },
         kind,
         ctx.at,
       );

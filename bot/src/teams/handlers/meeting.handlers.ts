@@ -1,4 +1,4 @@
-/** `starta`, `nästa`, `punkt <nr>`, `avsluta`. */
+/** `starta`, `nästa`, `punkt <nr>`, `avsluta`, `plats`. */
 import { goToItem, nextItem, startMeeting } from '../../core/use-cases/meeting-flow';
 import { closeMeeting } from '../../core/use-cases/close-meeting';
 import { buildAgendaView } from '../../core/use-cases/agenda-view';
@@ -7,6 +7,7 @@ import { buildDecisionCard } from '../../cards/decision.card';
 import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { Answer } from '../../core/use-cases/command-context';
 import { inGroup, type GroupScope, type Outcome } from './handler';
+import { setPlace } from '../../core/use-cases/meeting-place';
 
 export const start = inGroup<'start'>('record', async (_command, { repos, ctx, turn }) => {
   const answer = await startMeeting(repos, ctx, { teamsMeetingId: turn.meetingId });
@@ -28,8 +29,10 @@ export const next = inGroup<'next'>('record', async (_command, scope) => withDec
 export const goTo = inGroup<'go-to'>('record', async (command, scope) =>
   withDecisionForm(scope, await goToItem(scope.repos, scope.ctx, command.number, command.sub)));
 
-/** `avsluta`: the meeting ends and its draft goes out for justering (said again: a new version). */
+/** `avsluta`: the meeting ends and its draft goes out for justering (said again: which version awaits whom; a new one only if the content changed). */
 export const end = inGroup<'end'>('record', async (_command, { repos, ctx, documents, progress }) => {
   const closed = await closeMeeting(repos, ctx, documents, { reissue: true, progress: () => progress('Skapar protokollutkast …') });
   return { text: closed!.text, events: closed!.events };
 });
+
+export const place = inGroup<'place'>('record', async (command, { repos, ctx }) => setPlace(repos, ctx, command.text));
