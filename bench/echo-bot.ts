@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivityHandler } from 'botbuilder';
 import { createAdapter } from '../bot/src/teams/adapter';
 import { createHttpServer } from '../bot/src/http/server';
+import { registerMessagesRoute } from '../bot/src/http/messages.route';
 import type { Logger } from '../bot/src/logger';
 
 export async function startEchoBot(logger: Logger): Promise<{ url: string; stop(): Promise<void> }> {
@@ -16,9 +17,7 @@ export async function startEchoBot(logger: Logger): Promise<{ url: string; stop(
     await next();
   });
   const server = createHttpServer(logger);
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
+  registerMessagesRoute(server, { logger, receive: (body, authorization) => adapter.receive(body, authorization, (context) => bot.run(context)) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return { url, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };

@@ -13,6 +13,7 @@ import { migrate } from './store/migrate';
 import { DatabaseUnitOfWork } from './store/unit-of-work';
 import { createHttpServer, closeGracefully } from './http/server';
 import { registerHealthRoute } from './http/health.route';
+import { registerMessagesRoute } from './http/messages.route';
 import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
 import { registerProtokollRoutes } from './http/protokoll.routes';
@@ -61,7 +62,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const applied = await migrate(store.db);
   logger.info({ database: store.description, applied }, 'database ready');
 
-  const adapter = createAdapter(config.bot, logger);
+  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const notifier = new TeamsNotifier(uow, proactive, logger);
@@ -82,10 +83,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const bot = new ProtokollBot({ logger, envelope, notifier });
 
   const server = createHttpServer(logger);
-  server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
-  });
-  registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine });
+  registerMessagesRoute(server, { logger, receive: (body, authorization) => adapter.receive(body, authorization, (context) => bot.run(context)) });
+  registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine, logger });
   const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
   if (!config.entra) {
     const level = config.allowDevelopmentUser ? 'warn' : 'info';
@@ -95,7 +94,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const membership = config.entra ? teamMembership : undefined;
   registerApiRoutes(server, { uow, authenticator, logger, membership });
   registerProtokollRoutes(server, { uow, authenticator, logger, membership });
-  registerTabRoutes(server, path.join(projectRoot(), 'tab'));
+  registerTabRoutes(server, path.join(projectRoot(), 'tab'), { sourceMaps: config.environment !== 'production' });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.server.address() as AddressInfo;

@@ -42,6 +42,11 @@ export interface Config {
   databaseSchema: string;
   publicBaseUrl: string;
   bot: BotAuthConfig | null;
+  /**
+   * serviceUrl prefixes the bot answers besides loopback (ALLOWED_SERVICE_URLS). Empty: without
+   * BOT_ID only loopback; with BOT_ID whatever the Bot Framework token vouches for.
+   */
+  allowedServiceUrls: string[];
   entra: EntraConfig | null;
   /** ALLOW_DEVELOPMENT_USER=1: the tab API without sign-in even with a bot or a shared database (said loudly at start) */
   allowDevelopmentUser: boolean;
@@ -102,6 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
         oauthEndpoint: read.url('BOT_OAUTH_ENDPOINT', ['http:', 'https:']),
       }
     : null;
+  const allowedServiceUrls = read.urlList('ALLOWED_SERVICE_URLS', ['http:', 'https:']);
 
   const entraClientId = read.optional('ENTRA_CLIENT_ID');
   const entra: EntraConfig | null = entraClientId
@@ -131,7 +137,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   return {
     environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl,
-    bot, entra, allowDevelopmentUser, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
+    bot, allowedServiceUrls, entra, allowDevelopmentUser, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
   };
 }
 
@@ -215,5 +221,26 @@ class EnvReader {
     }
     this.problems.push(`${name}: ska vara en URL (${protocols.join(' eller ')}) / must be a ${protocols.join(' or ')} URL`);
     return null;
+  }
+
+  /** Comma- or space-separated URLs without credentials, query or fragment; each as `URL.href`. */
+  urlList(name: string, protocols: string[]): string[] {
+    const raw = this.optional(name);
+    if (raw === null) return [];
+    const urls: string[] = [];
+    for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+      let url: URL | null = null;
+      try {
+        url = new URL(entry);
+      } catch {
+        // reported below
+      }
+      if (!url || !protocols.includes(url.protocol) || url.username || url.password || url.search || url.hash) {
+        this.problems.push(`${name}: "${entry}" ska vara en URL (${protocols.join(' eller ')}) utan användare, frågedel eller fragment / must be a ${protocols.join(' or ')} URL without credentials, query or fragment`);
+        continue;
+      }
+      urls.push(url.href);
+    }
+    return urls;
   }
 }

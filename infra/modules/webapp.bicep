@@ -74,6 +74,8 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_OPENID_METADATA_URL', value: '' }
         { name: 'BOT_TOKEN_ISSUER', value: '' }
         { name: 'BOT_OAUTH_ENDPOINT', value: '' }
+        // empty: every serviceUrl the Bot Framework token vouches for (see .env.example)
+        { name: 'ALLOWED_SERVICE_URLS', value: '' }
         // --- Entra ID (tab SSO, Microsoft Graph)
         { name: 'ENTRA_CLIENT_ID', value: entraClientId }
         { name: 'ENTRA_TENANT_ID', value: tenantId }

@@ -1,10 +1,12 @@
 /**
- * The restify server: body limits, JSON errors and graceful close. Routes are registered by the
- * composition root; this file knows none of them.
+ * The restify server: JSON-only bodies with a size limit, headers every answer carries, JSON
+ * errors and graceful close. Routes are registered by the composition root; this file knows none
+ * of them.
  */
 import restify, { type Server } from 'restify';
 import type { Logger } from '../logger';
 import { sendError } from './errors';
+import { jsonBodyReader, NOT_JSON, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE } from './json-body';
 import { isDatabaseUnavailable } from '../store/database-errors';
 
 /** Teams messages are at most ~100 KB; cards and API bodies far less. */
@@ -13,8 +15,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export function createHttpServer(logger: Logger): Server {
   const server = restify.createServer({ name: 'protokoll', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
+  // On every answer, errors and unknown paths included: no content sniffing, no full URLs in Referer.
+  server.pre((_req, res, next) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+    next();
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES }));
+  // Not restify's bodyParser: its multipart parser writes uploads to disk before any route runs.
+  server.use(jsonBodyReader(MAX_BODY_BYTES));
 
   server.on('restifyError', (req, res, err, callback) => {
     const status: number = err.statusCode ?? 500;
@@ -33,11 +42,11 @@ export function createHttpServer(logger: Logger): Server {
 
 function describeHttpError(status: number): [string, string] {
   switch (status) {
-    case 400: return ['invalid-input', 'Begäran kunde inte läsas. Kontrollera att den är giltig JSON.'];
+    case 400: return ['invalid-input', NOT_JSON];
     case 404: return ['not-found', 'Adressen finns inte.'];
     case 405: return ['method-not-allowed', 'Metoden stöds inte för den här adressen.'];
-    case 413: return ['too-large', 'Begäran är för stor.'];
-    case 415: return ['unsupported-media-type', 'Innehållstypen stöds inte. Skicka JSON.'];
+    case 413: return ['too-large', TOO_LARGE];
+    case 415: return ['unsupported-media-type', UNSUPPORTED_MEDIA_TYPE];
     default:
       return status >= 500
         ? ['internal', 'Ett internt fel inträffade. Försök igen om en stund.']

@@ -2,14 +2,28 @@
  * The Bot Framework adapter. Without BOT_ID (local development, the Agents Playground) the adapter
  * accepts unauthenticated activities; with it, every activity's token is validated by botbuilder
  * against the configured (or Microsoft's) OpenID metadata.
+ *
+ * `receive` is what /api/messages runs, in this order: the token (before anything in the body is
+ * looked at, so an empty body without a token is 401), then the activity's shape (400), then its
+ * serviceUrl (403, see ServiceUrlPolicy), then the turn. Refusals are DomainErrors, which the HTTP
+ * edge turns into its JSON error body.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { BotAuthConfig } from '../config';
+import { DomainError, forbidden, invalid } from '../core/errors';
 import type { Logger } from '../logger';
 import { GENERIC_FAILURE_TEXT } from './replies';
+import { ServiceUrlPolicy } from './service-url-policy';
 
-export function createAdapter(bot: BotAuthConfig | null, logger: Logger): CloudAdapter {
+/** What the bot answers over HTTP: the status and, for invokes, a body. */
+export interface InboundAnswer {
+  status: number;
+  body?: unknown;
+}
+
+export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowedServiceUrls: readonly string[] = []): ProtokollAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     bot
       ? {
@@ -23,7 +37,7 @@ export function createAdapter(bot: BotAuthConfig | null, logger: Logger): CloudA
         }
       : {},
   );
-  const adapter = new TokenCheckingAdapter(auth);
+  const adapter = new ProtokollAdapter(auth, logger, new ServiceUrlPolicy(allowedServiceUrls, bot !== null));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
     // Users never see error.message or a stack: only a Swedish explanation.
@@ -34,19 +48,84 @@ export function createAdapter(bot: BotAuthConfig | null, logger: Logger): CloudA
   return adapter;
 }
 
-/**
- * botbuilder answers 401 for most bad tokens, but passes a bad signature or a not-yet-valid token
- * through as a plain jsonwebtoken error, which CloudAdapter.process turns into 500. Those are
- * unauthenticated requests too: 401.
- */
-class TokenCheckingAdapter extends CloudAdapter {
-  override async processActivity(...args: unknown[]): Promise<any> {
+export class ProtokollAdapter extends CloudAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly logger: Logger,
+    private readonly serviceUrls: ServiceUrlPolicy,
+  ) {
+    super(auth);
+    silenceConsoleDuringTokenChecks();
+  }
+
+  async receive(body: unknown, authorization: string, logic: (context: TurnContext) => Promise<void>): Promise<InboundAnswer> {
+    const authenticated = await this.authenticate(isRecord(body) ? body : {}, authorization);
+    const activity = asActivity(body);
+    if (!this.serviceUrls.allows(activity.serviceUrl)) {
+      this.logger.info({ serviceUrl: String(activity.serviceUrl).slice(0, 200), type: activity.type }, 'activity refused: its serviceUrl is not allowed');
+      throw forbidden('Protokoll svarar inte på aktiviteter med den här serviceUrl:en (utan BOT_ID bara loopback och ALLOWED_SERVICE_URLS).');
+    }
+    const answer = await this.processActivity(authenticated, activity, logic);
+    return { status: answer?.status ?? 200, body: answer?.body };
+  }
+
+  /**
+   * botbuilder answers most bad tokens with an AuthenticationError, but lets a bad signature or a
+   * not-yet-valid token through as a plain jsonwebtoken error: all are one 401 and one info line.
+   */
+  private async authenticate(activity: Record<string, unknown>, authorization: string): Promise<AuthenticateRequestResult> {
     try {
-      return await (super.processActivity as (...a: unknown[]) => Promise<unknown>)(...args);
+      return await tokenChecks.run(true, () => this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorization));
     } catch (error) {
-      const name = (error as Error | undefined)?.name;
-      if (name === 'JsonWebTokenError' || name === 'NotBeforeError') throw new AuthenticationError((error as Error).message, 401);
-      throw error;
+      if (!isTokenRejection(error)) throw error;
+      this.logger.info({ reason: oneLine((error as Error).message), serviceUrl: typeof activity.serviceUrl === 'string' ? activity.serviceUrl.slice(0, 200) : undefined }, 'bot token rejected');
+      throw new DomainError('unauthenticated', 'Begäran saknar en giltig Bot Framework-token (inloggning).');
     }
   }
+}
+
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+function isTokenRejection(error: unknown): boolean {
+  return error instanceof AuthenticationError || TOKEN_ERRORS.has((error as Error | undefined)?.name ?? '');
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, 300);
+
+/** The checks botbuilder's own HTTP handling made (we no longer use it): a type and a serviceUrl, dates as Dates. */
+function asActivity(body: unknown): Activity {
+  if (!isRecord(body) || typeof body.type !== 'string' || body.type === '' || typeof body.serviceUrl !== 'string') {
+    throw invalid('Begäran är ingen Bot Framework-aktivitet: type och serviceUrl saknas.');
+  }
+  const activity = body as Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    if (typeof activity[field] === 'string') {
+      activity[raw] = activity[field];
+      activity[field] = new Date(activity[field] as string);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
+/**
+ * botbuilder's token validation writes every rejection to console.error: a multi-line stack, or
+ * the signing keys, on stderr outside the JSON log. While a token is being checked (and only then,
+ * by async context) console.error is silent; the rejection is logged once, as one JSON line.
+ */
+const tokenChecks = new AsyncLocalStorage<boolean>();
+const GUARDED = Symbol.for('protokoll.console-guard');
+
+function silenceConsoleDuringTokenChecks(): void {
+  const current = console.error as typeof console.error & { [GUARDED]?: true };
+  if (current[GUARDED]) return;
+  const guarded = Object.assign(
+    (...args: unknown[]) => {
+      if (tokenChecks.getStore()) return;
+      current.apply(console, args);
+    },
+    { [GUARDED]: true as const },
+  );
+  console.error = guarded;
 }

@@ -11,12 +11,10 @@ describeEachStore('server', (store, kind) => {
     await app.stop();
   });
 
-  it('GET /healthz answers 200 and names the database', async () => {
+  it('GET /healthz answers 200 with the kind of store, and nothing about where it is', async () => {
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body).toMatchObject({ status: 'ok', database: { engine: kind, reachable: true } });
-    expect(body.database.description).toMatch(kind === 'pglite' ? /PGlite/ : /PostgreSQL 127\.0\.0\.1|PostgreSQL localhost/);
+    expect(await res.json()).toEqual({ status: 'ok', store: kind });
   });
 
   it('answers unknown paths with a Swedish JSON error and no stack', async () => {

@@ -66,6 +66,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...env, ALLOW_DEVELOPMENT_USER: 'ja' })).toThrow(/ALLOW_DEVELOPMENT_USER="ja"/);
   });
 
+  it('reads ALLOWED_SERVICE_URLS as a list of http(s) URL prefixes, empty by default', () => {
+    expect(loadConfig({}).allowedServiceUrls).toEqual([]);
+    expect(loadConfig({ ALLOWED_SERVICE_URLS: 'https://smba.trafficmanager.net/emea/, https://connector.example.se' }).allowedServiceUrls)
+      .toEqual(['https://smba.trafficmanager.net/emea/', 'https://connector.example.se/']);
+    for (const bad of ['smba.trafficmanager.net', 'ftp://x.example/', 'https://user:pw@x.example/', 'https://x.example/?a=1']) {
+      expect(() => loadConfig({ ALLOWED_SERVICE_URLS: bad })).toThrow(/ALLOWED_SERVICE_URLS/);
+    }
+  });
+
   it('derives the tab SSO audience from the public host', () => {
     const config = loadConfig({ ENTRA_CLIENT_ID: 'abc', ENTRA_TENANT_ID: 'tid', PUBLIC_BASE_URL: 'https://protokoll.example.se' });
     expect(config.entra?.audience).toBe('api://protokoll.example.se/abc');
