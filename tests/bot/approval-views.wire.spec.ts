@@ -157,7 +157,7 @@ describeEachStore('the approval card in Teams', (store) => {
     expect(cardOf(last.updates.at(-1)!).refresh).toBeUndefined();
 
     const doc = await (await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll`)).json();
-    const clauses = doc.paragraphs.flatMap((p: any) => p.decision?.clauses.map((c: any) => c.text) ?? []);
+    const clauses = doc.paragraphs.flatMap((p: any) => p.content.filter((b: any) => b.kind === 'decision').flatMap((b: any) => b.clauses.map((c: any) => c.text)));
     expect(clauses).toContain('lägga till frågan om fysiska möten under Övrigt');
     expect(doc.presentMembers.map((m: any) => [m.name, m.partialPresence])).toContainEqual(['Per Persson', '']);
   });

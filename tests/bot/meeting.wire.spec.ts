@@ -213,22 +213,32 @@ describeEachStore('a whole meeting over the wire', (store) => {
       expect(doc.otherParticipants.map((m: any) => m.name)).toEqual(['Tina Olsson']);
       expect(doc.secretary.name).toBe('Sandra Johansson');
       const [first, , third, fourth, fifth] = doc.paragraphs;
-      expect(first.decision).toEqual({
+      expect(first.content).toEqual([{
+        kind: 'decision',
         bodyPhrase: 'Samverkansgruppen beslutar',
         // taken while not quorate: printed like any other decision, with no remark of the bot's own
         clauses: [{ marker: 'att', text: 'godkänna för sammanträdet upprättad dagordning' }],
-        closing: null,
-      });
+        postponed: false,
+      }]);
+      // in the order recorded: the note, `information`, then the action
       expect(third).toMatchObject({
         label: '3.', title: 'Protokoll LSVO:s ledningsgrupp', typeTag: '(I)', presenters: ['Mats Wennstig'],
-        blocks: [{ kind: 'text', text: 'FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.' }],
-        decision: { closing: 'information' },
-        actions: [{ text: 'Skicka ut FoU:s verksamhetsplan', owner: 'Mats Wennstig', dueDate: '2021-02-01' }],
+        content: [
+          { kind: 'text', text: 'FoU har tagit fram en tydlig verksamhetsplan.\nVid intresse kan Mats skicka ut denna.' },
+          { kind: 'information' },
+          { kind: 'actions', actions: [{ text: 'Skicka ut FoU:s verksamhetsplan', owner: 'Mats Wennstig', dueDate: '2021-02-01' }] },
+        ],
       });
-      // bordlägg: decided as the reference minutes decide it
-      expect(fourth.decision).toEqual({ bodyPhrase: 'Samverkansgruppen beslutar', clauses: [{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }], closing: 'postponed' });
+      // the action from the form (13.32), the two notes (13.33), bordläggning last (13.45),
+      // decided as the reference minutes decide it
+      expect(fourth.content.map((b: any) => b.kind)).toEqual(['actions', 'text', 'text', 'decision']);
+      expect(fourth.content[3]).toEqual({
+        kind: 'decision', bodyPhrase: 'Samverkansgruppen beslutar', clauses: [{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }], postponed: true,
+      });
       expect(JSON.stringify(doc)).not.toMatch(QUORUM_REMARK);
-      expect(fifth.subPoints[1]).toMatchObject({ label: 'b)', recipients: ['LSVO', 'Region Blekinge'] });
+      expect(fifth.subPoints[1]).toMatchObject({ label: 'b)' });
+      expect(fifth.subPoints[1].content.map((b: any) => b.kind)).toEqual(['decision', 'actions', 'recipients']);
+      expect(fifth.subPoints[1].content[2]).toEqual({ kind: 'recipients', recipients: ['LSVO', 'Region Blekinge'] });
 
       const html = await fetch(`${app.url}/api/meetings/${meeting!.id}/protokoll.html`);
       expect(html.headers.get('content-type')).toMatch(/text\/html/);

@@ -53,6 +53,8 @@ describe('the .docx opened in LibreOffice', () => {
     ]);
     expectInOrder(flat, [
       '1. Godkännande av dagordning (B)', 'Samverkansgruppen beslutar', 'att godkänna för sammanträdet upprättad dagordning.',
+      // the note typed after the decision, after the decision block, as in the original
+      'Fråga om inställning av möte',
       '2. Föregående sammanträdesprotokoll (B)', 'att godkänna för 2020-12-07 upprättat sammanträdesprotokoll.',
       '3. Protokoll LSVO:s ledningsgrupp (I)', 'Föredragande: Mats Wennstig', '• FoU har tagit fram', 'Informationen tas till protokollet.',
       '5. Mobil närvård – aktuellt läge', 'att Helen skickar ut PPT', 'att Arbetsgrupp behöver startas', 'Åtgärder',

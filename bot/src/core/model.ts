@@ -144,6 +144,16 @@ export type StandardItemKind =
 
 export type ItemOutcome = 'open' | 'information' | 'decided' | 'postponed';
 
+/**
+ * When something was recorded under a paragraph: the activity's time, and its number in the order of
+ * arrival (one sequence for notes, decisions, actions, outcomes and recipients). What is recorded
+ * prints ordered by `at`, then `seq`: two entries with the same time keep the order they arrived in.
+ */
+export interface RecordedAt {
+  at: IsoTime;
+  seq: number;
+}
+
 /** An agenda item; once the agenda is numbered it is a paragraf. */
 export interface AgendaItem {
   id: string;
@@ -161,8 +171,15 @@ export interface AgendaItem {
   number: number | null;
   presenters: string[];
   outcome: ItemOutcome;
+  /**
+   * When the outcome `information` or `postponed` was last recorded (where its line prints among the
+   * paragraph's entries); null when never, or when recorded before entries were numbered.
+   */
+  outcomeRecorded: RecordedAt | null;
   /** "Protokollet ska skickas till" for this paragraph */
   recipients: string[];
+  /** when the first recipients were recorded (later ones join the same list); null as for outcomeRecorded */
+  recipientsRecorded: RecordedAt | null;
   /** id of the item at an earlier meeting that this one carries over, if any */
   carriedFromItemId: string | null;
 }
@@ -172,6 +189,8 @@ export interface Note {
   itemId: string;
   text: string;
   createdAt: IsoTime;
+  /** its number in the order of arrival (see RecordedAt) */
+  seq: number;
 }
 
 export interface Decision {
@@ -185,6 +204,8 @@ export interface Decision {
    */
   quorate: boolean;
   createdAt: IsoTime;
+  /** its number in the order of arrival (see RecordedAt) */
+  seq: number;
 }
 
 export type ActionStatus = 'open' | 'done';
@@ -202,6 +223,8 @@ export interface ActionItem {
   /** optimistic concurrency: every change increments it */
   version: number;
   createdAt: IsoTime;
+  /** its number in the order of arrival (see RecordedAt) */
+  seq: number;
 }
 
 export type AttendanceSource = 'live' | 'report' | 'manual';

@@ -104,10 +104,22 @@ export interface MeetingStore {
   claimApprovalReminder(meetingId: string, stage: 'soon' | 'overdue', at: IsoTime): Promise<boolean>;
 }
 
+/** A new agenda item: nothing is recorded under it yet. */
+export type NewAgendaItem = Omit<AgendaItem, 'id' | 'outcomeRecorded' | 'recipientsRecorded'>;
+
+export type AgendaChanges = Partial<Omit<NewAgendaItem, 'meetingId'>> & {
+  /**
+   * When `outcome` or `recipients` are being recorded (`information`, `bordlägg`, `skickas till`): the
+   * activity's time. The store then notes when, with the next number in the order of arrival: for
+   * the outcome every time it is recorded, for the recipients the first time only.
+   */
+  recordedAt?: IsoTime;
+};
+
 export interface AgendaStore {
   list(meetingId: string): Promise<AgendaItem[]>;
-  insert(groupId: string, item: Omit<AgendaItem, 'id'>): Promise<AgendaItem>;
-  update(meetingId: string, itemId: string, changes: Partial<Omit<AgendaItem, 'id' | 'meetingId'>>): Promise<void>;
+  insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem>;
+  update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void>;
   remove(meetingId: string, itemId: string): Promise<void>;
   /** items of earlier meetings of the group that were postponed and not yet carried over */
   postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]>;
@@ -116,9 +128,9 @@ export interface AgendaStore {
 export interface RecordStore {
   addVisit(meetingId: string, visit: ParagraphVisit): Promise<void>;
   visits(meetingId: string): Promise<ParagraphVisit[]>;
-  addNote(meetingId: string, note: Omit<Note, 'id'>): Promise<Note>;
+  addNote(meetingId: string, note: Omit<Note, 'id' | 'seq'>): Promise<Note>;
   notes(meetingId: string): Promise<Note[]>;
-  addDecision(meetingId: string, decision: Omit<Decision, 'id'>): Promise<Decision>;
+  addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision>;
   decisions(meetingId: string): Promise<Decision[]>;
   /** rewrites a clause (the group changed its clause style) */
   setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;
@@ -126,7 +138,7 @@ export interface RecordStore {
 }
 
 export interface ActionStore {
-  add(action: Omit<ActionItem, 'id' | 'version' | 'status'>): Promise<ActionItem>;
+  add(action: Omit<ActionItem, 'id' | 'version' | 'status' | 'seq'>): Promise<ActionItem>;
   listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]>;
   listForGroup(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionItem[]>;
   findById(actionId: string): Promise<ActionItem | null>;

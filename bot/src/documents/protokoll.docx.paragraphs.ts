@@ -1,10 +1,11 @@
 /**
- * The paragraphs of the Word document: heading (Heading1, sub-points Heading2), Föredragande, text
- * and bullet lists (a Word list), sub-points, the decision block with its `att` clauses, Åtgärder
- * and Protokollet ska skickas till; then the distribution list of the whole protokoll.
+ * The paragraphs of the Word document: heading (Heading1, sub-points Heading2), Föredragande, then
+ * the paragraph's content in its order: text and bullet lists (a Word list), decision blocks with
+ * their `att` clauses, the information line, Åtgärder, Protokollet ska skickas till, and the
+ * sub-points where the content places them; then the distribution list of the whole protokoll.
  */
 import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
-import type { DecisionClause, DocumentDecision, DocumentParagraph, DocumentSubPoint, TextBlock } from './protokoll.model';
+import type { ContentBlock, DecisionClause, DocumentDecision, DocumentParagraph, DocumentSubPoint, SubPointsBlock, TextBlock } from './protokoll.model';
 import { BULLETS, CLAUSE_INDENT, STYLE } from './protokoll.docx.styles';
 import { SV, actionLine, paragraphHeading, presentersLine } from './strings.sv';
 
@@ -33,13 +34,10 @@ function clauseParagraph(clause: DecisionClause): Paragraph {
   return new Paragraph({ ...layout, children: [new TextRun({ children })] });
 }
 
-function decisionParagraphs(decision: DocumentDecision | null): Paragraph[] {
-  if (!decision) return [];
-  const showBody = decision.clauses.length > 0;
+function decisionParagraphs(decision: DocumentDecision): Paragraph[] {
   return [
-    ...(showBody ? [new Paragraph({ style: STYLE.decisionBody, text: decision.bodyPhrase })] : []),
+    new Paragraph({ style: STYLE.decisionBody, text: decision.bodyPhrase }),
     ...decision.clauses.map(clauseParagraph),
-    ...(decision.closing === 'information' ? [new Paragraph({ spacing: { before: 160 }, text: SV.information })] : []),
   ];
 }
 
@@ -53,18 +51,26 @@ function listUnder(heading: string, items: readonly string[], bullets: boolean):
   ];
 }
 
-/** Everything after the heading; the same for a paragraph and a sub-point. */
-function body(p: DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): Paragraph[] {
-  return [
-    ...(p.presenters.length > 0 ? [new Paragraph({ style: STYLE.presenters, text: presentersLine(p.presenters) })] : []),
-    ...p.blocks.flatMap(blockParagraphs),
-    ...subPoints.flatMap((sub) => [
+function contentParagraphs(block: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSubPoint[]): Paragraph[] {
+  switch (block.kind) {
+    case 'text':
+    case 'bullets': return blockParagraphs(block);
+    case 'decision': return decisionParagraphs(block);
+    case 'information': return [new Paragraph({ spacing: { before: 160 }, text: SV.information })];
+    case 'actions': return listUnder(SV.actions, block.actions.map(actionLine), true);
+    case 'recipients': return listUnder(SV.recipients, block.recipients, false);
+    case 'subPoints': return subPoints.flatMap((sub) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, text: paragraphHeading(sub) }),
       ...body(sub, []),
-    ]),
-    ...decisionParagraphs(p.decision),
-    ...listUnder(SV.actions, p.actions.map(actionLine), true),
-    ...listUnder(SV.recipients, p.recipients, false),
+    ]);
+  }
+}
+
+/** Everything after the heading, in the content's order; the same for a paragraph and a sub-point. */
+function body(p: DocumentSubPoint | DocumentParagraph, subPoints: readonly DocumentSubPoint[]): Paragraph[] {
+  return [
+    ...(p.presenters.length > 0 ? [new Paragraph({ style: STYLE.presenters, text: presentersLine(p.presenters) })] : []),
+    ...p.content.flatMap((block) => contentParagraphs(block, subPoints)),
   ];
 }
 

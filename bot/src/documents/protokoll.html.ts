@@ -4,10 +4,13 @@
  * (`p-15`) so the tab can link to it. All text goes through the escaping element builder.
  */
 import type {
+  ContentBlock,
   DocumentDecision,
+  DocumentParagraph,
   DocumentSubPoint,
   IndexSection,
   ProtokollDocument,
+  SubPointsBlock,
   TextBlock,
 } from './protokoll.model';
 import { factRows } from './protokoll.layout';
@@ -74,16 +77,13 @@ function block(b: TextBlock): Child {
   return b.text.split(/\n\s*\n/).map((part) => h('p', {}, part.split('\n').map((line, i) => [i > 0 ? h('br') : null, line])));
 }
 
-function decision(d: DocumentDecision | null): Child {
-  if (!d) return null;
-  const showBody = d.clauses.length > 0;
+function decision(d: DocumentDecision): Child {
   return h('div', { class: 'decision' },
-    showBody ? h('p', { class: 'decision-body' }, d.bodyPhrase) : null,
+    h('p', { class: 'decision-body' }, d.bodyPhrase),
     d.clauses.map((c) => h('div', { class: c.marker ? 'clause' : 'clause unmarked' },
       c.marker ? h('span', { class: 'marker' }, c.marker) : null,
       h('span', { class: 'text' }, c.text),
     )),
-    d.closing === 'information' ? h('p', { class: 'information' }, SV.information) : null,
   );
 }
 
@@ -95,15 +95,23 @@ function listUnder(heading: string, items: readonly string[], className: string)
   );
 }
 
-/** Everything after the heading; the same for a paragraph and a sub-point. */
-function body(p: DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): Child {
+function content(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSubPoint[]): Child {
+  switch (b.kind) {
+    case 'text':
+    case 'bullets': return block(b);
+    case 'decision': return decision(b);
+    case 'information': return h('p', { class: 'information' }, SV.information);
+    case 'actions': return listUnder(SV.actions, b.actions.map(actionLine), 'actions');
+    case 'recipients': return listUnder(SV.recipients, b.recipients, 'recipients');
+    case 'subPoints': return subPoints.map((sub) => h('section', { class: 'sub-point', id: sub.anchor }, h('h3', {}, paragraphHeading(sub)), body(sub, [])));
+  }
+}
+
+/** Everything after the heading, in the content's order; the same for a paragraph and a sub-point. */
+function body(p: DocumentSubPoint | DocumentParagraph, subPoints: readonly DocumentSubPoint[]): Child {
   return [
     p.presenters.length > 0 ? h('p', { class: 'presenters' }, presentersLine(p.presenters)) : null,
-    p.blocks.map(block),
-    subPoints.map((sub) => h('section', { class: 'sub-point', id: sub.anchor }, h('h3', {}, paragraphHeading(sub)), body(sub, []))),
-    decision(p.decision),
-    listUnder(SV.actions, p.actions.map(actionLine), 'actions'),
-    listUnder(SV.recipients, p.recipients, 'recipients'),
+    p.content.map((b) => content(b, subPoints)),
   ];
 }
 

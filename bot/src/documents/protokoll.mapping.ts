@@ -1,8 +1,9 @@
 /**
  * What was recorded → the protokoll document model: numbering, Swedish dates, attendance lists with
- * partial presence, decision blocks. Pure: the same record always gives the same document.
+ * partial presence, each paragraph's content in the order it was recorded. Pure: the same record
+ * always gives the same document.
  */
-import type { AgendaItem, RosterMember, RosterRole } from '../core/model';
+import type { AgendaItem, RecordedAt, RosterMember, RosterRole } from '../core/model';
 import { countsForQuorum, hasRole } from '../core/roster-roles';
 import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
 import { formatPartialPresence, paragraphsPresent, paragraphVisits } from '../core/presence';
@@ -10,7 +11,7 @@ import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, 
 import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
-import type { Attendee, DocumentDecision, DocumentParagraph, DocumentStatus, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
+import type { Attendee, ContentBlock, DocumentAction, DocumentDecision, DocumentParagraph, DocumentStatus, DocumentSubPoint, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
 import { decidesPhrase, decisionClauses, paragraphAnchor, signatureOrganisation, subPointAnchor } from './strings.sv';
 
 export interface RenderContext {
@@ -53,14 +54,13 @@ export function toProtokollDocument(record: MeetingRecord, render: RenderContext
     approvalPlaceAndTime: meeting.approvalDeadline ? formatApprovalDeadline(meeting.approvalDeadline) : null,
     signatures: signatures(record, render.approvals ?? []),
     approval: render.approvedVersion ? { approvedVersionLabel: `Version ${render.approvedVersion.version}`, sha256: render.approvedVersion.sha256 } : null,
-    paragraphs: mains.map((item) => {
+    paragraphs: mains.map((item): DocumentParagraph => {
       const anchor = paragraphAnchor(label(item));
-      return {
-        ...paragraphBody(record, item, anchor, label(item)),
-        subPoints: subPointsOf(record.items, item.id).map((sub, i) =>
-          paragraphBody(record, sub, subPointAnchor(anchor, subPointLabel(i)), subPointLabel(i)),
-        ),
-      };
+      const own = paragraphBody(record, item, anchor, label(item));
+      const subPoints = subPointsOf(record.items, item.id).map((sub, i) =>
+        paragraphBody(record, sub, subPointAnchor(anchor, subPointLabel(i)), subPointLabel(i)),
+      );
+      return { ...own, content: withSubPoints(own.content, subPoints.length > 0), subPoints };
     }),
     distributionList: meeting.distributionList,
   };
@@ -84,30 +84,99 @@ function indexSections(record: MeetingRecord, label: (item: AgendaItem) => strin
   return sections;
 }
 
-function paragraphBody(record: MeetingRecord, item: AgendaItem, anchor: string, label: string): Omit<DocumentParagraph, 'subPoints'> {
+function paragraphBody(record: MeetingRecord, item: AgendaItem, anchor: string, label: string): DocumentSubPoint {
   return {
     anchor,
     label,
     title: item.title,
     typeTag: item.typeTag ? `(${item.typeTag})` : null,
     presenters: item.presenters,
-    blocks: record.notes.filter((n) => n.itemId === item.id).flatMap((n) => textBlocks(n.text)),
-    decision: decisionOf(record, item),
-    actions: record.actions.filter((a) => a.itemId === item.id).map((a) => ({ text: a.text, owner: a.ownerName, dueDate: a.dueDate })),
-    recipients: item.recipients,
+    content: contentOf(record, item),
   };
 }
 
-function decisionOf(record: MeetingRecord, item: AgendaItem): DocumentDecision | null {
-  const decisions = record.decisions.filter((d) => d.itemId === item.id);
+/** Something recorded under a paragraph; `recorded` null: before entries were numbered (migration 0013). */
+type Entry = { recorded: RecordedAt | null } & (
+  | { kind: 'note'; text: string }
+  | { kind: 'decision'; clause: string }
+  | { kind: 'action'; action: DocumentAction }
+  | { kind: 'information' | 'postponed' }
+  | { kind: 'recipients'; recipients: string[] }
+);
+
+function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
+  const outcome = item.outcome === 'information' || item.outcome === 'postponed' ? item.outcome : null;
+  return [
+    ...record.notes.filter((n) => n.itemId === item.id)
+      .map((n): Entry => ({ recorded: { at: n.createdAt, seq: n.seq }, kind: 'note', text: n.text })),
+    ...record.decisions.filter((d) => d.itemId === item.id)
+      .map((d): Entry => ({ recorded: { at: d.createdAt, seq: d.seq }, kind: 'decision', clause: d.clause })),
+    ...record.actions.filter((a) => a.itemId === item.id)
+      .map((a): Entry => ({ recorded: { at: a.createdAt, seq: a.seq }, kind: 'action', action: { text: a.text, owner: a.ownerName, dueDate: a.dueDate } })),
+    ...(outcome ? [{ recorded: item.outcomeRecorded, kind: outcome } satisfies Entry] : []),
+    ...(item.recipients.length > 0 ? [{ recorded: item.recipientsRecorded, kind: 'recipients', recipients: item.recipients } satisfies Entry] : []),
+  ];
+}
+
+/**
+ * By time, then by arrival: two entries with the same time keep the order they arrived in. What was
+ * recorded before entries were numbered comes last, the outcome before the recipients, as it was printed.
+ */
+function recordedOrder(a: Entry, b: Entry): number {
+  if (!a.recorded || !b.recorded) return (a.recorded ? 0 : 1) - (b.recorded ? 0 : 1);
+  return Date.parse(a.recorded.at) - Date.parse(b.recorded.at) || a.recorded.seq - b.recorded.seq;
+}
+
+/**
+ * The paragraph's content in the order it was recorded: a note's text blocks; consecutive decision
+ * clauses as one decision block under `<beslutsorgan> beslutar` (a note between two decisions gives two
+ * blocks, each numbered from 1 in groups that number their clauses); a postponement is the last clause
+ * of the decision block just before it, or the one clause of a block of its own; consecutive actions as
+ * one Åtgärder list. Nothing about quorum is printed.
+ */
+function contentOf(record: MeetingRecord, item: AgendaItem): ContentBlock[] {
   const informal = record.group.documentKind === 'Minnesanteckningar';
-  const closing = item.outcome === 'information' ? 'information' : item.outcome === 'postponed' ? 'postponed' : null;
-  if (decisions.length === 0 && !closing) return null;
-  return {
-    bodyPhrase: informal ? 'Ställningstagande:' : decidesPhrase(record.group.decidingBody),
-    clauses: decisionClauses(decisions, informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att', closing === 'postponed'),
-    closing,
+  const style = informal ? 'none' : record.group.numberedClauses ? 'numbered' : 'att';
+  const bodyPhrase = informal ? 'Ställningstagande:' : decidesPhrase(record.group.decidingBody);
+  const blocks: ContentBlock[] = [];
+  const clausesOf = new Map<DocumentDecision, Array<{ clause: string }>>();
+  const openDecision = (): DocumentDecision => {
+    const last = blocks[blocks.length - 1];
+    if (last?.kind === 'decision' && !last.postponed) return last;
+    const block: DocumentDecision = { kind: 'decision', bodyPhrase, clauses: [], postponed: false };
+    blocks.push(block);
+    clausesOf.set(block, []);
+    return block;
   };
+  for (const entry of entriesOf(record, item).sort(recordedOrder)) {
+    const last = blocks[blocks.length - 1];
+    switch (entry.kind) {
+      case 'note': blocks.push(...textBlocks(entry.text)); break;
+      case 'decision': clausesOf.get(openDecision())!.push(entry); break;
+      case 'postponed': openDecision().postponed = true; break;
+      case 'information': blocks.push({ kind: 'information' }); break;
+      case 'action':
+        if (last?.kind === 'actions') last.actions.push(entry.action);
+        else blocks.push({ kind: 'actions', actions: [entry.action] });
+        break;
+      case 'recipients': blocks.push({ kind: 'recipients', recipients: entry.recipients }); break;
+    }
+  }
+  for (const [block, clauses] of clausesOf) block.clauses = decisionClauses(clauses, style, block.postponed);
+  return blocks;
+}
+
+/**
+ * Where a paragraph's sub-points are printed: after its introduction (the text recorded before its
+ * first decision, information line, action or recipients), before the rest; its own content keeps
+ * its order either way. So a paragraph postponed as a whole prints the postponement after its
+ * sub-points, as reference minutes 000 do (§ 9, § 10).
+ */
+function withSubPoints(content: ContentBlock[], hasSubPoints: boolean): DocumentParagraph['content'] {
+  if (!hasSubPoints) return content;
+  const at = content.findIndex((b) => b.kind !== 'text' && b.kind !== 'bullets');
+  const split = at === -1 ? content.length : at;
+  return [...content.slice(0, split), { kind: 'subPoints' }, ...content.slice(split)];
 }
 
 /** Notes keep their paragraphs; lines starting with `-`, `•` or `*` become bullet lists. */

@@ -11,7 +11,9 @@
  * Who formats what:
  *   - paragraph labels (`§ 15`, `1.`, `§ 12/24`) and sub-point labels (`a)`): the mapping, from core/numbering.ts;
  *   - decision clauses: the mapping, with `decisionClauses()` from strings.sv.ts, which gives each clause its
- *     marker (`att`, or `1.` with the text starting `Att …` for groups that number their clauses);
+ *     marker (`att`, or `1.` with the clause as typed, capitalised, for groups that number their clauses);
+ *   - the order of what is recorded under a paragraph: the mapping, as `content`, in the order it was
+ *     recorded; the renderers print `content` front to back and never move a block;
  *   - the line written for a person: the renderers, with `attendeeLine()` from strings.sv.ts.
  */
 import type { DocumentKind } from '../core/model';
@@ -123,32 +125,64 @@ export interface DocumentParagraph {
   title: string;
   /** `(I/D/B)` or null; printed after the title */
   typeTag: string | null;
-  /** Föredragande; empty leaves the line out */
+  /** Föredragande (printed under the heading); empty leaves the line out */
   presenters: string[];
-  blocks: TextBlock[];
-  decision: DocumentDecision | null;
-  actions: DocumentAction[];
-  /** Protokollet ska skickas till (this paragraph); empty leaves it out */
-  recipients: string[];
+  /**
+   * What was recorded under the paragraph, in the order it was recorded, with `{ kind: 'subPoints' }`
+   * where its sub-points are printed (exactly once when it has sub-points, never otherwise).
+   */
+  content: Array<ContentBlock | SubPointsBlock>;
   subPoints: DocumentSubPoint[];
 }
 
 /** A sub-point `a)`, `b)`: the same parts as a paragraph, without sub-points of its own. */
-export type DocumentSubPoint = Omit<DocumentParagraph, 'subPoints'>;
+export interface DocumentSubPoint extends Omit<DocumentParagraph, 'subPoints' | 'content'> {
+  content: ContentBlock[];
+}
+
+/**
+ * One block of a paragraph's content. A note gives one or more text blocks (its paragraphs and
+ * bullet lists); decision clauses recorded one after the other form one decision block, and actions
+ * recorded one after the other one Åtgärder list.
+ */
+export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | ActionsBlock | RecipientsBlock;
 
 export type TextBlock = { kind: 'text'; text: string } | { kind: 'bullets'; items: string[] };
 
+/** `Samverkansgruppen beslutar` and its clauses; a postponement (`bordlägg`) closes the block as its last clause. */
 export interface DocumentDecision {
+  kind: 'decision';
   /** `Samverkansgruppen beslutar`, `LSVO beslutar`, or `Ställningstagande:` for informal groups */
   bodyPhrase: string;
-  /** printed in order under bodyPhrase; see `decisionClauses()` */
-  clauses: DecisionClause[];
   /**
-   * `information`: ends with `Informationen tas till protokollet.` (no bodyPhrase unless there are clauses);
-   * `postponed`: the item is carried to the next meeting; its last clause is the postponement
-   * (`att Denna punkt tas upp vid nästa möte.`), printed like every other clause.
+   * printed in order under bodyPhrase; see `decisionClauses()`. A postponed block ends with the
+   * postponement (`att Denna punkt tas upp vid nästa möte.`), printed like every other clause.
    */
-  closing: 'information' | 'postponed' | null;
+  clauses: DecisionClause[];
+  /** the block was closed by a postponement: its last clause is the postponement */
+  postponed: boolean;
+}
+
+/** `Informationen tas till protokollet.` */
+export interface InformationBlock {
+  kind: 'information';
+}
+
+/** Åtgärder, in the order recorded */
+export interface ActionsBlock {
+  kind: 'actions';
+  actions: DocumentAction[];
+}
+
+/** Protokollet ska skickas till (this paragraph) */
+export interface RecipientsBlock {
+  kind: 'recipients';
+  recipients: string[];
+}
+
+/** Where a paragraph's sub-points are printed among its own content. */
+export interface SubPointsBlock {
+  kind: 'subPoints';
 }
 
 export interface DecisionClause {

@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import type { ActionStore, ActionWithSource } from '../core/ports';
 import type { ActionItem, ActionStatus, MeetingStatus } from '../core/model';
 import type { ActionItemsTable, Database } from './schema';
-import { iso } from './rows';
+import { iso, seqNumber } from './rows';
 
 const columns = [
-  'id', 'group_id', 'meeting_id', 'item_id', 'text', 'owner_member_id', 'owner_name', 'due_date', 'status', 'version', 'created_at',
+  'id', 'group_id', 'meeting_id', 'item_id', 'text', 'owner_member_id', 'owner_name', 'due_date', 'status', 'version', 'created_at', 'seq',
 ] as const;
 
 /** A timestamptz as the ISO text `Date#toISOString` gives (UTC, milliseconds), computed by PostgreSQL. */
@@ -28,13 +28,14 @@ function toAction(row: Omit<ActionRow, 'created_at'> & { created_at: Date | stri
     status: row.status as ActionStatus,
     version: row.version,
     createdAt: typeof row.created_at === 'string' ? row.created_at : iso(row.created_at),
+    seq: seqNumber(row.seq),
   };
 }
 
 export class ActionRepository implements ActionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async add(action: Omit<ActionItem, 'id' | 'version' | 'status'>): Promise<ActionItem> {
+  async add(action: Omit<ActionItem, 'id' | 'version' | 'status' | 'seq'>): Promise<ActionItem> {
     const row = await this.db
       .insertInto('action_items')
       .values({
@@ -59,7 +60,7 @@ export class ActionRepository implements ActionStore {
       .where('group_id', '=', groupId)
       .where('meeting_id', '=', meetingId)
       .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
     return rows.map(toAction);
   }
@@ -67,7 +68,7 @@ export class ActionRepository implements ActionStore {
   async listForGroup(groupId: string, status: ActionStatus | 'all'): Promise<ActionItem[]> {
     let query = this.db.selectFrom('action_items').select(columns).where('group_id', '=', groupId);
     if (status !== 'all') query = query.where('status', '=', status);
-    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const rows = await query.orderBy('created_at', 'desc').orderBy('seq', 'desc').execute();
     return rows.map(toAction);
   }
 
@@ -111,7 +112,7 @@ export class ActionRepository implements ActionStore {
       ])
       .where('a.group_id', '=', groupId);
     if (status !== 'all') query = query.where('a.status', '=', status);
-    const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').execute();
+    const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.seq', 'desc').execute();
     return rows.map((row) => ({
       ...toAction(row),
       itemTitle: row.item_title,

@@ -1,12 +1,19 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { AgendaStore } from '../core/ports';
-import type { AgendaItem, ItemOutcome, ItemTypeTag, StandardItemKind } from '../core/model';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AgendaChanges, AgendaStore, NewAgendaItem } from '../core/ports';
+import type { AgendaItem, ItemOutcome, ItemTypeTag, RecordedAt, StandardItemKind } from '../core/model';
 import type { AgendaItemsTable, Database } from './schema';
+import { iso, seqNumber } from './rows';
 
 const columns = [
   'id', 'meeting_id', 'parent_id', 'position', 'section', 'title', 'type_tag', 'standard_kind', 'number',
-  'presenters', 'outcome', 'recipients', 'carried_from_item_id',
+  'presenters', 'outcome', 'recipients', 'carried_from_item_id', 'outcome_at', 'outcome_seq', 'recipients_at', 'recipients_seq',
 ] as const;
+
+const recordedAt = (at: Date | null, seq: string | number | bigint | null): RecordedAt | null =>
+  at === null || seq === null ? null : { at: iso(at), seq: seqNumber(seq) };
+
+/** The next number in the order of arrival, shared with notes, decisions and actions (migration 0013). */
+const nextSeq = sql<string>`nextval('entry_seq')`;
 
 type ItemRow = Pick<Selectable<AgendaItemsTable>, (typeof columns)[number]>;
 
@@ -23,7 +30,9 @@ function toItem(row: ItemRow): AgendaItem {
     number: row.number,
     presenters: row.presenters,
     outcome: row.outcome as ItemOutcome,
+    outcomeRecorded: recordedAt(row.outcome_at, row.outcome_seq),
     recipients: row.recipients,
+    recipientsRecorded: recordedAt(row.recipients_at, row.recipients_seq),
     carriedFromItemId: row.carried_from_item_id,
   };
 }
@@ -42,7 +51,7 @@ export class AgendaRepository implements AgendaStore {
     return rows.map(toItem);
   }
 
-  async insert(groupId: string, item: Omit<AgendaItem, 'id'>): Promise<AgendaItem> {
+  async insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem> {
     const row = await this.db
       .insertInto('agenda_items')
       .values({
@@ -65,10 +74,13 @@ export class AgendaRepository implements AgendaStore {
     return toItem(row);
   }
 
-  async update(meetingId: string, itemId: string, changes: Partial<Omit<AgendaItem, 'id' | 'meetingId'>>): Promise<void> {
+  async update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void> {
+    const at = changes.recordedAt;
+    const outcomeRecorded = at !== undefined && changes.outcome !== undefined;
+    const recipientsRecorded = at !== undefined && changes.recipients !== undefined;
     await this.db
       .updateTable('agenda_items')
-      .set({
+      .set(({ fn, ref }) => ({
         parent_id: changes.parentId,
         position: changes.position,
         section: changes.section,
@@ -80,7 +92,12 @@ export class AgendaRepository implements AgendaStore {
         outcome: changes.outcome,
         recipients: changes.recipients && JSON.stringify(changes.recipients),
         carried_from_item_id: changes.carriedFromItemId,
-      })
+        // the outcome stands where it was last recorded; the recipients where the first were
+        ...(outcomeRecorded ? { outcome_at: at, outcome_seq: nextSeq } : {}),
+        ...(recipientsRecorded
+          ? { recipients_at: fn.coalesce(ref('recipients_at'), sql<Date>`${at}::timestamptz`), recipients_seq: fn.coalesce(ref('recipients_seq'), nextSeq) }
+          : {}),
+      }))
       .where('meeting_id', '=', meetingId)
       .where('id', '=', itemId)
       .execute();

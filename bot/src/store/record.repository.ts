@@ -2,9 +2,13 @@ import type { Kysely } from 'kysely';
 import type { RecordStore } from '../core/ports';
 import type { Decision, Note, ParagraphVisit } from '../core/model';
 import type { Database } from './schema';
-import { iso } from './rows';
+import { iso, seqNumber } from './rows';
 
-/** What was said and decided during the meeting: paragraph visits, notes, decisions. */
+/**
+ * What was said and decided during the meeting: paragraph visits, notes, decisions. Notes and
+ * decisions come in the order they were recorded: by time, then by their number in the order of
+ * arrival (`seq`), so two with the same time keep the order they arrived in.
+ */
 export class RecordRepository implements RecordStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -23,44 +27,44 @@ export class RecordRepository implements RecordStore {
     return rows.map((r) => ({ itemId: r.item_id, openedAt: iso(r.opened_at) }));
   }
 
-  async addNote(meetingId: string, note: Omit<Note, 'id'>): Promise<Note> {
+  async addNote(meetingId: string, note: Omit<Note, 'id' | 'seq'>): Promise<Note> {
     const row = await this.db
       .insertInto('notes')
       .values({ meeting_id: meetingId, item_id: note.itemId, text: note.text, created_at: note.createdAt })
-      .returning(['id'])
+      .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
-    return { ...note, id: row.id };
+    return { ...note, id: row.id, seq: seqNumber(row.seq) };
   }
 
   async notes(meetingId: string): Promise<Note[]> {
     const rows = await this.db
       .selectFrom('notes')
-      .select(['id', 'item_id', 'text', 'created_at'])
+      .select(['id', 'item_id', 'text', 'created_at', 'seq'])
       .where('meeting_id', '=', meetingId)
       .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
-    return rows.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text, createdAt: iso(r.created_at) }));
+    return rows.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text, createdAt: iso(r.created_at), seq: seqNumber(r.seq) }));
   }
 
-  async addDecision(meetingId: string, decision: Omit<Decision, 'id'>): Promise<Decision> {
+  async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision> {
     const row = await this.db
       .insertInto('decisions')
       .values({ meeting_id: meetingId, item_id: decision.itemId, clause: decision.clause, quorate: decision.quorate, created_at: decision.createdAt })
-      .returning(['id'])
+      .returning(['id', 'seq'])
       .executeTakeFirstOrThrow();
-    return { ...decision, id: row.id };
+    return { ...decision, id: row.id, seq: seqNumber(row.seq) };
   }
 
   async decisions(meetingId: string): Promise<Decision[]> {
     const rows = await this.db
       .selectFrom('decisions')
-      .select(['id', 'item_id', 'clause', 'quorate', 'created_at'])
+      .select(['id', 'item_id', 'clause', 'quorate', 'created_at', 'seq'])
       .where('meeting_id', '=', meetingId)
       .orderBy('created_at')
-      .orderBy('id')
+      .orderBy('seq')
       .execute();
-    return rows.map((r) => ({ id: r.id, itemId: r.item_id, clause: r.clause, quorate: r.quorate, createdAt: iso(r.created_at) }));
+    return rows.map((r) => ({ id: r.id, itemId: r.item_id, clause: r.clause, quorate: r.quorate, createdAt: iso(r.created_at), seq: seqNumber(r.seq) }));
   }
 
   async setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void> {

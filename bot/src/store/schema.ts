@@ -7,6 +7,10 @@ type Json<T> = ColumnType<T, string, string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** a timestamp with a database default that may also be set explicitly */
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A number from `entry_seq` (bigint: the drivers give text or a bigint; see `seqNumber`); the database assigns it. */
+type EntrySeq = ColumnType<string | number | bigint, never, never>;
+/** `entry_seq` on agenda items, set by an update (`nextval('entry_seq')`) when the outcome or recipients are recorded. */
+type NullableEntrySeq = ColumnType<string | number | bigint | null, never, string | number | bigint | null>;
 
 export interface GroupsTable {
   id: Generated<string>;
@@ -100,6 +104,10 @@ export interface AgendaItemsTable {
   recipients: ColumnType<string[], string | undefined, string>;
   carried_from_item_id: string | null;
   created_at: CreatedAt;
+  outcome_at: ColumnType<Date | null, never, Date | string | null>;
+  outcome_seq: NullableEntrySeq;
+  recipients_at: ColumnType<Date | null, never, Date | string | null>;
+  recipients_seq: NullableEntrySeq;
 }
 
 export interface ParagraphVisitsTable {
@@ -115,6 +123,7 @@ export interface NotesTable {
   item_id: string;
   text: string;
   created_at: Timestamp;
+  seq: EntrySeq;
 }
 
 export interface DecisionsTable {
@@ -124,6 +133,7 @@ export interface DecisionsTable {
   clause: string;
   quorate: boolean;
   created_at: Timestamp;
+  seq: EntrySeq;
 }
 
 export interface ActionItemsTable {
@@ -139,6 +149,7 @@ export interface ActionItemsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: DefaultedTimestamp;
+  seq: EntrySeq;
 }
 
 export interface AttendanceIntervalsTable {

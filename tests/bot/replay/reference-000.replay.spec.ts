@@ -7,10 +7,18 @@
  * The secretary is also a member (`sekreterare, ledamot`): the protokoll lists her among the present
  * members and under Sekreterare, as the original does; and the present members stand in the order
  * the roster was typed, the chair first, which is the original's order.
+ *
+ * Order and absence: each paragraph's blocks come in the original's order (§ 1 has its text after
+ * the decision; § 9 and § 10 their postponement after the sub-point), the two clauses of § 5 sent in
+ * one decision form (one timestamp) keep the order typed, and the protokoll writes no sentence, line
+ * or person the original does not have.
  */
 import { describeEachStore } from '../../support/stores';
 import { useWire } from '../../support/wire';
-import { expectBoundToOriginal, expectReadablePdf, expectSameAsOriginal, loadExpected, replay, type ReplayResult, type ReplayScript } from './replay-driver';
+import {
+  expectBoundToOriginal, expectHtmlInOrder, expectNoQuorumRemark, expectNothingInvented, expectReadablePdf, expectSameAsOriginal, loadExpected, replay,
+  type ReplayResult, type ReplayScript,
+} from './replay-driver';
 
 const expected = loadExpected('reference-000');
 
@@ -37,9 +45,9 @@ const script: ReplayScript = {
   ],
   before: [
     'beslutsorgan Samverkansgruppen',
-    // The group decided although Karlskrona and Olofström were absent (see § 12 of the original):
-    // no quorum remarks, as in the original.
-    'beslutsförhet av',
+    // No quorum rule is set: the group decides by consensus and never set one, so the default rule
+    // applies, under which Karlskrona and Olofström being absent makes the meeting not quorate. The
+    // original has no quorum remark, and neither may the protokoll (see `writes nothing the original does not say`).
     'ny punkt Protokoll LSVO:S ledningsgrupp',
     'ny punkt Vårdplatsflöde',
     'ny punkt Mobil närvård-aktuellt läge',
@@ -86,10 +94,14 @@ const script: ReplayScript = {
     { join: ['Helen Bjerstedt', 'Tea Månsson'] },
     'föredragande Helen Bjerstedt & Tea Månsson',
     'anteckning Beslut har tagits i LSVO om breddinförande av mobil närvård i Blekinge.',
-    'beslut Helen skickar ut PPT för ytterligare information om mobil närvård.',
-    'beslut Arbetsgrupp behöver startas för breddinförande av mobil närvård i övriga kommuner. Helen önskar att 1–2 representanter från varje kommun ingår i denna arbetsgrupp. '
-      + 'Initialt är det bra med en person som kan representera hemsjukvården. Vid mötet ger Rebecka, André och Anna-Karin information om att de kan vara med '
-      + 'som representanter i det initiala arbetet i arbetsgrupperna. Olofström är inte med på samverkansmötet och kontakt får tas med dem vid sidan av.',
+    'anteckning Tea informerar vid mötet att de också arbetar med geriatrisk bedömning på akuten.',
+    // both clauses in one decision form: one activity, one timestamp; they keep the order typed
+    { decisionForm: [
+      'Helen skickar ut PPT för ytterligare information om mobil närvård.',
+      'Arbetsgrupp behöver startas för breddinförande av mobil närvård i övriga kommuner. Helen önskar att 1–2 representanter från varje kommun ingår i denna arbetsgrupp. '
+        + 'Initialt är det bra med en person som kan representera hemsjukvården. Vid mötet ger Rebecka, André och Anna-Karin information om att de kan vara med '
+        + 'som representanter i det initiala arbetet i arbetsgrupperna. Olofström är inte med på samverkansmötet och kontakt får tas med dem vid sidan av.',
+    ] },
     { leave: ['Helen Bjerstedt', 'Tea Månsson'] },
     'nästa',
     { join: ['Jessica Ulvtorp'] },
@@ -147,10 +159,15 @@ describeEachStore('reference minutes 000 replayed through the bot', (store, kind
     expectBoundToOriginal(expected);
   });
 
-  it('writes the original’s paragraphs, presenters, decisions and attendance', async () => {
+  it('writes the original’s paragraphs, presenters, decisions and attendance, each paragraph’s blocks in the original’s order', async () => {
     result = await replay(wire, store, script);
     expectSameAsOriginal(result.doc, expected);
   }, 120_000);
+
+  it('writes nothing the original does not say, no quorum remark, and the HTML page shows it in the same order', async () => {
+    expectNothingInvented(result.doc, expected);
+    expectNoQuorumRemark(result.doc, await expectHtmlInOrder(wire, result.meetingId, result.doc));
+  });
 
   if (kind === 'pglite') {
     it('gives a Word document that LibreOffice opens and shows in reading order; its first two pages are kept as PNGs', async () => {

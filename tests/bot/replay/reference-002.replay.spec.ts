@@ -6,10 +6,17 @@
  *
  * The extract has no attendance header (no Närvarande/Frånvarande), so attendance is not compared:
  * the roster holds only the chair and the secretary, both named in the text.
+ *
+ * Order and absence: each paragraph's blocks (texts, bullet lists, the decision, the sub-points) come
+ * in the original's order, and the protokoll writes no sentence or line the original does not have,
+ * nor a quorum remark (no quorum rule is set: the default applies).
  */
 import { describeEachStore } from '../../support/stores';
 import { useWire } from '../../support/wire';
-import { expectBoundToOriginal, expectReadablePdf, expectSameAsOriginal, loadExpected, replay, type ReplayResult, type ReplayScript } from './replay-driver';
+import {
+  expectBoundToOriginal, expectHtmlInOrder, expectNoQuorumRemark, expectNothingInvented, expectReadablePdf, expectSameAsOriginal,
+  loadExpected, replay, type ReplayResult, type ReplayScript,
+} from './replay-driver';
 
 const expected = loadExpected('reference-002');
 
@@ -59,6 +66,7 @@ const script: ReplayScript = {
     'nästa',
     'föredragande Sandra Johansson',
     'anteckning Protokoll för mötet 2024-11-25 presenteras.',
+    'anteckning Återkoppling görs till punkt 8 e/ reservrutin Link. Mats berättar att han varit i kontakt med Helene Andersson på regionen.',
     'beslut godkänna för 2024-11-25 upprättat sammanträdesprotokoll.',
     'nästa',
     'föredragande Mats Wennstig',
@@ -81,6 +89,7 @@ const script: ReplayScript = {
     { join: ['Boel Bingström Karlsson'] },
     'punkt 6',
     'föredragande Boel Bingström Karlsson',
+    'anteckning Boel är chefssjuksköterska i regionen och har gjort en analys över inkomna avvikelser mellan region och kommun samt kommun och region för 2023.',
     'anteckning Se utskickad PPT för mer information.',
     { join: ['Venera Ujkani'] },
     // § 7: one presenter for both parts, named on the paragraph; the text goes under each part
@@ -130,12 +139,17 @@ describeEachStore('reference minutes 002 replayed through the bot', (store, kind
     expectBoundToOriginal(expected);
   });
 
-  it('writes the original’s paragraphs, presenters, decisions and distribution list', async () => {
+  it('writes the original’s paragraphs, presenters, decisions and distribution list, each paragraph’s blocks in the original’s order', async () => {
     result = await replay(wire, store, script);
     expectSameAsOriginal(result.doc, expected);
     // numbering and type tags as in the original (not part of the comparison above): `1). … (B)`
     expect(result.doc.paragraphs.slice(0, 4).map((p) => `${p.label} ${p.typeTag}`)).toEqual(['1). (B)', '2). (B)', '3). (I)', '4). (I/D/B)']);
   }, 120_000);
+
+  it('writes nothing the original does not say, no quorum remark, and the HTML page shows it in the same order', async () => {
+    expectNothingInvented(result.doc, expected);
+    expectNoQuorumRemark(result.doc, await expectHtmlInOrder(wire, result.meetingId, result.doc));
+  });
 
   if (kind === 'pglite') {
     it('gives a Word document that LibreOffice opens and shows in reading order; its first two pages are kept as PNGs', async () => {

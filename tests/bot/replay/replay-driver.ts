@@ -4,8 +4,12 @@
  * original (tests/fixtures/replay/*.expected.json). Used by reference-*.replay.spec.ts.
  *
  * A script is what the secretary would do: the roster, settings and agenda before the meeting, then
- * the meeting as a list of steps (one chat command, or participants joining/leaving), one minute
- * apart on Teams' clock, then `avsluta`.
+ * the meeting as a list of steps (one chat command, the decision form with several clauses, or
+ * participants joining/leaving), one minute apart on Teams' clock, then `avsluta`.
+ *
+ * Besides what the protokoll says (titles, presenters, clauses, attendance), the checks cover the
+ * order it says it in (each paragraph's blocks, the clauses, the people) and that it says nothing
+ * the original does not (no invented sentence, quorum remark, information line, action, recipient).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { StoreConnection } from '../../../bot/src/store/database';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
-import type { DocumentSubPoint, ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
+import type { ContentBlock, DocumentDecision, DocumentParagraph, DocumentSubPoint, ProtokollDocument, SubPointsBlock } from '../../../bot/src/documents/protokoll.model';
 import { SV, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
 import { artifactPath } from '../../support/browser';
 import { docxToPdf, keepPages, requireDocumentTools } from '../../support/libreoffice';
@@ -24,7 +28,11 @@ import { expectInOrder } from '../../unit/documents/expect-order';
 /** The originals' text, as extracted from the real Word documents. */
 export const REFERENCE_DIR = path.join(__dirname, '..', '..', 'fixtures', 'replay');
 
-export type Step = string | { join: string[] } | { leave: string[] };
+/**
+ * A chat command; the decision form sent with several clauses at once (one activity: the clauses share
+ * its timestamp and must keep the order typed); or participants joining or leaving.
+ */
+export type Step = string | { decisionForm: string[] } | { join: string[] } | { leave: string[] };
 
 export interface ReplayScript {
   /** `reference-000`: names the artefacts */
@@ -46,11 +54,30 @@ export interface ReplayScript {
   endsAfterMinutes?: number;
 }
 
+/**
+ * One block of a paragraph as the original has it, in the original's order:
+ *  - `text`: a text block starting with these words (the replay types the start of the original's text);
+ *  - `bullets`: a bullet list whose items start with these;
+ *  - `decision`: `Samverkansgruppen beslutar` with this many clauses (the next ones of `clauses`),
+ *    `postponed` when `Denna punkt tas upp vid nästa möte` closes it;
+ *  - `subPoints`: where the sub-points stand among the paragraph's own blocks.
+ */
+export type ExpectedBlock =
+  | { text: string }
+  | { bullets: string[] }
+  | { decision: number; postponed?: true }
+  | { subPoints: true };
+
+/** Blocks of a kind the originals never have: the protokoll shows them in its comparison if it wrote any. */
+type InventedBlock = { information: true } | { actions: string[] } | { recipients: string[] };
+
 export interface ExpectedPart {
   title: string;
   presenters: string[];
   /** the text after `att` of each clause, in order */
   clauses: string[];
+  /** the blocks, in order */
+  content: ExpectedBlock[];
 }
 export interface ExpectedParagraph extends ExpectedPart {
   /** the original decides `att Denna punkt tas upp vid nästa möte.`: the bot's `bordlägg` */
@@ -60,6 +87,8 @@ export interface ExpectedParagraph extends ExpectedPart {
 export interface Expected {
   /** the original's text, in tests/fixtures/replay/ */
   source: string;
+  /** `Samverkansgruppen beslutar`: what opens each decision block */
+  bodyPhrase: string;
   paragraphs: ExpectedParagraph[];
   /** how the original writes a postponement (the clause after `att`); the bot prints it as the paragraph's last att-clause */
   postponedPhrase?: string;
@@ -72,6 +101,8 @@ export interface Expected {
     partlyPresent: Record<string, string>;
     /** Frånvarande in the original's order */
     absentMembers: string[];
+    /** Justerare; the original names none when empty */
+    adjusters: string[];
   };
   distributionList: string[];
   /** `Tid och plats`, when the original has it */
@@ -127,9 +158,22 @@ export async function replay(wire: Wire, store: () => StoreConnection, script: R
   await send(channel.meetingStarted(at(0)), 'meetingStart');
   await send(channel.participants('join', script.joinAtStart.map(person), at(0)), `join ${script.joinAtStart.join(', ')}`);
   minute = 1;
+  const meetingNow = async () => {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.name === script.place.teamName);
+    const running = group ? (await repos.meetings.list(group.id)).find((m) => m.status === 'pågår') : undefined;
+    if (!running) throw new Error(`no running meeting\n${log.join('\n')}`);
+    return running.id;
+  };
   for (const step of script.during) {
     if (typeof step === 'string') await say(step, minute);
-    else if ('join' in step) await send(channel.participants('join', step.join.map(person), at(minute)), `join ${step.join.join(', ')}`);
+    else if ('decisionForm' in step) {
+      const what = `decision form: ${step.decisionForm.join(' / ')}`;
+      const res = await deliver(wire.app.url, channel.cardAction(secretary, 'decision.record', { meetingId: await meetingNow(), clauses: step.decisionForm.join('\n') }, at(minute)));
+      const reply = JSON.stringify(res.body?.value ?? res.body);
+      log.push(`${what} → ${reply}`);
+      if (res.status >= 300 || REFUSAL.test(reply) || !/beslutar att/.test(reply)) throw new Error(`the bot refused ${what}: ${reply}\n\n${log.join('\n')}`);
+    } else if ('join' in step) await send(channel.participants('join', step.join.map(person), at(minute)), `join ${step.join.join(', ')}`);
     else await send(channel.participants('leave', step.leave.map(person), at(minute)), `leave ${step.leave.join(', ')}`);
     minute += 1;
   }
@@ -147,23 +191,58 @@ export async function replay(wire: Wire, store: () => StoreConnection, script: R
   return { meetingId: meeting!.id, doc, log };
 }
 
+const originalText = (expected: Expected) => collapse(fs.readFileSync(path.join(REFERENCE_DIR, expected.source), 'utf8'));
+
+/** A clause's first words: a page break inside a long clause (page header and footer in between) cannot split them. */
+const clauseStart = (text: string) => collapse(text).split(' ').slice(0, 5).join(' ');
+
+/**
+ * The original as a reader meets it, as the expectations describe it: each paragraph's title, then its
+ * blocks in order — the start of a text, the start of each bullet, `Samverkansgruppen beslutar` and
+ * `att <first words>` of each clause, and where `subPoints` stands, the sub-points' blocks. (Sub-point
+ * titles are left out: the originals list them under the heading, before the paragraph's own text.)
+ */
+function originalOrder(expected: Expected): string[] {
+  const part = (p: ExpectedPart, subPoints: readonly ExpectedPart[]): string[] => {
+    const clauses = [...p.clauses];
+    return p.content.flatMap((b) => {
+      if ('text' in b) return [b.text];
+      if ('bullets' in b) return b.bullets;
+      if ('decision' in b) return [expected.bodyPhrase, ...clauses.splice(0, b.decision).map((c) => `att ${clauseStart(c)}`)];
+      return subPoints.flatMap((sp) => part(sp, []));
+    });
+  };
+  return expected.paragraphs.flatMap((p) => [p.title, ...part(p, p.subPoints)]).map(collapse);
+}
+
 /**
  * Every string of the expectations occurs in the original, compared after collapsing whitespace
- * (the extract breaks lines where the Word document wrapped them). A partial-presence mark must
- * follow its person's name in the original, before the next person listed.
+ * (the extract breaks lines where the Word document wrapped them), and in the order the expectations
+ * give: each paragraph's blocks as the original has them. A partial-presence mark must follow its
+ * person's name in the original, before the next person listed.
  */
 export function expectBoundToOriginal(expected: Expected): void {
-  const original = collapse(fs.readFileSync(path.join(REFERENCE_DIR, expected.source), 'utf8'));
+  const original = originalText(expected);
   const attendance = expected.attendance;
   const strings = [
+    expected.bodyPhrase,
     ...expected.paragraphs.flatMap((p) => [p, ...p.subPoints]).flatMap((p) => [p.title, ...p.presenters, ...p.clauses]),
     ...(expected.postponedPhrase ? [expected.postponedPhrase] : []),
-    ...(attendance ? [...attendance.presentMembers, ...attendance.absentMembers, attendance.chair, attendance.secretary] : []),
+    ...(attendance ? [...attendance.presentMembers, ...attendance.absentMembers, ...attendance.adjusters, attendance.chair, attendance.secretary] : []),
     ...expected.distributionList,
     ...(expected.timeAndPlace ? [expected.timeAndPlace] : []),
   ];
   const missing = strings.filter((s) => !original.includes(collapse(s)));
   expect(missing).toEqual([]);
+  // the blocks account for every clause, and for the sub-points exactly once
+  for (const p of expected.paragraphs.flatMap((p) => [p, ...p.subPoints])) {
+    const counted = p.content.reduce((n, b) => n + ('decision' in b ? b.decision : 0), 0);
+    expect({ title: p.title, clauses: counted }).toEqual({ title: p.title, clauses: p.clauses.length });
+  }
+  for (const p of expected.paragraphs) {
+    expect({ title: p.title, subPoints: p.content.filter((b) => 'subPoints' in b).length }).toEqual({ title: p.title, subPoints: p.subPoints.length > 0 ? 1 : 0 });
+  }
+  expectInOrder(original, originalOrder(expected));
   if (!attendance) return;
   const listed = [...attendance.presentMembers, ...attendance.absentMembers];
   for (const [name, mark] of Object.entries(attendance.partlyPresent)) {
@@ -173,30 +252,63 @@ export function expectBoundToOriginal(expected: Expected): void {
   }
 }
 
+/** What the protokoll wrote, in the expectations' terms; a text keeps the expectation's words when it starts with them. */
+type WrittenPart = Omit<ExpectedPart, 'content'> & { content: Array<ExpectedBlock | InventedBlock> };
+type WrittenParagraph = WrittenPart & { postponed: boolean; subPoints: WrittenPart[] };
+
+/** A decision block's clauses without its postponement (the last clause of a postponed block), which is compared on its own. */
+const decidedClauses = (d: DocumentDecision) => (d.postponed ? d.clauses.slice(0, -1) : d.clauses);
+
+function written(block: ContentBlock | SubPointsBlock, expected: ExpectedBlock | undefined): ExpectedBlock | InventedBlock {
+  const starting = (text: string, start: string | undefined) => (start !== undefined && collapse(text).startsWith(collapse(start)) ? start : text);
+  switch (block.kind) {
+    case 'text': return { text: starting(block.text, expected && 'text' in expected ? expected.text : undefined) };
+    case 'bullets': return { bullets: block.items.map((item, i) => starting(item, expected && 'bullets' in expected ? expected.bullets[i] : undefined)) };
+    case 'decision': return block.postponed ? { decision: decidedClauses(block).length, postponed: true } : { decision: block.clauses.length };
+    case 'subPoints': return { subPoints: true };
+    case 'information': return { information: true };
+    case 'actions': return { actions: block.actions.map((a) => a.text) };
+    case 'recipients': return { recipients: block.recipients };
+  }
+}
+
+const decisionsOf = (p: DocumentParagraph | DocumentSubPoint) => p.content.flatMap((b) => (b.kind === 'decision' ? [b] : []));
+
 /**
- * The protokoll's paragraphs as the same shape as the expectations: a postponed paragraph's last
+ * The protokoll's paragraphs in the same shape as the expectations: a postponed decision block's last
  * clause is its postponement, compared on its own (`postponed`, `postponedPhrase`).
  */
-export function paragraphsOf(doc: ProtokollDocument): ExpectedParagraph[] {
-  const part = (p: DocumentSubPoint): ExpectedPart => {
-    const clauses = p.decision?.clauses.map((c) => c.text) ?? [];
-    return { title: p.title, presenters: p.presenters, clauses: p.decision?.closing === 'postponed' ? clauses.slice(0, -1) : clauses };
-  };
-  return doc.paragraphs.map((p) => ({ ...part(p), postponed: p.decision?.closing === 'postponed', subPoints: p.subPoints.map(part) }));
+export function paragraphsOf(doc: ProtokollDocument, expected?: Expected): WrittenParagraph[] {
+  const part = (p: DocumentParagraph | DocumentSubPoint, e: ExpectedPart | undefined): WrittenPart => ({
+    title: p.title,
+    presenters: p.presenters,
+    clauses: decisionsOf(p).flatMap((d) => decidedClauses(d).map((c) => c.text)),
+    content: p.content.map((b, i) => written(b, e?.content[i])),
+  });
+  return doc.paragraphs.map((p, i) => {
+    const e = expected?.paragraphs[i];
+    return {
+      ...part(p, e),
+      postponed: decisionsOf(p).some((d) => d.postponed),
+      subPoints: p.subPoints.map((sp, j) => part(sp, e?.subPoints[j])),
+    };
+  });
 }
 
 /**
- * The protokoll's paragraph titles, presenters, decision clauses (text after `att`), postponements,
- * attendance and distribution list equal the original's.
+ * The protokoll's paragraph titles, presenters, decision clauses (text after `att`) in order, each
+ * paragraph's blocks in order, postponements, attendance in order and distribution list equal the
+ * original's.
  */
 export function expectSameAsOriginal(doc: ProtokollDocument, expected: Expected): void {
-  const normalise = (p: ExpectedParagraph): ExpectedParagraph => ({
-    title: collapse(p.title), presenters: p.presenters.map(collapse), clauses: p.clauses.map(collapse), postponed: p.postponed,
-    subPoints: p.subPoints.map((s) => ({ title: collapse(s.title), presenters: s.presenters.map(collapse), clauses: s.clauses.map(collapse) })),
+  const block = (b: ExpectedBlock | InventedBlock) => ('text' in b ? { text: collapse(b.text) } : 'bullets' in b ? { bullets: b.bullets.map(collapse) } : b);
+  const normalisePart = (p: WrittenPart) => ({
+    title: collapse(p.title), presenters: p.presenters.map(collapse), clauses: p.clauses.map(collapse), content: p.content.map(block),
   });
-  expect(paragraphsOf(doc).map(normalise)).toEqual(expected.paragraphs.map(normalise));
-  // a postponement is printed as the original words it: the last att-clause of its paragraph
-  const postponements = doc.paragraphs.filter((p) => p.decision?.closing === 'postponed').map((p) => p.decision!.clauses[p.decision!.clauses.length - 1]);
+  const normalise = (p: WrittenParagraph | ExpectedParagraph) => ({ ...normalisePart(p), postponed: p.postponed, subPoints: p.subPoints.map(normalisePart) });
+  expect(paragraphsOf(doc, expected).map(normalise)).toEqual(expected.paragraphs.map(normalise));
+  // a postponement is printed as the original words it: the last att-clause of its decision block
+  const postponements = allParts(doc).flatMap(decisionsOf).filter((d) => d.postponed).map((d) => d.clauses[d.clauses.length - 1]);
   if (expected.postponedPhrase) expect(postponements).toEqual(postponements.map(() => ({ marker: 'att', text: expected.postponedPhrase })));
   expect(doc.distributionList).toEqual(expected.distributionList);
   if (expected.timeAndPlace) expect(doc.timeAndPlace).toBe(expected.timeAndPlace);
@@ -216,30 +328,68 @@ export function expectSameAsOriginal(doc: ProtokollDocument, expected: Expected)
   // (del av mötet) after the same names; nobody else marked
   const marks = Object.fromEntries(doc.presentMembers.filter((m) => m.partialPresence !== '').map((m) => [m.name, m.partialPresence]));
   expect(marks).toEqual(attendance.partlyPresent);
+  expect(doc.adjusters.map((m) => m.name)).toEqual(attendance.adjusters);
+}
+
+/** Every paragraph and sub-point of the protokoll. */
+const allParts = (doc: ProtokollDocument): Array<DocumentParagraph | DocumentSubPoint> => doc.paragraphs.flatMap((p) => [p, ...p.subPoints]);
+
+/**
+ * The protokoll says nothing under its paragraphs that the original does not: every sentence of
+ * every text and bullet occurs in the original (a quotation's closing mark aside, where the replay
+ * typed only its first sentence). Invented blocks (an information line, actions, recipients) show
+ * up in `expectSameAsOriginal`.
+ */
+export function expectNothingInvented(doc: ProtokollDocument, expected: Expected): void {
+  const original = originalText(expected);
+  const texts = allParts(doc).flatMap((p) => p.content).flatMap((b) => (b.kind === 'text' ? [b.text] : b.kind === 'bullets' ? b.items : []));
+  const sentences = texts
+    .flatMap((t) => t.split(/\n|(?<=[.;:?!])\s+/))
+    .map((s) => collapse(s).replace(/^[”"]|[”"]$/g, ''))
+    .filter(Boolean);
+  // the extract breaks a line after a hyphen inside a date (`2025-` / `01-10`): joined again here
+  const unwrapped = original.replace(/-\s(?=\d)/g, '-');
+  expect(sentences.filter((s) => !original.includes(s) && !unwrapped.includes(s))).toEqual([]);
+}
+
+/** Words of a remark about quorum; neither original has any. */
+const QUORUM_REMARK = /beslutfört|beslutsför|beslutförhet/i;
+
+/**
+ * The protokoll prints no quorum remark the secretary did not write, in the model nor on the page
+ * (PRODUCT.md, Quorum: the rule warns in the chat and never writes into the document).
+ */
+export function expectNoQuorumRemark(doc: ProtokollDocument, page: string): void {
+  expect(allParts(doc).flatMap(decisionsOf).flatMap((d) => d.clauses).filter((c) => Object.keys(c).some((k) => k !== 'marker' && k !== 'text'))).toEqual([]);
+  expect(JSON.stringify(doc)).not.toMatch(QUORUM_REMARK);
+  expect(page).not.toMatch(QUORUM_REMARK);
 }
 
 /**
  * What a reader of the protokoll sees, in order, from the document model: the front page (title,
- * Ärendeförteckning, Tid och plats, attendance), then every paragraph with its presenters, sub-points,
- * the start of each decision clause (a postponement among them), then the distribution list. Clauses are
- * cut to their first words so a page break inside a long one (page header and footer in between)
- * cannot split what is looked for.
+ * Ärendeförteckning, Tid och plats, attendance), then every paragraph with its presenters and its
+ * blocks in order — the first words of each text and bullet, the body phrase and the start of each
+ * decision clause (a postponement among them), information lines, the sub-points where they stand —
+ * then the distribution list. Texts and clauses are cut to their first words so a page break inside a
+ * long one (page header and footer in between) cannot split what is looked for.
  */
 export function readingOrder(doc: ProtokollDocument): string[] {
-  const clauseStart = (text: string) => collapse(text).split(' ').slice(0, 5).join(' ');
-  const part = (p: DocumentSubPoint) => [
+  const block = (b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSubPoint[]): string[] => {
+    switch (b.kind) {
+      case 'text': return [clauseStart(b.text)];
+      case 'bullets': return b.items.map(clauseStart);
+      case 'decision': return [b.bodyPhrase, ...b.clauses.map((c) => `${c.marker} ${clauseStart(c.text)}`)];
+      case 'information': return [SV.information];
+      case 'actions': return [SV.actions, ...b.actions.map((a) => clauseStart(a.text))];
+      case 'recipients': return [SV.recipients, ...b.recipients];
+      case 'subPoints': return subPoints.flatMap((sp) => part(sp, []));
+    }
+  };
+  const part = (p: DocumentParagraph | DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): string[] => [
     paragraphHeading(p),
     ...(p.presenters.length ? [presentersLine(p.presenters)] : []),
+    ...p.content.flatMap((b) => block(b, subPoints)),
   ];
-  const decision = (p: DocumentSubPoint) => {
-    const d = p.decision;
-    if (!d) return [];
-    return [
-      ...(d.clauses.length ? [d.bodyPhrase] : []),
-      ...d.clauses.map((c) => `${c.marker} ${clauseStart(c.text)}`),
-      ...(d.closing === 'information' ? [SV.information] : []),
-    ];
-  };
   return [
     doc.kind, doc.bodyName, doc.date, SV.index,
     ...doc.index.flatMap((s) => s.entries.flatMap((e) => [`${e.label} ${e.title}`, ...e.subPoints.map((sp) => `${sp.label} ${sp.title}`)])),
@@ -248,13 +398,31 @@ export function readingOrder(doc: ProtokollDocument): string[] {
     ...(doc.absentMembers.length ? [`${SV.absentMembers}:`, ...doc.absentMembers.map((m) => m.name)] : []),
     ...(doc.secretary ? [`${SV.secretary}: ${doc.secretary.name}`] : []),
     `${SV.signatures}:`,
-    ...doc.paragraphs.flatMap((p) => [
-      ...part(p),
-      ...p.subPoints.flatMap((sp) => [...part(sp), ...decision(sp)]),
-      ...decision(p),
-    ]),
+    ...doc.paragraphs.flatMap((p) => part(p, p.subPoints)),
     ...(doc.distributionList.length ? [SV.recipients, ...doc.distributionList] : []),
   ].map(collapse);
+}
+
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+/**
+ * The HTML page the tab shows (`GET …/protokoll.html`), as the text a reader sees: it shows the
+ * protokoll in reading order, each decision block and each text once (nothing moved, nothing
+ * doubled). Returns the text, whitespace collapsed.
+ */
+export async function expectHtmlInOrder(wire: Wire, meetingId: string, doc: ProtokollDocument): Promise<string> {
+  const res = await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll.html`);
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  const page = collapse(html.slice(html.indexOf('<body>')).replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+  expectInOrder(page, readingOrder(doc));
+  const blocks = allParts(doc).flatMap((p) => p.content);
+  const bodyPhrases = blocks.filter((b) => b.kind === 'decision').map((b) => b.bodyPhrase);
+  for (const phrase of new Set(bodyPhrases)) expect({ phrase, times: occurrences(page, phrase) }).toEqual({ phrase, times: bodyPhrases.filter((p) => p === phrase).length });
+  const texts = blocks.flatMap((b) => (b.kind === 'text' ? [collapse(b.text)] : []));
+  for (const text of new Set(texts)) expect({ text, times: occurrences(page, text) }).toEqual({ text, times: texts.filter((t) => t === text).length });
+  return page;
 }
 
 /**

@@ -125,7 +125,11 @@ describeEachStore('the protokoll served during justering', (store) => {
     expect(second).toMatchObject({ version: 2, final: false });
     expect(second.sha256).not.toBe(first.sha256);
     await expectServed(second, 'justering');
-    expect((await json()).paragraphs[0]!.blocks).toEqual([{ kind: 'text', text: 'Dagordningen godkändes utan ändringar.' }]);
+    // the note typed after the decision, printed after it
+    expect((await json()).paragraphs[0]!.content).toEqual([
+      { kind: 'decision', bodyPhrase: 'Samverkan Väst beslutar', clauses: [{ marker: 'att', text: 'godkänna dagordningen' }], postponed: false },
+      { kind: 'text', text: 'Dagordningen godkändes utan ändringar.' },
+    ]);
   });
 
   it('after the lock serves the final stored bytes, with the approvals and the approved version as the final prints them', async () => {

@@ -21,7 +21,7 @@ describeUseCase('decision clause style', (fx) => {
   };
   const printed = async (g: GroupFixture, meetingId: string) => {
     const doc = toProtokollDocument(await fx.run((repos) => loadMeetingRecord(repos, g.group, meetingId, at(200))), { status: 'utkast', version: 1, renderedAt: at(200) });
-    return doc.paragraphs.flatMap((p) => p.decision?.clauses.map((c) => `${c.marker} ${c.text}`) ?? []);
+    return doc.paragraphs.flatMap((p) => p.content.flatMap((b) => (b.kind === 'decision' ? b.clauses.map((c) => `${c.marker} ${c.text}`) : [])));
   };
 
   it('beslutsstil numrerad: stored, and beslut keeps the clause as typed, answering with its number', async () => {

@@ -29,7 +29,7 @@ describeUseCase('recording actions', (fx) => {
     const ownerMemberId = ownerName ? Object.values(g.members).find((m) => m.name === ownerName)!.id : null;
     expect(action).toEqual({
       id: expect.any(String), groupId: g.group.id, meetingId: meeting.id, itemId: vard.id, text: 'Skicka ut planen',
-      ownerMemberId, ownerName, dueDate, status: 'open', version: 1, createdAt: at(10),
+      ownerMemberId, ownerName, dueDate, status: 'open', version: 1, createdAt: at(10), seq: expect.any(Number),
     });
   });
 

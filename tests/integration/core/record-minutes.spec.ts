@@ -27,7 +27,7 @@ describeUseCase('recording minutes', (fx) => {
     expect((await fx.run((repos) => setPresenters(repos, g.ctx(6), ['Tina Olsson', 'Mats Wennstig']))).text).toBe('Föredragande för punkt 3 Vårdplatsflöde: Tina Olsson, Mats Wennstig.');
     expect((await fx.run((repos) => addNote(repos, g.ctx(7), 'Rad 1\nRad 2'))).text).toBe('Anteckningen är sparad under punkt 3 Vårdplatsflöde.');
     expect((await fx.repos.agenda.list(meeting.id)).find((i) => i.id === item.id)!.presenters).toEqual(['Tina Olsson', 'Mats Wennstig']);
-    expect(await fx.repos.records.notes(meeting.id)).toEqual([{ id: expect.any(String), itemId: item.id, text: 'Rad 1\nRad 2', createdAt: at(7) }]);
+    expect(await fx.repos.records.notes(meeting.id)).toEqual([{ id: expect.any(String), itemId: item.id, text: 'Rad 1\nRad 2', createdAt: at(7), seq: expect.any(Number) }]);
   });
 
   it.each([
@@ -82,6 +82,9 @@ describeUseCase('recording minutes', (fx) => {
     expect((await fx.run((repos) => postponeItem(repos, g.ctx(8)))).text).toBe('punkt 4 Budget 2024 bordläggs: Denna punkt tas upp vid nästa möte.');
     expect((await itemOf(4)).outcome).toBe('postponed');
     expect((await itemOf(3)).outcome).toBe('information');
+    // when, so the line prints where it was recorded among the paragraph's entries
+    expect((await itemOf(3)).outcomeRecorded).toEqual({ at: at(6), seq: expect.any(Number) });
+    expect((await itemOf(4)).outcomeRecorded).toEqual({ at: at(8), seq: expect.any(Number) });
   });
 
   // Every other answer starts with a capital (agenda edits capitalise `punkt 3`); these three do not.
@@ -100,7 +103,10 @@ describeUseCase('recording minutes', (fx) => {
     const answer = await fx.run((repos) => setRecipients(repos, g.ctx(7), ['lsvo', 'Karlshamns kommun', 'Karlshamns kommun']));
     expect(answer.text).toBe('punkt 3 Vårdplatsflöde: Protokollet ska skickas till LSVO, Region Blekinge, Karlshamns kommun.');
     await expectDomainError(fx.run((repos) => setRecipients(repos, g.ctx(8), ['Ronneby kommun', ' '])), 'invalid-input', 'En mottagare saknar namn. Skriv namnen åtskilda med kommatecken.');
-    expect((await fx.repos.agenda.list(meeting.id)).find((i) => i.id === item.id)!.recipients).toEqual(['LSVO', 'Region Blekinge', 'Karlshamns kommun']);
+    const recorded = (await fx.repos.agenda.list(meeting.id)).find((i) => i.id === item.id)!;
+    expect(recorded.recipients).toEqual(['LSVO', 'Region Blekinge', 'Karlshamns kommun']);
+    // the list stands where the first recipients were recorded
+    expect(recorded.recipientsRecorded).toEqual({ at: at(6), seq: expect.any(Number) });
   });
 
   it('sändlista: during the meeting and in the draft; with no meeting held it is refused', async () => {

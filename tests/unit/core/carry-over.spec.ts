@@ -3,10 +3,10 @@ import { carryOver, FOLLOW_UP_TITLE } from '../../../bot/src/core/carry-over';
 
 const item = (id: string, title: string, typeTag: AgendaItem['typeTag']): AgendaItem => ({
   id, meetingId: 'm0', parentId: null, position: 1000, section: null, title, typeTag, standardKind: null, number: 5,
-  presenters: [], outcome: 'postponed', recipients: [], carriedFromItemId: null,
+  presenters: [], outcome: 'postponed', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null,
 });
 const action = (text: string, dueDate: string | null, ownerName: string | null, status: ActionItem['status'] = 'open'): ActionItem => ({
-  id: text, groupId: 'g', meetingId: 'm0', itemId: 'i', text, ownerMemberId: null, ownerName, dueDate, status, version: 1, createdAt: '2024-01-01T00:00:00.000Z',
+  id: text, groupId: 'g', meetingId: 'm0', itemId: 'i', text, ownerMemberId: null, ownerName, dueDate, status, version: 1, createdAt: '2024-01-01T00:00:00.000Z', seq: 1,
 });
 const TODAY = '2024-02-16';
 

@@ -6,6 +6,7 @@
 import type { AgendaItem, Decision, Group, Meeting } from '../../../bot/src/core/model';
 import type { MeetingRecord } from '../../../bot/src/core/use-cases/meeting-record';
 import { toProtokollDocument } from '../../../bot/src/documents/protokoll.mapping';
+import type { DocumentParagraph } from '../../../bot/src/documents/protokoll.model';
 import { renderDocx } from '../../../bot/src/documents/protokoll.docx';
 import { renderHtml } from '../../../bot/src/documents/protokoll.html';
 import { readZip, wordText, zipText } from '../../support/zip-reader';
@@ -25,9 +26,14 @@ const meeting: Meeting = {
 };
 const item = (id: string, number: number, outcome: AgendaItem['outcome']): AgendaItem => ({
   id, meetingId: 'm', parentId: null, position: number * 1000, section: null, title: `Ärende ${id}`, typeTag: null, standardKind: null, number,
-  presenters: [], outcome, recipients: [], carriedFromItemId: null,
+  presenters: [], outcome, recipients: [], carriedFromItemId: null, recipientsRecorded: null,
+  // bordlägg at 08:30, after whatever was decided under the item
+  outcomeRecorded: outcome === 'postponed' ? { at: t('08:30'), seq: 100 + number } : null,
 });
-const decision = (itemId: string, clause: string, quorate: boolean, hhmm: string): Decision => ({ id: `${itemId}-${hhmm}`, itemId, clause, quorate, createdAt: t(hhmm) });
+let seq = 0;
+const decision = (itemId: string, clause: string, quorate: boolean, hhmm: string): Decision => ({ id: `${itemId}-${hhmm}`, itemId, clause, quorate, createdAt: t(hhmm), seq: ++seq });
+/** A paragraph's decision blocks. */
+const decisionsOf = (p: DocumentParagraph) => p.content.flatMap((b) => (b.kind === 'decision' ? [b] : []));
 
 /** § 1 decided while not quorate; § 2 decided, then postponed; § 3 postponed with nothing else said. */
 function record(overrides: Partial<Group> = {}): MeetingRecord {
@@ -48,11 +54,12 @@ const docxText = async (r: MeetingRecord) => wordText(zipText(readZip(await rend
 describe('the decision block', () => {
   it('prints a decision taken while the meeting was not quorate with no quorum remark, in the model, the .docx and the .html', async () => {
     const doc = render(record());
-    expect(doc.paragraphs[0]!.decision).toEqual({
+    expect(doc.paragraphs[0]!.content).toEqual([{
+      kind: 'decision',
       bodyPhrase: 'LSVO beslutar',
       clauses: [{ marker: 'att', text: 'godkänna dagordningen.' }, { marker: 'att', text: 'utse Mats Wennstig till justerare.' }],
-      closing: null,
-    });
+      postponed: false,
+    }]);
     expect(JSON.stringify(doc)).not.toMatch(QUORUM_REMARK);
     expect(await docxText(record())).not.toMatch(QUORUM_REMARK);
     expect(renderHtml(doc)).not.toMatch(QUORUM_REMARK);
@@ -60,12 +67,15 @@ describe('the decision block', () => {
 
   it('decides a postponement as the last att-clause, after what else was decided', async () => {
     const [, decidedThenPostponed, postponed] = render(record()).paragraphs;
-    expect(decidedThenPostponed!.decision).toEqual({
+    expect(decidedThenPostponed!.content).toEqual([{
+      kind: 'decision',
       bodyPhrase: 'LSVO beslutar',
       clauses: [{ marker: 'att', text: 'ge arbetsgruppen i uppdrag att utreda frågan.' }, { marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }],
-      closing: 'postponed',
-    });
-    expect(postponed!.decision).toEqual({ bodyPhrase: 'LSVO beslutar', clauses: [{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }], closing: 'postponed' });
+      postponed: true,
+    }]);
+    expect(postponed!.content).toEqual([
+      { kind: 'decision', bodyPhrase: 'LSVO beslutar', clauses: [{ marker: 'att', text: 'Denna punkt tas upp vid nästa möte.' }], postponed: true },
+    ]);
     // Word: the marker, a tab, the text, as every clause (the reference's `att          Denna punkt …`)
     expect(await docxText(record())).toContain('§ 3 Ärende c\nLSVO beslutar\natt\tDenna punkt tas upp vid nästa möte.\n');
     expect(renderHtml(render(record()))).toContain(
@@ -76,9 +86,9 @@ describe('the decision block', () => {
   it('numbers the postponement as the next clause in a group that numbers its clauses', () => {
     const [, decidedThenPostponed, postponed] = render(record({ numberedClauses: true })).paragraphs;
     // Numbered clauses print as typed (this one was typed without "att"); the postponement is written "Att …".
-    expect(decidedThenPostponed!.decision!.clauses.map((c) => `${c.marker} ${c.text}`)).toEqual([
+    expect(decisionsOf(decidedThenPostponed!).flatMap((d) => d.clauses).map((c) => `${c.marker} ${c.text}`)).toEqual([
       '1. Ge arbetsgruppen i uppdrag att utreda frågan.', '2. Att denna punkt tas upp vid nästa möte.',
     ]);
-    expect(postponed!.decision!.clauses.map((c) => `${c.marker} ${c.text}`)).toEqual(['1. Att denna punkt tas upp vid nästa möte.']);
+    expect(decisionsOf(postponed!).flatMap((d) => d.clauses).map((c) => `${c.marker} ${c.text}`)).toEqual(['1. Att denna punkt tas upp vid nästa möte.']);
   });
 });

@@ -37,13 +37,13 @@ const roster = [
 ];
 const item = (n: number, extra: Partial<AgendaItem> = {}): AgendaItem => ({
   id: `i${n}`, meetingId: 'm', parentId: null, position: n, section: null, title: `Ärende ${n}`, typeTag: null, standardKind: null,
-  number: n, presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null, ...extra,
+  number: n, presenters: [], outcome: 'open', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null, ...extra,
 });
 const items = [
   ...Array.from({ length: 12 }, (_, i) => item(i + 1)),
   { ...item(0), id: 'i3a', parentId: 'i3', position: 0, number: null, title: 'Delrapport', typeTag: 'I' as const },
 ];
-const decision = (id: string, clause: string, minute: number): Decision => ({ id, itemId: 'i1', clause, quorate: true, createdAt: t(minute) });
+const decision = (id: string, clause: string, minute: number): Decision => ({ id, itemId: 'i1', clause, quorate: true, createdAt: t(minute), seq: minute });
 
 function recordWith(changes: Partial<MeetingRecord> = {}): MeetingRecord {
   return {

@@ -1,21 +1,24 @@
 /** The texts a rendered protokoll must show, in the order it must show them, from the model. */
-import type { DocumentSubPoint, ProtokollDocument } from '../../../bot/src/documents/protokoll.model';
-import { SV, attendeeLine, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
+import type { ContentBlock, DocumentParagraph, DocumentSubPoint, ProtokollDocument, SubPointsBlock } from '../../../bot/src/documents/protokoll.model';
+import { SV, actionLine, attendeeLine, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
 
-function body(p: DocumentSubPoint): string[] {
-  return [
-    ...(p.presenters.length ? [presentersLine(p.presenters)] : []),
-    ...p.blocks.flatMap((b) => (b.kind === 'text' ? b.text.split('\n') : b.items)),
-  ];
+function block(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSubPoint[]): string[] {
+  switch (b.kind) {
+    case 'text': return b.text.split('\n');
+    case 'bullets': return b.items;
+    case 'decision': return [b.bodyPhrase, ...b.clauses.flatMap((c) => [c.marker, c.text].filter(Boolean))];
+    case 'information': return [SV.information];
+    case 'actions': return [SV.actions, ...b.actions.map(actionLine)];
+    case 'recipients': return [SV.recipients, ...b.recipients];
+    case 'subPoints': return subPoints.flatMap((sp) => [paragraphHeading(sp), ...body(sp, [])]);
+  }
 }
 
-function decision(p: DocumentSubPoint): string[] {
-  const d = p.decision;
-  if (!d) return [];
+/** What follows a heading, in the content's order. */
+function body(p: DocumentParagraph | DocumentSubPoint, subPoints: readonly DocumentSubPoint[]): string[] {
   return [
-    ...(d.clauses.length ? [d.bodyPhrase] : []),
-    ...d.clauses.flatMap((c) => [c.marker, c.text].filter(Boolean)),
-    ...(d.closing === 'information' ? [SV.information] : []),
+    ...(p.presenters.length ? [presentersLine(p.presenters)] : []),
+    ...p.content.flatMap((b) => block(b, subPoints)),
   ];
 }
 
@@ -35,14 +38,7 @@ export function outline(doc: ProtokollDocument): string[] {
     `${SV.paragraphs}:`, doc.paragraphRange ?? '',
     `${SV.approvalPlaceAndTime}:`, doc.approvalPlaceAndTime ?? '',
     `${SV.signatures}:`, ...doc.signatures.flatMap((s) => [s.name, s.roleLabel]),
-    ...doc.paragraphs.flatMap((p) => [
-      paragraphHeading(p),
-      ...body(p),
-      ...p.subPoints.flatMap((sp) => [paragraphHeading(sp), ...body(sp), ...decision(sp)]),
-      ...decision(p),
-      ...(p.actions.length ? [SV.actions, ...p.actions.map((a) => a.text)] : []),
-      ...(p.recipients.length ? [SV.recipients, ...p.recipients] : []),
-    ]),
+    ...doc.paragraphs.flatMap((p) => [paragraphHeading(p), ...body(p, p.subPoints)]),
     SV.recipients, ...doc.distributionList,
   ];
 }

@@ -105,8 +105,11 @@ describe('renderHtml with hostile text', () => {
       paragraphs: [{
         ...doc.paragraphs[0]!,
         title: 'Övrigt </style><img src=x onerror=alert(1)>',
-        blocks: [{ kind: 'text', text: `Anteckning med ${SCRIPT} och &amp; och <a href="javascript:x">länk</a>` }, { kind: 'bullets', items: [`"><svg onload=alert(1)>`] }],
-        recipients: [`x' onmouseover='alert(1)`],
+        content: [
+          { kind: 'text', text: `Anteckning med ${SCRIPT} och &amp; och <a href="javascript:x">länk</a>` },
+          { kind: 'bullets', items: [`"><svg onload=alert(1)>`] },
+          { kind: 'recipients', recipients: [`x' onmouseover='alert(1)`] },
+        ],
       }],
     };
   };

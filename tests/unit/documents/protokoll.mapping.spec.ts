@@ -20,7 +20,7 @@ const member = (id: string, name: string, role: RosterRole): RosterMember => ros
 });
 const item = (id: string, number: number | null, parentId: string | null = null): AgendaItem => ({
   id, meetingId: 'm', parentId, position: 0, section: null, title: id, typeTag: null, standardKind: null, number,
-  presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null,
+  presenters: [], outcome: 'open', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null,
 });
 const stay = (memberId: string, displayName: string, joinedAt: string, leftAt: string | null) => ({
   memberId, displayName, aadObjectId: null, joinedAt, leftAt, source: 'live' as const,

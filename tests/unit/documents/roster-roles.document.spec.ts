@@ -41,7 +41,7 @@ const record: MeetingRecord = {
   group, meeting, roster,
   items: [{
     id: 'i1', meetingId: 'm', parentId: null, position: 0, section: null, title: 'Budget 2025', typeTag: null, standardKind: null, number: 1,
-    presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null,
+    presenters: [], outcome: 'open', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null,
   }],
   visits: [{ itemId: 'i1', openedAt: t('08:00') }],
   notes: [], decisions: [], actions: [],

@@ -16,11 +16,12 @@ export function sectioned(): ProtokollDocument {
     ],
     paragraphs: [{
       ...first!,
-      decision: {
+      content: [{
+        kind: 'decision',
         bodyPhrase: 'LSVO beslutar',
         clauses: decisionClauses([{ clause: 'att godkänna dagordningen.' }, { clause: 'Att utse Rebecca Welander till justerare.' }], 'numbered'),
-        closing: null,
-      },
+        postponed: false,
+      }],
     }, ...rest],
   };
 }

@@ -14,7 +14,7 @@
  */
 import type { CalendarEvent } from '../calendar';
 import { PLACE_WITHOUT_ROOM, type AgendaItem, type Group, type IsoTime, type Meeting } from '../model';
-import type { Repositories } from '../ports';
+import type { NewAgendaItem, Repositories } from '../ports';
 import { parseEventAgenda } from '../event-agenda-parser';
 import { composeAgenda, type AgendaDraftItem } from '../standard-items';
 import { HEAD_POSITION, mainItems, OWN_POSITION, subPointsOf, TAIL_POSITION } from './agenda-order';
@@ -113,7 +113,7 @@ async function insertDraft(repos: Repositories, group: Group, meeting: Meeting, 
   for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title });
 }
 
-const blank = (meeting: Meeting): Omit<AgendaItem, 'id' | 'position' | 'title'> => ({
+const blank = (meeting: Meeting): Omit<NewAgendaItem, 'position' | 'title'> => ({
   meetingId: meeting.id, parentId: null, section: null, typeTag: null, standardKind: null, number: null,
   presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null,
 });

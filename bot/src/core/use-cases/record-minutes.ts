@@ -75,20 +75,20 @@ async function decisionInstant(repos: Repositories, target: ParagraphTarget, now
 
 export async function recordInformation(repos: Repositories, ctx: CommandContext): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
-  await repos.agenda.update(meeting.id, item.id, { outcome: 'information' });
+  await repos.agenda.update(meeting.id, item.id, { outcome: 'information', recordedAt: ctx.at });
   return { text: `${reference} ${item.title}: Informationen tas till protokollet.` };
 }
 
 export async function postponeItem(repos: Repositories, ctx: CommandContext): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
-  await repos.agenda.update(meeting.id, item.id, { outcome: 'postponed' });
+  await repos.agenda.update(meeting.id, item.id, { outcome: 'postponed', recordedAt: ctx.at });
   return { text: `${reference} ${item.title} bordläggs: Denna punkt tas upp vid nästa möte.` };
 }
 
 export async function setRecipients(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
   const recipients = mergeUnique(item.recipients, names);
-  await repos.agenda.update(meeting.id, item.id, { recipients });
+  await repos.agenda.update(meeting.id, item.id, { recipients, recordedAt: ctx.at });
   return { text: `${reference} ${item.title}: Protokollet ska skickas till ${listed(recipients)}.` };
 }
 

@@ -11,6 +11,7 @@ import tenantGroupNames from './0009-tenant-group-names';
 import rosterRoles from './0010-roster-roles';
 import provisionalIdentities from './0011-provisional-identities';
 import standInSecretary from './0012-stand-in-secretary';
+import entrySequence from './0013-entry-sequence';
 import participantTenant from './0014-participant-tenant';
 
 export interface Migration {
@@ -33,6 +34,6 @@ export const migrations: readonly Migration[] = [
   { id: '0010-roster-roles', sql: rosterRoles },
   { id: '0011-provisional-identities', sql: provisionalIdentities },
   { id: '0012-stand-in-secretary', sql: standInSecretary },
-  // 0013 is taken by the entries' arrival sequence.
+  { id: '0013-entry-sequence', sql: entrySequence },
   { id: '0014-participant-tenant', sql: participantTenant },
 ];
