@@ -89,8 +89,14 @@ describe('chatting with the bot in Microsoft 365 Agents Playground', () => {
 
   it('has the README\'s cast, and refuses the outsider who asks for the group in a personal chat', async () => {
     interface User { id: string; name: string; aadObjectId: string }
-    const loaded = (await (await fetch(`${url}_internal/v1/config`)).json()) as { config: { currentUser: User; users: User[]; personalChat: { id: string } } };
-    const { currentUser, users, personalChat } = loaded.config;
+    type Loaded = { config?: { currentUser: User; users: User[]; personalChat: { id: string } } };
+    // The Playground answers before it has read its configuration file: ask until it has.
+    let loaded: Loaded = {};
+    for (const deadline = Date.now() + 20_000; !loaded.config && Date.now() < deadline;) {
+      loaded = (await (await fetch(`${url}_internal/v1/config`)).json()) as Loaded;
+      if (!loaded.config) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const { currentUser, users, personalChat } = loaded.config!;
     expect(currentUser.name).toBe('Sandra Johansson');
     expect(users.map((u) => u.name)).toEqual(expect.arrayContaining(['Mats Wennstig', 'Anna-Karin Åkesson', 'Eva Utomstående']));
     const eva = users.find((u) => u.name === 'Eva Utomstående')!;
