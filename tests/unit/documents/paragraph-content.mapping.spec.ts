@@ -11,18 +11,7 @@ import type { ContentBlock, SubPointsBlock } from '../../../bot/src/documents/pr
 import { renderHtml } from '../../../bot/src/documents/protokoll.html';
 import { expectInOrder } from './expect-order';
 
-const t = (hhmm: string) => `2024-02-16T${hhmm}:00.000Z`;
-
-const group: Group = {
-  id: 'g', name: 'LSVO', decidingBody: 'LSVO', documentKind: 'Sammanträdesprotokoll', numberingStyle: 'year',
-  numberingStart: null, numberingStartYear: null, quorumRule: 'huvudman', numberedClauses: false, electsAdjuster: false,
-  tenantId: null, teamId: null, channelId: null,
-};
-const meeting: Meeting = {
-  id: 'm', groupId: 'g', status: 'utkast', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
-  place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
-  distributionList: [], pendingSection: null, standInMemberId: null,
-};
+import { group, meeting, t } from './record-fixture';
 const item = (id: string, fields: Partial<AgendaItem> = {}): AgendaItem => ({
   id, meetingId: 'm', parentId: null, position: 0, section: null, title: id, typeTag: null, standardKind: null, number: 1,
   presenters: [], outcome: 'open', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null, ...fields,

@@ -3,18 +3,7 @@ import type { MeetingRecord } from '../../../bot/src/core/use-cases/meeting-reco
 import { toProtokollDocument } from '../../../bot/src/documents/protokoll.mapping';
 import { rosterMember } from '../../../bot/src/core/roster-roles';
 
-const t = (hhmm: string) => `2024-02-16T${hhmm}:00.000Z`;
-
-const group: Group = {
-  id: 'g', name: 'LSVO', decidingBody: 'LSVO', documentKind: 'Sammanträdesprotokoll', numberingStyle: 'year',
-  numberingStart: null, numberingStartYear: null, quorumRule: 'huvudman', numberedClauses: false, electsAdjuster: false,
-  tenantId: null, teamId: null, channelId: null,
-};
-const meeting: Meeting = {
-  id: 'm', groupId: 'g', status: 'utkast', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
-  place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
-  distributionList: [], pendingSection: null, standInMemberId: null,
-};
+import { group, meeting, t } from './record-fixture';
 const member = (id: string, name: string, role: RosterRole): RosterMember => rosterMember({
   id, groupId: 'g', name, title: '', principal: 'Region Blekinge', roles: [role], party: null, aadObjectId: null, email: null, teamsUserId: null,
 });

@@ -15,24 +15,16 @@ alter table notes add column seq bigint;
 alter table decisions add column seq bigint;
 alter table action_items add column seq bigint;
 
-update notes set seq = ordered.n
-  from (select kind, id, row_number() over (order by created_at, kind, id) as n from (
+-- The order of every existing entry, computed once and given to each kind in turn.
+create temporary table entry_order as
+  select kind, id, row_number() over (order by created_at, kind, id) as n from (
     select 1 as kind, id, created_at from notes
     union all select 2, id, created_at from decisions
-    union all select 3, id, created_at from action_items) as entries) as ordered
-  where ordered.kind = 1 and ordered.id = notes.id;
-update decisions set seq = ordered.n
-  from (select kind, id, row_number() over (order by created_at, kind, id) as n from (
-    select 1 as kind, id, created_at from notes
-    union all select 2, id, created_at from decisions
-    union all select 3, id, created_at from action_items) as entries) as ordered
-  where ordered.kind = 2 and ordered.id = decisions.id;
-update action_items set seq = ordered.n
-  from (select kind, id, row_number() over (order by created_at, kind, id) as n from (
-    select 1 as kind, id, created_at from notes
-    union all select 2, id, created_at from decisions
-    union all select 3, id, created_at from action_items) as entries) as ordered
-  where ordered.kind = 3 and ordered.id = action_items.id;
+    union all select 3, id, created_at from action_items) as entries;
+update notes set seq = o.n from entry_order o where o.kind = 1 and o.id = notes.id;
+update decisions set seq = o.n from entry_order o where o.kind = 2 and o.id = decisions.id;
+update action_items set seq = o.n from entry_order o where o.kind = 3 and o.id = action_items.id;
+drop table entry_order;
 select setval('entry_seq', (select count(*) from notes) + (select count(*) from decisions) + (select count(*) from action_items) + 1, false);
 
 alter table notes alter column seq set default nextval('entry_seq');
