@@ -310,5 +310,9 @@ describe('m365agents.yml and infra/', () => {
   it('keeps the toolkit secrets and build output out of git', () => {
     const ignored = read('.gitignore').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['env/.env.*.user', 'build/', '.deployment/']));
+    // The staged app has its own package.json and vendor/: jest must not map them beside the project's.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const jestConfig = require('../../../jest.config.js') as { projects: Array<{ modulePathIgnorePatterns?: string[] }> };
+    for (const project of jestConfig.projects) expect(project.modulePathIgnorePatterns).toContain('<rootDir>/build/');
   });
 });
