@@ -111,7 +111,7 @@ describe('test command', () => {
 
   it('runs again on Node 24 in .ci/run through npx, with nothing added to the lock file', () => {
     expect(read('.ci/run')).toMatch(/^npm run test:node24$/m);
-    expect(pkg.scripts['test:node24']).toBe('npx -y -p node@24 -c "npm test"');
+    expect(pkg.scripts['test:node24']).toBe('npx -y -p node@24 -c "node --version && npm test"');
     expect(read('package-lock.json')).not.toMatch(/"node_modules\/node"/);
   });
 });
