@@ -12,6 +12,9 @@ const shared = {
     '^adaptivecards$': '<rootDir>/node_modules/adaptivecards/dist/adaptivecards.js',
   },
   clearMocks: true,
+  // build/app is the staged deployment (npm run stage): a second package.json and vendor/ that
+  // jest's module map would take for duplicates of the project's own.
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
 };
 
 module.exports = {

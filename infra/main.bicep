@@ -1,7 +1,8 @@
-// Protokoll in production: Azure Bot (Teams channel), App Service (Linux, Node 20, ≥ 2 instances),
+// Protokoll in production: Azure Bot (Teams channel), App Service (Linux, Node 24 LTS, ≥ 2 instances),
 // PostgreSQL Flexible Server 16, Key Vault (RBAC) and Application Insights on Log Analytics.
-// Deploy: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json -p …
-// (see infra/README.md; secrets are passed on the command line, never stored in the parameters file).
+// Deploy by hand: az deployment group create -g <rg> -f infra/main.bicep -p infra/main.parameters.json -p …
+// (secrets on the command line, never in the parameters file), or with the Microsoft 365 Agents
+// Toolkit: m365agents.yml (arm/deploy with infra/main.parameters.m365agents.json). See infra/README.md.
 targetScope = 'resourceGroup'
 
 @description('Azure region for everything except the bot (which is global).')
@@ -153,3 +154,9 @@ output defaultHostname string = web.outputs.defaultHostname
 output keyVaultName string = keyVault.outputs.name
 output postgresServer string = database.outputs.fqdn
 output botResourceName string = bot.outputs.name
+
+// Read by the Agents Toolkit (arm/deploy writes each output to env/.env.<env> under its own name):
+// the zip deploy target, the host of the SSO resource and the app package's base URL.
+output AZURE_APP_SERVICE_RESOURCE_ID string = web.outputs.id
+output PUBLIC_BASE_URL string = 'https://${publicHostname}'
+output PUBLIC_HOSTNAME string = publicHostname

@@ -1,4 +1,4 @@
-// App Service plan (Linux) + web app (Node 20 LTS) with a system-assigned identity that may read
+// App Service plan (Linux) + web app (Node 24 LTS) with a system-assigned identity that may read
 // Key Vault secrets; every variable the server reads (bot/src/config.ts) is an app setting, the
 // secrets as Key Vault references.
 param location string
@@ -47,7 +47,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/src/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -131,6 +131,7 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
   }
 }
 
+output id string = site.id
 output name string = site.name
 output defaultHostname string = site.properties.defaultHostName
 output principalId string = site.identity.principalId
