@@ -6,7 +6,7 @@
  *
  *   paragraphVisits(visits, items) → the visits as visits of main paragraphs (a sub-point's time is its paragraph's)
  *   paragraphsPresent(visits, meetingEnd, stays) → Set<itemId>
- *   formatPartialPresence(presentNumbers, allNumbers, style, year) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)` (never a year suffix)
+ *   formatPartialPresence(presentNumbers, allNumbers, style) → '' | `(§18)` | `(§§12 - 14, 17)` | `(del av mötet)` (never a year suffix)
  *   mergeIntervals(stays, openEnd?) → [from, to] ms spans · presentAt(stays, at) · presentMemberIdsAt(stays, at)
  * A person's stays may overlap, touch or come in any order; a stay ending before it starts is dropped.
  */
@@ -106,9 +106,8 @@ function overlapOf([from, to]: Span, presence: Span[]): number {
  * `(§§12 - 14, 17)`; with per-meeting numbering the reference minutes write `(del av mötet)`.
  * With `§ 12/24` numbering the mark has the numbers without the year, as such bodies write it
  * (`(§§4 - 9)`, never `(§§4/25 - 9/25)`). Present for every paragraph (or none): no mark.
- * `year` is kept for the callers; the mark no longer depends on it.
  */
-export function formatPartialPresence(presentNumbers: number[], allNumbers: number[], style: NumberingStyle, year: number): string {
+export function formatPartialPresence(presentNumbers: number[], allNumbers: number[], style: NumberingStyle): string {
   const all = [...new Set(allNumbers)].sort((a, b) => a - b);
   const present = all.filter((n) => presentNumbers.includes(n));
   if (present.length === 0 || present.length === all.length) return '';

@@ -38,7 +38,7 @@ export function toProtokollDocument(record: MeetingRecord, render: RenderContext
   const mains = mainItems(record.items);
   const label = (item: AgendaItem) => formatParagraphNumber(group.numberingStyle, item.number ?? 0, year);
   const numbers = mains.map((i) => i.number ?? 0);
-  const attendance = attendanceLists(record, end ?? render.renderedAt, year);
+  const attendance = attendanceLists(record, end ?? render.renderedAt);
 
   return {
     kind: group.documentKind,
@@ -199,7 +199,7 @@ export function textBlocks(text: string): TextBlock[] {
   return blocks.filter((b) => b.kind === 'bullets' || b.text !== '');
 }
 
-function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number) {
+function attendanceLists(record: MeetingRecord, meetingEnd: string) {
   const style = record.group.numberingStyle;
   const numbers = new Map(mainItems(record.items).map((i) => [i.id, i.number ?? 0]));
   const visits = paragraphVisits(record.visits, record.items).filter((v) => numbers.has(v.itemId));
@@ -209,7 +209,7 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string, year: number
 
   const partial = (stays: PresenceInterval[]) => {
     const present = [...paragraphsPresent(visits, meetingEnd, stays)].map((id) => numbers.get(id)!);
-    return formatPartialPresence(present, allNumbers, style, year);
+    return formatPartialPresence(present, allNumbers, style);
   };
   const attendee = (m: RosterMember, stays: PresenceInterval[]): Attendee => ({
     name: m.name, title: m.title, principal: m.principal, roleLabel: roleLabelOf(m),

@@ -9,7 +9,7 @@ import { conflict } from '../errors';
 import { formatPartialPresence, paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
 import { assessQuorum, formatQuorumLine, type QuorumAssessment } from '../quorum';
 import { personKey, type PresenceInterval } from '../attendance-intervals';
-import { mainItems, meetingYear } from './agenda-order';
+import { mainItems } from './agenda-order';
 import { meetingIntervals } from './meeting-intervals';
 import { meetingByStatus } from './meeting-lookup';
 
@@ -55,7 +55,6 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
   const numbers = new Map(mainItems(items).map((i) => [i.id, i.number ?? 0]));
   const visitedMain = paragraphVisits(visits, items).filter((v) => numbers.has(v.itemId));
   const allNumbers = [...new Set(visitedMain.map((v) => numbers.get(v.itemId)!))];
-  const year = meetingYear(meeting, at);
 
   const byPerson = groupByPerson(intervals);
   const memberView = (member: RosterMember): AttendanceMemberView => {
@@ -67,7 +66,7 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
       roles: member.roles,
       presentNow: presentNow.has(member.id),
       attended: own.length > 0,
-      partialPresence: own.length > 0 && present.length > 0 ? formatPartialPresence(present, allNumbers, group.numberingStyle, year) : '',
+      partialPresence: own.length > 0 && present.length > 0 ? formatPartialPresence(present, allNumbers, group.numberingStyle) : '',
       counts: countsForQuorum(member),
     };
   };
