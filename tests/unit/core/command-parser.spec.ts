@@ -369,6 +369,8 @@ describe('parseCommand: malformed commands quote their syntax line', () => {
     ['beslutsförhet __proto__', 'quorum-rule', '”__proto__”'],
     ['numrering constructor', 'numbering', '”constructor”'],
     ['numrering __proto__ start 3', 'numbering', '”__proto__ start 3”'],
+    ['beslutsstil constructor', 'clause-style', '”constructor”'],
+    ['beslutsstil __proto__', 'clause-style', '”__proto__”'],
     ['ny punkt', 'add-item', 'Titeln saknas'],
     ['ny punkt (I/D)', 'add-item', 'Titeln saknas'],
     ['ny punkt Budget (DB)', 'add-item', '”(DB)”'],

@@ -108,7 +108,7 @@ function renameItem(rest: string): Checked<Command> {
   return map(titleAndTag(match[2] ?? '', 'den nya titeln'), (item) => ({ kind: 'rename-item', number: number.value.number, ...item }));
 }
 
-// Maps, not object literals: a typed `constructor` or `__proto__` must not find Object.prototype.
+// Maps, not object literals (here and below): a typed `constructor` or `__proto__` must not find Object.prototype.
 const NUMBERING = new Map<string, NumberingStyle>([['möte', 'meeting'], ['möte-parentes', 'meeting-paren'], ['år', 'year'], ['år-suffix', 'year-suffix']]);
 
 function numbering(rest: string): Checked<Command> {
@@ -151,11 +151,11 @@ function decision(rest: string): Checked<Command> {
   return map(withinLimit(clause, MAX_TEXT_LENGTH, 'beslutssatsen'), (value) => ({ kind: 'decision', clause: value }));
 }
 
-const CLAUSE_STYLES: Record<string, boolean> = { att: false, numrerad: true, numrerade: true, numrerat: true };
+const CLAUSE_STYLES = new Map<string, boolean>([['att', false], ['numrerad', true], ['numrerade', true], ['numrerat', true]]);
 
 function clauseStyle(rest: string): Checked<Command> {
   const text = oneLine(rest).toLowerCase().replace(/\.$/, '');
-  const numbered = CLAUSE_STYLES[text];
+  const numbered = CLAUSE_STYLES.get(text);
   return numbered === undefined
     ? { problem: `Ange att eller numrerad${text ? ` (”${shorten(oneLine(rest))}” förstods inte)` : ''}.` }
     : { value: { kind: 'clause-style', numbered } };
