@@ -40,9 +40,15 @@ export interface ApprovalState {
 }
 
 /** Renders and stores the next draft version of an ended meeting and opens it for justering. */
-export async function createDraft(repos: Repositories, group: Group, meetingId: string, at: IsoTime, documents: ProtokollDocuments): Promise<ApprovalState> {
-  await repos.meetings.lock(group.id, meetingId);
-  const record = await loadMeetingRecord(repos, group, meetingId, at);
+/** `loaded`: the record as the caller just read it under the meeting's lock (it is not read again). */
+export async function createDraft(
+  repos: Repositories, group: Group, meetingId: string, at: IsoTime, documents: ProtokollDocuments, loaded?: MeetingRecord,
+): Promise<ApprovalState> {
+  let record = loaded;
+  if (!record) {
+    await repos.meetings.lock(group.id, meetingId);
+    record = await loadMeetingRecord(repos, group, meetingId, at);
+  }
   if (record.meeting.status === 'justerat') throw conflict('Protokollet är redan justerat och låst.');
   const previous = await repos.documents.latest(meetingId);
   const versionNumber = (previous?.version ?? 0) + 1;

@@ -2,7 +2,7 @@
  * `avsluta` and Teams' meeting-end event are one flow: the running meeting ends, its draft is
  * rendered (version 1) and goes out for justering. `avsluta` said again while the draft awaits
  * justering makes a new version only when what the document prints has changed since the current
- * version (the content digests differ, as in draft-rule.ts). In practice the draft rule has already
+ * version (draft-rule.ts, printsAsVersion). In practice the draft rule has already
  * made a version for every change, so `avsluta` then answers which version awaits whom and posts
  * nothing: approvals are reset by real changes only, never by ending the meeting twice (e.g. after
  * Teams' meeting-end event).
@@ -13,6 +13,7 @@ import { createDraft, pendingApproval, type ApprovalState } from './approval';
 import type { Answer, CommandContext } from './command-context';
 import { endMeeting } from './meeting-flow';
 import { meetingByStatus } from './meeting-lookup';
+import { printsAsVersion } from './draft-rule';
 
 export interface CloseOptions {
   /**
@@ -56,7 +57,7 @@ export async function closeMeeting(repos: Repositories, ctx: CommandContext, doc
  */
 async function unchangedDraft(repos: Repositories, ctx: CommandContext, meetingId: string, documents: ProtokollDocuments): Promise<Answer<ApprovalState> | null> {
   const state = await pendingApproval(repos, ctx.group, ctx.at, meetingId);
-  if (state.version.final || !state.version.contentDigest || state.version.contentDigest !== documents.contentDigest(state.record)) return null;
+  if (!printsAsVersion(state.version, state.record, documents)) return null;
   const n = state.version.version;
   const decided = (decision: 'approved' | 'changes-requested') =>
     state.approvers.filter((a) => state.approvals.some((x) => x.memberId === a.id && x.decision === decision)).map((a) => a.name);

@@ -11,7 +11,7 @@
  *   keepDraftCurrent(repos, group, at, documents) → the new version's answer, or null when unchanged
  */
 import type { Group, IsoTime } from '../model';
-import type { ProtokollDocuments, Repositories } from '../ports';
+import type { MeetingRecord, ProtokollDocuments, Repositories, StoredDocumentVersion } from '../ports';
 import { createDraft, type ApprovalState } from './approval';
 import type { Answer } from './command-context';
 import { loadMeetingRecord } from './meeting-record';
@@ -24,11 +24,19 @@ export async function keepDraftCurrent(repos: Repositories, group: Group, at: Is
   const now = (await repos.groups.findById(group.id)) ?? group;
   const current = await repos.documents.latest(meeting.id);
   const record = await loadMeetingRecord(repos, now, meeting.id, at);
-  if (current && !current.final && current.contentDigest === documents.contentDigest(record)) return null;
-  const draft = await createDraft(repos, now, meeting.id, at, documents);
+  if (printsAsVersion(current, record, documents)) return null;
+  const draft = await createDraft(repos, now, meeting.id, at, documents, record);
   return {
     text: `Utkastet är nu version ${draft.version.version}.${draft.version.version > 1 ? ' Justeringen börjar om.' : ''}`,
     data: draft,
     events: [{ type: 'draft-versioned', groupId: group.id, meetingId: meeting.id }],
   };
+}
+
+/**
+ * The draft's current version prints exactly what the record prints now. A final version, or one
+ * stored before versions kept a content digest, never does: the caller then makes a new version.
+ */
+export function printsAsVersion(version: StoredDocumentVersion | null, record: MeetingRecord, documents: ProtokollDocuments): boolean {
+  return !!version && !version.final && !!version.contentDigest && version.contentDigest === documents.contentDigest(record);
 }
