@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { isVerb, parseVerbData, type Verb, type VerbData } from '../cards/verbs';
 import { commandHandlers } from './handlers';
-import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome, TurnServices } from './handlers/handler';
+import type { CommandKind, CommandOf, CommandSpec, GroupScope, Outcome } from './handlers/handler';
 import { helpCard } from './handlers/help.handler';
 import { meetingEnded, meetingStarted, participantsMoved } from './handlers/meeting-events.handler';
 import { cardActionHandlers, VERB_PERMISSIONS } from './card-actions/card-action.handlers';
@@ -89,7 +89,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     const progress = async (message: string) => {
       await context.sendActivities([{ type: 'typing' }, toActivity({ text: message })]);
     };
-    const result = await this.deps.envelope.run(turn, commandWork(parsed.command, this.deps.envelope.services, turn), progress, () => memberEmail(context));
+    const result = await this.deps.envelope.run(turn, commandWork(parsed.command, this.deps.envelope, turn), progress, () => memberEmail(context));
     if (result.kind === 'answered') await this.deps.notifier.answer(context, turn, result.outcome);
     else if (result.kind !== 'duplicate') await context.sendActivity(toActivity({ text: result.text }));
   }
@@ -137,8 +137,9 @@ export class ProtokollBot extends TeamsActivityHandler {
 }
 
 /** A parsed command as work for the envelope, with its handler from the table. */
-function commandWork<K extends CommandKind>(command: CommandOf<K>, services: TurnServices, turn: TurnInfo): TurnWork {
+function commandWork<K extends CommandKind>(command: CommandOf<K>, envelope: TurnEnvelope, turn: TurnInfo): TurnWork {
   const spec = commandHandlers[command.kind as K] as CommandSpec<K>;
+  const services = envelope.services;
   if (spec.group === 'none') {
     return {
       group: 'none',
@@ -146,12 +147,13 @@ function commandWork<K extends CommandKind>(command: CommandOf<K>, services: Tur
       ...(spec.prepare ? { prepare: () => spec.prepare!(command, services, turn) } : {}),
     };
   }
+  const outside = async () => ({ services, group: await envelope.groupOf(turn), turn });
   return {
     group: 'required',
     permission: spec.permission,
     run: (scope, prepared) => spec.run(command, scope, prepared),
-    ...(spec.before ? { before: (_: void, outside) => spec.before!(command, outside) } : {}),
-    ...(spec.after ? { after: (_: void, outside, outcome) => spec.after!(command, outside, outcome) } : {}),
+    ...(spec.before ? { prepare: async () => spec.before!(command, await outside()) } : {}),
+    ...(spec.after ? { after: async (outcome: Outcome) => spec.after!(command, await outside(), outcome) } : {}),
   };
 }
 

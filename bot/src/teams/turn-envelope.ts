@@ -13,15 +13,23 @@ import { learnActorIdentity } from '../core/use-cases/teams-identity';
 import { authorize, type Permission } from '../core/use-cases/authorization';
 import { isDatabaseUnavailable } from '../store/database-errors';
 import type { Logger } from '../logger';
-import type { AroundTransaction, GroupScope, Outcome, TurnScope, TurnServices } from './handlers/handler';
+import type { GroupScope, Outcome, TurnScope, TurnServices } from './handlers/handler';
 import { resolveGroup } from './group-resolver';
 import { DATABASE_UNAVAILABLE_TEXT, GENERIC_FAILURE_TEXT, NO_GROUP_TEXT, OTHER_TENANT_TEXT } from './replies';
 import type { TurnInfo } from './turn-info';
 
-/** What runs in a turn: in the conversation's group (most), or without one (help, binding a group). */
-export type TurnWork =
-  | ({ group: 'required'; permission: Permission; run(scope: GroupScope, prepared: string | null): Promise<Outcome> } & AroundTransaction<void>)
-  | { group: 'none'; prepare?(): Promise<string | null>; run(scope: TurnScope, prepared: string | null): Promise<Outcome> };
+/**
+ * What runs in a turn: in the conversation's group (most), or without one (help, binding a group).
+ * `prepare` (before the transaction; its result is given to `run`) and `after` (after commit) are
+ * the slow work outside it: reading Microsoft Graph, asking Teams.
+ */
+export type TurnWork = (
+  | { group: 'required'; permission: Permission; run(scope: GroupScope, prepared: string | null): Promise<Outcome> }
+  | { group: 'none'; run(scope: TurnScope, prepared: string | null): Promise<Outcome> }
+) & {
+  prepare?(): Promise<string | null>;
+  after?(outcome: Outcome): Promise<Outcome>;
+};
 
 export type TurnResult =
   | { kind: 'answered'; outcome: Outcome }
@@ -76,10 +84,7 @@ export class TurnEnvelope {
       return { kind: 'refused', text: OTHER_TENANT_TEXT };
     }
     try {
-      const outside = work.group === 'required' && (work.before || work.after) ? await this.outsideScope(turn) : null;
-      const prepared = work.group === 'none'
-        ? ((await work.prepare?.()) ?? null)
-        : outside && work.before ? await work.before(undefined, outside) : null;
+      const prepared = (await work.prepare?.()) ?? null;
       const done = await this.services.uow.run(async (repos) => {
         const scope: TurnScope = { ...this.services, repos, turn, progress };
         if (work.group === 'none') return work.run(scope, prepared);
@@ -94,8 +99,7 @@ export class TurnEnvelope {
         this.logger.info({ key: turn.idempotencyKey }, 'duplicate activity ignored');
         return { kind: 'duplicate' };
       }
-      const outcome = outside && work.group === 'required' && work.after ? await work.after(undefined, outside, done.value) : done.value;
-      return { kind: 'answered', outcome };
+      return { kind: 'answered', outcome: work.after ? await work.after(done.value) : done.value };
     } catch (error) {
       if (error instanceof DomainError) return { kind: 'refused', text: error.userMessage, forbidden: error.code === 'forbidden' };
       if (isDatabaseUnavailable(error)) {
@@ -107,10 +111,11 @@ export class TurnEnvelope {
     }
   }
 
-  private async outsideScope(turn: TurnInfo): Promise<{ services: TurnServices; group: Group; turn: TurnInfo }> {
+  /** The conversation's group, for slow work outside the transaction (a Swedish refusal when none is bound). */
+  async groupOf(turn: TurnInfo): Promise<Group> {
     const group = await this.services.uow.read((repos) => resolveGroup(repos, turn));
     if (!group) throw invalid(NO_GROUP_TEXT);
-    return { services: this.services, group, turn };
+    return group;
   }
 }
 
