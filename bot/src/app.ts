@@ -65,13 +65,12 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
-  const notifier = new TeamsNotifier(uow, proactive, logger);
   const graph = createGraphClient(config, logger);
   const calendarSource = createCalendarSource(config, logger, graph);
-  const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   // With Microsoft Graph: documents go to the channel's files, and the attendance report is read after meetings.
   const files = graph ? new ProtokollFiles(uow, new ChannelFiles(graph), logger) : null;
-  notifier.useApprovalCards(new ApprovalCards(uow, proactive, logger, config.teamsAppId, files, (groupId, _meetingId, text) => notifier.tellSecretaries(groupId, null, text)));
+  const notifier = new TeamsNotifier(uow, proactive, new ApprovalCards(uow, proactive, logger, config.teamsAppId, files), logger);
+  const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
   const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);

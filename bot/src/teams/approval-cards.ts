@@ -31,8 +31,6 @@ export class ApprovalCards {
     /** the Teams app's id: the card links to the tab when the document is not in the channel's files */
     private readonly teamsAppId: string,
     private readonly files: DocumentFiles | null,
-    /** the secretaries hear about a failed upload (once per meeting) */
-    private readonly tellSecretaries: (groupId: string, meetingId: string, text: string) => Promise<boolean>,
   ) {}
 
   async isPosted(meetingId: string): Promise<boolean> {
@@ -41,9 +39,10 @@ export class ApprovalCards {
 
   /**
    * The first post of the card: as the answer in this conversation and (when this is not the
-   * channel) as a new post in the group's channel, where the approvers act.
+   * channel) as a new post in the group's channel, where the approvers act. Returns what the
+   * secretaries must hear about the upload to the channel's files (once per meeting), or null.
    */
-  async publish(context: TurnContext, turn: TurnInfo, reply: Reply, ref: MeetingRef): Promise<void> {
+  async publish(context: TurnContext, turn: TurnInfo, reply: Reply, ref: MeetingRef): Promise<string | null> {
     const card = (await this.learnApproverIds(context, ref)) ?? (await this.currentCard(ref));
     const sent = await context.sendActivity(toActivity({ ...reply, card: card ?? undefined }));
     if (sent?.id) await this.remember(ref.meetingId, TurnContext.getConversationReference(context.activity), sent.id);
@@ -56,20 +55,26 @@ export class ApprovalCards {
       });
       if (post) await this.remember(ref.meetingId, post.reference, post.activityId);
     }
-    if (await this.uploaded(ref)) await this.sync(ref);
+    const upload = await this.upload(ref);
+    if (upload.uploaded) await this.sync(ref);
+    return upload.problem;
   }
 
-  /** Brings every posted card of the meeting up to date; a failed update is logged, not thrown. */
-  async sync(ref: MeetingRef): Promise<void> {
+  /**
+   * Brings every posted card of the meeting up to date; a failed update is logged, not thrown.
+   * Returns what the secretaries must hear about the upload, as publish does.
+   */
+  async sync(ref: MeetingRef): Promise<string | null> {
     // A new version (or the final one) is uploaded first, so the updated card links to it.
-    await this.uploaded(ref);
+    const { problem } = await this.upload(ref);
     const card = await this.currentCard(ref);
-    if (!card) return;
+    if (!card) return problem;
     for (const post of await this.uow.read((repos) => repos.documents.cardPosts(ref.meetingId))) {
       await this.proactive.update(post.reference as Partial<ConversationReference>, post.activityId, { card }).catch((error) => {
         this.logger.error({ err: error, conversationId: post.conversationId }, 'updating the approval card failed');
       });
     }
+    return problem;
   }
 
   /** A reply under the meeting's card (in the channel when it was posted there); false when no card was posted. */
@@ -88,16 +93,14 @@ export class ApprovalCards {
     });
   }
 
-  /** After the card is out: the document goes to the channel's files; true when the card's link changed. */
-  private async uploaded(ref: MeetingRef): Promise<boolean> {
-    if (!this.files) return false;
+  /** After the card is out: the document goes to the channel's files; `uploaded` when the card's link changed. */
+  private async upload(ref: MeetingRef): Promise<{ uploaded: boolean; problem: string | null }> {
+    if (!this.files) return { uploaded: false, problem: null };
     try {
-      const { uploaded, problem } = await this.files.uploadLatest(ref.groupId, ref.meetingId);
-      if (problem) await this.tellSecretaries(ref.groupId, ref.meetingId, problem);
-      return uploaded;
+      return await this.files.uploadLatest(ref.groupId, ref.meetingId);
     } catch (error) {
       this.logger.error({ err: error, ...ref }, 'document upload failed');
-      return false;
+      return { uploaded: false, problem: null };
     }
   }
 

@@ -19,24 +19,18 @@ import { toActivity } from './reply-activity';
 import type { TurnInfo } from './turn-info';
 
 export class TeamsNotifier implements Notifier {
-  private cards!: ApprovalCards;
-
   constructor(
     private readonly uow: UnitOfWork,
     private readonly proactive: ProactiveMessenger,
+    private readonly cards: ApprovalCards,
     private readonly logger: Logger,
   ) {}
-
-  /** The approval cards tell the secretaries through this notifier, and it updates them: set once at start. */
-  useApprovalCards(cards: ApprovalCards): void {
-    this.cards = cards;
-  }
 
   /** Answers a turn in its conversation, then delivers its events. */
   async answer(context: TurnContext, turn: TurnInfo, outcome: Outcome): Promise<void> {
     const { events = [], ...reply } = outcome;
     const firstDraft = await this.unpostedDraft(events);
-    if (firstDraft) await this.cards.publish(context, turn, reply, firstDraft);
+    if (firstDraft) await this.tellUploadProblem(firstDraft.groupId, await this.cards.publish(context, turn, reply, firstDraft));
     else if (reply.text || reply.card || reply.warning) await context.sendActivity(toActivity(reply));
     for (const event of events) {
       if (firstDraft && event.type === 'draft-versioned' && event.meetingId === firstDraft.meetingId) continue;
@@ -63,10 +57,10 @@ export class TeamsNotifier implements Notifier {
       case 'draft-versioned':
         // Never posted (a new version from a job before anyone ended the meeting in a chat): in the channel.
         if (!(await this.cards.isPosted(event.meetingId))) return this.postInChannel(event.groupId, { text: 'Ett nytt protokollutkast väntar på justering.' });
-        await this.cards.sync(event);
+        await this.tellUploadProblem(event.groupId, await this.cards.sync(event));
         return true;
       case 'approval-changed':
-        await this.cards.sync(event);
+        await this.tellUploadProblem(event.groupId, await this.cards.sync(event));
         return true;
       case 'secretaries-told':
         return this.tellSecretaries(event.groupId, event.meetingId, event.text);
@@ -78,10 +72,15 @@ export class TeamsNotifier implements Notifier {
   }
 
   /** For the secretaries, @mentioned: under the meeting's approval card when there is one, else in the channel. */
-  async tellSecretaries(groupId: string, meetingId: string | null, text: string): Promise<boolean> {
+  private async tellSecretaries(groupId: string, meetingId: string | null, text: string): Promise<boolean> {
     const secretaries = await this.uow.read(async (repos) => (await repos.roster.list(groupId)).filter((m) => hasRole(m, 'sekreterare')));
     const reply = secretaries.length ? { text, mentions: mentionsOf(secretaries) } : { text };
     return this.sayUnderCardOrInChannel(groupId, meetingId, reply);
+  }
+
+  /** A failed upload to the channel's files is told in the channel (the card may be what failed to link). */
+  private async tellUploadProblem(groupId: string, problem: string | null): Promise<void> {
+    if (problem) await this.tellSecretaries(groupId, null, problem);
   }
 
   private async sayUnderCardOrInChannel(groupId: string, meetingId: string | null, reply: Reply): Promise<boolean> {
