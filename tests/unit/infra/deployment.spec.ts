@@ -6,27 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { bicepParams } from './bicep-params';
 
 const root = path.join(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
-interface BicepParam {
-  name: string;
-  hasDefault: boolean;
-  secure: boolean;
-}
-
-/** `param name type [= default]`, with `@secure()` among the decorators just above it. */
-function bicepParams(source: string): BicepParam[] {
-  const lines = source.split('\n');
-  return lines.flatMap((line, index) => {
-    const match = line.match(/^param (\w+) \w+( = .+)?$/);
-    if (!match) return [];
-    let secure = false;
-    for (let i = index - 1; i >= 0 && lines[i]!.startsWith('@'); i--) secure ||= lines[i]!.startsWith('@secure()');
-    return [{ name: match[1]!, hasDefault: !!match[2], secure }];
-  });
-}
 
 /** `module x 'path' = { … params: { key: value … } }` → path and the keys passed. */
 function moduleCalls(source: string): Array<{ file: string; passed: string[] }> {

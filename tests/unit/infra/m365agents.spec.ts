@@ -6,6 +6,7 @@
  * env/.env.<env> or written by an earlier step; the parameters match infra/main.bicep, secrets come
  * only from SECRET_ variables, and the variables handed to the app are the ones in .env.example.
  */
+import { bicepParams } from './bicep-params';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -76,17 +77,6 @@ function envFile(file: string): Map<string, string> {
 /** Upper-case outputs of main.bicep: arm/deploy writes each to the environment under that name. */
 const bicepEnvOutputs = () => [...read('infra/main.bicep').matchAll(/^output ([A-Z][A-Z0-9_]*) /gm)].map((m) => m[1]!);
 
-interface BicepParam { name: string; hasDefault: boolean; secure: boolean }
-function bicepParams(source: string): BicepParam[] {
-  const lines = source.split('\n');
-  return lines.flatMap((line, index) => {
-    const match = line.match(/^param (\w+) \w+( = .+)?$/);
-    if (!match) return [];
-    let secure = false;
-    for (let i = index - 1; i >= 0 && lines[i]!.startsWith('@'); i--) secure ||= lines[i]!.startsWith('@secure()');
-    return [{ name: match[1]!, hasDefault: !!match[2], secure }];
-  });
-}
 
 /** What a step writes to the environment: its declared outputs, a script's ::set-teamsfx-env lines, arm/deploy's outputs. */
 function written(step: Step): string[] {
