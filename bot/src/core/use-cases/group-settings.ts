@@ -8,7 +8,7 @@ import type { Actor, Answer } from './command-context';
 import { forbidden, notFound } from '../errors';
 import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
-import { findMembersByName, normaliseName } from '../roster-match';
+import { identifyParticipant } from '../roster-match';
 import { formatRoles } from '../roster-roles';
 import { clauseInStyle } from '../decision-clause';
 
@@ -81,9 +81,10 @@ function defaultDecidingBody(name: string): string {
 export async function updateRoster(repos: Repositories, group: Group, entries: NewRosterEntry[], actor: Actor): Promise<Answer<RosterMember[]>> {
   let roster = await repos.roster.upsert(group.id, entries);
   if (actor.aadObjectId && !(await senderOf(repos, group, actor))) {
-    const own = findMembersByName(roster, actor.name).filter((m) => !m.aadObjectId && normaliseName(m.name) === normaliseName(actor.name));
-    if (own.length === 1) {
-      await repos.roster.rememberIdentity(group.id, own[0]!.id, { aadObjectId: actor.aadObjectId, teamsUserId: actor.teamsUserId ?? null });
+    // The one untied entry of their display name, as a participant is matched (two of one name: neither).
+    const own = identifyParticipant(roster, { name: actor.name });
+    if (own?.by === 'name') {
+      await repos.roster.rememberIdentity(group.id, own.member.id, { aadObjectId: actor.aadObjectId, teamsUserId: actor.teamsUserId ?? null });
       roster = await repos.roster.list(group.id);
     }
   }
