@@ -70,9 +70,10 @@ export interface RosterStore {
   clearProvisionalMatches(groupId: string, memberId: string): Promise<void>;
 }
 
+/** One per member and account: the store keeps each Entra object id once (lower-case). */
 export interface ProvisionalMatch {
   memberId: string;
-  aadObjectId: string | null;
+  aadObjectId: string;
   teamsUserId: string | null;
   displayName: string;
   at: IsoTime;

@@ -76,7 +76,6 @@ export class RosterRepository implements RosterStore {
   }
 
   async addProvisionalMatch(groupId: string, memberId: string, match: Omit<ProvisionalMatch, 'memberId'>): Promise<void> {
-    if (!match.aadObjectId) return;
     await this.db
       .insertInto('provisional_identities')
       .values({ group_id: groupId, member_id: memberId, aad_object_id: match.aadObjectId.toLowerCase(), teams_user_id: match.teamsUserId, display_name: match.displayName, seen_at: match.at })

@@ -88,7 +88,7 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
     others,
     unconfirmed: roster
       .filter((m) => !m.aadObjectId && provisional.some((p) => p.memberId === m.id))
-      .map((m) => ({ memberId: m.id, name: m.name, accounts: new Set(provisional.filter((p) => p.memberId === m.id).map((p) => p.aadObjectId)).size })),
+      .map((m) => ({ memberId: m.id, name: m.name, accounts: provisional.filter((p) => p.memberId === m.id).length })),
     quorum,
     quorumLine: formatQuorumLine(quorum),
   };

@@ -51,7 +51,8 @@ export async function noteParticipantIdentity(repos: Repositories, group: Group,
   const found = identifyParticipant(await repos.roster.list(group.id), identity);
   if (!found) return null;
   if (found.by !== 'name') await learnIdentity(repos, group, found.member, identity);
-  else if (identity.aadObjectId || identity.teamsUserId) {
+  else if (identity.aadObjectId) {
+    // Only an account Teams names by its Entra id can later be confirmed as this member.
     await repos.roster.addProvisionalMatch(group.id, found.member.id, { aadObjectId: identity.aadObjectId, teamsUserId: identity.teamsUserId, displayName: identity.name, at });
   }
   return found.member;
@@ -68,8 +69,7 @@ export async function confirmIdentity(repos: Repositories, ctx: CommandContext, 
     : await uniqueMember(repos, ctx.group.id, who.name);
   if (!member) throw conflict('Personen finns inte längre i ledamotslistan.');
   if (member.aadObjectId) return { text: `${member.name} är redan bekräftad: Teams-kontot är kopplat till ledamotslistan.` };
-  const matches = await repos.roster.provisionalMatches(ctx.group.id, member.id);
-  const accounts = [...new Map(matches.filter((m) => m.aadObjectId).map((m) => [m.aadObjectId!.toLowerCase(), m])).values()];
+  const accounts = await repos.roster.provisionalMatches(ctx.group.id, member.id);
   if (accounts.length === 0) {
     throw conflict(`Inget Teams-konto har anslutit som ${member.name} ännu. Bekräfta när hen har anslutit till mötet, eller lägg till hens e-postadress i ledamotslistan.`);
   }
