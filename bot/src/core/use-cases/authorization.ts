@@ -50,8 +50,12 @@ export async function senderOf(repos: Repositories, group: Group, actor: Actor):
 }
 
 export async function authorize(repos: Repositories, group: Group, actor: Actor, permission: Permission, place: Place): Promise<void> {
+  return authorizeSender(repos, group, permission === 'anyone' ? null : await senderOf(repos, group, actor), permission, place);
+}
+
+/** `authorize` for a sender already looked up (the turn envelope has just learnt who sends). */
+export async function authorizeSender(repos: Repositories, group: Group, sender: RosterMember | null, permission: Permission, place: Place): Promise<void> {
   if (permission === 'anyone') return;
-  const sender = await senderOf(repos, group, actor);
   if (permission === 'read' || permission === 'propose') {
     if (sender || place.inGroupChannel) return;
     throw forbidden(`Bara ${genitive(group.name)} ledamöter och medlemmar i gruppens team kan ${permission === 'read' ? 'se det här' : 'föreslå punkter'}. Skriv i gruppens kanal, eller be sekreteraren lägga in dig i ledamotslistan med din e-postadress.`);

@@ -58,8 +58,7 @@ export async function bindGroup(repos: Repositories, name: string, binding: Conv
 
 /** The sender is the group's secretary or chair, by the Entra id Teams sends. */
 async function leads(repos: Repositories, group: Group, actor: Actor): Promise<boolean> {
-  await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
-  const sender = await senderOf(repos, group, actor);
+  const sender = await learnActorIdentity(repos, group, { ...actor, teamsUserId: actor.teamsUserId ?? null });
   return !!sender && isSecretaryOrChair(sender);
 }
 

@@ -32,15 +32,21 @@ export async function learnIdentity(repos: Repositories, group: Group, member: R
 /**
  * For anyone writing to the bot. This runs on every turn, so the usual case is one indexed read:
  * the member with this Entra object id. Someone not tied yet is tied only when Teams reported an
- * e-mail/UPN for them that the roster has.
+ * e-mail/UPN for them that the roster has. Returns the sender's roster entry (null: none is tied
+ * to them), so the permission check needs no second read.
  */
-export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<void> {
-  if (!identity.aadObjectId) return;
+export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<RosterMember | null> {
+  if (!identity.aadObjectId) return null;
   const known = await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
-  if (known) return learnIdentity(repos, group, known, identity);
-  if (!identity.email) return;
+  if (known) {
+    await learnIdentity(repos, group, known, identity);
+    return known;
+  }
+  if (!identity.email) return null;
   const found = identifyParticipant(await repos.roster.list(group.id), { aadObjectId: identity.aadObjectId, email: identity.email });
-  if (found?.by === 'email') await learnIdentity(repos, group, found.member, identity);
+  if (found?.by !== 'email') return null;
+  await learnIdentity(repos, group, found.member, identity);
+  return found.member;
 }
 
 /**
