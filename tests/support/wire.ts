@@ -13,11 +13,12 @@ export interface Wire {
   app: RunningApp;
 }
 
-export function useWire(store: () => StoreConnection, env: Record<string, string> = {}): Wire {
+/** `env` may be a function, read once the suite's other servers (say, an Entra stand-in) have started. */
+export function useWire(store: () => StoreConnection, env: Record<string, string> | (() => Record<string, string>) = {}): Wire {
   const wire = { connector: new BotConnectorServer(), app: undefined as unknown as RunningApp };
   beforeAll(async () => {
     await wire.connector.start();
-    wire.app = await startTestApp(store(), env);
+    wire.app = await startTestApp(store(), typeof env === 'function' ? env() : env);
   });
   afterAll(async () => {
     await wire.app?.stop();

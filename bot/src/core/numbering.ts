@@ -10,6 +10,7 @@
  *   formatParagraphNumber / formatParagraphHeading / formatParagraphRef (chat) / formatParagraphRange
  *   subPointLabel(index0) → `a)` … `z)`, `aa)` …
  *   parseParagraphRef(`24b`) → { number: 24, sub: 1 } | null   what a member types after `punkt`
+ *   paragraphAnchor / subPointAnchor                   the id of a paragraph in the protokoll's HTML
  */
 import type { NumberingStyle } from './model';
 
@@ -102,4 +103,18 @@ export function parseParagraphRef(raw: string): ParagraphRef | null {
   // bijective base 26: a = 0, z = 25, aa = 26, ab = 27, …
   const sub = [...letters].reduce((acc, ch) => acc * 26 + (ch.charCodeAt(0) - 96), 0) - 1;
   return { number, sub };
+}
+
+/** The HTML id of a paragraph: `§ 15` → `p-15`, `§ 12/24` → `p-12-24`, `1).` → `p-1`. */
+export function paragraphAnchor(label: string): string {
+  const numbers = label.match(/\d+/g);
+  if (!numbers) throw new RangeError(`paragraph label without a number: ${label}`);
+  return `p-${numbers.join('-')}`;
+}
+
+/** A sub-point's anchor under its paragraph's: `p-11` and `a)` → `p-11-a`. */
+export function subPointAnchor(paragraphAnchorId: string, subLabel: string): string {
+  const letters = subLabel.match(/[a-z]+/i);
+  if (!letters) throw new RangeError(`sub-point label without a letter: ${subLabel}`);
+  return `${paragraphAnchorId}-${letters[0].toLowerCase()}`;
 }

@@ -138,6 +138,56 @@ export interface RecordStore {
   countForItem(meetingId: string, itemId: string): Promise<number>;
 }
 
+/**
+ * Where a row stands in the decision register's order: newest meeting first, then the protokoll's
+ * own order (paragraph, sub-point, clause as recorded). The next page starts after this key.
+ */
+export interface DecisionRegisterKey {
+  meetingAt: IsoTime;
+  meetingId: string;
+  mainPosition: number;
+  subPosition: number;
+  /** the clause's `created_at` in microseconds since 1970, as text (exact beyond 2^53) */
+  recordedAtMicros: string;
+  seq: number;
+}
+
+export interface DecisionSearch {
+  /** the groups searched (the caller may read each); empty finds nothing */
+  groupIds: readonly string[];
+  /** words to find, each stemmed and also as the beginning of a word; none lists every decision */
+  words: readonly string[];
+  limit: number;
+  after: DecisionRegisterKey | null;
+}
+
+export interface DecisionRegisterRow {
+  key: DecisionRegisterKey;
+  decisionId: string;
+  groupId: string;
+  meetingId: string;
+  meetingStatus: MeetingStatus;
+  clause: string;
+  /** 1-based place among its paragraph's clauses in recorded order (the number a numbered style prints) */
+  clauseNumber: number;
+  itemTitle: string;
+  /** the main paragraph's number (the parent's, for a sub-point) */
+  paragraphNumber: number | null;
+  /** 0-based index of the sub-point under its paragraph, null for a main item */
+  subPointIndex: number | null;
+  /**
+   * The clause and the title with every matched word between \u0002 and \u0003, as the database's
+   * text search marks them (null without search words). Control characters never occur in recorded text.
+   */
+  clauseMarked: string | null;
+  titleMarked: string | null;
+}
+
+export interface DecisionRegisterStore {
+  /** one page of decision clauses in register order, and (on the first page) how many match in all */
+  search(query: DecisionSearch): Promise<{ rows: DecisionRegisterRow[]; total: number | null }>;
+}
+
 export interface ActionStore {
   add(action: Omit<ActionItem, 'id' | 'version' | 'status' | 'seq'>): Promise<ActionItem>;
   listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]>;
@@ -262,6 +312,7 @@ export interface Repositories {
   agenda: AgendaStore;
   records: RecordStore;
   actions: ActionStore;
+  decisionRegister: DecisionRegisterStore;
   attendance: AttendanceStore;
   documents: DocumentStore;
   calendar: CalendarStore;

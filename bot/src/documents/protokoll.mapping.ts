@@ -5,14 +5,14 @@
  */
 import type { AgendaItem, RecordedAt, RosterMember, RosterRole } from '../core/model';
 import { countsForQuorum, hasRole } from '../core/roster-roles';
-import { formatParagraphNumber, formatParagraphRange, subPointLabel } from '../core/numbering';
+import { formatParagraphNumber, formatParagraphRange, paragraphAnchor, subPointAnchor, subPointLabel } from '../core/numbering';
 import { formatPartialPresence, paragraphsPresent, paragraphVisits } from '../core/presence';
 import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
 import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
 import type { Attendee, ContentBlock, DocumentAction, DocumentDecision, DocumentParagraph, DocumentStatus, DocumentSubPoint, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
-import { decidesPhrase, decisionClauses, paragraphAnchor, signatureOrganisation, subPointAnchor } from './strings.sv';
+import { decidesPhrase, decisionClauses, signatureOrganisation } from './strings.sv';
 
 export interface RenderContext {
   status: DocumentStatus;

@@ -99,20 +99,6 @@ export function paragraphHeading(p: Pick<DocumentParagraph, 'label' | 'title' | 
   return [p.label, p.title, p.typeTag].filter((part): part is string => !!part).join(' ');
 }
 
-/** The HTML id of a paragraph: `§ 15` → `p-15`, `§ 12/24` → `p-12-24`, `1).` → `p-1`. */
-export function paragraphAnchor(label: string): string {
-  const numbers = label.match(/\d+/g);
-  if (!numbers) throw new RangeError(`paragraph label without a number: ${label}`);
-  return `p-${numbers.join('-')}`;
-}
-
-/** A sub-point's anchor under its paragraph's: `p-11` and `a)` → `p-11-a`. */
-export function subPointAnchor(paragraphAnchorId: string, subLabel: string): string {
-  const letters = subLabel.match(/[a-z]+/i);
-  if (!letters) throw new RangeError(`sub-point label without a letter: ${subLabel}`);
-  return `${paragraphAnchorId}-${letters[0].toLowerCase()}`;
-}
-
 /** `Föredragande: Mats Wennstig, Anna Hedlund` */
 export function presentersLine(presenters: readonly string[]): string {
   return `${label(SV.presenters)} ${presenters.join(', ')}`;

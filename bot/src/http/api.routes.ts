@@ -6,6 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Repositories } from '../core/ports';
 import { invalid } from '../core/errors';
 import { changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
+import { searchAllDecisions, searchGroupDecisions, type DecisionRegisterQuery } from '../core/use-cases/decision-register';
 import { stockholmDate } from '../core/swedish-time';
 import { isUuid } from '../core/validators';
 import type { Logger } from '../logger';
@@ -56,6 +57,23 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
     const body = (req.body ?? {}) as { status?: unknown; version?: unknown };
     if (typeof req.body !== 'object' || req.body === null) throw invalid('Skicka JSON: {"status": "done", "version": 1}.');
     res.json(await read((repos) => changeActionStatus(repos, viewer, actionId, body.status, body.version)));
+  }));
+
+  /** `q`, `limit` and `cursor` as the query string gives them; the use case checks each. */
+  const registerQuery = (req: Request): DecisionRegisterQuery => {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    return { q: query.q, limit: query.limit, cursor: query.cursor };
+  };
+
+  server.get('/api/groups/:groupId/decisions', handle(async (req, res) => {
+    const viewer = await callerOf(req);
+    const groupId = uuidParam(req, 'groupId');
+    res.json(await read((repos) => searchGroupDecisions(repos, viewer, groupId, registerQuery(req))));
+  }));
+
+  server.get('/api/decisions', handle(async (req, res) => {
+    const viewer = await callerOf(req);
+    res.json(await read((repos) => searchAllDecisions(repos, viewer, registerQuery(req))));
   }));
 
   server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {

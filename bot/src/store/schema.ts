@@ -108,6 +108,8 @@ export interface AgendaItemsTable {
   outcome_seq: NullableEntrySeq;
   recipients_at: ColumnType<Date | null, never, Date | string | null>;
   recipients_seq: NullableEntrySeq;
+  /** the title as the `swedish` text-search configuration reads it; kept by the database */
+  search: ColumnType<unknown, never, never>;
 }
 
 export interface ParagraphVisitsTable {
@@ -134,6 +136,8 @@ export interface DecisionsTable {
   quorate: boolean;
   created_at: Timestamp;
   seq: EntrySeq;
+  /** the clause as the `swedish` text-search configuration reads it; kept by the database */
+  search: ColumnType<unknown, never, never>;
 }
 
 export interface ActionItemsTable {

@@ -12,6 +12,7 @@ import { MeetingRepository } from './meeting.repository';
 import { AgendaRepository } from './agenda.repository';
 import { RecordRepository } from './record.repository';
 import { ActionRepository } from './action.repository';
+import { DecisionRegisterRepository } from './decision-register.repository';
 import { AttendanceRepository } from './attendance.repository';
 import { DocumentRepository } from './document.repository';
 import { CalendarRepository } from './calendar.repository';
@@ -25,6 +26,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     agenda: new AgendaRepository(db),
     records: new RecordRepository(db),
     actions: new ActionRepository(db),
+    decisionRegister: new DecisionRegisterRepository(db),
     attendance: new AttendanceRepository(db),
     documents: new DocumentRepository(db),
     calendar: new CalendarRepository(db),

@@ -8,12 +8,11 @@ import {
   decisionClauses,
   draftMark,
   pageHeader,
-  paragraphAnchor,
   paragraphHeading,
   signatureNameLine,
   signatureOrganisation,
-  subPointAnchor,
 } from '../../../bot/src/documents/strings.sv';
+import { paragraphAnchor, subPointAnchor } from '../../../bot/src/core/numbering';
 import { protokollDocument } from '../../fixtures/protokoll-document.fixture';
 
 const person = { name: 'André Jönsson', title: 'verksamhetschef Sölvesborgs kommun', principal: 'Sölvesborgs kommun', party: null, partialPresence: '' };

@@ -13,6 +13,7 @@ import provisionalIdentities from './0011-provisional-identities';
 import standInSecretary from './0012-stand-in-secretary';
 import entrySequence from './0013-entry-sequence';
 import participantTenant from './0014-participant-tenant';
+import decisionRegister from './0015-decision-register';
 
 export interface Migration {
   id: string;
@@ -36,4 +37,5 @@ export const migrations: readonly Migration[] = [
   { id: '0012-stand-in-secretary', sql: standInSecretary },
   { id: '0013-entry-sequence', sql: entrySequence },
   { id: '0014-participant-tenant', sql: participantTenant },
+  { id: '0015-decision-register', sql: decisionRegister },
 ];

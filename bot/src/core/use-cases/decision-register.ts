@@ -1,0 +1,199 @@
+/**
+ * The decision register (INTERFACES.md): every decision clause of the protokoll a caller may read,
+ * newest meeting first, searched by its words with Swedish stemming ("arbetsordning" finds
+ * "arbetsordningen") and by the beginning of a word, so results come while the word is being typed.
+ * Only the groups the caller may read are searched; one group's register says "not found" to
+ * everyone else, as the rest of the tab's API does.
+ */
+import type { Group, IsoDate, MeetingStatus } from '../model';
+import type { DecisionRegisterKey, DecisionRegisterRow, Repositories } from '../ports';
+import { invalid } from '../errors';
+import { capitalisedClause } from '../decision-clause';
+import { formatParagraphNumber, formatParagraphRef, paragraphAnchor, subPointAnchor, subPointLabel } from '../numbering';
+import { stockholmDate, stockholmYear } from '../swedish-time';
+import { isUuid } from '../validators';
+import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
+
+export const REGISTER_PAGE = { default: 50, max: 200 } as const;
+const MAX_QUERY_LENGTH = 200;
+const MAX_WORDS = 12;
+
+/** A piece of text and whether it is a word the search matched (shown highlighted). */
+export interface TextPart {
+  text: string;
+  match: boolean;
+}
+
+export interface DecisionRegisterEntry {
+  id: string;
+  groupId: string;
+  groupName: string;
+  meetingId: string;
+  meetingDate: IsoDate;
+  /** `justerat` once the protokoll is approved and locked; until then `utkast` */
+  status: 'utkast' | 'justerat';
+  /** how the tab and the chat name the paragraph: `§ 12/24`, `punkt 4 b)` */
+  paragraph: string;
+  paragraphNumber: number | null;
+  paragraphTitle: string;
+  /** the clause as the protokoll prints it: `att anta arbetsordningen`, `2. Justeringen sker …` */
+  clause: string;
+  /** the same texts cut where the search matched a word */
+  paragraphTitleParts: TextPart[];
+  clauseParts: TextPart[];
+  /** the paragraph's id in the protokoll's HTML (`p-12-24`, `p-11-a`) */
+  anchor: string;
+  /** the paragraph in the protokoll page the API serves */
+  link: string;
+}
+
+export interface DecisionRegisterPage {
+  decisions: DecisionRegisterEntry[];
+  /** null on the last page */
+  nextCursor: string | null;
+  /** how many decisions match in all; given on the first page (no cursor) */
+  total: number | null;
+}
+
+export interface DecisionRegisterQuery {
+  q?: unknown;
+  limit?: unknown;
+  cursor?: unknown;
+}
+
+/** One group's register. */
+export async function searchGroupDecisions(
+  repos: Repositories, viewer: Viewer, groupId: string, query: DecisionRegisterQuery,
+): Promise<DecisionRegisterPage> {
+  const group = await authorisedGroup(repos, viewer, groupId);
+  return searchIn(repos, [group], query);
+}
+
+/** The register of every group the caller may read. */
+export async function searchAllDecisions(repos: Repositories, viewer: Viewer, query: DecisionRegisterQuery): Promise<DecisionRegisterPage> {
+  return searchIn(repos, await visibleGroups(repos, viewer), query);
+}
+
+async function searchIn(repos: Repositories, groups: readonly Group[], query: DecisionRegisterQuery): Promise<DecisionRegisterPage> {
+  const words = searchWords(query.q);
+  const limit = pageLimit(query.limit);
+  const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor);
+  const byId = new Map(groups.map((g) => [g.id, g]));
+  // One row more than the page shows tells whether another page follows.
+  const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after });
+  const page = rows.slice(0, limit);
+  return {
+    decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.key) : null,
+    total,
+  };
+}
+
+function entry(row: DecisionRegisterRow, group: Group): DecisionRegisterEntry {
+  const year = stockholmYear(row.key.meetingAt);
+  const sub = row.subPointIndex === null ? null : subPointLabel(row.subPointIndex);
+  const number = row.paragraphNumber ?? 0;
+  const mainAnchor = paragraphAnchor(formatParagraphNumber(group.numberingStyle, number, year));
+  const anchor = sub ? subPointAnchor(mainAnchor, sub) : mainAnchor;
+  const ref = row.paragraphNumber === null ? '' : formatParagraphRef(group.numberingStyle, number, year);
+  const clauseParts = printedClause(partsOf(row.clauseMarked ?? row.clause), group.numberedClauses, row.clauseNumber);
+  return {
+    id: row.decisionId,
+    groupId: group.id,
+    groupName: group.name,
+    meetingId: row.meetingId,
+    meetingDate: stockholmDate(row.key.meetingAt),
+    status: registerStatus(row.meetingStatus),
+    paragraph: sub ? `${ref} ${sub}`.trim() : ref,
+    paragraphNumber: row.paragraphNumber,
+    paragraphTitle: row.itemTitle,
+    clause: clauseParts.map((p) => p.text).join(''),
+    paragraphTitleParts: partsOf(row.titleMarked ?? row.itemTitle),
+    clauseParts,
+    anchor,
+    link: `/api/meetings/${row.meetingId}/protokoll.html#${anchor}`,
+  };
+}
+
+const registerStatus = (status: MeetingStatus): 'utkast' | 'justerat' => (status === 'justerat' ? 'justerat' : 'utkast');
+
+/**
+ * The clause as printed: `att …` in the att style; in the numbered style its number and the clause
+ * capitalised (decision-clause.ts), the capital taken on the first letter even when it is matched.
+ */
+function printedClause(parts: TextPart[], numbered: boolean, clauseNumber: number): TextPart[] {
+  if (!numbered) return [{ text: 'att ', match: false }, ...parts];
+  const [first, ...rest] = parts;
+  if (!first) return [{ text: `${clauseNumber}. `, match: false }];
+  return [{ text: `${clauseNumber}. `, match: false }, { ...first, text: capitalisedClause(first.text) }, ...rest];
+}
+
+const START = String.fromCharCode(2);
+const STOP = String.fromCharCode(3);
+
+/** Text marked by the store (DecisionRegisterRow) cut into plain and matched pieces. */
+export function partsOf(marked: string): TextPart[] {
+  const parts: TextPart[] = [];
+  let rest = marked;
+  while (rest.length) {
+    const start = rest.indexOf(START);
+    if (start < 0) {
+      parts.push({ text: rest, match: false });
+      break;
+    }
+    const stop = rest.indexOf(STOP, start);
+    const end = stop < 0 ? rest.length : stop;
+    if (start > 0) parts.push({ text: rest.slice(0, start), match: false });
+    parts.push({ text: rest.slice(start + 1, end), match: true });
+    rest = rest.slice(end + 1);
+  }
+  return parts.filter((p) => p.text !== '');
+}
+
+/** The words of a search: letters and digits only, at most a handful; none when `q` is empty. */
+export function searchWords(q: unknown): string[] {
+  if (q === undefined || q === null || q === '') return [];
+  if (typeof q !== 'string') throw invalid('Sökningen ska vara text.');
+  if (q.length > MAX_QUERY_LENGTH) throw invalid(`Sökningen är för lång: högst ${MAX_QUERY_LENGTH} tecken.`);
+  const words = q.normalize('NFC').toLocaleLowerCase('sv-SE').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) throw invalid('Skriv minst ett ord att söka efter (bokstäver eller siffror).');
+  if (words.length > MAX_WORDS) throw invalid(`Sök på högst ${MAX_WORDS} ord åt gången.`);
+  return words;
+}
+
+function pageLimit(limit: unknown): number {
+  if (limit === undefined || limit === '') return REGISTER_PAGE.default;
+  const n = typeof limit === 'number' ? limit : Number(limit);
+  if (!Number.isInteger(n) || n < 1 || n > REGISTER_PAGE.max) throw invalid(`limit ska vara ett heltal mellan 1 och ${REGISTER_PAGE.max}.`);
+  return n;
+}
+
+const BAD_CURSOR = 'Sidmarkören (cursor) gäller inte. Börja om från första sidan.';
+
+function encodeCursor(key: DecisionRegisterKey): string {
+  const tuple = [key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq];
+  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
+}
+
+/** A cursor this API handed out, checked field by field: anything else is refused, never sent to SQL as is. */
+function decodeCursor(cursor: unknown): DecisionRegisterKey {
+  if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid(BAD_CURSOR);
+  let tuple: unknown;
+  try {
+    tuple = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid(BAD_CURSOR);
+  }
+  if (!Array.isArray(tuple) || tuple.length !== 6) throw invalid(BAD_CURSOR);
+  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq] = tuple as unknown[];
+  const integer = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+  if (
+    typeof meetingAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(meetingAt)
+    || typeof meetingId !== 'string' || !isUuid(meetingId)
+    || !integer(mainPosition) || !integer(subPosition) || !integer(seq)
+    || typeof recordedAtMicros !== 'string' || !/^-?\d{1,19}$/.test(recordedAtMicros)
+  ) {
+    throw invalid(BAD_CURSOR);
+  }
+  return { meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq };
+}
