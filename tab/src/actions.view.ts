@@ -5,6 +5,7 @@
 import { api, ApiError, type ActionItem } from './api';
 import { clear, el, say } from './dom';
 import { actionStatusLabel, CONFLICT_MESSAGE, matchesStatus, NO_OWNER, type StatusFilter } from './labels';
+import type { PreviewParagraph } from './preview';
 
 export interface ActionsViewElements {
   statusFilter: HTMLSelectElement;
@@ -24,7 +25,7 @@ export class ActionsView {
   constructor(
     private readonly ui: ActionsViewElements,
     private readonly showError: (message: string) => void,
-    private readonly openSource: (meetingId: string, paragraphNumber: number | null, title: string) => void,
+    private readonly openSource: (meetingId: string, paragraph: PreviewParagraph | null, date: string) => void,
   ) {
     ui.statusFilter.addEventListener('change', () => this.render());
     ui.ownerFilter.addEventListener('change', () => this.render());
@@ -75,12 +76,12 @@ export class ActionsView {
 
   private row(action: ActionItem): HTMLTableRowElement {
     const textId = `action-${action.id}`;
-    const href = `${api.protokollHtmlUrl(action.meetingId)}${action.paragraphNumber === null ? '' : `#p-${action.paragraphNumber}`}`;
+    const href = `${api.protokollHtmlUrl(action.meetingId)}${action.anchor === null ? '' : `#${action.anchor}`}`;
     const sourceText = [action.paragraph, action.paragraphTitle].filter(Boolean).join(' ');
     const source = el('a', { href, class: 'source' }, sourceText || 'Protokollet');
     source.addEventListener('click', (event) => {
       event.preventDefault();
-      this.openSource(action.meetingId, action.paragraphNumber, action.meetingDate ?? '');
+      this.openSource(action.meetingId, action.anchor === null ? null : { anchor: action.anchor, name: action.paragraph }, action.meetingDate ?? '');
     });
     const status = actionStatusLabel(action);
     return el('tr', { class: action.overdue ? 'overdue' : action.status === 'done' ? 'done' : null, 'data-action-id': action.id },

@@ -8,8 +8,9 @@ export interface Group { id: string; name: string; decidingBody: string | null }
 import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
 import type { ActionListEntry as ActionItem, MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
+import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
 
-export type { ActionItem, ActionStatus, Meeting, MeetingStatus };
+export type { ActionItem, ActionStatus, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
 
 /** The stored version a protokoll page shows: its number, SHA-256 and status (null while the meeting runs). */
 export type PageVersion = Pick<ServedVersion, 'number' | 'sha256' | 'status'>;
@@ -63,6 +64,13 @@ export const api = {
       body: JSON.stringify({ status, version }),
     }),
   meetings: (groupId: string) => json<Meeting[]>(`/api/groups/${id(groupId)}/meetings`),
+  /** one page of the group's decision register; `q` empty lists every decision */
+  decisions: (groupId: string, q: string, cursor: string | null, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ limit: '50' });
+    if (q) query.set('q', q);
+    if (cursor) query.set('cursor', cursor);
+    return json<DecisionRegisterPage>(`/api/groups/${id(groupId)}/decisions?${query.toString()}`, { signal });
+  },
   protokollHtmlUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.html`,
   protokollDocxUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/protokoll.docx`,
   /** Fetched with the token (an iframe or a plain link would go without it). */

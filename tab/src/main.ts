@@ -1,9 +1,10 @@
-/** The content page: group picker, the Åtgärder and Möten views, and the protokoll preview. */
+/** The content page: group picker, the Åtgärder, Möten and Beslut views, and the protokoll preview. */
 import { api, type Group } from './api';
 import { ActionsView } from './actions.view';
+import { DecisionsView } from './decisions.view';
 import { byId, el, say } from './dom';
 import { MeetingsView } from './meetings.view';
-import { Preview } from './preview';
+import { Preview, type PreviewParagraph } from './preview';
 import { startSession, type Session } from './session';
 
 const errorBox = byId('error');
@@ -29,6 +30,7 @@ function setupViewSwitch(): void {
   const views = [
     { button: byId<HTMLButtonElement>('show-actions'), section: byId('actions-view') },
     { button: byId<HTMLButtonElement>('show-meetings'), section: byId('meetings-view') },
+    { button: byId<HTMLButtonElement>('show-decisions'), section: byId('decisions-view') },
   ];
   for (const view of views) {
     view.button.addEventListener('click', () => {
@@ -46,12 +48,16 @@ async function main(): Promise<void> {
     section: byId('preview'), heading: byId('preview-heading'), frame: byId<HTMLIFrameElement>('preview-frame'),
     close: byId<HTMLButtonElement>('close-preview'), status: byId('preview-status'), version: byId('preview-version'),
   }, showError);
-  const openPreview = (meetingId: string, paragraph: number | null, date: string) => void preview.open(meetingId, paragraph, date);
+  const openPreview = (meetingId: string, paragraph: PreviewParagraph | null, date: string) => void preview.open(meetingId, paragraph, date);
   const actions = new ActionsView({
     statusFilter: byId<HTMLSelectElement>('status-filter'), ownerFilter: byId<HTMLSelectElement>('owner-filter'),
     notice: byId('actions-notice'), list: byId('actions-list'),
   }, showError, openPreview);
   const meetings = new MeetingsView(byId('meetings-list'), showError, openPreview);
+  const decisions = new DecisionsView({
+    form: byId<HTMLFormElement>('decision-search-form'), search: byId<HTMLInputElement>('decision-search'),
+    notice: byId('decisions-notice'), list: byId('decisions-list'), more: byId<HTMLButtonElement>('decisions-more'),
+  }, showError, openPreview);
   setupViewSwitch();
 
   const groups = await api.groups();
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
   const load = async () => {
     say(errorBox, '');
     if (!byId('preview').hidden) preview.close();
-    await Promise.all([actions.load(picker.value), meetings.load(picker.value)]);
+    await Promise.all([actions.load(picker.value), meetings.load(picker.value), decisions.load(picker.value)]);
     document.body.dataset.ready = 'true';
   };
   picker.addEventListener('change', () => void load().catch((e: unknown) => showError(e instanceof Error ? e.message : String(e))));

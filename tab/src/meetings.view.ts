@@ -2,6 +2,7 @@
 import { api, type Meeting } from './api';
 import { clear, el } from './dom';
 import { MEETING_STATUS } from './labels';
+import type { PreviewParagraph } from './preview';
 import { inTeams } from './teams';
 
 export class MeetingsView {
@@ -10,7 +11,7 @@ export class MeetingsView {
   constructor(
     private readonly list: HTMLElement,
     private readonly showError: (message: string) => void,
-    private readonly preview: (meetingId: string, paragraphNumber: number | null, title: string) => void,
+    private readonly preview: (meetingId: string, paragraph: PreviewParagraph | null, date: string) => void,
   ) {}
 
   async load(groupId: string): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The protokoll preview: the HTML page fetched with the token, shown in a sandboxed iframe (no
- * scripts, nothing of the tab reachable), scrolled to the paragraph `#p-<n>` when one is given.
+ * scripts, nothing of the tab reachable), scrolled to a paragraph when one is given (its id in the
+ * page, which the API gives with each action and decision: `p-12-24`, `p-11-a`).
  * During justering and after the lock the page is a stored version: the line above the page names
  * it, `Version N · SHA-256 …`, as the approval card does.
  */
@@ -18,6 +19,12 @@ export interface PreviewElements {
   version: HTMLElement;
 }
 
+/** A paragraph to scroll to: its id in the protokoll page and how the tab names it (`§ 12/24`, `punkt 3 a)`). */
+export interface PreviewParagraph {
+  anchor: string;
+  name: string;
+}
+
 export class Preview {
   private url: string | null = null;
   private returnFocus: HTMLElement | null = null;
@@ -26,9 +33,9 @@ export class Preview {
     ui.close.addEventListener('click', () => this.close());
   }
 
-  async open(meetingId: string, paragraphNumber: number | null, date: string): Promise<void> {
+  async open(meetingId: string, paragraph: PreviewParagraph | null, date: string): Promise<void> {
     this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const what = paragraphNumber === null ? `protokollet ${date}` : `protokollet ${date}, paragraf ${paragraphNumber}`;
+    const what = paragraph === null ? `protokollet ${date}` : `protokollet ${date}, ${paragraph.name}`;
     say(this.ui.status, `Laddar ${what} …`);
     try {
       const { html, version } = await api.protokollHtml(meetingId);
@@ -37,7 +44,7 @@ export class Preview {
       this.url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
       this.ui.frame.title = `Förhandsgranskning av ${what}`;
       this.ui.frame.dataset.meetingId = meetingId;
-      this.ui.frame.src = paragraphNumber === null ? this.url : `${this.url}#p-${paragraphNumber}`;
+      this.ui.frame.src = paragraph === null ? this.url : `${this.url}#${encodeURIComponent(paragraph.anchor)}`;
       this.ui.heading.textContent = `Förhandsgranskning: ${what}`;
       this.ui.section.hidden = false;
       say(this.ui.status, '');

@@ -80,6 +80,8 @@ describe('channel tab in Chromium', () => {
     expect(await send(channel.meetingStarted(at(0)))).toMatch(/Mötet startade/);
     expect(await say(sandra, 'nästa', 10)).toMatch(/punkt 2/);
     expect(await say(sandra, 'nästa', 15)).toMatch(/punkt 3/);
+    expect(await say(sandra, 'beslut anta arbetsordningen för vårdplatsflödet', 15)).toMatch(/beslutar att/);
+    expect(await say(sandra, 'beslut ge förvaltningen i uppdrag att följa upp <b>flödet</b> & rutinen', 15)).toMatch(/beslutar att/);
     expect(await say(sandra, 'åtgärd Skicka ut verksamhetsplanen ansvarig Mats senast 2021-02-01', 16)).toMatch(/ansvarig Mats Wennstig, senast 2021-02-01/);
     expect(await say(sandra, `åtgärd Boka lokal för arbetsgruppen ansvarig Rebecca senast ${future}`, 17)).toMatch(/ansvarig Rebecca Welander/);
     expect(await say(sandra, `åtgärd Sammanställ enkätsvaren ansvarig Sandra senast ${future}`, 18)).toMatch(/ansvarig Sandra Johansson/);
@@ -251,6 +253,53 @@ describe('channel tab in Chromium', () => {
     expect(await page.locator('#preview-heading').textContent()).toBe('Förhandsgranskning: protokollet 2021-01-18');
   });
 
+  it('searches the decision register: every form of a word, marked, and opens the protokoll at the paragraph', async () => {
+    await page.getByRole('button', { name: 'Beslut' }).click();
+    expect(await page.locator('#show-decisions').getAttribute('aria-pressed')).toBe('true');
+    const entries = page.locator('#decisions-list li');
+    await page.waitForSelector('#decisions-list li');
+    expect(await entries.count()).toBe(2);
+    expect(await page.locator('#decisions-notice').textContent()).toBe('2 beslut i registret.');
+    expect(await page.locator('#decisions-list h3').textContent()).toBe('Möte 2021-01-18 Justerat');
+    // user text is text: the tags typed in the clause are shown, not interpreted
+    expect(await entries.nth(1).locator('.register-clause').textContent()).toBe('att ge förvaltningen i uppdrag att följa upp <b>flödet</b> & rutinen');
+    expect(await page.locator('#decisions-list b').count()).toBe(0);
+
+    const searched = page.waitForResponse((r) => r.url().includes('/decisions?') && r.url().includes('q=arbetsordning'));
+    await page.getByLabel('Sök i besluten').fill('arbetsordning');
+    await searched;
+    await page.waitForFunction(() => document.querySelectorAll('#decisions-list li').length === 1);
+    expect(await page.locator('#decisions-notice').textContent()).toBe('1 beslut om ”arbetsordning”.');
+    expect(await entries.first().locator('.register-clause').textContent()).toBe('att anta arbetsordningen för vårdplatsflödet');
+    expect(await entries.first().locator('mark').allTextContents()).toEqual(['arbetsordningen']);
+    await page.screenshot({ path: artifactPath('tab', 'decisions-search.png'), fullPage: true });
+    await expectNoAxeViolations(page, 'beslut (sökning)');
+
+    await page.getByLabel('Sök i besluten').fill('budgetramar');
+    await page.getByLabel('Sök i besluten').press('Enter');
+    await page.waitForSelector('#decisions-list .empty');
+    expect(await page.locator('#decisions-list .empty').textContent()).toBe('Inga beslut innehåller de orden. Prova ett annat ord eller början av ett ord.');
+    expect(await page.locator('#decisions-notice').textContent()).toBe('0 beslut om ”budgetramar”.');
+
+    await page.getByLabel('Sök i besluten').fill('!!!');
+    await page.getByLabel('Sök i besluten').press('Enter');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.locator('#error').textContent()).toBe('Skriv minst ett ord att söka efter (bokstäver eller siffror).');
+    await page.evaluate(() => { document.getElementById('error')!.hidden = true; });
+
+    await page.getByLabel('Sök i besluten').fill('arbetsord');
+    await page.getByLabel('Sök i besluten').press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#decisions-list mark').length === 1);
+    await entries.first().getByRole('link').click();
+    await page.waitForSelector('#preview:not([hidden])');
+    expect(await page.locator('#preview-frame').getAttribute('src')).toMatch(/^blob:.*#p-3$/);
+    expect(await page.locator('#preview-heading').textContent()).toBe('Förhandsgranskning: protokollet 2021-01-18, punkt 3');
+    await page.frameLocator('#preview-frame').locator('#p-3').waitFor();
+    expect(await page.frameLocator('#preview-frame').locator('#p-3').innerText()).toMatch(/att\s+anta arbetsordningen för vårdplatsflödet/);
+    await page.getByRole('button', { name: 'Stäng förhandsgranskningen' }).click();
+    await page.getByRole('button', { name: 'Åtgärder' }).click();
+  });
+
   it('every theme and 320 px width: screenshots, no axe violations, nothing wider than the screen', async () => {
     for (const theme of THEMES) {
       const themed = await context.newPage();
@@ -262,6 +311,11 @@ describe('channel tab in Chromium', () => {
       await themed.getByRole('button', { name: 'Möten' }).click();
       await themed.screenshot({ path: artifactPath('tab', `meetings-${theme}.png`), fullPage: true });
       await expectNoAxeViolations(themed, `möten (${theme})`);
+      await themed.getByRole('button', { name: 'Beslut' }).click();
+      await themed.getByLabel('Sök i besluten').fill('arbetsordning');
+      await themed.waitForFunction(() => document.querySelectorAll('#decisions-list mark').length === 1);
+      await themed.screenshot({ path: artifactPath('tab', `decisions-${theme}.png`), fullPage: true });
+      await expectNoAxeViolations(themed, `beslut (${theme})`);
       await themed.close();
     }
     const narrow = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: 'sv-SE' });
@@ -276,6 +330,11 @@ describe('channel tab in Chromium', () => {
       expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await small.screenshot({ path: artifactPath('tab', 'meetings-320.png'), fullPage: true });
       await expectNoAxeViolations(small, 'möten (320 px)');
+      await small.getByRole('button', { name: 'Beslut' }).click();
+      await small.waitForSelector('#decisions-list li');
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await small.screenshot({ path: artifactPath('tab', 'decisions-320.png'), fullPage: true });
+      await expectNoAxeViolations(small, 'beslut (320 px)');
     } finally {
       await narrow.close();
     }

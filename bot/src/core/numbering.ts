@@ -118,3 +118,9 @@ export function subPointAnchor(paragraphAnchorId: string, subLabel: string): str
   if (!letters) throw new RangeError(`sub-point label without a letter: ${subLabel}`);
   return `${paragraphAnchorId}-${letters[0].toLowerCase()}`;
 }
+
+/** The id of a paragraph (or of its sub-point, given its 0-based index) in the protokoll's HTML. */
+export function paragraphAnchorOf(style: NumberingStyle, n: number, year: number, subPointIndex: number | null): string {
+  const main = paragraphAnchor(formatParagraphNumber(style, n, year));
+  return subPointIndex === null ? main : subPointAnchor(main, subPointLabel(subPointIndex));
+}

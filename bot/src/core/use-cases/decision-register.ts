@@ -9,7 +9,7 @@ import type { Group, IsoDate, MeetingStatus } from '../model';
 import type { DecisionRegisterKey, DecisionRegisterRow, Repositories } from '../ports';
 import { invalid } from '../errors';
 import { capitalisedClause } from '../decision-clause';
-import { formatParagraphNumber, formatParagraphRef, paragraphAnchor, subPointAnchor, subPointLabel } from '../numbering';
+import { formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { isUuid } from '../validators';
 import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
@@ -93,8 +93,7 @@ function entry(row: DecisionRegisterRow, group: Group): DecisionRegisterEntry {
   const year = stockholmYear(row.key.meetingAt);
   const sub = row.subPointIndex === null ? null : subPointLabel(row.subPointIndex);
   const number = row.paragraphNumber ?? 0;
-  const mainAnchor = paragraphAnchor(formatParagraphNumber(group.numberingStyle, number, year));
-  const anchor = sub ? subPointAnchor(mainAnchor, sub) : mainAnchor;
+  const anchor = paragraphAnchorOf(group.numberingStyle, number, year, row.subPointIndex);
   const ref = row.paragraphNumber === null ? '' : formatParagraphRef(group.numberingStyle, number, year);
   const clauseParts = printedClause(partsOf(row.clauseMarked ?? row.clause), group.numberedClauses, row.clauseNumber);
   return {

@@ -7,7 +7,7 @@
 import type { ActionItem, ActionStatus, Group, IsoDate, MeetingStatus, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { conflict, forbidden, invalid, notFound } from '../errors';
-import { formatParagraphRange, formatParagraphRef, subPointLabel } from '../numbering';
+import { formatParagraphRange, formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { mainItems } from './agenda-order';
 import { isSecretaryOrChair } from './authorization';
@@ -78,6 +78,8 @@ export interface ActionListEntry {
   paragraph: string;
   paragraphTitle: string;
   paragraphNumber: number | null;
+  /** the paragraph's id in the protokoll's HTML (`p-12-24`, `p-11-a`); null without a number */
+  anchor: string | null;
   meetingId: string;
   meetingDate: IsoDate | null;
 }
@@ -116,6 +118,7 @@ export async function listActions(
       paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
       paragraphTitle: a.itemTitle,
       paragraphNumber: a.paragraphNumber,
+      anchor: a.paragraphNumber === null ? null : paragraphAnchorOf(group.numberingStyle, a.paragraphNumber, year, a.subPointIndex),
       meetingId: a.meetingId,
       meetingDate: a.meetingStartsAt ? local(a.meetingStartsAt).date : null,
     };
