@@ -193,6 +193,23 @@ export interface Note {
   seq: number;
 }
 
+/**
+ * What members state under a paragraph for the record: `conflict` (jäv: "<namn> anmäler jäv och
+ * deltar inte i handläggningen.", and they take no part in the paragraph) or `reservation` ("Mot
+ * beslutet reserverar sig …", with the motivation if one was given).
+ */
+export interface ParagraphStatement {
+  id: string;
+  itemId: string;
+  kind: 'conflict' | 'reservation';
+  /** roster ids, in the order typed */
+  memberIds: string[];
+  motivation: string | null;
+  createdAt: IsoTime;
+  /** its number in the order of arrival (see RecordedAt) */
+  seq: number;
+}
+
 export interface Decision {
   id: string;
   itemId: string;

@@ -6,7 +6,7 @@
  */
 import type {
   ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
-  MeetingStatus, RosterMember, RosterRole,
+  MeetingStatus, ParagraphStatement, RosterMember, RosterRole,
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
 import type { PresenceInterval } from './attendance-intervals';
@@ -136,6 +136,9 @@ export interface RecordStore {
   /** rewrites a clause (the group changed its clause style) */
   setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;
   countForItem(meetingId: string, itemId: string): Promise<number>;
+  addStatement(meetingId: string, statement: Omit<ParagraphStatement, 'id' | 'seq'>): Promise<ParagraphStatement>;
+  /** jäv and reservations, in recorded order */
+  statements(meetingId: string): Promise<ParagraphStatement[]>;
 }
 
 /**
@@ -340,6 +343,7 @@ export interface MeetingRecord {
   visits: ParagraphVisit[];
   notes: Note[];
   decisions: Decision[];
+  statements: ParagraphStatement[];
   actions: ActionItem[];
   intervals: PresenceInterval[];
 }

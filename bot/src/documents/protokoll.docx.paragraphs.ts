@@ -1,13 +1,14 @@
 /**
  * The paragraphs of the Word document: heading (Heading1, sub-points Heading2), Föredragande, then
  * the paragraph's content in its order: text and bullet lists (a Word list), decision blocks with
- * their `att` clauses, the information line, Åtgärder, Protokollet ska skickas till, and the
+ * their `att` clauses, the information line, jäv and reservations, Åtgärder, Protokollet ska skickas till, and the
  * sub-points where the content places them; then the distribution list of the whole protokoll.
  */
 import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
 import type { ContentBlock, DecisionClause, DocumentDecision, DocumentParagraph, DocumentSubPoint, SubPointsBlock, TextBlock } from './protokoll.model';
 import { BULLETS, CLAUSE_INDENT, STYLE } from './protokoll.docx.styles';
 import { SV, actionLine, paragraphHeading, presentersLine } from './strings.sv';
+import { conflictLine, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
 
 function blockParagraphs(block: TextBlock): Paragraph[] {
   if (block.kind === 'text') return textLines(block.text);
@@ -59,6 +60,11 @@ function contentParagraphs(block: ContentBlock | SubPointsBlock, subPoints: read
     case 'information': return [new Paragraph({ spacing: { before: 160 }, text: SV.information })];
     case 'actions': return listUnder(SV.actions, block.actions.map(actionLine), true);
     case 'recipients': return listUnder(SV.recipients, block.recipients, false);
+    case 'conflict': return [new Paragraph({ text: conflictLine(block.name) })];
+    case 'reservation': return [
+      new Paragraph({ text: reservationLine(block.names) }),
+      ...(block.motivation ? [new Paragraph({ style: STYLE.label, text: RESERVATION_HEADING }), ...textLines(block.motivation)] : []),
+    ];
     case 'subPoints': return subPoints.flatMap((sub) => [
       new Paragraph({ heading: HeadingLevel.HEADING_2, text: paragraphHeading(sub) }),
       ...body(sub, []),

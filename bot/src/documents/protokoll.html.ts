@@ -16,6 +16,7 @@ import type {
 import { factRows } from './protokoll.layout';
 import { PROTOKOLL_CSS } from './protokoll.html.css';
 import { h, htmlDocument, trustedCss, type Child } from './html-builder';
+import { conflictLine, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
 import {
   SV,
   actionLine,
@@ -103,6 +104,10 @@ function content(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentS
     case 'information': return h('p', { class: 'information' }, SV.information);
     case 'actions': return listUnder(SV.actions, b.actions.map(actionLine), 'actions');
     case 'recipients': return listUnder(SV.recipients, b.recipients, 'recipients');
+    case 'conflict': return h('p', { class: 'conflict' }, conflictLine(b.name));
+    case 'reservation': return h('div', { class: 'reservation' },
+      h('p', {}, reservationLine(b.names)),
+      b.motivation ? [h('p', { class: 'label' }, RESERVATION_HEADING), block({ kind: 'text', text: b.motivation })] : null);
     case 'subPoints': return subPoints.map((sub) => h('section', { class: 'sub-point', id: sub.anchor }, h('h3', {}, paragraphHeading(sub)), body(sub, [])));
   }
 }

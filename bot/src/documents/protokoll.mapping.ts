@@ -10,6 +10,7 @@ import { formatPartialPresence, paragraphsPresent, paragraphVisits } from '../co
 import { formatApprovalDeadline, formatClock, formatMeetingTime, stockholmDate, stockholmYear } from '../core/swedish-time';
 import { personKey, type PresenceInterval } from '../core/attendance-intervals';
 import { mainItems, subPointsOf } from '../core/use-cases/agenda-order';
+import { printedMemberName } from '../core/statements.sv';
 import type { MeetingRecord } from '../core/use-cases/meeting-record';
 import type { Attendee, ContentBlock, DocumentAction, DocumentDecision, DocumentParagraph, DocumentStatus, DocumentSubPoint, IndexSection, ProtokollDocument, Signature, TextBlock } from './protokoll.model';
 import { decidesPhrase, decisionClauses, signatureOrganisation } from './strings.sv';
@@ -27,8 +28,6 @@ export interface RenderContext {
 /** The mark beside a name in the member lists, the first that applies: an `ordförande, ledamot` is marked Ordförande. */
 const ROLE_LABELS: ReadonlyArray<[RosterRole, string]> = [['ordförande', 'Ordförande'], ['vice ordförande', 'Vice ordförande'], ['ersättare', 'Ersättare']];
 const roleLabelOf = (m: RosterMember): string | null => ROLE_LABELS.find(([role]) => hasRole(m, role))?.[1] ?? null;
-/** `Karin Berg (S)`: the party belongs to the printed name, never to the name Teams matches. */
-const printedName = (m: RosterMember): string => (m.party ? `${m.name} (${m.party})` : m.name);
 
 export function toProtokollDocument(record: MeetingRecord, render: RenderContext): ProtokollDocument {
   const { group, meeting } = record;
@@ -102,6 +101,8 @@ type Entry = { recorded: RecordedAt | null } & (
   | { kind: 'action'; action: DocumentAction }
   | { kind: 'information' | 'postponed' }
   | { kind: 'recipients'; recipients: string[] }
+  | { kind: 'conflict'; names: string[] }
+  | { kind: 'reservation'; names: string[]; motivation: string | null }
 );
 
 function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
@@ -113,6 +114,11 @@ function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
       .map((d): Entry => ({ recorded: { at: d.createdAt, seq: d.seq }, kind: 'decision', clause: d.clause })),
     ...record.actions.filter((a) => a.itemId === item.id)
       .map((a): Entry => ({ recorded: { at: a.createdAt, seq: a.seq }, kind: 'action', action: { text: a.text, owner: a.ownerName, dueDate: a.dueDate } })),
+    ...record.statements.filter((s) => s.itemId === item.id).map((s): Entry => {
+      const names = s.memberIds.map((id) => record.roster.find((m) => m.id === id)).filter((m): m is RosterMember => !!m).map(printedMemberName);
+      const recorded = { at: s.createdAt, seq: s.seq };
+      return s.kind === 'conflict' ? { recorded, kind: 'conflict', names } : { recorded, kind: 'reservation', names, motivation: s.motivation };
+    }),
     ...(outcome ? [{ recorded: item.outcomeRecorded, kind: outcome } satisfies Entry] : []),
     ...(item.recipients.length > 0 ? [{ recorded: item.recipientsRecorded, kind: 'recipients', recipients: item.recipients } satisfies Entry] : []),
   ];
@@ -160,6 +166,8 @@ function contentOf(record: MeetingRecord, item: AgendaItem): ContentBlock[] {
         else blocks.push({ kind: 'actions', actions: [entry.action] });
         break;
       case 'recipients': blocks.push({ kind: 'recipients', recipients: entry.recipients }); break;
+      case 'conflict': blocks.push(...entry.names.map((name): ContentBlock => ({ kind: 'conflict', name }))); break;
+      case 'reservation': blocks.push({ kind: 'reservation', names: entry.names, motivation: entry.motivation }); break;
     }
   }
   for (const [block, clauses] of clausesOf) block.clauses = decisionClauses(clauses, style, block.postponed);
@@ -207,8 +215,14 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string) {
   const byPerson = new Map<string, PresenceInterval[]>();
   for (const interval of record.intervals) byPerson.set(personKey(interval), [...(byPerson.get(personKey(interval)) ?? []), interval]);
 
+  // A member who declared jäv in a paragraph took no part in it: the mark leaves it out (`(§§4 - 5, 7 - 9)`).
+  const mainOf = new Map(record.items.map((i) => [i.id, i.parentId ?? i.id]));
+  const conflicted = (memberId: string | null) => new Set(record.statements
+    .filter((s) => s.kind === 'conflict' && memberId !== null && s.memberIds.includes(memberId))
+    .map((s) => mainOf.get(s.itemId)));
   const partial = (stays: PresenceInterval[]) => {
-    const present = [...paragraphsPresent(visits, meetingEnd, stays)].map((id) => numbers.get(id)!);
+    const without = conflicted(stays[0]?.memberId ?? null);
+    const present = [...paragraphsPresent(visits, meetingEnd, stays)].filter((id) => !without.has(id)).map((id) => numbers.get(id)!);
     return formatPartialPresence(present, allNumbers, style);
   };
   const attendee = (m: RosterMember, stays: PresenceInterval[]): Attendee => ({
@@ -249,7 +263,7 @@ function signatures(record: MeetingRecord, approvals: Array<{ memberId: string; 
     return stamp ? `${stockholmDate(stamp.at)} kl. ${formatClock(stamp.at)}` : null;
   };
   const signer = (roleLabel: string, m: RosterMember | undefined): Signature[] =>
-    m ? [{ roleLabel, name: printedName(m), organisation: organisation(m), approvedAt: approvedAt(m) }] : [];
+    m ? [{ roleLabel, name: printedMemberName(m), organisation: organisation(m), approvedAt: approvedAt(m) }] : [];
   const adjusters = record.meeting.adjusterMemberIds.map((id) => record.roster.find((m) => m.id === id));
   return [
     ...signer('Ordförande', record.roster.find((m) => hasRole(m, 'ordförande'))),

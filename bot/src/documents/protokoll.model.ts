@@ -145,7 +145,7 @@ export interface DocumentSubPoint extends Omit<DocumentParagraph, 'subPoints' | 
  * bullet lists); decision clauses recorded one after the other form one decision block, and actions
  * recorded one after the other one Åtgärder list.
  */
-export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | ActionsBlock | RecipientsBlock;
+export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | ConflictBlock | ReservationBlock | ActionsBlock | RecipientsBlock;
 
 export type TextBlock = { kind: 'text'; text: string } | { kind: 'bullets'; items: string[] };
 
@@ -166,6 +166,21 @@ export interface DocumentDecision {
 /** `Informationen tas till protokollet.` */
 export interface InformationBlock {
   kind: 'information';
+}
+
+/** Jäv: `Karin Berg (S) anmäler jäv och deltar inte i handläggningen.` */
+export interface ConflictBlock {
+  kind: 'conflict';
+  /** as printed, a party with it */
+  name: string;
+}
+
+/** `Mot beslutet reserverar sig Karin Berg (S) och Per Öst (M).`, and the motivation under `Reservation` */
+export interface ReservationBlock {
+  kind: 'reservation';
+  /** as printed, in the order typed */
+  names: string[];
+  motivation: string | null;
 }
 
 /** Åtgärder, in the order recorded */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { RecordStore } from '../core/ports';
-import type { Decision, Note, ParagraphVisit } from '../core/model';
+import type { Decision, Note, ParagraphStatement, ParagraphVisit } from '../core/model';
 import type { Database } from './schema';
 import { iso, seqNumber } from './rows';
 
@@ -69,6 +69,32 @@ export class RecordRepository implements RecordStore {
 
   async setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void> {
     await this.db.updateTable('decisions').set({ clause }).where('meeting_id', '=', meetingId).where('id', '=', decisionId).execute();
+  }
+
+  async addStatement(meetingId: string, statement: Omit<ParagraphStatement, 'id' | 'seq'>): Promise<ParagraphStatement> {
+    const row = await this.db
+      .insertInto('paragraph_statements')
+      .values({
+        meeting_id: meetingId, item_id: statement.itemId, kind: statement.kind, member_ids: JSON.stringify(statement.memberIds),
+        motivation: statement.motivation, created_at: statement.createdAt,
+      })
+      .returning(['id', 'seq'])
+      .executeTakeFirstOrThrow();
+    return { ...statement, id: row.id, seq: seqNumber(row.seq) };
+  }
+
+  async statements(meetingId: string): Promise<ParagraphStatement[]> {
+    const rows = await this.db
+      .selectFrom('paragraph_statements')
+      .select(['id', 'item_id', 'kind', 'member_ids', 'motivation', 'created_at', 'seq'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id, itemId: r.item_id, kind: r.kind as ParagraphStatement['kind'], memberIds: r.member_ids, motivation: r.motivation,
+      createdAt: iso(r.created_at), seq: seqNumber(r.seq),
+    }));
   }
 
   async countForItem(meetingId: string, itemId: string): Promise<number> {

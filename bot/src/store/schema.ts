@@ -128,6 +128,17 @@ export interface NotesTable {
   seq: EntrySeq;
 }
 
+export interface ParagraphStatementsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  item_id: string;
+  kind: string;
+  member_ids: ColumnType<string[], string, string>;
+  motivation: string | null;
+  created_at: Timestamp;
+  seq: EntrySeq;
+}
+
 export interface DecisionsTable {
   id: Generated<string>;
   meeting_id: string;
@@ -248,6 +259,7 @@ export interface Database {
   agenda_items: AgendaItemsTable;
   paragraph_visits: ParagraphVisitsTable;
   notes: NotesTable;
+  paragraph_statements: ParagraphStatementsTable;
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   attendance_intervals: AttendanceIntervalsTable;

@@ -19,6 +19,7 @@ import type { StoreConnection } from '../../../bot/src/store/database';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import type { ContentBlock, DocumentDecision, DocumentParagraph, DocumentSubPoint, ProtokollDocument, SubPointsBlock } from '../../../bot/src/documents/protokoll.model';
 import { SV, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
+import { conflictLine, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
 import { artifactPath } from '../../support/browser';
 import { docxToPdf, keepPages, requireDocumentTools } from '../../support/libreoffice';
 import { deliver, TeamsChannel, type ChannelPlace, type Person } from '../../support/teams-activities';
@@ -69,7 +70,7 @@ export type ExpectedBlock =
   | { subPoints: true };
 
 /** Blocks of a kind the originals never have: the protokoll shows them in its comparison if it wrote any. */
-type InventedBlock = { information: true } | { actions: string[] } | { recipients: string[] };
+type InventedBlock = { information: true } | { actions: string[] } | { recipients: string[] } | { conflict: string } | { reservation: string[] };
 
 export interface ExpectedPart {
   title: string;
@@ -269,6 +270,8 @@ function written(block: ContentBlock | SubPointsBlock, expected: ExpectedBlock |
     case 'information': return { information: true };
     case 'actions': return { actions: block.actions.map((a) => a.text) };
     case 'recipients': return { recipients: block.recipients };
+    case 'conflict': return { conflict: block.name };
+    case 'reservation': return { reservation: block.names };
   }
 }
 
@@ -382,6 +385,8 @@ export function readingOrder(doc: ProtokollDocument): string[] {
       case 'information': return [SV.information];
       case 'actions': return [SV.actions, ...b.actions.map((a) => clauseStart(a.text))];
       case 'recipients': return [SV.recipients, ...b.recipients];
+    case 'conflict': return [conflictLine(b.name)];
+    case 'reservation': return [reservationLine(b.names), ...(b.motivation ? [RESERVATION_HEADING, clauseStart(b.motivation)] : [])];
       case 'subPoints': return subPoints.flatMap((sp) => part(sp, []));
     }
   };

@@ -182,6 +182,17 @@ function calendar(rest: string): Checked<Command> {
   }
 }
 
+/** `Karin Berg, Per Öst: Vi anser att …`: the names before the first colon, the motivation after it. */
+function reservation(rest: string): Checked<Command> {
+  const colon = rest.indexOf(':');
+  const names = checkedNameList(colon < 0 ? rest : rest.slice(0, colon));
+  if ('problem' in names) return names;
+  if (colon < 0) return { value: { kind: 'reservation', names: names.value, motivation: null } };
+  const motivation = required(multiLine(rest.slice(colon + 1)), 'motiveringen efter kolon', MAX_TEXT_LENGTH);
+  if ('problem' in motivation) return motivation;
+  return { value: { kind: 'reservation', names: names.value, motivation: motivation.value } };
+}
+
 export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } = {
   help: () => ({ value: { kind: 'help' } }),
   'bind-group': (rest) => map(checkedName(rest, 'gruppens namn'), (name) => ({ kind: 'bind-group', name })),
@@ -203,6 +214,8 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   note: (rest) => map(required(multiLine(rest), 'texten', MAX_TEXT_LENGTH), (text) => ({ kind: 'note', text })),
   decision,
   information: noArguments({ kind: 'information' }),
+  conflict: (rest) => map(checkedName(rest), (name) => ({ kind: 'conflict', name })),
+  reservation,
   action: parseAction,
   postpone: noArguments({ kind: 'postpone' }),
   recipients: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'recipients', names })),

@@ -45,6 +45,10 @@ export type Command =
    */
   | { kind: 'decision'; clause: string }
   | { kind: 'information' }
+  /** jäv: the member takes no part in the current paragraph */
+  | { kind: 'conflict'; name: string }
+  /** members dissenting from the current paragraph's decision, in the order typed */
+  | { kind: 'reservation'; names: string[]; motivation: string | null }
   | { kind: 'action'; text: string; owner: string | null; dueDate: IsoDate | null }
   | { kind: 'postpone' }
   | { kind: 'recipients'; names: string[] }
@@ -173,6 +177,16 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     keywords: ['information'],
     syntax: 'information',
     description: 'Skriver ”Informationen tas till protokollet.” i aktuell paragraf.',
+  },
+  conflict: {
+    keywords: ['jäv'],
+    syntax: 'jäv <namn>',
+    description: 'Ledamoten anmäler jäv i aktuell paragraf: ”<namn> anmäler jäv och deltar inte i handläggningen.” Räknas inte som närvarande i paragrafen.',
+  },
+  reservation: {
+    keywords: ['reservation'],
+    syntax: 'reservation <namn>[, <namn>] [: <motivering>]',
+    description: 'Ledamöter som reserverar sig mot beslutet i aktuell paragraf: ”Mot beslutet reserverar sig …”, med motiveringen om den ges.',
   },
   action: {
     keywords: ['åtgärd'],

@@ -19,7 +19,7 @@ export interface ParagraphFormsView {
 export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
   const { meeting, items } = await runningMeeting(repos, ctx);
   const year = meetingYear(meeting, ctx.at);
-  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at);
+  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
   const roster = await repos.roster.list(ctx.group.id);
   return {
     meetingId: meeting.id,

@@ -43,7 +43,7 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
-  const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at));
+  const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
   const roster = await repos.roster.list(ctx.group.id);

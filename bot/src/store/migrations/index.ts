@@ -14,6 +14,7 @@ import standInSecretary from './0012-stand-in-secretary';
 import entrySequence from './0013-entry-sequence';
 import participantTenant from './0014-participant-tenant';
 import decisionRegister from './0015-decision-register';
+import paragraphStatements from './0016-paragraph-statements';
 
 export interface Migration {
   id: string;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { id: '0013-entry-sequence', sql: entrySequence },
   { id: '0014-participant-tenant', sql: participantTenant },
   { id: '0015-decision-register', sql: decisionRegister },
+  { id: '0016-paragraph-statements', sql: paragraphStatements },
 ];

@@ -4,7 +4,7 @@ import { help } from './help.handler';
 import { bindGroupHandler, clauseStyle, decidingBody, numbering, quorumRule, roster } from './group.handlers';
 import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
 import { end, goTo, next, place, start } from './meeting.handlers';
-import { action, decision, distribution, information, note, postpone, presenters, recipients } from './minutes.handlers';
+import { action, conflictOfInterest, decision, distribution, information, note, postpone, presenters, recipients, reservation } from './minutes.handlers';
 import { attendance, confirm, markAbsent, markPresent } from './attendance.handlers';
 import { adjuster, approvalDeadline, approve, requestChange, standIn } from './approval.handlers';
 import { calendar } from './calendar.handler';
@@ -32,6 +32,8 @@ export const commandHandlers: CommandHandlers = {
   note,
   decision,
   information,
+  conflict: conflictOfInterest,
+  reservation,
   action,
   postpone,
   recipients,

@@ -1,8 +1,9 @@
-/** `föredragande`, `anteckning`, `beslut`, `information`, `åtgärd`, `bordlägg`, `skickas till`, `sändlista`. */
+/** `föredragande`, `anteckning`, `beslut`, `information`, `jäv`, `reservation`, `åtgärd`, `bordlägg`, `skickas till`, `sändlista`. */
 import {
   addDecision, addNote, postponeItem, recordInformation, setDistributionList, setPresenters, setRecipients,
 } from '../../core/use-cases/record-minutes';
 import { addAction } from '../../core/use-cases/record-action';
+import { declareConflict, recordReservation } from '../../core/use-cases/paragraph-statements';
 import { buildActionProposalCard } from '../../cards/action-proposal.card';
 import { buildOwnerChoiceCard } from '../../cards/owner-choice.card';
 import { inGroup } from './handler';
@@ -32,6 +33,10 @@ export const decision = inGroup<'decision'>('record', async (command, { repos, c
 });
 
 export const information = inGroup<'information'>('record', async (_command, { repos, ctx }) => recordInformation(repos, ctx));
+
+export const conflictOfInterest = inGroup<'conflict'>('record', async (command, { repos, ctx }) => declareConflict(repos, ctx, command.name));
+
+export const reservation = inGroup<'reservation'>('record', async (command, { repos, ctx }) => recordReservation(repos, ctx, command.names, command.motivation));
 
 export const action = inGroup<'action'>('record', async (command, { repos, ctx }) => {
   const answer = await addAction(repos, ctx, { text: command.text, owner: command.owner, dueDate: command.dueDate });
