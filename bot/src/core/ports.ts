@@ -291,6 +291,8 @@ export interface MeetingRecord {
   decisions: Decision[];
   actions: ActionItem[];
   intervals: PresenceInterval[];
+  /** members marked `frånvarande` who were never there: away with notice (Förhinder) */
+  reportedAbsent: string[];
 }
 
 export interface ApprovalStamp {
