@@ -4,7 +4,7 @@ import { intervalsFromEvents, personKey, reportedAbsent } from '../../../bot/src
 const START = '2024-02-16T07:15:00.000Z';
 const anna = { memberId: 'm-anna', displayName: 'Anna-Karin Åkesson', aadObjectId: 'aad-anna', source: 'live' as const };
 const guest = { memberId: null, displayName: 'Tina Olsson', aadObjectId: null, source: 'live' as const };
-const ev = (who: typeof anna | typeof guest, kind: 'join' | 'leave', at: string): AttendanceEvent => ({ ...who, kind, at });
+const ev = (who: Omit<AttendanceEvent, 'kind' | 'at'>, kind: 'join' | 'leave', at: string): AttendanceEvent => ({ ...who, kind, at });
 
 describe('intervalsFromEvents', () => {
   it.each<[string, AttendanceEvent[], Array<[string, string | null]>]>([
