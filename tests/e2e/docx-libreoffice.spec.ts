@@ -10,7 +10,7 @@ import path from 'node:path';
 import { renderDocx } from '../../bot/src/documents/protokoll.docx';
 import type { ProtokollDocument } from '../../bot/src/documents/protokoll.model';
 import { approvedProtokollDocument, protokollDocument } from '../fixtures/protokoll-document.fixture';
-import { docxToPdf, flattenSpaces as flatten, keepPages as keepPagesIn, requireDocumentTools } from '../support/libreoffice';
+import { docxToPdf, flattenSpaces as flatten, headingsEndingPages, keepPages as keepPagesIn, pagesWithoutNumber, requireDocumentTools } from '../support/libreoffice';
 import { expectInOrder } from '../unit/documents/expect-order';
 
 const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'documents');
@@ -21,6 +21,25 @@ async function toPdf(doc: ProtokollDocument, directory: string, name: string): P
 }
 
 const keepPages = (pdf: string, name: string) => keepPagesIn(pdf, ARTIFACTS, name);
+
+// The page checks the replays run on their PDFs (tests/bot/replay): shown here to fail on a page that
+// ends with a heading, on a wrapped heading's last line, and on a page without its number.
+describe('the page checks', () => {
+  const pages = [
+    'Header\nSammanträdesprotokoll\nNärvarande ledamöter:\n      Sida 1 av 3\n',
+    'Header\n§ 15/25 Handlingsplan för psykisk hälsa\n2025–2027 (B)\nSida 2 av 3',
+    'Header\n§ 16/25 Barn och unga\nText under rubriken.\nSida 3 av 3',
+  ];
+  it('names the pages whose last line is a heading or ends one', () => {
+    expect(headingsEndingPages(pages, ['Närvarande ledamöter:', '§ 15/25 Handlingsplan för psykisk hälsa 2025–2027 (B)', '§ 16/25 Barn och unga'])).toEqual([
+      'page 1: Närvarande ledamöter:', 'page 2: 2025–2027 (B)',
+    ]);
+  });
+  it('names the pages without Sida x av y', () => {
+    expect(pagesWithoutNumber(pages)).toEqual([]);
+    expect(pagesWithoutNumber([...pages, 'Header\nText'])).toEqual([1, 2, 3, 4]);
+  });
+});
 
 describe('the .docx opened in LibreOffice', () => {
   let directory: string;

@@ -57,3 +57,36 @@ export async function keepPages(pdf: string, directory: string, name: string): P
 
 /** Lines of the PDF text with runs of spaces collapsed; the attendance columns stay on their line. */
 export const flattenSpaces = (text: string) => text.replace(/[ \t]+/g, ' ');
+
+/** The pages of `pdftotext` output (form feeds between them), the empty one after the last dropped. */
+export const pagesOf = (text: string): string[] => text.split('\f').filter((page) => page.trim() !== '');
+
+/**
+ * The pages whose last line of text (above the `Sida x av y` footer) is one of `headings` or the end
+ * of one that wrapped: a heading the reader finds at the foot of a page, with what it heads on the
+ * next. Returns `page n: <line>` for each; an empty list when keep-with-next did its work.
+ */
+export function headingsEndingPages(pages: readonly string[], headings: readonly string[]): string[] {
+  const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const wanted = [...new Set(headings.map(collapse))].filter(Boolean);
+  return pages.flatMap((page, i) => {
+    const lines = page.split('\n').map(collapse).filter((line) => line !== '' && !/^Sida \d+ av \d+$/.test(line));
+    const last = lines[lines.length - 1] ?? '';
+    // the column layout may put a label and its value on one line: a line that is a heading, or ends one
+    return wanted.some((h) => last === h || (last.length > 3 && h.endsWith(last)) || last.endsWith(` ${h}`)) ? [`page ${i + 1}: ${last}`] : [];
+  });
+}
+
+/** `Sida i av n` on every page, n the number of pages. Returns the pages that lack theirs. */
+export function pagesWithoutNumber(pages: readonly string[]): number[] {
+  return pages.flatMap((page, i) => (flattenSpaces(page).includes(`Sida ${i + 1} av ${pages.length}`) ? [] : [i + 1]));
+}
+
+/** PNGs of every page (60 dpi) as `directory/name-1.png`, … (older images of the same name removed first). */
+export async function keepAllPages(pdf: string, directory: string, name: string): Promise<string[]> {
+  fs.mkdirSync(directory, { recursive: true });
+  const ours = () => fs.readdirSync(directory).filter((f) => f.startsWith(`${name}-`) && /^\d+\.png$/.test(f.slice(name.length + 1)));
+  for (const old of ours()) fs.rmSync(path.join(directory, old));
+  await run('pdftoppm', ['-png', '-r', '60', pdf, path.join(directory, name)]);
+  return ours().sort().map((f) => path.join(directory, f));
+}

@@ -2,8 +2,10 @@
  * Turns join/leave events into presence intervals. Events are sorted by their own time first, so
  * a retried or late-delivered event lands where it belongs. Per person:
  * - a join while present, or a leave while absent after an earlier stay, is a duplicate: ignored;
- * - a leave with no join before it means Teams never told us about the join: the person is taken
- *   as present from the meeting's start (provisional, like all live presence, until the report).
+ * - a leave from Teams with no join before it means Teams never told us about the join: the person
+ *   is taken as present from the meeting's start (provisional, like all live presence, until the report);
+ * - the secretary's `frånvarande` for someone who was never there is no stay at all: it records that
+ *   the person is away (see `reportedAbsent`), never that they were present.
  */
 import type { AttendanceEvent, AttendanceInterval, IsoTime } from './model';
 
@@ -38,7 +40,7 @@ export function intervalsFromEvents(events: AttendanceEvent[], meetingStart: Iso
     } else if (current) {
       current.leftAt = event.at;
       open.delete(key);
-    } else if (!seen.has(key)) {
+    } else if (!seen.has(key) && event.source === 'live') {
       const joinedAt = Date.parse(meetingStart) <= Date.parse(event.at) ? meetingStart : event.at;
       intervals.push({
         memberId: event.memberId, displayName: event.displayName, aadObjectId: event.aadObjectId,
@@ -48,4 +50,14 @@ export function intervalsFromEvents(events: AttendanceEvent[], meetingStart: Iso
     seen.add(key);
   }
   return intervals;
+}
+
+/**
+ * Roster members the secretary marked `frånvarande` who were never present: they are away with
+ * notice (Förhinder), as opposed to members who simply never joined (Frånvarande).
+ */
+export function reportedAbsent(events: readonly AttendanceEvent[], intervals: readonly PresenceInterval[]): string[] {
+  const present = new Set(intervals.flatMap((i) => (i.memberId ? [i.memberId] : [])));
+  const marked = events.filter((e) => e.source === 'manual' && e.kind === 'leave' && e.memberId !== null && !present.has(e.memberId));
+  return [...new Set(marked.map((e) => e.memberId!))];
 }

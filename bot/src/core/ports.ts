@@ -346,6 +346,8 @@ export interface MeetingRecord {
   statements: ParagraphStatement[];
   actions: ActionItem[];
   intervals: PresenceInterval[];
+  /** members marked `frånvarande` who were never there: away with notice (Förhinder) */
+  reportedAbsent: string[];
 }
 
 export interface ApprovalStamp {

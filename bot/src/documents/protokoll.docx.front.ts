@@ -17,35 +17,50 @@ import {
 } from 'docx';
 import type { IndexSection, ProtokollDocument } from './protokoll.model';
 import { factRows, type FactRow } from './protokoll.layout';
-import { LABEL_WIDTH, STYLE, TEXT_WIDTH } from './protokoll.docx.styles';
+import { CM, LABEL_WIDTH, STYLE, TEXT_WIDTH } from './protokoll.docx.styles';
 import { SV, approvalChecksumLine, approvedAtLine, label, signatureNameLine } from './strings.sv';
 
 const withTag = (title: string, typeTag: string | null) => (typeTag ? `${title} ${typeTag}` : title);
 
+/**
+ * How far the titles stand from the labels: the style's 1.3 cm fits `§ 15` and `1.`, not `§ 12/25`,
+ * whose title would run into its label; about 0.25 cm per character of the longest label, plus a gap.
+ */
+function labelColumn(sections: readonly IndexSection[]): number {
+  const longest = Math.max(0, ...sections.flatMap((s) => s.entries.map((e) => e.label.length)));
+  return Math.max(Math.round(1.3 * CM), Math.round((longest * 0.25 + 0.3) * CM));
+}
+
 /** `§ 15<tab>Godkännande av föredragningslista (B)`: the label hangs, the title wraps under itself. */
 function indexParagraphs(sections: readonly IndexSection[]): Paragraph[] {
+  const column = labelColumn(sections);
+  const entryIndent = { left: column, hanging: column };
+  const subIndent = { left: column + Math.round(0.8 * CM), hanging: Math.round(0.8 * CM) };
   return sections.flatMap((section) => [
     ...(section.heading ? [new Paragraph({ style: STYLE.indexSection, text: section.heading })] : []),
     ...section.entries.flatMap((entry) => [
       new Paragraph({
         style: STYLE.indexEntry,
+        indent: entryIndent,
         children: [new TextRun({ children: [entry.label, new Tab(), withTag(entry.title, entry.typeTag)] })],
       }),
       ...entry.subPoints.map((sub) => new Paragraph({
         style: STYLE.indexSubEntry,
+        indent: subIndent,
         children: [new TextRun({ children: [sub.label, new Tab(), withTag(sub.title, sub.typeTag)] })],
       })),
     ]),
   ]);
 }
 
-function factCell(text: string, width: number, bold: boolean, spaceAbove: boolean, columnSpan = 1): TableCell {
+function factCell(text: string, width: number, bold: boolean, spaceAbove: boolean, columnSpan = 1, keepNext = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan,
     margins: { top: 0, bottom: 0, left: 0, right: 113 },
     children: [new Paragraph({
       style: STYLE.fact,
+      keepNext,
       spacing: spaceAbove ? { before: 200 } : undefined,
       children: [new TextRun({ text, bold })],
     })],
@@ -65,13 +80,15 @@ function factTable(rows: readonly FactRow[]): Table {
     borders: TableBorders.NONE,
     rows: rows.map((row, i) => {
       const spaceAbove = row.groupStart && i > 0;
+      // `Närvarande ledamöter:` and its people stay on one page: no label ends a page
+      const keepNext = rows[i + 1] !== undefined && !rows[i + 1]!.groupStart;
       return new TableRow({
         cantSplit: true,
         children: row.value === ''
-          ? [factCell(row.label, TEXT_WIDTH, row.label.endsWith(':'), spaceAbove, 2)]
+          ? [factCell(row.label, TEXT_WIDTH, row.label.endsWith(':'), spaceAbove, 2, keepNext)]
           : [
-            factCell(row.label, LABEL_WIDTH, row.label.endsWith(':'), spaceAbove),
-            factCell(row.value, valueWidth, false, spaceAbove),
+            factCell(row.label, LABEL_WIDTH, row.label.endsWith(':'), spaceAbove, 1, keepNext),
+            factCell(row.value, valueWidth, false, spaceAbove, 1, keepNext),
           ],
       });
     }),

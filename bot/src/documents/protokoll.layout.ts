@@ -43,12 +43,14 @@ function single(groupLabel: string, value: string | null): FactRow[] {
   return value === null || value === '' ? [] : [{ label: label(groupLabel), value, groupStart: true }];
 }
 
-/** Tid och plats, Närvarande ledamöter, Frånvarande, Övriga deltagare, Sekreterare, Justerare, Paragrafer, justering. */
+/** Tid och plats, Närvarande ledamöter, Förhinder, Frånvarande, Tjänstepersoner, Övriga deltagare, Sekreterare, Justerare, Paragrafer, justering. */
 export function factRows(doc: ProtokollDocument): FactRow[] {
   return [
     ...single(SV.timeAndPlace, doc.timeAndPlace),
     ...peopleRows(SV.presentMembers, doc.presentMembers),
+    ...peopleRows(SV.excusedMembers, doc.excusedMembers),
     ...peopleRows(SV.absentMembers, doc.absentMembers),
+    ...peopleRows(SV.officials, doc.officials),
     ...peopleRows(SV.otherParticipants, doc.otherParticipants),
     ...peopleRows(SV.secretary, doc.secretary ? [{ ...doc.secretary, roleLabel: null }] : []),
     ...peopleRows(SV.adjusters, doc.adjusters.map((a) => ({ ...a, roleLabel: null }))),

@@ -236,15 +236,22 @@ function attendanceLists(record: MeetingRecord, meetingEnd: string) {
   // Sekreterare alone.
   const voting = record.roster.filter(countsForQuorum);
   const sorted = [...voting].sort((a, b) => rank(a) - rank(b));
-  const others = record.roster.filter((m) => !countsForQuorum(m) && !hasRole(m, 'sekreterare') && staysOf(m).length > 0);
+  // Officials (tjänstepersoner) are listed on their own, as political bodies write them; other
+  // non-voting roster entries (adjungerade, föredragande) and guests under Övriga deltagare.
+  const attended = record.roster.filter((m) => !countsForQuorum(m) && !hasRole(m, 'sekreterare') && staysOf(m).length > 0);
+  const isOfficial = (m: RosterMember) => hasRole(m, 'tjänsteperson');
+  const excused = new Set(record.reportedAbsent);
+  const absent = sorted.filter((m) => staysOf(m).length === 0);
   const guests = [...byPerson.values()].filter((stays) => stays[0]!.memberId === null).map((stays): Attendee => ({
     name: stays[0]!.displayName, title: '', principal: '', roleLabel: null, party: null, partialPresence: partial(stays),
   }));
   const secretary = record.roster.find((m) => hasRole(m, 'sekreterare'));
   return {
     presentMembers: sorted.filter((m) => staysOf(m).length > 0).map((m) => attendee(m, staysOf(m))),
-    absentMembers: sorted.filter((m) => staysOf(m).length === 0).map((m) => attendee(m, [])),
-    otherParticipants: [...others.map((m) => attendee(m, staysOf(m))), ...guests],
+    excusedMembers: absent.filter((m) => excused.has(m.id)).map((m) => attendee(m, [])),
+    absentMembers: absent.filter((m) => !excused.has(m.id)).map((m) => attendee(m, [])),
+    officials: attended.filter(isOfficial).map((m) => attendee(m, staysOf(m))),
+    otherParticipants: [...attended.filter((m) => !isOfficial(m)).map((m) => attendee(m, staysOf(m))), ...guests],
     secretary: secretary ? { ...attendee(secretary, []), roleLabel: null } : null,
     adjusters: record.meeting.adjusterMemberIds
       .map((id) => record.roster.find((m) => m.id === id))

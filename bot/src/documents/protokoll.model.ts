@@ -42,9 +42,13 @@ export interface ProtokollDocument {
   /** `Måndag den 18 januari 2021 kl. 13.00 – 16.00 via Teams` */
   timeAndPlace: string;
   presentMembers: Attendee[];
-  /** Frånvarande (members not present) */
+  /** Förhinder: members away with notice (marked `frånvarande` by the secretary and never present) */
+  excusedMembers: Attendee[];
+  /** Frånvarande (members not present who sent no notice) */
   absentMembers: Attendee[];
-  /** Övriga deltagare och föredragande: guests, officials, presenters (with their paragraphs as partialPresence) */
+  /** Tjänstepersoner: the roster's officials who attended (with their paragraphs as partialPresence) */
+  officials: Attendee[];
+  /** Övriga deltagare och föredragande: guests, adjungerade, presenters (with their paragraphs as partialPresence) */
   otherParticipants: Attendee[];
   secretary: Attendee | null;
   /** Justerare elected for the meeting; an empty list leaves the line out */

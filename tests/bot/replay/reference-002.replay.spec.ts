@@ -152,9 +152,10 @@ describeEachStore('reference minutes 002 replayed through the bot', (store, kind
   });
 
   if (kind === 'pglite') {
-    it('gives a Word document that LibreOffice opens and shows in reading order; its first two pages are kept as PNGs', async () => {
-      const pngs = await expectReadablePdf(wire, result.meetingId, script.name, result.doc);
-      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))).toEqual([expect.stringMatching(/^replay\/reference-002-0*1\.png$/), expect.stringMatching(/^replay\/reference-002-0*2\.png$/)]);
+    it('gives a Word document that LibreOffice opens and shows in reading order, each page numbered, no heading last on a page; every page kept as a PNG', async () => {
+      const { pngs, pages } = await expectReadablePdf(wire, result.meetingId, script.name, result.doc);
+      expect(pages.length).toBeGreaterThan(2);
+      expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))[0]).toMatch(/^replay\/reference-002-0*1\.png$/);
     }, 150_000);
   }
 });

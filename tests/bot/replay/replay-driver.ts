@@ -21,7 +21,7 @@ import type { ContentBlock, DocumentDecision, DocumentParagraph, DocumentSubPoin
 import { SV, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
 import { conflictLine, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
 import { artifactPath } from '../../support/browser';
-import { docxToPdf, keepPages, requireDocumentTools } from '../../support/libreoffice';
+import { docxToPdf, headingsEndingPages, keepAllPages, pagesOf, pagesWithoutNumber, requireDocumentTools } from '../../support/libreoffice';
 import { deliver, TeamsChannel, type ChannelPlace, type Person } from '../../support/teams-activities';
 import type { Wire } from '../../support/wire';
 import { expectInOrder } from '../../unit/documents/expect-order';
@@ -61,16 +61,19 @@ export interface ReplayScript {
  *  - `bullets`: a bullet list whose items start with these;
  *  - `decision`: `Samverkansgruppen beslutar` with this many clauses (the next ones of `clauses`),
  *    `postponed` when `Denna punkt tas upp vid nästa möte` closes it;
- *  - `subPoints`: where the sub-points stand among the paragraph's own blocks.
+ *  - `subPoints`: where the sub-points stand among the paragraph's own blocks;
+ *  - `information`: `Informationen tas till protokollet.`; `recipients`: `Protokollet ska skickas till` and these.
  */
 export type ExpectedBlock =
   | { text: string }
   | { bullets: string[] }
   | { decision: number; postponed?: true }
-  | { subPoints: true };
+  | { subPoints: true }
+  | { information: true }
+  | { recipients: string[] };
 
 /** Blocks of a kind the originals never have: the protokoll shows them in its comparison if it wrote any. */
-type InventedBlock = { information: true } | { actions: string[] } | { recipients: string[] } | { conflict: string } | { reservation: string[] };
+type InventedBlock = { actions: string[] } | { conflict: string } | { reservation: string[] };
 
 export interface ExpectedPart {
   title: string;
@@ -90,6 +93,8 @@ export interface Expected {
   source: string;
   /** `Samverkansgruppen beslutar`: what opens each decision block */
   bodyPhrase: string;
+  /** the clauses are numbered `1.`, `2.` in each block and `clauses` hold them as printed (`Att anta …`), not after `att` */
+  numberedClauses?: true;
   paragraphs: ExpectedParagraph[];
   /** how the original writes a postponement (the clause after `att`); the bot prints it as the paragraph's last att-clause */
   postponedPhrase?: string;
@@ -173,7 +178,7 @@ export async function replay(wire: Wire, store: () => StoreConnection, script: R
       const res = await deliver(wire.app.url, channel.cardAction(secretary, 'decision.record', { meetingId: await meetingNow(), clauses: step.decisionForm.join('\n') }, at(minute)));
       const reply = JSON.stringify(res.body?.value ?? res.body);
       log.push(`${what} → ${reply}`);
-      if (res.status >= 300 || REFUSAL.test(reply) || !/beslutar att/.test(reply)) throw new Error(`the bot refused ${what}: ${reply}\n\n${log.join('\n')}`);
+      if (res.status >= 300 || REFUSAL.test(reply) || !/beslutar/.test(reply)) throw new Error(`the bot refused ${what}: ${reply}\n\n${log.join('\n')}`);
     } else if ('join' in step) await send(channel.participants('join', step.join.map(person), at(minute)), `join ${step.join.join(', ')}`);
     else await send(channel.participants('leave', step.leave.map(person), at(minute)), `leave ${step.leave.join(', ')}`);
     minute += 1;
@@ -209,7 +214,11 @@ function originalOrder(expected: Expected): string[] {
     return p.content.flatMap((b) => {
       if ('text' in b) return [b.text];
       if ('bullets' in b) return b.bullets;
-      if ('decision' in b) return [expected.bodyPhrase, ...clauses.splice(0, b.decision).map((c) => `att ${clauseStart(c)}`)];
+      if ('decision' in b) {
+        return [expected.bodyPhrase, ...clauses.splice(0, b.decision).map((c, i) => `${expected.numberedClauses ? `${i + 1}.` : 'att'} ${clauseStart(c)}`)];
+      }
+      if ('information' in b) return [SV.information];
+      if ('recipients' in b) return [SV.recipients, ...b.recipients];
       return subPoints.flatMap((sp) => part(sp, []));
     });
   };
@@ -400,7 +409,9 @@ export function readingOrder(doc: ProtokollDocument): string[] {
     ...doc.index.flatMap((s) => s.entries.flatMap((e) => [`${e.label} ${e.title}`, ...e.subPoints.map((sp) => `${sp.label} ${sp.title}`)])),
     `${SV.timeAndPlace}: ${doc.timeAndPlace}`,
     `${SV.presentMembers}:`, ...doc.presentMembers.map((m) => m.name),
+    ...(doc.excusedMembers.length ? [`${SV.excusedMembers}:`, ...doc.excusedMembers.map((m) => m.name)] : []),
     ...(doc.absentMembers.length ? [`${SV.absentMembers}:`, ...doc.absentMembers.map((m) => m.name)] : []),
+    ...(doc.officials.length ? [`${SV.officials}:`, ...doc.officials.map((m) => m.name)] : []),
     ...(doc.secretary ? [`${SV.secretary}: ${doc.secretary.name}`] : []),
     `${SV.signatures}:`,
     ...doc.paragraphs.flatMap((p) => part(p, p.subPoints)),
@@ -431,22 +442,45 @@ export async function expectHtmlInOrder(wire: Wire, meetingId: string, doc: Prot
 }
 
 /**
- * The Word document the server serves, opened by LibreOffice (a second, independent reader of Word
- * files): converted to PDF, its text shows the protokoll in reading order, and the first two pages
- * are kept as PNGs in test-artifacts/replay/. Returns the PNG paths.
+ * What must never end a page: the paragraph and sub-point headings, the labels of the front page's
+ * lists (`Närvarande ledamöter:`, `Förhinder:`, …), `Underskrifter:`, each `<organ> beslutar`,
+ * `Åtgärder` and `Protokollet ska skickas till`.
  */
-export async function expectReadablePdf(wire: Wire, meetingId: string, name: string, doc: ProtokollDocument): Promise<string[]> {
+export function headingsOf(doc: ProtokollDocument): string[] {
+  const listLabels = [SV.index, SV.presentMembers, SV.excusedMembers, SV.absentMembers, SV.officials, SV.otherParticipants, SV.signatures].map((l) => (l === SV.index ? l : `${l}:`));
+  return [
+    ...listLabels,
+    ...doc.index.flatMap((s) => (s.heading ? [s.heading] : [])),
+    ...allParts(doc).map(paragraphHeading),
+    ...allParts(doc).flatMap((p) => p.content).flatMap((b) => (b.kind === 'decision' ? [b.bodyPhrase] : [])),
+    SV.actions, SV.recipients,
+  ];
+}
+
+/**
+ * The Word document the server serves, opened by LibreOffice (a second, independent reader of Word
+ * files): converted to PDF, its text shows the protokoll in reading order, every page says `Sida x av
+ * y`, and no heading is the last line of a page (keep-with-next). The .docx, the PDF, its text and a
+ * PNG of every page are kept in test-artifacts/replay/ to look at. Returns the PNG paths and the pages.
+ */
+export async function expectReadablePdf(wire: Wire, meetingId: string, name: string, doc: ProtokollDocument): Promise<{ pngs: string[]; pages: string[] }> {
   requireDocumentTools();
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), `protokoll-${name}-`));
   try {
     const res = await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll.docx`);
     expect(res.status).toBe(200);
-    const { pdf, text } = await docxToPdf(Buffer.from(await res.arrayBuffer()), directory, name);
+    const docx = Buffer.from(await res.arrayBuffer());
+    fs.writeFileSync(artifactPath('replay', `${name}.docx`), docx);
+    const { pdf, text } = await docxToPdf(docx, directory, name);
+    fs.copyFileSync(pdf, artifactPath('replay', `${name}.pdf`));
     fs.writeFileSync(artifactPath('replay', `${name}.pdf.txt`), text);
+    const pages = pagesOf(text);
+    const pngs = await keepAllPages(pdf, path.dirname(artifactPath('replay', name)), name);
     expectInOrder(collapse(text), readingOrder(doc));
-    const pngs = await keepPages(pdf, path.dirname(artifactPath('replay', name)), name);
-    expect(pngs).toHaveLength(2);
-    return pngs;
+    expect(pagesWithoutNumber(pages)).toEqual([]);
+    expect(headingsEndingPages(pages, headingsOf(doc))).toEqual([]);
+    expect(pngs).toHaveLength(pages.length);
+    return { pngs, pages };
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }

@@ -6,6 +6,8 @@ import { endMeeting, goToItem } from '../../../bot/src/core/use-cases/meeting-fl
 import {
   addDecision, addNote, postponeItem, recordInformation, setDistributionList, setPresenters, setRecipients,
 } from '../../../bot/src/core/use-cases/record-minutes';
+import { loadMeetingRecord } from '../../../bot/src/core/use-cases/meeting-record';
+import { toProtokollDocument } from '../../../bot/src/documents/protokoll.mapping';
 import { at, describeUseCase, expectDomainError, type GroupFixture } from '../../support/use-case-fixture';
 
 const EVERYONE = ['mats', 'carina', 'rebecca', 'anna', 'sandra'] as const;
@@ -85,6 +87,17 @@ describeUseCase('recording minutes', (fx) => {
     // when, so the line prints where it was recorded among the paragraph's entries
     expect((await itemOf(3)).outcomeRecorded).toEqual({ at: at(6), seq: expect.any(Number) });
     expect((await itemOf(4)).outcomeRecorded).toEqual({ at: at(8), seq: expect.any(Number) });
+  });
+
+  it('a beslut after information keeps the information line: both print, in the order recorded', async () => {
+    const g = await fx.group();
+    const { meeting, item } = await onVardplatsflode(g);
+    await fx.run((repos) => recordInformation(repos, g.ctx(6)));
+    await fx.run((repos) => addDecision(repos, g.ctx(7), 'ge förvaltningen i uppdrag att återkomma'));
+    expect((await fx.repos.agenda.list(meeting.id)).find((i) => i.id === item.id)!.outcome).toBe('information');
+    const record = await loadMeetingRecord(fx.repos, g.group, meeting.id, at(90));
+    const paragraph = toProtokollDocument(record, { status: 'utkast', version: 1, renderedAt: at(90) }).paragraphs.find((p) => p.title === 'Vårdplatsflöde')!;
+    expect(paragraph.content.map((b) => b.kind)).toEqual(['information', 'decision']);
   });
 
   // Every other answer starts with a capital (agenda edits capitalise `punkt 3`); these three do not.

@@ -61,11 +61,12 @@ describeUseCase('tab queries', (fx) => {
     expect(list).toEqual([
       {
         id: boka.id, text: 'Boka lokal', owner: null, dueDate: '2024-03-20', status: 'open', overdue: false, live: false, canChange: false, version: 1,
-        paragraph: '§ 3/24 a)', paragraphTitle: 'Läkemedel', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
+        // the ids the protokoll's HTML gives the sub-point and the paragraph, for the preview to scroll to
+        paragraph: '§ 3/24 a)', paragraphTitle: 'Läkemedel', paragraphNumber: 3, anchor: 'p-3-24-a', meetingId: meeting.id, meetingDate: '2024-02-16',
       },
       {
         id: skicka.id, text: 'Skicka ut planen', owner: 'Mats Wennstig', dueDate: '2024-02-20', status: 'open', overdue: true, live: false, canChange: false, version: 1,
-        paragraph: '§ 3/24', paragraphTitle: 'Vårdplatsflöde', paragraphNumber: 3, meetingId: meeting.id, meetingDate: '2024-02-16',
+        paragraph: '§ 3/24', paragraphTitle: 'Vårdplatsflöde', paragraphNumber: 3, anchor: 'p-3-24', meetingId: meeting.id, meetingDate: '2024-02-16',
       },
     ]);
     await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });

@@ -60,6 +60,7 @@ function recordWith(changes: Partial<MeetingRecord> = {}): MeetingRecord {
       // §4 opens at 13.30, §10 at 14.30: present for §§4 - 9
       { memberId: 'per', displayName: 'Per Öst', aadObjectId: null, joinedAt: t(30), leftAt: t(90), source: 'live' },
     ],
+    reportedAbsent: [],
     ...changes,
   };
 }

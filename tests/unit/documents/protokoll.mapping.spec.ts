@@ -28,6 +28,7 @@ describe('toProtokollDocument: partial presence', () => {
       ],
       notes: [], decisions: [], statements: [], actions: [],
       intervals: [stay('chair', 'Mats Wennstig', t('08:00'), null), stay('x', 'Anna Hedlund', t('08:20'), t('08:40'))],
+      reportedAbsent: [],
     };
     const doc = toProtokollDocument(record, { status: 'utkast', version: 1, renderedAt: t('09:05') });
     expect(doc.presentMembers.map((m) => [m.name, m.partialPresence])).toEqual([['Mats Wennstig', ''], ['Anna Hedlund', '(§13)']]);

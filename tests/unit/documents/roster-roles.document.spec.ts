@@ -46,6 +46,7 @@ const record: MeetingRecord = {
   visits: [{ itemId: 'i1', openedAt: t('08:00') }],
   notes: [], decisions: [], statements: [], actions: [],
   intervals: [present('sandra', 'Sandra Johansson'), present('karin', 'Karin Berg'), present('per', 'Per Öst'), present('lisa', 'Lisa Berg'), present('tina', 'Tina Olsson')],
+  reportedAbsent: [],
 };
 const doc = toProtokollDocument(record, { status: 'utkast', version: 1, renderedAt: t('09:05') });
 
@@ -65,7 +66,8 @@ describe('the protokoll of a roster with parties and several roles', () => {
 
   it('writes the first secretary under Sekreterare; a secretary only is never listed as a member or an other participant', () => {
     expect(doc.secretary?.name).toBe('Sandra Johansson');
-    expect(doc.otherParticipants.map((m) => m.name)).toEqual(['Tina Olsson']);
+    expect(doc.officials.map((m) => m.name)).toEqual(['Tina Olsson']);
+    expect(doc.otherParticipants).toEqual([]);
   });
 
   it('signs with the party beside the name', () => {

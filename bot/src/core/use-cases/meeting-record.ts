@@ -5,14 +5,14 @@
 import type { Group } from '../model';
 import type { MeetingRecord, Repositories } from '../ports';
 import { notFound } from '../errors';
-import { meetingIntervals } from './meeting-intervals';
+import { meetingAttendance } from './meeting-intervals';
 
 export type { MeetingRecord };
 
 export async function loadMeetingRecord(repos: Repositories, group: Group, meetingId: string, now: string): Promise<MeetingRecord> {
   const meeting = await repos.meetings.findById(group.id, meetingId);
   if (!meeting) throw notFound('Mötet finns inte, eller så hör det till en annan grupp.');
-  const [roster, items, visits, notes, decisions, statements, actions, intervals] = await Promise.all([
+  const [roster, items, visits, notes, decisions, statements, actions, attendance] = await Promise.all([
     repos.roster.list(group.id),
     repos.agenda.list(meeting.id),
     repos.records.visits(meeting.id),
@@ -20,7 +20,7 @@ export async function loadMeetingRecord(repos: Repositories, group: Group, meeti
     repos.records.decisions(meeting.id),
     repos.records.statements(meeting.id),
     repos.actions.listForMeeting(group.id, meeting.id),
-    meetingIntervals(repos, meeting, now),
+    meetingAttendance(repos, meeting, now),
   ]);
-  return { group, meeting, roster, items, visits, notes, decisions, statements, actions, intervals };
+  return { group, meeting, roster, items, visits, notes, decisions, statements, actions, ...attendance };
 }

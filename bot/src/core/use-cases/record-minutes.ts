@@ -45,7 +45,9 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   const { meeting, item, reference } = target;
   const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
-  await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
+  // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
+  // recorded before stays where it was recorded, and prints beside the clauses.
+  if (item.outcome === 'open') await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
   const roster = await repos.roster.list(ctx.group.id);
   const quorumLine = formatQuorumLine(quorum);
   const printed = numbered
