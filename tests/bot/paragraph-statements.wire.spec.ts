@@ -10,6 +10,8 @@ import { deliver, TeamsChannel, type Person } from '../support/teams-activities'
 import { readZip, wordText, zipText } from '../support/zip-reader';
 import { expectInOrder } from '../unit/documents/expect-order';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
+import type { ProtokollDocument } from '../../bot/src/documents/protokoll.model';
+import { expectReadablePdf } from './replay/replay-driver';
 
 const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'f0000000-0000-4000-8000-000000000001' };
 const karin: Person = { id: '29:karin', name: 'Karin Berg', aadObjectId: 'f0000000-0000-4000-8000-000000000002' };
@@ -27,7 +29,7 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 const PER_CONFLICT = 'Per Öst (M) anmäler jäv och deltar inte i handläggningen.';
 const MOTIVATION = 'Vi anser att hemtjänsten ska drivas i egen regi.';
 
-describeEachStore('jäv and reservation', (store) => {
+describeEachStore('jäv and reservation', (store, kind) => {
   const wire = useWire(store);
   let channel: TeamsChannel;
   let meetingId: string;
@@ -120,4 +122,13 @@ describeEachStore('jäv and reservation', (store) => {
     ]);
     expect(text).not.toMatch(/beslutsfört|beslutfört/i);
   });
+
+  if (kind === 'pglite') {
+    it('gives a Word document LibreOffice reads in order, jäv and reservation included, each page numbered, no heading last on a page', async () => {
+      const doc = (await (await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll`)).json()) as ProtokollDocument;
+      const { pages } = await expectReadablePdf(wire, meetingId, 'jav-reservation', doc);
+      const text = pages.join('\n').replace(/\s+/g, ' ');
+      expectInOrder(text, [PER_CONFLICT, 'Mot beslutet reserverar sig Lisa Berg (V).', 'Reservation', MOTIVATION, 'Mot beslutet reserverar sig Karin Berg (S) och Lisa Berg (V).']);
+    }, 150_000);
+  }
 });

@@ -35,6 +35,10 @@ describe('the page checks', () => {
       'page 1: Närvarande ledamöter:', 'page 2: 2025–2027 (B)',
     ]);
   });
+  it('lets the document end with a heading: on the last page it heads nothing that could be on a next one', () => {
+    const ending = [...pages.slice(0, 2), 'Header\nText\n§ 17/25 Nästa sammanträde\nSida 3 av 3'];
+    expect(headingsEndingPages(ending, ['§ 17/25 Nästa sammanträde', 'Närvarande ledamöter:'])).toEqual(['page 1: Närvarande ledamöter:']);
+  });
   it('names the pages without Sida x av y', () => {
     expect(pagesWithoutNumber(pages)).toEqual([]);
     expect(pagesWithoutNumber([...pages, 'Header\nText'])).toEqual([1, 2, 3, 4]);

@@ -64,12 +64,14 @@ export const pagesOf = (text: string): string[] => text.split('\f').filter((page
 /**
  * The pages whose last line of text (above the `Sida x av y` footer) is one of `headings` or the end
  * of one that wrapped: a heading the reader finds at the foot of a page, with what it heads on the
- * next. Returns `page n: <line>` for each; an empty list when keep-with-next did its work.
+ * next. Returns `page n: <line>` for each; an empty list when keep-with-next did its work. The last
+ * page is not looked at: what ends the document (a last paragraph with nothing under it) heads nothing
+ * on a page after it.
  */
 export function headingsEndingPages(pages: readonly string[], headings: readonly string[]): string[] {
   const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
   const wanted = [...new Set(headings.map(collapse))].filter(Boolean);
-  return pages.flatMap((page, i) => {
+  return pages.slice(0, -1).flatMap((page, i) => {
     const lines = page.split('\n').map(collapse).filter((line) => line !== '' && !/^Sida \d+ av \d+$/.test(line));
     const last = lines[lines.length - 1] ?? '';
     // the column layout may put a label and its value on one line: a line that is a heading, or ends one

@@ -452,7 +452,7 @@ export function headingsOf(doc: ProtokollDocument): string[] {
     ...listLabels,
     ...doc.index.flatMap((s) => (s.heading ? [s.heading] : [])),
     ...allParts(doc).map(paragraphHeading),
-    ...allParts(doc).flatMap((p) => p.content).flatMap((b) => (b.kind === 'decision' ? [b.bodyPhrase] : [])),
+    ...allParts(doc).flatMap((p) => p.content).flatMap((b) => (b.kind === 'decision' ? [b.bodyPhrase] : b.kind === 'reservation' && b.motivation ? [RESERVATION_HEADING] : [])),
     SV.actions, SV.recipients,
   ];
 }
