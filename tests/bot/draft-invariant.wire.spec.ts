@@ -85,6 +85,7 @@ const ROWS: Row[] = [
   { covers: 'conflict', title: 'jäv', before: ['punkt 3'], send: 'jäv Mats Wennstig', expected: 'new version', answer: /Mats Wennstig anmäler jäv och deltar inte i handläggningen/ },
   { covers: 'reservation', title: 'reservation', before: ['punkt 1'], send: 'reservation Anna-Karin Åkesson: Dagordningen kom för sent.', expected: 'new version', answer: /Mot beslutet reserverar sig Anna-Karin Åkesson/ },
   { covers: 'reservation', title: 'reservation where nothing was decided', before: ['punkt 3'], send: 'reservation Anna-Karin Åkesson', expected: 'refused', answer: /Det finns inget beslut i punkt 3 Budget 2024 att reservera sig mot/ },
+  { covers: 'immediate-adjustment', title: 'justeras omedelbart (only during the meeting)', before: ['punkt 1'], send: 'justeras omedelbart', expected: 'refused', answer: /Omedelbar justering görs under mötet/ },
   { covers: 'action', title: 'åtgärd', before: ['punkt 3'], send: 'åtgärd Ta fram budgetförslag ansvarig Tina Olsson senast 2024-04-30', expected: 'new version', answer: /Tina Olsson/ },
   { covers: 'presenters', title: 'föredragande', before: ['punkt 3'], send: 'föredragande Tina Olsson', expected: 'new version', answer: /Föredragande för punkt 3 Budget 2024: Tina Olsson/ },
   { covers: 'postpone', title: 'bordlägg', before: ['punkt 3'], send: 'bordlägg', expected: 'new version', answer: /bordläggs/ },

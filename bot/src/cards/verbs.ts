@@ -20,6 +20,8 @@ export const Verbs = {
   approve: 'approval.approve',
   requestChange: 'approval.request-change',
   refreshApproval: 'approval.refresh',
+  approveParagraph: 'paragraph.approve',
+  refreshParagraphAdjustment: 'paragraph.refresh',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];
@@ -51,6 +53,9 @@ export interface VerbData {
   'approval.approve': { meetingId: string; documentVersionId: string };
   'approval.request-change': { meetingId: string; documentVersionId: string; comment: string };
   'approval.refresh': { meetingId: string };
+  /** omedelbar justering: the paragraph (its main item) an approver approves */
+  'paragraph.approve': { meetingId: string; itemId: string };
+  'paragraph.refresh': { meetingId: string; itemId: string };
 }
 
 type Field = 'uuid' | 'date' | 'int' | 'text' | 'name';
@@ -90,6 +95,8 @@ const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | '
   'approval.approve': { meetingId: ['uuid', 'required'], documentVersionId: ['uuid', 'required'] },
   'approval.request-change': { meetingId: ['uuid', 'required'], documentVersionId: ['uuid', 'required'], comment: ['text', 'required'] },
   'approval.refresh': { meetingId: ['uuid', 'required'] },
+  'paragraph.approve': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'required'] },
+  'paragraph.refresh': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'required'] },
 };
 
 const VERB_VALUES: readonly string[] = Object.values(Verbs);

@@ -210,6 +210,22 @@ export interface ParagraphStatement {
   seq: number;
 }
 
+/**
+ * `justeras omedelbart`: the chair and the justerare approve one paragraph during the meeting.
+ * Adjusted (`adjustedAt` set) it is locked, printed "Paragrafen förklaras omedelbart justerad.", and
+ * its actions are in force at once.
+ */
+export interface ParagraphAdjustment {
+  id: string;
+  itemId: string;
+  /** the paragraph's content when asked: approvals count only for that content */
+  contentDigest: string;
+  requestedAt: IsoTime;
+  /** when the last approver approved, with its place in the entry order; null while waiting */
+  adjusted: RecordedAt | null;
+  approvals: Array<{ memberId: string; at: IsoTime }>;
+}
+
 export interface Decision {
   id: string;
   itemId: string;

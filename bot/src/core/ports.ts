@@ -6,7 +6,7 @@
  */
 import type {
   ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
-  MeetingStatus, ParagraphStatement, RosterMember, RosterRole,
+  MeetingStatus, ParagraphAdjustment, ParagraphStatement, RosterMember, RosterRole,
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
 import type { PresenceInterval } from './attendance-intervals';
@@ -139,6 +139,12 @@ export interface RecordStore {
   addStatement(meetingId: string, statement: Omit<ParagraphStatement, 'id' | 'seq'>): Promise<ParagraphStatement>;
   /** jäv and reservations, in recorded order */
   statements(meetingId: string): Promise<ParagraphStatement[]>;
+  /** asks for the paragraph's omedelbar justering anew: earlier approvals of a waiting request are dropped */
+  requestAdjustment(meetingId: string, itemId: string, contentDigest: string, at: IsoTime): Promise<void>;
+  adjustments(meetingId: string): Promise<ParagraphAdjustment[]>;
+  /** false when this member had already approved */
+  addAdjustmentApproval(adjustmentId: string, approval: { memberId: string; aadObjectId: string | null; at: IsoTime }): Promise<boolean>;
+  markAdjusted(adjustmentId: string, at: IsoTime): Promise<void>;
 }
 
 /**
@@ -210,6 +216,8 @@ export interface ActionWithSource extends ActionItem {
   subPointIndex: number | null;
   meetingStartsAt: IsoTime | null;
   meetingStatus: MeetingStatus;
+  /** its paragraph was justerad omedelbart: the action is in force before the whole protokoll is */
+  paragraphAdjusted: boolean;
 }
 
 export interface AttendanceStore {
@@ -344,6 +352,7 @@ export interface MeetingRecord {
   notes: Note[];
   decisions: Decision[];
   statements: ParagraphStatement[];
+  adjustments: ParagraphAdjustment[];
   actions: ActionItem[];
   intervals: PresenceInterval[];
   /** members marked `frånvarande` who were never there: away with notice (Förhinder) */

@@ -16,5 +16,8 @@ export function reservationLine(names: readonly string[]): string {
   return `Mot beslutet reserverar sig ${listed}.`;
 }
 
+/** Printed last in a paragraph that was justerad omedelbart. */
+export const IMMEDIATELY_ADJUSTED = 'Paragrafen förklaras omedelbart justerad.';
+
 /** The heading of a reservation's motivation. */
 export const RESERVATION_HEADING = 'Reservation';

@@ -8,7 +8,7 @@ import { HeadingLevel, Paragraph, Tab, TabStopType, TextRun, type FileChild } fr
 import type { ContentBlock, DecisionClause, DocumentDecision, DocumentParagraph, DocumentSubPoint, SubPointsBlock, TextBlock } from './protokoll.model';
 import { BULLETS, CLAUSE_INDENT, STYLE } from './protokoll.docx.styles';
 import { SV, actionLine, paragraphHeading, presentersLine } from './strings.sv';
-import { conflictLine, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
+import { conflictLine, IMMEDIATELY_ADJUSTED, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
 
 function blockParagraphs(block: TextBlock): Paragraph[] {
   if (block.kind === 'text') return textLines(block.text);
@@ -61,6 +61,7 @@ function contentParagraphs(block: ContentBlock | SubPointsBlock, subPoints: read
     case 'actions': return listUnder(SV.actions, block.actions.map(actionLine), true);
     case 'recipients': return listUnder(SV.recipients, block.recipients, false);
     case 'conflict': return [new Paragraph({ text: conflictLine(block.name) })];
+    case 'adjusted': return [new Paragraph({ spacing: { before: 160 }, text: IMMEDIATELY_ADJUSTED })];
     case 'reservation': return [
       new Paragraph({ text: reservationLine(block.names) }),
       ...(block.motivation ? [new Paragraph({ style: STYLE.label, text: RESERVATION_HEADING }), ...textLines(block.motivation)] : []),

@@ -16,7 +16,7 @@ import type {
 import { factRows } from './protokoll.layout';
 import { PROTOKOLL_CSS } from './protokoll.html.css';
 import { h, htmlDocument, trustedCss, type Child } from './html-builder';
-import { conflictLine, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
+import { conflictLine, IMMEDIATELY_ADJUSTED, RESERVATION_HEADING, reservationLine } from '../core/statements.sv';
 import {
   SV,
   actionLine,
@@ -105,6 +105,7 @@ function content(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentS
     case 'actions': return listUnder(SV.actions, b.actions.map(actionLine), 'actions');
     case 'recipients': return listUnder(SV.recipients, b.recipients, 'recipients');
     case 'conflict': return h('p', { class: 'conflict' }, conflictLine(b.name));
+    case 'adjusted': return h('p', { class: 'adjusted' }, IMMEDIATELY_ADJUSTED);
     case 'reservation': return h('div', { class: 'reservation' },
       h('p', {}, reservationLine(b.names)),
       b.motivation ? [h('p', { class: 'label' }, RESERVATION_HEADING), block({ kind: 'text', text: b.motivation })] : null);

@@ -103,6 +103,7 @@ type Entry = { recorded: RecordedAt | null } & (
   | { kind: 'recipients'; recipients: string[] }
   | { kind: 'conflict'; names: string[] }
   | { kind: 'reservation'; names: string[]; motivation: string | null }
+  | { kind: 'adjusted' }
 );
 
 function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
@@ -119,6 +120,7 @@ function entriesOf(record: MeetingRecord, item: AgendaItem): Entry[] {
       const recorded = { at: s.createdAt, seq: s.seq };
       return s.kind === 'conflict' ? { recorded, kind: 'conflict', names } : { recorded, kind: 'reservation', names, motivation: s.motivation };
     }),
+    ...record.adjustments.filter((a) => a.itemId === item.id && a.adjusted).map((a): Entry => ({ recorded: a.adjusted, kind: 'adjusted' })),
     ...(outcome ? [{ recorded: item.outcomeRecorded, kind: outcome } satisfies Entry] : []),
     ...(item.recipients.length > 0 ? [{ recorded: item.recipientsRecorded, kind: 'recipients', recipients: item.recipients } satisfies Entry] : []),
   ];
@@ -168,6 +170,7 @@ function contentOf(record: MeetingRecord, item: AgendaItem): ContentBlock[] {
       case 'recipients': blocks.push({ kind: 'recipients', recipients: entry.recipients }); break;
       case 'conflict': blocks.push(...entry.names.map((name): ContentBlock => ({ kind: 'conflict', name }))); break;
       case 'reservation': blocks.push({ kind: 'reservation', names: entry.names, motivation: entry.motivation }); break;
+      case 'adjusted': blocks.push({ kind: 'adjusted' }); break;
     }
   }
   for (const [block, clauses] of clausesOf) block.clauses = decisionClauses(clauses, style, block.postponed);

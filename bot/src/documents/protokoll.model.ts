@@ -149,7 +149,7 @@ export interface DocumentSubPoint extends Omit<DocumentParagraph, 'subPoints' | 
  * bullet lists); decision clauses recorded one after the other form one decision block, and actions
  * recorded one after the other one Åtgärder list.
  */
-export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | ConflictBlock | ReservationBlock | ActionsBlock | RecipientsBlock;
+export type ContentBlock = TextBlock | DocumentDecision | InformationBlock | ConflictBlock | ReservationBlock | AdjustedBlock | ActionsBlock | RecipientsBlock;
 
 export type TextBlock = { kind: 'text'; text: string } | { kind: 'bullets'; items: string[] };
 
@@ -185,6 +185,11 @@ export interface ReservationBlock {
   /** as printed, in the order typed */
   names: string[];
   motivation: string | null;
+}
+
+/** `Paragrafen förklaras omedelbart justerad.` (omedelbar justering) */
+export interface AdjustedBlock {
+  kind: 'adjusted';
 }
 
 /** Åtgärder, in the order recorded */

@@ -109,6 +109,8 @@ export class ActionRepository implements ActionStore {
           where sibling.parent_id = item.parent_id and sibling.position < item.position) end`.as('sub_point_index'),
         isoText<string | null>(sql`coalesce(m.started_at, m.starts_at)`).as('meeting_starts_at'),
         'm.status as meeting_status',
+        sql<boolean>`exists (select 1 from paragraph_adjustments pa
+          where pa.item_id = coalesce(parent.id, item.id) and pa.adjusted_at is not null)`.as('paragraph_adjusted'),
       ])
       .where('a.group_id', '=', groupId);
     if (status !== 'all') query = query.where('a.status', '=', status);
@@ -120,6 +122,7 @@ export class ActionRepository implements ActionStore {
       subPointIndex: row.sub_point_index,
       meetingStartsAt: row.meeting_starts_at,
       meetingStatus: row.meeting_status as MeetingStatus,
+      paragraphAdjusted: row.paragraph_adjusted,
     }));
   }
 }

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RecordStore } from '../core/ports';
-import type { Decision, Note, ParagraphStatement, ParagraphVisit } from '../core/model';
+import type { Decision, IsoTime, Note, ParagraphAdjustment, ParagraphStatement, ParagraphVisit } from '../core/model';
 import type { Database } from './schema';
 import { iso, seqNumber } from './rows';
 
@@ -95,6 +95,56 @@ export class RecordRepository implements RecordStore {
       id: r.id, itemId: r.item_id, kind: r.kind as ParagraphStatement['kind'], memberIds: r.member_ids, motivation: r.motivation,
       createdAt: iso(r.created_at), seq: seqNumber(r.seq),
     }));
+  }
+
+  async requestAdjustment(meetingId: string, itemId: string, contentDigest: string, at: IsoTime): Promise<void> {
+    const row = await this.db
+      .insertInto('paragraph_adjustments')
+      .values({ meeting_id: meetingId, item_id: itemId, content_digest: contentDigest, requested_at: at })
+      .onConflict((oc) => oc.column('item_id').doUpdateSet({ content_digest: contentDigest, requested_at: at }).where('paragraph_adjustments.adjusted_at', 'is', null))
+      .returning('id')
+      .executeTakeFirst();
+    if (row) await this.db.deleteFrom('paragraph_adjustment_approvals').where('adjustment_id', '=', row.id).execute();
+  }
+
+  async adjustments(meetingId: string): Promise<ParagraphAdjustment[]> {
+    const rows = await this.db
+      .selectFrom('paragraph_adjustments')
+      .select(['id', 'item_id', 'content_digest', 'requested_at', 'adjusted_at', 'adjusted_seq'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('requested_at')
+      .execute();
+    if (rows.length === 0) return [];
+    const approvals = await this.db
+      .selectFrom('paragraph_adjustment_approvals')
+      .select(['adjustment_id', 'member_id', 'at'])
+      .where('adjustment_id', 'in', rows.map((r) => r.id))
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id, itemId: r.item_id, contentDigest: r.content_digest, requestedAt: iso(r.requested_at),
+      adjusted: r.adjusted_at && r.adjusted_seq !== null ? { at: iso(r.adjusted_at), seq: seqNumber(r.adjusted_seq) } : null,
+      approvals: approvals.filter((a) => a.adjustment_id === r.id).map((a) => ({ memberId: a.member_id, at: iso(a.at) })),
+    }));
+  }
+
+  async addAdjustmentApproval(adjustmentId: string, approval: { memberId: string; aadObjectId: string | null; at: IsoTime }): Promise<boolean> {
+    const row = await this.db
+      .insertInto('paragraph_adjustment_approvals')
+      .values({ adjustment_id: adjustmentId, member_id: approval.memberId, aad_object_id: approval.aadObjectId, at: approval.at })
+      .onConflict((oc) => oc.doNothing())
+      .returning('member_id')
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  async markAdjusted(adjustmentId: string, at: IsoTime): Promise<void> {
+    await this.db
+      .updateTable('paragraph_adjustments')
+      .set({ adjusted_at: at, adjusted_seq: sql`nextval('entry_seq')` })
+      .where('id', '=', adjustmentId)
+      .where('adjusted_at', 'is', null)
+      .execute();
   }
 
   async countForItem(meetingId: string, itemId: string): Promise<number> {

@@ -139,6 +139,23 @@ export interface ParagraphStatementsTable {
   seq: EntrySeq;
 }
 
+export interface ParagraphAdjustmentsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  item_id: string;
+  content_digest: string;
+  requested_at: Timestamp;
+  adjusted_at: NullableTimestamp;
+  adjusted_seq: NullableEntrySeq;
+}
+
+export interface ParagraphAdjustmentApprovalsTable {
+  adjustment_id: string;
+  member_id: string;
+  aad_object_id: string | null;
+  at: Timestamp;
+}
+
 export interface DecisionsTable {
   id: Generated<string>;
   meeting_id: string;
@@ -260,6 +277,8 @@ export interface Database {
   paragraph_visits: ParagraphVisitsTable;
   notes: NotesTable;
   paragraph_statements: ParagraphStatementsTable;
+  paragraph_adjustments: ParagraphAdjustmentsTable;
+  paragraph_adjustment_approvals: ParagraphAdjustmentApprovalsTable;
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
   attendance_intervals: AttendanceIntervalsTable;

@@ -19,7 +19,7 @@ import type { StoreConnection } from '../../../bot/src/store/database';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import type { ContentBlock, DocumentDecision, DocumentParagraph, DocumentSubPoint, ProtokollDocument, SubPointsBlock } from '../../../bot/src/documents/protokoll.model';
 import { SV, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
-import { conflictLine, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
+import { conflictLine, IMMEDIATELY_ADJUSTED, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
 import { artifactPath } from '../../support/browser';
 import { docxToPdf, headingsEndingPages, keepAllPages, pagesOf, pagesWithoutNumber, requireDocumentTools } from '../../support/libreoffice';
 import { deliver, TeamsChannel, type ChannelPlace, type Person } from '../../support/teams-activities';
@@ -73,7 +73,7 @@ export type ExpectedBlock =
   | { recipients: string[] };
 
 /** Blocks of a kind the originals never have: the protokoll shows them in its comparison if it wrote any. */
-type InventedBlock = { actions: string[] } | { conflict: string } | { reservation: string[] };
+type InventedBlock = { actions: string[] } | { conflict: string } | { reservation: string[] } | { adjusted: true };
 
 export interface ExpectedPart {
   title: string;
@@ -280,6 +280,7 @@ function written(block: ContentBlock | SubPointsBlock, expected: ExpectedBlock |
     case 'actions': return { actions: block.actions.map((a) => a.text) };
     case 'recipients': return { recipients: block.recipients };
     case 'conflict': return { conflict: block.name };
+    case 'adjusted': return { adjusted: true };
     case 'reservation': return { reservation: block.names };
   }
 }
@@ -395,6 +396,7 @@ export function readingOrder(doc: ProtokollDocument): string[] {
       case 'actions': return [SV.actions, ...b.actions.map((a) => clauseStart(a.text))];
       case 'recipients': return [SV.recipients, ...b.recipients];
     case 'conflict': return [conflictLine(b.name)];
+    case 'adjusted': return [IMMEDIATELY_ADJUSTED];
     case 'reservation': return [reservationLine(b.names), ...(b.motivation ? [RESERVATION_HEADING, clauseStart(b.motivation)] : [])];
       case 'subPoints': return subPoints.flatMap((sp) => part(sp, []));
     }

@@ -10,6 +10,8 @@ import { buildOwnerChoiceCard } from '../../../bot/src/cards/owner-choice.card';
 import { buildRemoveConfirmationCard } from '../../../bot/src/cards/remove-confirmation.card';
 import type { AdaptiveCard } from '../../../bot/src/cards/adaptive-card';
 import { buildApprovalCard, type ApprovalCardModel } from '../../../bot/src/cards/approval.card';
+import { buildImmediateAdjustmentCard } from '../../../bot/src/cards/immediate-adjustment.card';
+import type { AdjustmentState } from '../../../bot/src/core/use-cases/immediate-adjustment';
 import { isVerb, parseVerbData } from '../../../bot/src/cards/verbs';
 import { CARD_BYTE_LIMIT, expectValidCard, validateCard } from '../../support/adaptive-card-validator';
 import { actionsOf, agendaView, attendanceView, invokeData, ITEM_ID, MEETING_ID, MEMBER_IDS, PARAGRAPHS, ROSTER, uuid } from './fixtures';
@@ -35,7 +37,23 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['approval (shared, user-specific refresh)', buildApprovalCard(approvalModel({ showActions: false, refreshUserIds: ['29:mats', '29:anna'] }))],
   ['approval (approver view)', buildApprovalCard(approvalModel({ showActions: true, refreshUserIds: ['29:mats', '29:anna'] }))],
   ['approval (locked)', buildApprovalCard(approvalModel({ locked: true, showActions: false, refreshUserIds: [] }))],
+  ['omedelbar justering (shared)', buildImmediateAdjustmentCard(adjustment({}), { kind: 'everyone' })],
+  ['omedelbar justering (approver view)', buildImmediateAdjustmentCard(adjustment({}), { kind: 'approver' })],
+  ['omedelbar justering (an approver without a Teams id: the button on the shared card)', buildImmediateAdjustmentCard(adjustment({ unknownApprover: true }), { kind: 'everyone' })],
+  ['omedelbar justering (adjusted)', buildImmediateAdjustmentCard(adjustment({ adjusted: true }), { kind: 'approver' })],
 ];
+
+function adjustment(options: { adjusted?: boolean; unknownApprover?: boolean }): AdjustmentState {
+  return {
+    meetingId: MEETING_ID, itemId: ITEM_ID, heading: '§ 14/25 Upphandling av *hemtjänst*',
+    clauses: Array.from({ length: 25 }, (_, i) => `${i + 1}. Att anta tilldelningsbeslut ${i + 1} _enligt_ förslaget.`),
+    approvers: [
+      { name: 'Karin Berg', role: 'ordförande', approvedAt: options.adjusted ? '2025-03-12 kl. 14.16' : null, teamsUserId: '29:karin', memberId: MEMBER_IDS[0]! },
+      { name: 'Lisa Berg', role: 'justerare', approvedAt: options.adjusted ? '2025-03-12 kl. 14.17' : null, teamsUserId: options.unknownApprover ? null : '29:lisa', memberId: MEMBER_IDS[1]! },
+    ],
+    adjusted: options.adjusted ?? false,
+  };
+}
 
 function approvalModel(overrides: Partial<ApprovalCardModel>): ApprovalCardModel {
   return {

@@ -40,7 +40,7 @@ function record(overrides: Partial<Group> = {}): MeetingRecord {
   return {
     group: { ...group, ...overrides }, meeting, roster: [],
     items: [item('a', 1, 'decided'), item('b', 2, 'postponed'), item('c', 3, 'postponed')],
-    visits: [], notes: [], statements: [], actions: [], intervals: [], reportedAbsent: [],
+    visits: [], notes: [], statements: [], adjustments: [], actions: [], intervals: [], reportedAbsent: [],
     decisions: [
       decision('a', 'godkänna dagordningen.', false, '08:05'),
       decision('a', 'utse Mats Wennstig till justerare.', false, '08:06'),

@@ -51,7 +51,7 @@ function recordWith(changes: Partial<MeetingRecord> = {}): MeetingRecord {
     // each paragraph open ten minutes, §1 from 13.00 to §12 until the end at 15.00
     visits: Array.from({ length: 12 }, (_, i) => ({ itemId: `i${i + 1}`, openedAt: t(i * 10) })),
     notes: [],
-    statements: [],
+    statements: [], adjustments: [],
     // stored as typed in the numbered style
     decisions: [decision('d1', 'att godkänna dagordningen.', 1), decision('d2', 'Justeringen sker digitalt senast den 3 maj klockan 12.00.', 2)],
     actions: [],

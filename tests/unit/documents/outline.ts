@@ -1,7 +1,7 @@
 /** The texts a rendered protokoll must show, in the order it must show them, from the model. */
 import type { ContentBlock, DocumentParagraph, DocumentSubPoint, ProtokollDocument, SubPointsBlock } from '../../../bot/src/documents/protokoll.model';
 import { SV, actionLine, attendeeLine, paragraphHeading, presentersLine } from '../../../bot/src/documents/strings.sv';
-import { conflictLine, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
+import { conflictLine, IMMEDIATELY_ADJUSTED, RESERVATION_HEADING, reservationLine } from '../../../bot/src/core/statements.sv';
 
 function block(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSubPoint[]): string[] {
   switch (b.kind) {
@@ -12,6 +12,7 @@ function block(b: ContentBlock | SubPointsBlock, subPoints: readonly DocumentSub
     case 'actions': return [SV.actions, ...b.actions.map(actionLine)];
     case 'recipients': return [SV.recipients, ...b.recipients];
     case 'conflict': return [conflictLine(b.name)];
+    case 'adjusted': return [IMMEDIATELY_ADJUSTED];
     case 'reservation': return [reservationLine(b.names), ...(b.motivation ? [RESERVATION_HEADING, ...b.motivation.split('\n')] : [])];
     case 'subPoints': return subPoints.flatMap((sp) => [paragraphHeading(sp), ...body(sp, [])]);
   }

@@ -39,7 +39,7 @@ function recordOf(entries: Recorded[], options: { numbered?: boolean; subPoints?
   }
   return {
     group: { ...group, numberedClauses: options.numbered ?? false },
-    meeting, roster: [], items, visits: [{ itemId: 'p', openedAt: t('08:00') }], intervals: [], reportedAbsent: [], statements: [],
+    meeting, roster: [], items, visits: [{ itemId: 'p', openedAt: t('08:00') }], intervals: [], reportedAbsent: [], statements: [], adjustments: [],
     notes: entries.flatMap((e): Note[] => ('note' in e ? [{ id: `n${e.seq}`, itemId: on(e), text: e.note, createdAt: e.at, seq: e.seq }] : [])),
     decisions: entries.flatMap((e): Decision[] => ('decision' in e ? [{ id: `d${e.seq}`, itemId: on(e), clause: e.decision, quorate: true, createdAt: e.at, seq: e.seq }] : [])),
     actions: entries.flatMap((e): ActionItem[] => ('action' in e
@@ -58,6 +58,7 @@ function line(b: ContentBlock | SubPointsBlock): string {
     case 'actions': return `åtgärder ${b.actions.map((a) => a.text).join(', ')}`;
     case 'recipients': return `skickas till ${b.recipients.join(', ')}`;
     case 'conflict': return `jäv ${b.name}`;
+    case 'adjusted': return 'omedelbart justerad';
     case 'reservation': return `reservation ${b.names.join(', ')}${b.motivation ? `: ${b.motivation}` : ''}`;
     case 'subPoints': return 'underpunkter';
   }

@@ -26,7 +26,7 @@ describe('toProtokollDocument: partial presence', () => {
         { itemId: '§12', openedAt: t('08:00') }, { itemId: '§13a', openedAt: t('08:20') },
         { itemId: '§13b', openedAt: t('08:30') }, { itemId: '§14', openedAt: t('08:40') },
       ],
-      notes: [], decisions: [], statements: [], actions: [],
+      notes: [], decisions: [], statements: [], adjustments: [], actions: [],
       intervals: [stay('chair', 'Mats Wennstig', t('08:00'), null), stay('x', 'Anna Hedlund', t('08:20'), t('08:40'))],
       reportedAbsent: [],
     };

@@ -44,7 +44,7 @@ const record: MeetingRecord = {
     presenters: [], outcome: 'open', outcomeRecorded: null, recipients: [], recipientsRecorded: null, carriedFromItemId: null,
   }],
   visits: [{ itemId: 'i1', openedAt: t('08:00') }],
-  notes: [], decisions: [], statements: [], actions: [],
+  notes: [], decisions: [], statements: [], adjustments: [], actions: [],
   intervals: [present('sandra', 'Sandra Johansson'), present('karin', 'Karin Berg'), present('per', 'Per Öst'), present('lisa', 'Lisa Berg'), present('tina', 'Tina Olsson')],
   reportedAbsent: [],
 };

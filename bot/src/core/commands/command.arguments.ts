@@ -216,6 +216,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   information: noArguments({ kind: 'information' }),
   conflict: (rest) => map(checkedName(rest), (name) => ({ kind: 'conflict', name })),
   reservation,
+  'immediate-adjustment': noArguments({ kind: 'immediate-adjustment' }),
   action: parseAction,
   postpone: noArguments({ kind: 'postpone' }),
   recipients: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'recipients', names })),

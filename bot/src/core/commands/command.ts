@@ -49,6 +49,8 @@ export type Command =
   | { kind: 'conflict'; name: string }
   /** members dissenting from the current paragraph's decision, in the order typed */
   | { kind: 'reservation'; names: string[]; motivation: string | null }
+  /** the current paragraph approved at once by the chair and the justerare, in a card */
+  | { kind: 'immediate-adjustment' }
   | { kind: 'action'; text: string; owner: string | null; dueDate: IsoDate | null }
   | { kind: 'postpone' }
   | { kind: 'recipients'; names: string[] }
@@ -187,6 +189,11 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     keywords: ['reservation'],
     syntax: 'reservation <namn>[, <namn>] [: <motivering>]',
     description: 'Ledamöter som reserverar sig mot beslutet i aktuell paragraf: ”Mot beslutet reserverar sig …”, med motiveringen om den ges.',
+  },
+  'immediate-adjustment': {
+    keywords: ['justeras omedelbart'],
+    syntax: 'justeras omedelbart',
+    description: 'Ordföranden och justerarna justerar aktuell paragraf direkt i ett kort; sedan är den låst, ”Paragrafen förklaras omedelbart justerad.” skrivs och dess beslut och åtgärder gäller.',
   },
   action: {
     keywords: ['åtgärd'],

@@ -1,7 +1,7 @@
 /** `starta`, `nästa`, `punkt <nr>`, `avsluta` and the Teams meeting start/end events. */
 import type { AgendaItem } from '../model';
 import type { Repositories } from '../ports';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, locked, notFound } from '../errors';
 import { formatTimeOfDay, stockholmDate } from '../swedish-time';
 import { findByNumber, itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { Answer, CommandContext } from './command-context';
@@ -93,7 +93,7 @@ export async function currentItem(repos: Repositories, ctx: CommandContext): Pro
       ? 'Mötet står inte på någon punkt. Skriv `nästa` eller `punkt <nr>`.'
       : 'Välj först vilken punkt i utkastet du vill ändra: skriv `punkt <nr>`.');
   }
-  return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
+  return writable(repos, { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) });
 }
 
 /** A given paragraph of the meeting being written (card actions name the paragraph they came from). */
@@ -101,7 +101,18 @@ export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandCont
   const open = await meetingBeingWritten(repos, ctx);
   const item = open.items.find((i) => i.id === itemId);
   if (!item) throw notFound('Paragrafen finns inte längre på dagordningen.');
-  return { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) };
+  return writable(repos, { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) });
+}
+
+/**
+ * A paragraph that is omedelbart justerad (or a sub-point of one) is written to no more: what the
+ * approvers approved is in force and must read the same in the protokoll.
+ */
+async function writable(repos: Repositories, target: ParagraphTarget): Promise<ParagraphTarget> {
+  const main = target.item.parentId ?? target.item.id;
+  const adjusted = (await repos.records.adjustments(target.meeting.id)).some((a) => a.itemId === main && a.adjusted);
+  if (adjusted) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
+  return target;
 }
 
 /**

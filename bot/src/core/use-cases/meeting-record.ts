@@ -12,15 +12,16 @@ export type { MeetingRecord };
 export async function loadMeetingRecord(repos: Repositories, group: Group, meetingId: string, now: string): Promise<MeetingRecord> {
   const meeting = await repos.meetings.findById(group.id, meetingId);
   if (!meeting) throw notFound('Mötet finns inte, eller så hör det till en annan grupp.');
-  const [roster, items, visits, notes, decisions, statements, actions, attendance] = await Promise.all([
+  const [roster, items, visits, notes, decisions, statements, adjustments, actions, attendance] = await Promise.all([
     repos.roster.list(group.id),
     repos.agenda.list(meeting.id),
     repos.records.visits(meeting.id),
     repos.records.notes(meeting.id),
     repos.records.decisions(meeting.id),
     repos.records.statements(meeting.id),
+    repos.records.adjustments(meeting.id),
     repos.actions.listForMeeting(group.id, meeting.id),
     meetingAttendance(repos, meeting, now),
   ]);
-  return { group, meeting, roster, items, visits, notes, decisions, statements, actions, ...attendance };
+  return { group, meeting, roster, items, visits, notes, decisions, statements, adjustments, actions, ...attendance };
 }

@@ -20,6 +20,8 @@ import { paragraphFormsView } from '../../core/use-cases/paragraph-forms';
 import type { Verb, VerbData } from '../../cards/verbs';
 import { decideApproval, pendingApproval, type ApprovalState } from '../../core/use-cases/approval';
 import { buildApprovalCard } from '../../cards/approval.card';
+import { buildImmediateAdjustmentCard } from '../../cards/immediate-adjustment.card';
+import { approveImmediateAdjustment, immediateAdjustmentState } from '../../core/use-cases/immediate-adjustment';
 import { approvalCardModel } from '../approval-view';
 import type { GroupScope, Outcome } from '../handlers/handler';
 import type { Permission } from '../../core/use-cases/authorization';
@@ -43,6 +45,8 @@ export const VERB_PERMISSIONS: { readonly [V in Verb]: Permission } = {
   'approval.approve': 'anyone',
   'approval.request-change': 'anyone',
   'approval.refresh': 'anyone',
+  'paragraph.approve': 'anyone',
+  'paragraph.refresh': 'anyone',
 };
 
 /** A card from an earlier meeting must not record into today's. */
@@ -130,6 +134,18 @@ export const cardActionHandlers: CardActionHandlers = {
   'approval.request-change': async (data, scope) => {
     const outcome = await decideApproval(scope.repos, scope.ctx.group, scope.ctx.actor, scope.ctx.at, scope.documents, { decision: 'changes-requested', ...data });
     return { card: personalApprovalCard(outcome.state, scope), events: outcome.events };
+  },
+
+  // Omedelbar justering: the use case checks the approver (chair and justerare) by confirmed identity.
+  'paragraph.approve': async (data, { repos, ctx }) => {
+    const answer = await approveImmediateAdjustment(repos, ctx, data);
+    return { text: answer.text, card: buildImmediateAdjustmentCard(answer.data!, { kind: 'approver' }) };
+  },
+
+  'paragraph.refresh': async (data, { repos, ctx }) => {
+    const state = await immediateAdjustmentState(repos, ctx, data);
+    const approver = state.approvers.some((a) => !!a.teamsUserId && a.teamsUserId === ctx.actor.teamsUserId);
+    return { card: buildImmediateAdjustmentCard(state, { kind: approver ? 'approver' : 'everyone' }) };
   },
 
   // Teams refreshes the card for each approver listed in refresh.userIds (and for anyone pressing Uppdatera).

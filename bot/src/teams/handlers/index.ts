@@ -4,7 +4,9 @@ import { help } from './help.handler';
 import { bindGroupHandler, clauseStyle, decidingBody, numbering, quorumRule, roster } from './group.handlers';
 import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
 import { end, goTo, next, place, start } from './meeting.handlers';
-import { action, conflictOfInterest, decision, distribution, information, note, postpone, presenters, recipients, reservation } from './minutes.handlers';
+import {
+  action, conflictOfInterest, decision, distribution, immediateAdjustment, information, note, postpone, presenters, recipients, reservation,
+} from './minutes.handlers';
 import { attendance, confirm, markAbsent, markPresent } from './attendance.handlers';
 import { adjuster, approvalDeadline, approve, requestChange, standIn } from './approval.handlers';
 import { calendar } from './calendar.handler';
@@ -34,6 +36,7 @@ export const commandHandlers: CommandHandlers = {
   information,
   conflict: conflictOfInterest,
   reservation,
+  'immediate-adjustment': immediateAdjustment,
   action,
   postpone,
   recipients,

@@ -4,6 +4,8 @@ import {
 } from '../../core/use-cases/record-minutes';
 import { addAction } from '../../core/use-cases/record-action';
 import { declareConflict, recordReservation } from '../../core/use-cases/paragraph-statements';
+import { requestImmediateAdjustment } from '../../core/use-cases/immediate-adjustment';
+import { buildImmediateAdjustmentCard } from '../../cards/immediate-adjustment.card';
 import { buildActionProposalCard } from '../../cards/action-proposal.card';
 import { buildOwnerChoiceCard } from '../../cards/owner-choice.card';
 import { inGroup } from './handler';
@@ -35,6 +37,11 @@ export const decision = inGroup<'decision'>('record', async (command, { repos, c
 export const information = inGroup<'information'>('record', async (_command, { repos, ctx }) => recordInformation(repos, ctx));
 
 export const conflictOfInterest = inGroup<'conflict'>('record', async (command, { repos, ctx }) => declareConflict(repos, ctx, command.name));
+
+export const immediateAdjustment = inGroup<'immediate-adjustment'>('record', async (_command, { repos, ctx }) => {
+  const answer = await requestImmediateAdjustment(repos, ctx);
+  return { text: answer.text, card: buildImmediateAdjustmentCard(answer.data!, { kind: 'everyone' }) };
+});
 
 export const reservation = inGroup<'reservation'>('record', async (command, { repos, ctx }) => recordReservation(repos, ctx, command.names, command.motivation));
 
