@@ -86,6 +86,27 @@ describeEachStore('jäv and reservation', (store, kind) => {
     expect(await say('reservation Sandra Johansson', 23)).toBe('Sandra Johansson är inte ledamot och kan inte reservera sig. Bara ledamöter som deltog i beslutet kan det.');
     expect(await say('reservation Nils Okänd', 23)).toMatch(/Nils Okänd finns inte i gruppens ledamotslista/);
     expect(await say('reservation Karin Berg och Lisa Berg', 24)).toBe('§ 15 Bidrag till föreningar: Mot beslutet reserverar sig Karin Berg (S) och Lisa Berg (V).');
+  });
+
+  it('the decision card records jäv before the clauses and the reservation after them, from its member pickers', async () => {
+    expect(await say('nästa', 25)).toMatch(/§ 16 Övriga frågor/);
+    const roster = await repositoriesFor(store().db).roster.list((await repositoriesFor(store().db).groups.listAll()).find((g) => g.name === 'Socialnämnden')!.id);
+    const id = (name: string) => roster.find((m) => m.name === name)!.id;
+    const res = await deliver(wire.app.url, channel.cardAction(sandra, 'decision.record', {
+      meetingId, clauses: 'att ge förvaltningen i uppdrag att utreda lokalfrågan',
+      conflicts: id('Per Öst'), reservations: `${id('Karin Berg')},${id('Lisa Berg')}`, reservationMotivation: 'Frågan bör avgöras nu.',
+    }, at(27)));
+    const answer = JSON.stringify(res.body);
+    expect(answer).toMatch(/Per Öst \(M\) anmäler jäv/);
+    expect(answer).toMatch(/Mot beslutet reserverar sig Karin Berg \(S\) och Lisa Berg \(V\)/);
+    // Per Öst declared jäv here: picked among those reserving themselves, the whole card is refused and nothing is recorded
+    const before = (await repositoriesFor(store().db).records.statements(meetingId)).length;
+    const refused = await deliver(wire.app.url, channel.cardAction(sandra, 'decision.record', {
+      meetingId, clauses: 'att återkomma i frågan', reservations: id('Per Öst'),
+    }, at(28)));
+    expect(JSON.stringify(refused.body)).toMatch(/Per Öst har anmält jäv i § 16 och deltog inte i beslutet/);
+    expect((await repositoriesFor(store().db).records.statements(meetingId)).length).toBe(before);
+    expect((await repositoriesFor(store().db).records.decisions(meetingId)).map((d) => d.clause)).not.toContain('återkomma i frågan');
     expect(await say('avsluta', 40)).toMatch(/avslut/i);
   });
 
@@ -98,12 +119,16 @@ describeEachStore('jäv and reservation', (store, kind) => {
       '§ 15 Bidrag till föreningar', 'Socialnämnden beslutar', 'att bevilja bidrag enligt förvaltningens förslag',
       'Mot beslutet reserverar sig Karin Berg (S) och Lisa Berg (V).',
     ]);
-    expect(count(page, 'anmäler jäv')).toBe(1);
-    expect(count(page, 'reserverar sig')).toBe(2);
+    expect(count(page, 'anmäler jäv')).toBe(2);
+    expect(count(page, 'reserverar sig')).toBe(3);
+    expectInOrder(page.slice(page.lastIndexOf('§ 16 Övriga frågor')), [
+      PER_CONFLICT, 'Socialnämnden beslutar', 'att ge förvaltningen i uppdrag att utreda lokalfrågan',
+      'Mot beslutet reserverar sig Karin Berg (S) och Lisa Berg (V).', 'Reservation', 'Frågan bör avgöras nu.',
+    ]);
     expect(page).not.toMatch(/Sandra Johansson anmäler|reserverar sig Per|reserverar sig Sandra|Nils Okänd/);
     expect(page).not.toMatch(/beslutsfört|beslutfört|beslutförhet/i);
-    // present from start to end, but not in § 14: the mark says which paragraphs Per Öst took part in
-    expect(page).toMatch(/Per Öst \(M\)[^§]*\(§§12 - 13, 15\)/);
+    // present from start to end (the meeting ended in § 16), but not in § 14 nor § 16: the mark says which paragraphs Per Öst took part in
+    expect(page).toMatch(/Per Öst \(M\), ledamot \(§§12 - 13, 15\)/);
     expect(page).not.toMatch(/Karin Berg \(S\)[^,]*\(§/);
 
     const doc = await (await fetch(`${wire.app.url}/api/meetings/${meetingId}/protokoll`)).json();

@@ -104,7 +104,7 @@ export function choiceSet(
   id: string,
   label: string,
   choices: Array<{ title: string; value: string }>,
-  options: InputOptions & { value?: string | null } = {},
+  options: InputOptions & { value?: string | null; isMultiSelect?: boolean } = {},
 ): CardElement {
   const { value, ...rest } = options;
   return { type: 'Input.ChoiceSet', id, label, choices, style: 'compact', ...(value ? { value } : {}), ...rest };

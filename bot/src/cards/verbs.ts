@@ -36,8 +36,18 @@ export interface VerbData {
   'attendance.absent': { meetingId: string; memberId: string };
   /** the secretary confirms the Teams account matched to this member by display name */
   'attendance.confirm': { meetingId: string; memberId: string };
-  /** itemId from the paragraph picker; clauses one per line, `att ` optional */
-  'decision.record': { meetingId: string; itemId: string | null; clauses: string };
+  /**
+   * itemId from the paragraph picker; clauses one per line, `att ` optional; the members who declare
+   * jäv and those who reserve themselves (roster ids from the card's pickers), with the motivation
+   */
+  'decision.record': {
+    meetingId: string;
+    itemId: string | null;
+    clauses: string;
+    conflicts: string[] | null;
+    reservations: string[] | null;
+    reservationMotivation: string | null;
+  };
   /** swaps the card for the action form of the same meeting */
   'action.form': { meetingId: string };
   'action.record': {
@@ -58,7 +68,7 @@ export interface VerbData {
   'paragraph.refresh': { meetingId: string; itemId: string };
 }
 
-type Field = 'uuid' | 'date' | 'int' | 'text' | 'name';
+type Field = 'uuid' | 'uuids' | 'date' | 'int' | 'text' | 'name';
 type Spec = Record<string, [Field, 'required' | 'optional']>;
 
 const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | 'optional'] } } = {
@@ -68,7 +78,14 @@ const SPECS: { [V in Verb]: { [K in keyof VerbData[V]]-?: [Field, 'required' | '
   'attendance.present': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'attendance.absent': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
   'attendance.confirm': { meetingId: ['uuid', 'required'], memberId: ['uuid', 'required'] },
-  'decision.record': { meetingId: ['uuid', 'required'], itemId: ['uuid', 'optional'], clauses: ['text', 'required'] },
+  'decision.record': {
+    meetingId: ['uuid', 'required'],
+    itemId: ['uuid', 'optional'],
+    clauses: ['text', 'required'],
+    conflicts: ['uuids', 'optional'],
+    reservations: ['uuids', 'optional'],
+    reservationMotivation: ['text', 'optional'],
+  },
   'action.form': { meetingId: ['uuid', 'required'] },
   'action.record': {
     meetingId: ['uuid', 'required'],
@@ -132,6 +149,12 @@ function checkField(field: Field, raw: unknown): unknown {
       return typeof raw === 'string' && /^\s*[1-9]\d{0,5}\s*$/.test(raw) ? Number(raw) : undefined;
     case 'uuid':
       return typeof raw === 'string' && isUuid(raw.trim()) ? raw.trim().toLowerCase() : undefined;
+    case 'uuids': {
+      // a multi-select ChoiceSet sends its values comma-separated
+      if (typeof raw !== 'string' || raw.length > 50 * 37) return undefined;
+      const ids = raw.split(',').map((id) => id.trim().toLowerCase());
+      return ids.every(isUuid) ? [...new Set(ids)] : undefined;
+    }
     case 'date':
       return typeof raw === 'string' && isCalendarDate(raw.trim()) ? raw.trim() : undefined;
     case 'text':

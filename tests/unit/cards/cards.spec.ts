@@ -27,6 +27,10 @@ const everyCard: Array<[string, AdaptiveCard]> = [
   ['attendance (not quorate)', buildAttendanceCard(attendanceView(false))],
   ['attendance (no roster)', buildAttendanceCard({ ...attendanceView(false), principals: [], quorum: { quorate: true, rule: 'av', blocs: [] }, quorumLine: 'Ingen regel om beslutförhet.' })],
   ['decision', buildDecisionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, decidingBody: 'Samverkansgruppen', quorate: false, quorumLine: 'Inte beslutsför: Region Blekinge 1 av 2 (krävs 2)' })],
+  ['decision (jäv and reservation pickers)', buildDecisionCard({
+    meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, decidingBody: 'Socialnämnden', quorate: true, quorumLine: 'Beslutsför',
+    members: ROSTER.map((m) => ({ memberId: m.memberId, name: `${m.name} (S)` })),
+  })],
   ['decision (no paragraphs)', buildDecisionCard({ meetingId: MEETING_ID, paragraphs: [], currentItemId: null, decidingBody: 'LSVO', quorate: true, quorumLine: 'Beslutsför: Region Blekinge 3 av 4' })],
   ['action', buildActionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: ITEM_ID, roster: ROSTER })],
   ['action (no roster)', buildActionCard({ meetingId: MEETING_ID, paragraphs: PARAGRAPHS, currentItemId: null, roster: [] })],
@@ -71,7 +75,7 @@ function approvalModel(overrides: Partial<ApprovalCardModel>): ApprovalCardModel
 }
 
 /** What a person would fill in before pressing a button, per input id. */
-const TYPED: Record<string, string> = { clauses: 'att godkänna rapporten', comment: 'Stavfel i § 17', text: 'Boka lokal', memberId: MEMBER_IDS[1]!, ownerMemberId: uuid(505) };
+const TYPED: Record<string, string> = { conflicts: MEMBER_IDS[0]!, reservations: `${MEMBER_IDS[1]!},${MEMBER_IDS[0]!}`, reservationMotivation: 'Skäl', clauses: 'att godkänna rapporten', comment: 'Stavfel i § 17', text: 'Boka lokal', memberId: MEMBER_IDS[1]!, ownerMemberId: uuid(505) };
 
 describe('every card the bot sends', () => {
   it.each(everyCard)('%s card should build as valid Adaptive Cards 1.5 under 28 KB', (_name, card) => {

@@ -45,7 +45,7 @@ describe('decision card', () => {
     const [save] = actionsOf(card);
     expect(save).toMatchObject({ title: 'Spara beslut', verb: Verbs.recordDecision, data: { meetingId: MEETING_ID }, associatedInputs: 'auto' });
     const typed = { clauses: 'godkänna föredragningslistan\natt lägga rapporten till handlingarna' };
-    expect(parseVerbData(Verbs.recordDecision, invokeData(card, save!, typed))).toEqual({ meetingId: MEETING_ID, itemId: ITEM_ID, ...typed });
+    expect(parseVerbData(Verbs.recordDecision, invokeData(card, save!, typed))).toEqual({ meetingId: MEETING_ID, itemId: ITEM_ID, ...typed, conflicts: null, reservations: null, reservationMotivation: null });
     expect(parseVerbData(Verbs.recordDecision, invokeData(card, save!))).toBeNull();
   });
 

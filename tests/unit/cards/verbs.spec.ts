@@ -19,7 +19,10 @@ describe('parseVerbData', () => {
     [Verbs.refreshAgenda, {}, { meetingId: null }],
     [Verbs.refreshAttendance, { meetingId: MEETING_ID }, { meetingId: MEETING_ID }],
     [Verbs.markPresent, { meetingId: MEETING_ID, memberId: MEMBER_IDS[0] }, { meetingId: MEETING_ID, memberId: MEMBER_IDS[0] }],
-    [Verbs.recordDecision, { meetingId: MEETING_ID, itemId: '', clauses: ' att godkänna\r\nlistan ' }, { meetingId: MEETING_ID, itemId: null, clauses: 'att godkänna\nlistan' }],
+    [Verbs.recordDecision, { meetingId: MEETING_ID, itemId: '', clauses: ' att godkänna\r\nlistan ' }, { meetingId: MEETING_ID, itemId: null, clauses: 'att godkänna\nlistan', conflicts: null, reservations: null, reservationMotivation: null }],
+    // the multi-select pickers send their values comma-separated; each must be a roster id
+    [Verbs.recordDecision, { meetingId: MEETING_ID, clauses: 'att godkänna', conflicts: `${MEETING_ID},${MEETING_ID.toUpperCase()}`, reservations: MEETING_ID, reservationMotivation: ' Skäl ' },
+      { meetingId: MEETING_ID, itemId: null, clauses: 'att godkänna', conflicts: [MEETING_ID], reservations: [MEETING_ID], reservationMotivation: 'Skäl' }],
     [Verbs.recordAction, { meetingId: MEETING_ID, itemId: ITEM_ID, text: 'Boka lokal', ownerMemberId: '', ownerName: ' Vaktmästaren ', dueDate: '' },
       { meetingId: MEETING_ID, itemId: ITEM_ID, text: 'Boka lokal', ownerMemberId: null, ownerName: 'Vaktmästaren', dueDate: null }],
     [Verbs.approve, { meetingId: MEETING_ID, documentVersionId: DOCUMENT_VERSION_ID }, { meetingId: MEETING_ID, documentVersionId: DOCUMENT_VERSION_ID }],
@@ -50,6 +53,14 @@ describe('parseVerbData', () => {
     ['blank text', { ...action, text: '   ' }],
   ])('action.record refuses %s', (_name, data) => {
     expect(parseVerbData(Verbs.recordAction, data)).toBeNull();
+  });
+
+  it.each([
+    ['a picked member that is no uuid', { conflicts: `${MEMBER_IDS[0]},x` }],
+    ['a list of members as an array', { reservations: [MEMBER_IDS[0]] }],
+    ['a motivation too long', { reservations: MEMBER_IDS[0], reservationMotivation: 'å'.repeat(MAX_TEXT_LENGTH + 1) }],
+  ])('decision.record refuses %s', (_name, extra) => {
+    expect(parseVerbData(Verbs.recordDecision, { meetingId: MEETING_ID, clauses: 'att godkänna', ...extra })).toBeNull();
   });
 
   it.each([

@@ -5,6 +5,8 @@ import { itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { CommandContext } from './command-context';
 import { runningMeeting } from './meeting-flow';
 import { quorumAt } from './quorum-now';
+import { countsForQuorum } from '../roster-roles';
+import { printedMemberName } from '../statements.sv';
 
 export interface ParagraphFormsView {
   meetingId: string;
@@ -14,6 +16,8 @@ export interface ParagraphFormsView {
   quorate: boolean;
   quorumLine: string;
   roster: Array<{ memberId: string; name: string; description: string }>;
+  /** the members who may declare jäv or reserve themselves (voting members), as printed */
+  members: Array<{ memberId: string; name: string }>;
 }
 
 export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
@@ -29,5 +33,6 @@ export async function paragraphFormsView(repos: Repositories, ctx: CommandContex
     quorate: quorum.quorate,
     quorumLine: formatQuorumLine(quorum),
     roster: roster.map((m) => ({ memberId: m.id, name: m.name, description: [m.title, m.principal].filter(Boolean).join(', ') })),
+    members: roster.filter(countsForQuorum).map((m) => ({ memberId: m.id, name: printedMemberName(m) })),
   };
 }

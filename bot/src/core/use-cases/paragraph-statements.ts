@@ -5,19 +5,33 @@
  */
 import type { IsoTime, RosterMember } from '../model';
 import type { Repositories } from '../ports';
-import { conflict, invalid } from '../errors';
+import { conflict, invalid, notFound } from '../errors';
 import { paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
 import { countsForQuorum } from '../roster-roles';
 import { conflictLine, printedMemberName, reservationLine } from '../statements.sv';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, type ParagraphTarget } from './meeting-flow';
+import { currentItem, itemOfRunningMeeting, type ParagraphTarget } from './meeting-flow';
 import { meetingIntervals } from './meeting-intervals';
 import { uniqueMember } from './roster-lookup';
 
-export async function declareConflict(repos: Repositories, ctx: CommandContext, name: string): Promise<Answer> {
-  const target = await currentItem(repos, ctx);
+/** A member as typed (`jäv Per Öst`) or as picked on the decision card (a roster id). */
+export type MemberRef = { name: string } | { memberId: string };
+
+/** The current paragraph, or the one the decision card picked. */
+const paragraphOf = (repos: Repositories, ctx: CommandContext, itemId?: string) =>
+  (itemId ? itemOfRunningMeeting(repos, ctx, itemId) : currentItem(repos, ctx));
+
+async function memberOf(repos: Repositories, ctx: CommandContext, who: MemberRef): Promise<RosterMember> {
+  if ('name' in who) return uniqueMember(repos, ctx.group.id, who.name);
+  const member = (await repos.roster.list(ctx.group.id)).find((m) => m.id === who.memberId);
+  if (!member) throw notFound('Personen finns inte längre i gruppens ledamotslista.');
+  return member;
+}
+
+export async function declareConflict(repos: Repositories, ctx: CommandContext, who: MemberRef, itemId?: string): Promise<Answer> {
+  const target = await paragraphOf(repos, ctx, itemId);
   const { meeting, item, reference } = target;
-  const member = await uniqueMember(repos, ctx.group.id, name);
+  const member = await memberOf(repos, ctx, who);
   if ((await conflictedIn(repos, target)).has(member.id)) {
     throw conflict(`${member.name} har redan anmält jäv i ${reference} ${item.title}.`);
   }
@@ -25,14 +39,16 @@ export async function declareConflict(repos: Repositories, ctx: CommandContext, 
   return { text: `${reference} ${item.title}: ${conflictLine(printedMemberName(member))} Ledamoten räknas inte som närvarande i paragrafen.` };
 }
 
-export async function recordReservation(repos: Repositories, ctx: CommandContext, names: string[], motivation: string | null): Promise<Answer> {
-  const target = await currentItem(repos, ctx);
+export async function recordReservation(
+  repos: Repositories, ctx: CommandContext, who: MemberRef[], motivation: string | null, itemId?: string,
+): Promise<Answer> {
+  const target = await paragraphOf(repos, ctx, itemId);
   const { meeting, item, reference } = target;
   const decided = (await repos.records.decisions(meeting.id)).some((d) => d.itemId === item.id);
   if (!decided) {
     throw conflict(`Det finns inget beslut i ${reference} ${item.title} att reservera sig mot. Skriv beslutet först med \`beslut\`.`);
   }
-  const members = uniqueById(await Promise.all(names.map((name) => uniqueMember(repos, ctx.group.id, name))));
+  const members = uniqueById(await Promise.all(who.map((ref) => memberOf(repos, ctx, ref))));
   const conflicted = await conflictedIn(repos, target);
   const present = await presentInParagraph(repos, target, ctx.at);
   for (const member of members) {

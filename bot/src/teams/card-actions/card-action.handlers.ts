@@ -10,6 +10,7 @@ import { attendanceView } from '../../core/use-cases/attendance-view';
 import { markAttendance } from '../../core/use-cases/attendance';
 import { confirmIdentity } from '../../core/use-cases/teams-identity';
 import { addDecision } from '../../core/use-cases/record-minutes';
+import { declareConflict, recordReservation } from '../../core/use-cases/paragraph-statements';
 import { addAction } from '../../core/use-cases/record-action';
 import { conflict, invalid } from '../../core/errors';
 import { withoutLeadingAtt } from '../../core/decision-clause';
@@ -92,10 +93,17 @@ export const cardActionHandlers: CardActionHandlers = {
     // each line as typed: addDecision keeps or drops its `att` by the group's clause style
     const clauses = data.clauses.split('\n').map((line) => line.trim()).filter((line) => withoutLeadingAtt(line));
     if (clauses.length === 0) throw invalid('Skriv minst en beslutssats.');
+    const itemId = data.itemId ?? undefined;
+    // as the paragraph reads: who declares jäv, the clauses, then who reserves themselves against them
+    const conflicts = [];
+    for (const memberId of data.conflicts ?? []) conflicts.push(await declareConflict(repos, ctx, { memberId }, itemId));
     const answers = [];
-    for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, data.itemId ?? undefined));
+    for (const clause of clauses) answers.push(await addDecision(repos, ctx, clause, itemId));
+    const reservations = data.reservations?.length
+      ? [await recordReservation(repos, ctx, data.reservations.map((memberId) => ({ memberId })), data.reservationMotivation, itemId)]
+      : [];
     const warning = answers.find((a) => a.warning)?.warning;
-    return { text: [warning ? `⚠️ ${warning}` : null, ...answers.map((a) => a.text)].filter(Boolean).join('\n') };
+    return { text: [warning ? `⚠️ ${warning}` : null, ...[...conflicts, ...answers, ...reservations].map((a) => a.text)].filter(Boolean).join('\n') };
   },
 
   'action.form': async (data, { repos, ctx }) => {

@@ -36,14 +36,14 @@ export const decision = inGroup<'decision'>('record', async (command, { repos, c
 
 export const information = inGroup<'information'>('record', async (_command, { repos, ctx }) => recordInformation(repos, ctx));
 
-export const conflictOfInterest = inGroup<'conflict'>('record', async (command, { repos, ctx }) => declareConflict(repos, ctx, command.name));
+export const conflictOfInterest = inGroup<'conflict'>('record', async (command, { repos, ctx }) => declareConflict(repos, ctx, { name: command.name }));
 
 export const immediateAdjustment = inGroup<'immediate-adjustment'>('record', async (_command, { repos, ctx }) => {
   const answer = await requestImmediateAdjustment(repos, ctx);
   return { text: answer.text, card: buildImmediateAdjustmentCard(answer.data!, { kind: 'everyone' }) };
 });
 
-export const reservation = inGroup<'reservation'>('record', async (command, { repos, ctx }) => recordReservation(repos, ctx, command.names, command.motivation));
+export const reservation = inGroup<'reservation'>('record', async (command, { repos, ctx }) => recordReservation(repos, ctx, command.names.map((name) => ({ name })), command.motivation));
 
 export const action = inGroup<'action'>('record', async (command, { repos, ctx }) => {
   const answer = await addAction(repos, ctx, { text: command.text, owner: command.owner, dueDate: command.dueDate });
