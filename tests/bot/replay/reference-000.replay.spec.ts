@@ -13,6 +13,11 @@
  * one decision form (one timestamp) keep the order typed, and the protokoll writes no sentence, line
  * or person the original does not have.
  */
+import type { DecisionRegisterPage } from '../../../bot/src/core/use-cases/decision-register';
+import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
+import { buildTab } from '../../../scripts/build-tab';
+import { artifactPath, launchBrowser } from '../../support/browser';
+import { EntraTestServer } from '../../support/entra.server';
 import { describeEachStore } from '../../support/stores';
 import { useWire } from '../../support/wire';
 import {
@@ -176,4 +181,69 @@ describeEachStore('reference minutes 000 replayed through the bot', (store, kind
       expect(pngs.map((p) => p.replace(/.*test-artifacts\//, ''))[0]).toMatch(/^replay\/reference-000-0*1\.png$/);
     }, 150_000);
   }
+
+  // The decision register over the replayed meeting: found in another form of the word, by a member of
+  // the group signed in with Entra ID, never by a member of another group, and in the tab.
+  describe('the decision register', () => {
+    const entra = new EntraTestServer();
+    beforeAll(() => entra.start());
+    afterAll(() => entra.stop());
+    const signedIn = useWire(store, () => entra.env());
+    const REBECCA = 'c0000000-0000-4000-8000-0000000000a1';
+    const OUTSIDER = 'c0000000-0000-4000-8000-0000000000a2';
+    let groupId: string;
+    const asked = async (path: string, oid: string) => {
+      const res = await fetch(`${signedIn.app.url}${path}`, { headers: { authorization: `Bearer ${entra.token({ oid })}` } });
+      return { status: res.status, body: (await res.json()) as DecisionRegisterPage };
+    };
+
+    beforeAll(async () => {
+      const repos = repositoriesFor(store().db);
+      groupId = (await repos.groups.listAll()).find((g) => g.name === 'Samverkansgrupp att åldras')!.id;
+      const rebecca = (await repos.roster.list(groupId)).find((m) => m.name === 'Rebecca Welander')!;
+      await repos.roster.rememberIdentity(groupId, rebecca.id, { aadObjectId: REBECCA, teamsUserId: null });
+      const other = await repos.groups.create({ name: 'Samverkansgrupp barn och unga', decidingBody: 'Samverkansgruppen' });
+      await repos.roster.upsert(other.id, [{ name: 'Olle Ek', title: 'MAS', principal: 'Karlskrona kommun', roles: ['ledamot'], aadObjectId: OUTSIDER }]);
+    });
+
+    it('finds the original’s decision by another form of its word, for a member of the group', async () => {
+      const found = await asked(`/api/groups/${groupId}/decisions?q=dagordningen`, REBECCA);
+      expect(found.status).toBe(200);
+      expect(found.body.decisions.map((d) => [d.meetingDate, d.paragraph, d.paragraphTitle, d.clause])).toEqual([
+        ['2021-01-18', 'punkt 1', 'Godkännande av dagordningen', 'att godkänna för sammanträdet upprättad dagordning.'],
+      ]);
+      expect(found.body.decisions[0]!.clauseParts.filter((p) => p.match).map((p) => p.text)).toEqual(['dagordning']);
+    });
+
+    it('never shows it to a member of another group', async () => {
+      const across = await asked('/api/decisions?q=dagordning', OUTSIDER);
+      expect(across.status).toBe(200);
+      expect(across.body.decisions).toEqual([]);
+      expect((await asked(`/api/groups/${groupId}/decisions?q=dagordning`, OUTSIDER)).status).toBe(404);
+    });
+
+    if (kind === 'pglite') {
+      it('is found in the tab’s Beslut view, and opens the protokoll at its paragraph', async () => {
+        await buildTab({ quiet: true });
+        const browser = await launchBrowser();
+        try {
+          const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, locale: 'sv-SE' });
+          await page.goto(`${wire.app.url}/tab/index.html?theme=default&group=${groupId}`);
+          await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+          await page.getByRole('button', { name: 'Beslut' }).click();
+          await page.getByLabel('Sök i besluten').fill('dagordningen');
+          await page.waitForFunction(() => document.querySelectorAll('#decisions-list mark').length > 0);
+          expect(await page.locator('#decisions-list .register-clause').allTextContents()).toEqual(['att godkänna för sammanträdet upprättad dagordning.']);
+          // the paragraph's title and the clause, each word as it is written there
+          expect(await page.locator('#decisions-list mark').allTextContents()).toEqual(['dagordningen', 'dagordning']);
+          await page.screenshot({ path: artifactPath('tab', 'decisions-reference-000.png'), fullPage: true });
+          await page.locator('#decisions-list a').first().click();
+          await page.frameLocator('#preview-frame').locator('#p-1').waitFor();
+          expect(await page.locator('#preview-frame').getAttribute('src')).toMatch(/#p-1$/);
+        } finally {
+          await browser.close();
+        }
+      }, 120_000);
+    }
+  });
 });
