@@ -65,9 +65,10 @@ export const api = {
     }),
   meetings: (groupId: string) => json<Meeting[]>(`/api/groups/${id(groupId)}/meetings`),
   /** one page of the group's decision register; `q` empty lists every decision */
-  decisions: (groupId: string, q: string, cursor: string | null, signal?: AbortSignal) => {
+  decisions: (groupId: string, q: string, sort: 'datum' | 'relevans', cursor: string | null, signal?: AbortSignal) => {
     const query = new URLSearchParams({ limit: '50' });
     if (q) query.set('q', q);
+    if (q && sort === 'relevans') query.set('sort', sort);
     if (cursor) query.set('cursor', cursor);
     return json<DecisionRegisterPage>(`/api/groups/${id(groupId)}/decisions?${query.toString()}`, { signal });
   },

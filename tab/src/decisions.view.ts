@@ -10,6 +10,8 @@ import type { PreviewParagraph } from './preview';
 export interface DecisionsViewElements {
   form: HTMLFormElement;
   search: HTMLInputElement;
+  /** newest meeting first, or best match first (with search words) */
+  order: HTMLSelectElement;
   notice: HTMLElement;
   list: HTMLElement;
   more: HTMLButtonElement;
@@ -41,6 +43,7 @@ export class DecisionsView {
       clearTimeout(this.typing);
       this.typing = setTimeout(() => void this.search(), TYPING_PAUSE_MS);
     });
+    ui.order.addEventListener('change', () => void this.search());
     ui.more.addEventListener('click', () => void this.loadMore());
   }
 
@@ -72,7 +75,8 @@ export class DecisionsView {
     this.ui.more.disabled = true;
     if (first) say(this.ui.notice, this.searched ? `Söker efter ”${this.searched}” …` : 'Laddar besluten …');
     try {
-      const page: DecisionRegisterPage = await api.decisions(this.groupId, this.searched, this.cursor, request.signal);
+      const sort = this.ui.order.value === 'relevans' ? 'relevans' : 'datum';
+      const page: DecisionRegisterPage = await api.decisions(this.groupId, this.searched, sort, this.cursor, request.signal);
       if (request.signal.aborted) return;
       this.decisions = first ? page.decisions : [...this.decisions, ...page.decisions];
       if (first) this.total = page.total;
@@ -101,7 +105,8 @@ export class DecisionsView {
         : 'Gruppen har inga beslut ännu.'));
       return;
     }
-    for (const meeting of byMeeting(this.decisions)) this.ui.list.append(this.meetingSection(meeting));
+    // by relevance a meeting may come back further down: each run of its decisions is a section of its own
+    byMeeting(this.decisions).forEach((meeting, i) => this.ui.list.append(this.meetingSection(meeting, i)));
   }
 
   private summary(): string {
@@ -111,9 +116,9 @@ export class DecisionsView {
     return this.searched ? `${found} om ”${this.searched}”${shown}.` : `${found} i registret${shown}.`;
   }
 
-  private meetingSection(decisions: Decision[]): HTMLElement {
+  private meetingSection(decisions: Decision[], index: number): HTMLElement {
     const first = decisions[0]!;
-    const headingId = `decisions-${first.meetingId}`;
+    const headingId = `decisions-meeting-${index}`;
     const status = first.status === 'justerat' ? 'Justerat' : 'Utkast';
     return el('section', { class: 'register-meeting', 'aria-labelledby': headingId },
       el('h3', { id: headingId }, `Möte ${first.meetingDate} `, el('span', { class: `badge ${first.status === 'justerat' ? 'done' : 'pending'}` }, status)),

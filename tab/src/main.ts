@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }, showError, openPreview);
   const meetings = new MeetingsView(byId('meetings-list'), showError, openPreview);
   const decisions = new DecisionsView({
-    form: byId<HTMLFormElement>('decision-search-form'), search: byId<HTMLInputElement>('decision-search'),
+    form: byId<HTMLFormElement>('decision-search-form'), search: byId<HTMLInputElement>('decision-search'), order: byId<HTMLSelectElement>('decision-order'),
     notice: byId('decisions-notice'), list: byId('decisions-list'), more: byId<HTMLButtonElement>('decisions-more'),
   }, showError, openPreview);
   setupViewSwitch();

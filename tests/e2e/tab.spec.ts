@@ -287,6 +287,15 @@ describe('channel tab in Chromium', () => {
     expect(await page.locator('#error').textContent()).toBe('Skriv minst ett ord att söka efter (bokstäver eller siffror).');
     await page.evaluate(() => { document.getElementById('error')!.hidden = true; });
 
+    // best match first: the clause that says the word before the one whose paragraph's title alone would
+    const ranked = page.waitForResponse((r) => r.url().includes('sort=relevans'));
+    await page.getByLabel('Sök i besluten').fill('vårdplatsflöde');
+    await page.selectOption('#decision-order', 'relevans');
+    await ranked;
+    await page.waitForFunction(() => document.querySelectorAll('#decisions-list li').length === 2 && document.querySelector('#decisions-notice')?.textContent?.includes('vårdplatsflöde'));
+    expect(await entries.first().locator('.register-clause').textContent()).toBe('att anta arbetsordningen för vårdplatsflödet');
+    await page.selectOption('#decision-order', 'datum');
+
     await page.getByLabel('Sök i besluten').fill('arbetsord');
     await page.getByLabel('Sök i besluten').press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#decisions-list mark').length === 1);

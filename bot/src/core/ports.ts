@@ -159,6 +159,8 @@ export interface DecisionRegisterKey {
   /** the clause's `created_at` in microseconds since 1970, as text (exact beyond 2^53) */
   recordedAtMicros: string;
   seq: number;
+  /** by relevance: the row's rank as the database printed it (a `real`, exact as text); null by date */
+  rank: string | null;
 }
 
 export interface DecisionSearch {
@@ -168,6 +170,8 @@ export interface DecisionSearch {
   words: readonly string[];
   limit: number;
   after: DecisionRegisterKey | null;
+  /** `date`: newest meeting first; `relevance` (with words): best match first, then by date */
+  order: 'date' | 'relevance';
 }
 
 export interface DecisionRegisterRow {

@@ -62,7 +62,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   /** `q`, `limit` and `cursor` as the query string gives them; the use case checks each. */
   const registerQuery = (req: Request): DecisionRegisterQuery => {
     const query = (req.query ?? {}) as Record<string, unknown>;
-    return { q: query.q, limit: query.limit, cursor: query.cursor };
+    return { q: query.q, limit: query.limit, cursor: query.cursor, sort: query.sort };
   };
 
   server.get('/api/groups/:groupId/decisions', handle(async (req, res) => {

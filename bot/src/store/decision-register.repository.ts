@@ -22,6 +22,7 @@ interface Row {
   sub_position: number;
   recorded_at_micros: string;
   seq: string | number | bigint;
+  rank: string | null;
   clause_marked: string | null;
   title_marked: string | null;
   total: string | number;
@@ -48,7 +49,11 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
       ? sql`and (d.search || item.search || coalesce(parent.search, ''::tsvector)) @@ ${tsquery}`
       : sql``;
     const marked = (column: RawBuilder<unknown>) => (tsquery ? sql<string>`ts_headline('swedish', ${column}, ${tsquery}, ${MARKS})` : sql<null>`null`);
-    const after = query.after ? afterKey(query.after) : sql``;
+    // Relevance: how well the clause and its titles match, the clause's own words weighted above the titles'.
+    const rank = tsquery && query.order === 'relevance'
+      ? sql`ts_rank(setweight(d.search, 'A') || setweight(item.search || coalesce(parent.search, ''::tsvector), 'B'), ${tsquery})`
+      : null;
+    const after = query.after ? afterKey(query.after, rank) : sql``;
 
     const result = await sql<Row>`
       select d.id as decision_id, m.group_id, m.id as meeting_id, m.status as meeting_status,
@@ -63,6 +68,7 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
         case when parent.id is null then -1 else item.position end as sub_position,
         (extract(epoch from d.created_at) * 1000000)::bigint::text as recorded_at_micros,
         d.seq,
+        ${rank ? sql`${rank}::text` : sql`null`} as rank,
         ${marked(sql`d.clause`)} as clause_marked,
         ${marked(sql`item.title`)} as title_marked,
         count(*) over () as total
@@ -71,7 +77,7 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
       join agenda_items item on item.id = d.item_id
       left join agenda_items parent on parent.id = item.parent_id
       where m.group_id in (${sql.join(query.groupIds)}) ${matches} ${after}
-      order by coalesce(m.started_at, m.starts_at, m.created_at) desc, m.id desc,
+      order by ${rank ? sql`${rank} desc,` : sql``} coalesce(m.started_at, m.starts_at, m.created_at) desc, m.id desc,
         coalesce(parent.position, item.position), case when parent.id is null then -1 else item.position end,
         d.created_at, d.seq
       limit ${query.limit}`.execute(this.db);
@@ -79,7 +85,7 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
     const rows = result.rows.map((r): DecisionRegisterRow => ({
       key: {
         meetingAt: r.meeting_at, meetingId: r.meeting_id, mainPosition: r.main_position, subPosition: r.sub_position,
-        recordedAtMicros: r.recorded_at_micros, seq: seqNumber(r.seq),
+        recordedAtMicros: r.recorded_at_micros, seq: seqNumber(r.seq), rank: r.rank,
       },
       decisionId: r.decision_id,
       groupId: r.group_id,
@@ -102,13 +108,20 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
 /**
  * The rows after `key` in register order. The order mixes directions (meetings newest first, the
  * protokoll's order within one), so the comparison is spelled out: a later row has an earlier
- * meeting, or the same meeting and a later place in it.
+ * meeting, or the same meeting and a later place in it. By relevance a later row ranks lower, or the
+ * same and comes later by date.
  */
-function afterKey(key: DecisionRegisterKey): RawBuilder<unknown> {
+function afterKey(key: DecisionRegisterKey, rank: RawBuilder<unknown> | null): RawBuilder<unknown> {
+  const byDate = afterByDate(key);
+  if (!rank || key.rank === null) return sql`and ${byDate}`;
+  return sql`and (${rank} < ${key.rank}::real or (${rank} = ${key.rank}::real and ${byDate}))`;
+}
+
+function afterByDate(key: DecisionRegisterKey): RawBuilder<unknown> {
   const meetingAt = sql`coalesce(m.started_at, m.starts_at, m.created_at)`;
   const place = sql`(coalesce(parent.position, item.position), case when parent.id is null then -1 else item.position end,
     (extract(epoch from d.created_at) * 1000000)::bigint, d.seq)`;
-  return sql`and (${meetingAt} < ${key.meetingAt}::timestamptz
+  return sql`(${meetingAt} < ${key.meetingAt}::timestamptz
     or (${meetingAt} = ${key.meetingAt}::timestamptz and m.id < ${key.meetingId}::uuid)
     or (${meetingAt} = ${key.meetingAt}::timestamptz and m.id = ${key.meetingId}::uuid
       and ${place} > (${key.mainPosition}::int, ${key.subPosition}::int, ${key.recordedAtMicros}::bigint, ${key.seq}::bigint)))`;

@@ -70,6 +70,7 @@ describeEachStore('the decision register', (store) => {
     }, may(0), 'MCMxOTptYXk'));
     expect(await send(budget.message(sandra, 'punkt 3', may(1)))).toMatch(/Översyn av arbetsordningen/);
     await send(budget.message(sandra, 'beslut revidera arbetsordningar vart tredje år', may(2)));
+    await send(budget.message(sandra, 'beslut ge sekreteraren i uppdrag att kalla till nästa möte', may(3)));
     await send(budget.message(sandra, 'avsluta', may(30)));
 
     await send(care.install(march(-60)));
@@ -112,14 +113,16 @@ describeEachStore('the decision register', (store) => {
       const found = res.body as DecisionRegisterPage;
       expect(clauses(found.decisions)).toEqual([
         'att revidera arbetsordningar vart tredje år',
+        // found by its paragraph's title, "Översyn av arbetsordningen"
+        'att ge sekreteraren i uppdrag att kalla till nästa möte',
         'att anta arbetsordningen för 2024',
         // found by its paragraph's title, "Arbetsordning för gruppen"
         'att ge sekreteraren i uppdrag att publicera den',
       ]);
-      expect(found.total).toBe(3);
+      expect(found.total).toBe(4);
       expect(found.nextCursor).toBeNull();
-      expect(found.decisions.map((d) => d.meetingDate)).toEqual(['2024-05-16', '2024-03-14', '2024-03-14']);
-      const [, adopted, published] = found.decisions;
+      expect(found.decisions.map((d) => d.meetingDate)).toEqual(['2024-05-16', '2024-05-16', '2024-03-14', '2024-03-14']);
+      const [, , adopted, published] = found.decisions;
       expect(adopted).toMatchObject({
         groupName: 'Budgetgruppen', meetingId: marchMeetingId, status: 'utkast', paragraph: 'punkt 3', paragraphNumber: 3,
         paragraphTitle: 'Arbetsordning för gruppen', anchor: 'p-3', link: `/api/meetings/${marchMeetingId}/protokoll.html#p-3`,
@@ -142,6 +145,7 @@ describeEachStore('the decision register', (store) => {
       const all = (await asked(`/api/groups/${budgetGroupId}/decisions`, karin)).body as DecisionRegisterPage;
       expect(clauses(all.decisions)).toEqual([
         'att revidera arbetsordningar vart tredje år',
+        'att ge sekreteraren i uppdrag att kalla till nästa möte',
         'att anta arbetsordningen för 2024',
         'att ge sekreteraren i uppdrag att publicera den',
         'att fastställa ramarna för förvaltningen',
@@ -153,7 +157,7 @@ describeEachStore('the decision register', (store) => {
       while (cursor !== null) {
         const next = (await asked(`/api/groups/${budgetGroupId}/decisions?limit=1${cursor ? `&cursor=${cursor}` : ''}`, karin)).body as DecisionRegisterPage;
         expect(next.decisions).toHaveLength(1);
-        expect(next.total).toBe(first ? 4 : null);
+        expect(next.total).toBe(first ? 5 : null);
         first = false;
         walked.push(...clauses(next.decisions));
         cursor = next.nextCursor;
@@ -161,9 +165,31 @@ describeEachStore('the decision register', (store) => {
       expect(walked).toEqual(clauses(all.decisions));
     });
 
+    it('ranks by relevance on request: a clause that says the word before one whose title alone does, then by date, paged the same', async () => {
+      const ranked = (await asked(`/api/groups/${budgetGroupId}/decisions?q=arbetsordning&sort=relevans`, karin)).body as DecisionRegisterPage;
+      const best = [
+        'att revidera arbetsordningar vart tredje år',
+        'att anta arbetsordningen för 2024',
+        'att ge sekreteraren i uppdrag att kalla till nästa möte',
+        'att ge sekreteraren i uppdrag att publicera den',
+      ];
+      expect(clauses(ranked.decisions)).toEqual(best);
+      const walked: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const next = (await asked(`/api/groups/${budgetGroupId}/decisions?q=arbetsordning&sort=relevans&limit=1${cursor ? `&cursor=${cursor}` : ''}`, karin)).body as DecisionRegisterPage;
+        walked.push(...clauses(next.decisions));
+        cursor = next.nextCursor;
+      }
+      expect(walked).toEqual(best);
+      // a cursor of one order does not page the other
+      const byDate = (await asked(`/api/groups/${budgetGroupId}/decisions?q=arbetsordning&limit=1`, karin)).body as DecisionRegisterPage;
+      expect((await asked(`/api/groups/${budgetGroupId}/decisions?q=arbetsordning&sort=relevans&cursor=${byDate.nextCursor}`, karin)).status).toBe(400);
+    });
+
     it('never shows another group’s decisions: not in the search across groups, and its register is not found', async () => {
       const mine = (await asked('/api/decisions?q=arbetsordning', karin)).body as DecisionRegisterPage;
-      expect(mine.decisions.map((d) => d.groupName)).toEqual(['Budgetgruppen', 'Budgetgruppen', 'Budgetgruppen']);
+      expect(mine.decisions.map((d) => d.groupName)).toEqual(['Budgetgruppen', 'Budgetgruppen', 'Budgetgruppen', 'Budgetgruppen']);
       expect(clauses(mine.decisions)).not.toContain('att anta vårdgruppens arbetsordning');
       const theirs = (await asked('/api/decisions?q=arbetsordning', olof)).body as DecisionRegisterPage;
       expect(clauses(theirs.decisions)).toEqual(['att anta vårdgruppens arbetsordning']);
@@ -191,6 +217,7 @@ describeEachStore('the decision register', (store) => {
       [`q=${encodeURIComponent('!!! ???')}`, 'Skriv minst ett ord att söka efter (bokstäver eller siffror).'],
       [`q=${'a'.repeat(201)}`, 'Sökningen är för lång: högst 200 tecken.'],
       ['q=a&q=b', 'Sökningen ska vara text.'],
+      ['q=budget&sort=bäst', 'sort ska vara datum eller relevans.'],
     ])('answers %s with 400 and a Swedish message', async (query, message) => {
       const res = await asked(`/api/groups/${budgetGroupId}/decisions?${query}`, karin);
       expect(res.status).toBe(400);

@@ -59,6 +59,8 @@ export interface DecisionRegisterQuery {
   q?: unknown;
   limit?: unknown;
   cursor?: unknown;
+  /** `datum` (default): newest meeting first; `relevans`: best match first (with `q`) */
+  sort?: unknown;
 }
 
 /** One group's register. */
@@ -77,10 +79,11 @@ export async function searchAllDecisions(repos: Repositories, viewer: Viewer, qu
 async function searchIn(repos: Repositories, groups: readonly Group[], query: DecisionRegisterQuery): Promise<DecisionRegisterPage> {
   const words = searchWords(query.q);
   const limit = pageLimit(query.limit);
-  const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor);
+  const order = sortOrder(query.sort);
+  const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor, order === 'relevance' && words.length > 0);
   const byId = new Map(groups.map((g) => [g.id, g]));
   // One row more than the page shows tells whether another page follows.
-  const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after });
+  const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after, order });
   const page = rows.slice(0, limit);
   return {
     decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
@@ -167,15 +170,24 @@ function pageLimit(limit: unknown): number {
   return n;
 }
 
+function sortOrder(sort: unknown): 'date' | 'relevance' {
+  if (sort === undefined || sort === '' || sort === 'datum') return 'date';
+  if (sort === 'relevans') return 'relevance';
+  throw invalid('sort ska vara datum eller relevans.');
+}
+
 const BAD_CURSOR = 'Sidmarkören (cursor) gäller inte. Börja om från första sidan.';
 
 function encodeCursor(key: DecisionRegisterKey): string {
-  const tuple = [key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq];
+  const tuple = [key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq, key.rank];
   return Buffer.from(JSON.stringify(tuple)).toString('base64url');
 }
 
-/** A cursor this API handed out, checked field by field: anything else is refused, never sent to SQL as is. */
-function decodeCursor(cursor: unknown): DecisionRegisterKey {
+/**
+ * A cursor this API handed out, checked field by field: anything else is refused, never sent to SQL as
+ * is. A cursor of the other order (a rank where none is used, or none where one is) is refused too.
+ */
+function decodeCursor(cursor: unknown, ranked: boolean): DecisionRegisterKey {
   if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid(BAD_CURSOR);
   let tuple: unknown;
   try {
@@ -183,16 +195,17 @@ function decodeCursor(cursor: unknown): DecisionRegisterKey {
   } catch {
     throw invalid(BAD_CURSOR);
   }
-  if (!Array.isArray(tuple) || tuple.length !== 6) throw invalid(BAD_CURSOR);
-  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq] = tuple as unknown[];
+  if (!Array.isArray(tuple) || tuple.length !== 7) throw invalid(BAD_CURSOR);
+  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq, rank] = tuple as unknown[];
   const integer = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
   if (
     typeof meetingAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(meetingAt)
     || typeof meetingId !== 'string' || !isUuid(meetingId)
     || !integer(mainPosition) || !integer(subPosition) || !integer(seq)
     || typeof recordedAtMicros !== 'string' || !/^-?\d{1,19}$/.test(recordedAtMicros)
+    || (ranked ? typeof rank !== 'string' || !/^\d+(\.\d+)?(e-?\d+)?$/.test(rank) : rank !== null)
   ) {
     throw invalid(BAD_CURSOR);
   }
-  return { meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq };
+  return { meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq, rank: ranked ? (rank as string) : null };
 }
