@@ -71,6 +71,11 @@ describeEachStore('jäv and reservation', (store, kind) => {
     const decided = await say('beslut anta tilldelningsbeslutet', 12);
     expect(decided).toMatch(/Socialnämnden beslutar att anta tilldelningsbeslutet/);
     expect(decided).toMatch(/Mötet är inte beslutsfört/);
+    // the attendance card's advice is for the paragraph at hand too
+    const before = wire.connector.messages.length;
+    await say('närvaro', 12);
+    const attendanceCard = JSON.stringify(wire.connector.messages.slice(before).flatMap((m) => m.attachments ?? []));
+    expect(attendanceCard).toMatch(/Inte beslutsför/);
   });
 
   it('reservation: only members who took part in the decision, with the motivation when given', async () => {

@@ -12,6 +12,7 @@ import { personKey, type PresenceInterval } from '../attendance-intervals';
 import { mainItems } from './agenda-order';
 import { meetingIntervals } from './meeting-intervals';
 import { meetingByStatus } from './meeting-lookup';
+import { conflictedIn } from './paragraph-statements';
 
 export interface AttendanceMemberView {
   memberId: string;
@@ -81,7 +82,10 @@ export async function buildAttendanceView(repos: Repositories, group: Group, mee
     .filter((list) => list[0]!.memberId === null)
     .map((list) => ({ name: list[0]!.displayName, presentNow: list.some((i) => i.leftAt === null || Date.parse(i.leftAt) > Date.parse(now)) }));
 
-  const quorum = assessQuorum(roster, presentNow, group.quorumRule);
+  // During the meeting the advice is for the paragraph at hand: whoever declared jäv in it takes no part.
+  const current = meeting.status === 'pågår' ? items.find((i) => i.id === meeting.currentItemId) : undefined;
+  const conflicted = current ? await conflictedIn(repos, { meeting, item: current }) : new Set<string>();
+  const quorum = assessQuorum(roster, new Set([...presentNow].filter((id) => !conflicted.has(id))), group.quorumRule);
   return {
     meetingId: meeting.id,
     principals: [...principals].map(([principal, members]) => ({ principal, members })),
