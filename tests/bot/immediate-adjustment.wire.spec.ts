@@ -6,6 +6,7 @@
  */
 import { describeEachStore } from '../support/stores';
 import { useWire } from '../support/wire';
+import { visibleText as visible } from '../support/page-text';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 import { readZip, wordText, zipText } from '../support/zip-reader';
 import { expectInOrder } from '../unit/documents/expect-order';
@@ -19,9 +20,6 @@ const lisa: Person = { id: '29:lisa', name: 'Lisa Berg', aadObjectId: 'f1000000-
 const per: Person = { id: '29:per', name: 'Per Öst', aadObjectId: 'f1000000-0000-4000-8000-000000000004' };
 
 const at = (minutes: number) => new Date(Date.parse('2025-03-12T13:00:00.000Z') + minutes * 60_000).toISOString();
-const visible = (html: string) => html.slice(html.indexOf('<body>')).replace(/<[^>]+>/g, ' ')
-  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-  .replace(/\s+/g, ' ');
 const ADJUSTED = 'Paragrafen förklaras omedelbart justerad.';
 
 describeEachStore('omedelbar justering of one paragraph', (store, kind) => {

@@ -9,6 +9,7 @@
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
 import { describeEachStore } from '../support/stores';
 import { useWire } from '../support/wire';
+import { visibleText as visible } from '../support/page-text';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 import { readZip, wordText, zipText } from '../support/zip-reader';
 import { expectInOrder } from '../unit/documents/expect-order';
@@ -19,10 +20,6 @@ const rebecca: Person = { id: '29:rebecca', name: 'Rebecca Welander', aadObjectI
 
 const at = (minutes: number) => new Date(Date.parse('2024-05-16T07:00:00.000Z') + minutes * 60_000).toISOString();
 
-/** The text a reader sees on the page, whitespace collapsed. */
-const visible = (html: string) => html.slice(html.indexOf('<body>')).replace(/<[^>]+>/g, ' ')
-  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-  .replace(/\s+/g, ' ');
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 /** The clauses, in the order typed; they all carry the same timestamp. */

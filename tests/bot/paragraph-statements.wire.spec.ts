@@ -6,6 +6,7 @@
  */
 import { describeEachStore } from '../support/stores';
 import { useWire } from '../support/wire';
+import { visibleText as visible } from '../support/page-text';
 import { deliver, TeamsChannel, type Person } from '../support/teams-activities';
 import { readZip, wordText, zipText } from '../support/zip-reader';
 import { expectInOrder } from '../unit/documents/expect-order';
@@ -20,10 +21,6 @@ const lisa: Person = { id: '29:lisa', name: 'Lisa Berg', aadObjectId: 'f0000000-
 
 const at = (minutes: number) => new Date(Date.parse('2025-03-12T13:00:00.000Z') + minutes * 60_000).toISOString();
 
-/** The text a reader sees on the page, whitespace collapsed. */
-const visible = (html: string) => html.slice(html.indexOf('<body>')).replace(/<[^>]+>/g, ' ')
-  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-  .replace(/\s+/g, ' ');
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 const PER_CONFLICT = 'Per Öst (M) anmäler jäv och deltar inte i handläggningen.';
