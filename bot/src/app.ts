@@ -62,7 +62,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const applied = await migrate(store.db);
   logger.info({ database: store.description, applied }, 'database ready');
 
-  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls);
+  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls, config.timeouts.botConnectorMs);
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const graph = createGraphClient(config, logger);
@@ -84,7 +84,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const server = createHttpServer(logger);
   registerMessagesRoute(server, { logger, receive: (body, authorization) => adapter.receive(body, authorization, (context) => bot.run(context)) });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine, logger });
-  const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
+  const authenticator = config.entra ? new EntraAuthenticator(config.entra, config.timeouts.entraKeysMs) : new DevelopmentAuthenticator();
   if (!config.entra) {
     const level = config.allowDevelopmentUser ? 'warn' : 'info';
     logger[level]({ allowDevelopmentUser: config.allowDevelopmentUser }, 'Flikens API tar emot anrop utan inloggning som utvecklingsanvändare (ingen ENTRA_CLIENT_ID)');

@@ -16,6 +16,7 @@ import { DomainError, forbidden, invalid } from '../core/errors';
 import type { Logger } from '../logger';
 import { GENERIC_FAILURE_TEXT } from './replies';
 import { ServiceUrlPolicy } from './service-url-policy';
+import { connectorHttpClient } from './connector-http-client';
 
 /** What the bot answers over HTTP: the status and, for invokes, a body. */
 export interface InboundAnswer {
@@ -23,7 +24,7 @@ export interface InboundAnswer {
   body?: unknown;
 }
 
-export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowedServiceUrls: readonly string[] = []): ProtokollAdapter {
+export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowedServiceUrls: readonly string[] = [], connectorTimeoutMs = 15_000): ProtokollAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     bot
       ? {
@@ -36,6 +37,11 @@ export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowed
           ...(bot.oauthEndpoint ? { ToChannelFromBotLoginUrl: bot.oauthEndpoint } : {}),
         }
       : {},
+    undefined,
+    undefined,
+    undefined,
+    // Every ConnectorClient the adapter creates sends through this client: no call waits for ever.
+    { httpClient: connectorHttpClient(connectorTimeoutMs) },
   );
   const adapter = new ProtokollAdapter(auth, logger, new ServiceUrlPolicy(allowedServiceUrls, bot !== null));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
