@@ -65,7 +65,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const applied = await migrate(store.db);
   logger.info({ database: store.description, applied }, 'database ready');
 
-  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls, config.timeouts.botConnectorMs);
+  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls, { connectorMs: config.timeouts.botConnectorMs, tokenCheckMs: config.timeouts.entraKeysMs });
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const graph = createGraphClient(config, logger);

@@ -66,7 +66,7 @@ export interface Config {
 }
 
 export interface OutboundTimeouts {
-  /** Entra ID's signing keys for tab tokens (ENTRA_KEYS_TIMEOUT_MS) */
+  /** signing keys: Entra ID's for tab tokens, and checking a Bot Framework token on /api/messages (ENTRA_KEYS_TIMEOUT_MS) */
   entraKeysMs: number;
   /** each Microsoft Graph request and sign-in (GRAPH_TIMEOUT_MS) */
   graphMs: number;

@@ -12,7 +12,9 @@ import { GraphClient } from '../../../bot/src/graph/graph-client';
 import { graphScope } from '../../../bot/src/graph/msal-configuration';
 import { MsalTokenProvider } from '../../../bot/src/graph/msal-token.provider';
 import { createLogger } from '../../../bot/src/logger';
+import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import { BotConnectorServer } from '../../support/bot-connector.server';
+import { BotOpenIdServer } from '../../support/bot-openid.server';
 import { EntraTestServer } from '../../support/entra.server';
 import { EntraTokenServer } from '../../support/entra-token.server';
 import { useGraphStandIns } from '../../support/graph-stand-ins';
@@ -195,5 +197,43 @@ describeEachStore('outbound timeouts: the Bot Connector', (store) => {
     expect(connector.hung.some((p) => p.includes('/members/'))).toBe(true);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual([]);
+  });
+});
+
+describeEachStore('outbound timeouts: the Bot Framework’s signing keys for /api/messages', (store) => {
+  const openId = new BotOpenIdServer();
+  const mats: Person = { id: '29:mats', name: 'Mats Wennstig', aadObjectId: 'c0000000-0000-4000-8000-000000000001' };
+  beforeAll(() => openId.start());
+  afterAll(() => openId.stop());
+  // Read when the server starts, after the stand-in has its URL.
+  const env: Record<string, string> = { ALLOW_DEVELOPMENT_USER: '1', ENTRA_KEYS_TIMEOUT_MS: TIMEOUT_MS };
+  beforeAll(() => Object.assign(env, openId.env()));
+  const wire = useWire(store, env);
+
+  it('answers 503 with a JSON error when the keys do not come in time, records nothing, and takes the resent activity once they do', async () => {
+    const groups = repositoriesFor(store().db).groups;
+    const group = await groups.create({ name: 'Nycklar', decidingBody: 'Nycklar', teamId: '19:keys-team@thread.tacv2', channelId: '19:keys@thread.tacv2' });
+    await groups.bindConversation(group.id, { conversationId: '19:keys@thread.tacv2', kind: 'channel', reference: {} });
+    const channel = new TeamsChannel({ teamId: '19:keys-team@thread.tacv2', teamName: 'Nycklar', channelId: '19:keys@thread.tacv2' }, wire.connector.url);
+    // A join event: recorded without a reply, so no outgoing token is needed.
+    const activity = channel.participants('join', [mats], '2024-06-03T08:00:00.000Z');
+    const post = () => fetch(`${wire.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${openId.token({ serviceUrl: wire.connector.url })}` },
+      body: JSON.stringify(activity),
+    });
+    const events = () => store().db.selectFrom('attendance_events').select('display_name').execute();
+
+    openId.hang(/\/v1\/\.well-known\//);
+    const { value: res, ms } = await timed(post);
+    openId.stopHanging();
+    expect(ms).toBeLessThan(DID_NOT_HANG_MS);
+    expect(openId.hung.length).toBeGreaterThan(0);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: 'unavailable', message: 'Bot Framework-inloggningen kan inte kontrolleras just nu. Försök igen om en stund.' } });
+    expect(await events()).toEqual([]);
+
+    expect((await post()).status).toBe(200);
+    expect(await events()).toEqual([{ display_name: 'Mats Wennstig' }]);
   });
 });
