@@ -31,8 +31,13 @@ export function connectorHttpClient(timeoutMs: number): CompatHttpClient {
   return {
     async sendRequest(request: WebResource): Promise<CompatResponse> {
       const deadline = AbortSignal.timeout(timeoutMs);
-      const own = request.abortSignal as AbortSignal | undefined;
-      const signal = own ? AbortSignal.any([deadline, own]) : deadline;
+      // The pipeline's own signal may be an AbortSignalLike rather than Node's AbortSignal: follow it by its event.
+      const controller = new AbortController();
+      const abort = () => controller.abort();
+      deadline.addEventListener('abort', abort);
+      if (request.abortSignal?.aborted) abort();
+      request.abortSignal?.addEventListener('abort', abort);
+      const signal = controller.signal;
       const headers: Record<string, string> = {};
       for (const header of request.headers.headersArray()) headers[header.name] = header.value;
       try {
@@ -44,6 +49,9 @@ export function connectorHttpClient(timeoutMs: number): CompatHttpClient {
       } catch (error) {
         if (deadline.aborted) throw new BotConnectorTimeoutError(request.method, request.url, timeoutMs);
         throw error;
+      } finally {
+        deadline.removeEventListener('abort', abort);
+        request.abortSignal?.removeEventListener('abort', abort);
       }
     },
   };
