@@ -105,7 +105,10 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   /** Universal Actions (Action.Execute) arrive as `adaptiveCard/action` invokes; the answer is the invoke response. */
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
-    const limited = this.deps.commandLimit.check(context.activity);
+    // Teams itself refreshes a card (Universal Actions, `trigger: automatic`) whenever someone listed
+    // on it looks at it: that is not a command, and refusing it would show a message instead of the card.
+    const automatic = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+    const limited = automatic ? null : this.deps.commandLimit.check(context.activity);
     // A card's button always gets its answer (it shows on the card, not as another chat message).
     if (limited) return message(limited.text ?? 'För många kommandon i den här konversationen just nu. Inget sparades; vänta en stund och försök igen.');
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };

@@ -83,6 +83,12 @@ describeEachStore('rate limit: chat commands per conversation', (store) => {
     expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringMatching(/^För många kommandon i den här konversationen/) });
   });
 
+  it('Teams refreshing a card by itself is not a command: the card still comes back beyond the limit', async () => {
+    const res = await deliver(app.url, channel.cardAction(sandra, 'agenda.refresh', { meetingId: null }, new Date(Date.UTC(2024, 1, 16, 7, 3)).toISOString(), 'automatic'));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+  });
+
   it('another conversation has its own allowance', async () => {
     const other = new TeamsChannel({ teamId: '19:rate-team-2@thread.tacv2', teamName: 'Andra gruppen', channelId: '19:rate-2@thread.tacv2' }, connector.url);
     await deliver(app.url, other.install('2024-02-16T07:00:00.000Z'));
