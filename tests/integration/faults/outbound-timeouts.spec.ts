@@ -9,6 +9,7 @@ import type { RunningApp } from '../../../bot/src/app';
 import { CalendarUnavailable } from '../../../bot/src/core/calendar';
 import { GraphCalendarSource } from '../../../bot/src/graph/graph-calendar.source';
 import { GraphClient } from '../../../bot/src/graph/graph-client';
+import { GraphAccessError } from '../../../bot/src/graph/graph-errors';
 import { graphScope } from '../../../bot/src/graph/msal-configuration';
 import { MsalTokenProvider } from '../../../bot/src/graph/msal-token.provider';
 import { createLogger } from '../../../bot/src/logger';
@@ -107,7 +108,7 @@ describeEachStore('outbound timeouts: Microsoft Graph behind a command', (store)
   });
 });
 
-describe('outbound timeouts: signing in to Microsoft Graph', () => {
+describe('outbound timeouts: signing in to Microsoft Graph, and uploads', () => {
   const entra = new EntraTokenServer();
   const graph = new GraphTestServer();
   const logger = createLogger('silent');
@@ -143,6 +144,18 @@ describe('outbound timeouts: signing in to Microsoft Graph', () => {
     expect(entra.hung.some((p) => path.test(p))).toBe(true);
     expect(error).toBeInstanceOf(CalendarUnavailable);
     expect((error as CalendarUnavailable).problem).toBe('unavailable');
+  });
+
+  it('gives up on a chunk of a large upload that gets no answer (the session URL is outside the SDK)', async () => {
+    const tokens = { accessToken: async () => 'not used for upload URLs' };
+    const client = new GraphClient({ baseUrl: graph.url, tokens, timeoutMs: Number(TIMEOUT_MS) });
+    graph.hang(/^\/upload-session\//);
+    const { value: error, ms } = await timed(() => client.putToUploadSession(`${graph.url}/upload-session/1`, Buffer.alloc(1024), 0, 4096).then(() => null, (e: unknown) => e));
+    graph.stopHanging();
+    expect(ms).toBeLessThan(DID_NOT_HANG_MS);
+    expect(graph.hung).toContain('/upload-session/1');
+    expect(error).toBeInstanceOf(GraphAccessError);
+    expect((error as GraphAccessError).problem).toBe('unavailable');
   });
 });
 
