@@ -30,7 +30,11 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
     return { store: benchStore.name, unavailable: error instanceof Error ? error.message : String(error) };
   }
   const logger = createLogger('silent');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0' });
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0',
+    // The bench drives one conversation and one tab user far harder than the production rate limits allow.
+    COMMANDS_PER_MINUTE: '1000000', API_CALLS_PER_MINUTE: '1000000',
+  });
   const meter = new DbMeter();
   const connector = await new BotConnectorServer().start();
   const app = await startApp(config, logger, { store: meter.measure(opened.store) });

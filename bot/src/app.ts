@@ -18,6 +18,7 @@ import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
 import { registerProtokollRoutes } from './http/protokoll.routes';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
+import { RateLimitedAuthenticator } from './http/api-rate-limit';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
 import { ProactiveMessenger } from './teams/proactive';
@@ -32,6 +33,8 @@ import { ProtokollFiles } from './graph/protokoll-files';
 import { ApprovalCards } from './teams/approval-cards';
 import { TeamsNotifier } from './teams/teams-notifier';
 import { TurnEnvelope } from './teams/turn-envelope';
+import { CommandRateLimit } from './teams/command-rate-limit';
+import { RateLimiter } from './core/rate-limit';
 import { AttendanceReportJob } from './scheduler/attendance-report.job';
 import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
@@ -62,7 +65,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const applied = await migrate(store.db);
   logger.info({ database: store.description, applied }, 'database ready');
 
-  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls);
+  const adapter = createAdapter(config.bot, logger, config.allowedServiceUrls, { connectorMs: config.timeouts.botConnectorMs, tokenCheckMs: config.timeouts.entraKeysMs });
   const uow = new DatabaseUnitOfWork(store.db);
   const proactive = new ProactiveMessenger(adapter, config.bot?.appId ?? '', uow, logger);
   const graph = createGraphClient(config, logger);
@@ -79,12 +82,16 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // Teams is asked who belongs to a group's team: for binding a chat, and for the tab with real sign-in.
   const teamMembership = new BotFrameworkTeamMembership(adapter, config.bot?.appId ?? '', uow, logger);
   const envelope = new TurnEnvelope({ uow, documents: protokollDocuments, teamsAppId: config.teamsAppId, calendar, ownTenantId, membership: teamMembership }, logger);
-  const bot = new ProtokollBot({ logger, envelope, notifier });
+  const commandLimit = new CommandRateLimit(new RateLimiter(config.rateLimits.commandsPerMinute));
+  const bot = new ProtokollBot({ logger, envelope, notifier, commandLimit });
 
   const server = createHttpServer(logger);
   registerMessagesRoute(server, { logger, receive: (body, authorization) => adapter.receive(body, authorization, (context) => bot.run(context)) });
   registerHealthRoute(server, { db: store.db, databaseDescription: store.description, engine: store.engine, logger });
-  const authenticator = config.entra ? new EntraAuthenticator(config.entra) : new DevelopmentAuthenticator();
+  const authenticator = new RateLimitedAuthenticator(
+    config.entra ? new EntraAuthenticator(config.entra, config.timeouts.entraKeysMs) : new DevelopmentAuthenticator(),
+    new RateLimiter(config.rateLimits.apiCallsPerMinute),
+  );
   if (!config.entra) {
     const level = config.allowDevelopmentUser ? 'warn' : 'info';
     logger[level]({ allowDevelopmentUser: config.allowDevelopmentUser }, 'Flikens API tar emot anrop utan inloggning som utvecklingsanvändare (ingen ENTRA_CLIENT_ID)');

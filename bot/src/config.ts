@@ -59,6 +59,26 @@ export interface Config {
   /** development without a tenant: a JSON file of calendars standing in for Microsoft Graph */
   localCalendarFile: string | null;
   shutdownGraceMs: number;
+  /** how long the server waits for each outbound call before giving up (milliseconds) */
+  timeouts: OutboundTimeouts;
+  /** how much one conversation or one tab user may ask of the server (see README, "Säkerhet") */
+  rateLimits: RateLimits;
+}
+
+export interface OutboundTimeouts {
+  /** signing keys: Entra ID's for tab tokens, and checking a Bot Framework token on /api/messages (ENTRA_KEYS_TIMEOUT_MS) */
+  entraKeysMs: number;
+  /** each Microsoft Graph request and sign-in (GRAPH_TIMEOUT_MS) */
+  graphMs: number;
+  /** each Bot Connector request: replies, card updates, member look-ups (BOT_CONNECTOR_TIMEOUT_MS) */
+  botConnectorMs: number;
+}
+
+export interface RateLimits {
+  /** chat commands and card actions per conversation per minute (COMMANDS_PER_MINUTE) */
+  commandsPerMinute: number;
+  /** tab API calls per signed-in user per minute (API_CALLS_PER_MINUTE) */
+  apiCallsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +119,17 @@ export function loadConfig(env: Env = process.env): Config {
   const agendaLeadHours = read.integer('AGENDA_LEAD_HOURS', 24, 0, 24 * 14);
   const shutdownGraceMs = read.integer('SHUTDOWN_GRACE_MS', 10000, 0, 120000);
   const schedulerIntervalSeconds = read.integer('SCHEDULER_INTERVAL_SECONDS', 300, 0, 86400);
+  // A hanging dependency must not hold a request (or the whole API) for ever; real answers take well under these.
+  const timeouts: OutboundTimeouts = {
+    entraKeysMs: read.integer('ENTRA_KEYS_TIMEOUT_MS', 5000, 50, 120000),
+    graphMs: read.integer('GRAPH_TIMEOUT_MS', 30000, 50, 300000),
+    botConnectorMs: read.integer('BOT_CONNECTOR_TIMEOUT_MS', 15000, 50, 120000),
+  };
+  // Far above what a secretary types or a tab view asks for; a script or a loop gets a Swedish "wait".
+  const rateLimits: RateLimits = {
+    commandsPerMinute: read.integer('COMMANDS_PER_MINUTE', 60, 1, 1_000_000),
+    apiCallsPerMinute: read.integer('API_CALLS_PER_MINUTE', 300, 1, 1_000_000),
+  };
   const localCalendar = read.optional('LOCAL_CALENDAR_FILE');
   const localCalendarFile = localCalendar ? path.resolve(localCalendar) : null;
 
@@ -145,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     environment, host, port, logLevel, dataDir, databaseUrl, databaseSchema, publicBaseUrl, teamsAppId,
     bot, allowedServiceUrls, entra, allowDevelopmentUser, graphBaseUrl, agendaLeadHours, schedulerIntervalSeconds, localCalendarFile, shutdownGraceMs,
+    timeouts, rateLimits,
   };
 }
 

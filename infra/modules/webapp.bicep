@@ -64,6 +64,12 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'PUBLIC_BASE_URL', value: publicBaseUrl }
         { name: 'TEAMS_APP_ID', value: teamsAppId }
         { name: 'SHUTDOWN_GRACE_MS', value: '10000' }
+        // --- Limits (README, "Säkerhet"): outbound timeouts in ms, rate limits per minute
+        { name: 'ENTRA_KEYS_TIMEOUT_MS', value: '5000' }
+        { name: 'GRAPH_TIMEOUT_MS', value: '30000' }
+        { name: 'BOT_CONNECTOR_TIMEOUT_MS', value: '15000' }
+        { name: 'COMMANDS_PER_MINUTE', value: '60' }
+        { name: 'API_CALLS_PER_MINUTE', value: '300' }
         // --- Database
         { name: 'DATABASE_URL', value: '@Microsoft.KeyVault(SecretUri=${databaseUrlSecretUri})' }
         { name: 'DATABASE_SCHEMA', value: 'public' }

@@ -4,6 +4,7 @@
  * exactly the cap is read and saved as usual. A message of about 1 MB gets the same short refusal.
  */
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
+import { LIMITS } from '../../bot/src/core/limits';
 import { MAX_MESSAGE_LENGTH, tooLongMessage } from '../../bot/src/teams/protokoll-bot';
 import { useWire } from '../support/wire';
 import { describeEachStore } from '../support/stores';
@@ -23,11 +24,17 @@ describeEachStore('the length of a chat message', (store) => {
     expect(activity.text).toHaveLength(length);
     return activity;
   };
-  /** A valid `ledamöter` message of exactly `length` characters: people 1…n, the secretary last with a title that fills it up. */
+  /**
+   * A valid `ledamöter` message of exactly `length` characters: people 1…n, the secretary last with a
+   * title that fills it up. Each line is long enough that a message at the cap stays within the
+   * roster's own limit of people (LIMITS.rosterMembers).
+   */
   const rosterOf = (length: number, minute: number) => {
     const activity = channel.message(sandra, 'ledamöter', at(minute));
     const last = (title: string) => `\nSandra Johansson; ${title}; Region Blekinge; sekreterare`;
-    for (let i = 1; activity.text.length + 100 + last('').length < length; i++) activity.text += `\nPerson ${i}; ledamot; Region Blekinge; ledamot`;
+    for (let i = 1; activity.text.length + 200 + last('').length < length; i++) {
+      activity.text += `\nPerson ${i}; verksamhetschef för hälso- och sjukvård, kommunens socialförvaltning; Region Blekinge; ledamot`;
+    }
     activity.text += last('p'.repeat(length - activity.text.length - last('').length));
     expect(activity.text).toHaveLength(length);
     return activity;
@@ -63,7 +70,8 @@ describeEachStore('the length of a chat message', (store) => {
   it('a roster of exactly the cap is read and saved as usual', async () => {
     const roster = rosterOf(MAX_MESSAGE_LENGTH, 2);
     const people = roster.text.split('\n').length - 1;
-    expect(people).toBeGreaterThan(500);
+    expect(people).toBeGreaterThan(200);
+    expect(people).toBeLessThanOrEqual(LIMITS.rosterMembers);
     const replies = await send(roster);
     expect(replies.map((r) => r.text).join('\n')).toMatch(new RegExp(`${people} personer är sparade`));
     expect(JSON.parse(await snapshot()).roster).toHaveLength(people);

@@ -38,7 +38,7 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   buildOnce();
   const listenPort = port ?? (await freePort());
   const child = spawn(process.execPath, [bundle], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(listenPort), LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(listenPort), LOG_LEVEL: 'warn', SCHEDULER_INTERVAL_SECONDS: '0', COMMANDS_PER_MINUTE: '100000', API_CALLS_PER_MINUTE: '100000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

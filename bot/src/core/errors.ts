@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'conflict'
   | 'too-large'
   | 'locked'
-  | 'unavailable';
+  | 'unavailable'
+  | 'rate-limited';
 
 export class DomainError extends Error {
   constructor(
@@ -21,6 +22,14 @@ export class DomainError extends Error {
   ) {
     super(`${code}: ${userMessage}`);
     this.name = 'DomainError';
+  }
+}
+
+/** Too many requests from one caller: the HTTP edge answers 429 with `Retry-After`. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number, userMessage: string) {
+    super('rate-limited', userMessage);
+    this.name = 'RateLimitedError';
   }
 }
 

@@ -37,7 +37,8 @@ export function createGraphClient(config: Config, logger: Logger): GraphClient |
     { clientId: entra.clientId, tenantId: entra.tenantId, authority: entra.authority, clientSecret: entra.clientSecret, certificate },
     graphScope(config.graphBaseUrl),
     logger,
+    config.timeouts.graphMs,
   );
   logger.info({ graph: config.graphBaseUrl, credential: certificate ? 'certificate' : 'secret' }, 'Microsoft Graph: inloggning som app');
-  return new GraphClient({ baseUrl: config.graphBaseUrl, tokens });
+  return new GraphClient({ baseUrl: config.graphBaseUrl, tokens, timeoutMs: config.timeouts.graphMs });
 }

@@ -1,7 +1,7 @@
 /**
  * Microsoft Graph over the official SDK (@microsoft/microsoft-graph-client) with our own middleware
  * chain: the app's bearer token (only for GRAPH_BASE_URL's origin) → the SDK's RetryHandler, which
- * retries 429, 503 and 504 honouring Retry-After → fetch. Every failure comes out as a
+ * retries 429, 503 and 504 honouring Retry-After → a deadline per attempt (GRAPH_TIMEOUT_MS) → fetch. Every failure comes out as a
  * GraphAccessError; a body that is not what Graph documents counts as `malformed`, never as data.
  *
  *   get(path, headers) → the JSON object at path
@@ -12,6 +12,7 @@
 import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type GraphRequest } from '@microsoft/microsoft-graph-client';
 import { BearerTokenMiddleware, type AccessTokenSource } from './bearer-token.middleware';
 import { GraphAccessError, problemOfStatus } from './graph-errors';
+import { TimeoutMiddleware } from './timeout.middleware';
 
 export interface GraphClientOptions {
   /** e.g. https://graph.microsoft.com (no version) */
@@ -21,6 +22,8 @@ export interface GraphClientOptions {
   retryDelaySeconds?: number;
   /** retries of a throttled or unavailable request (default 3) */
   maxRetries?: number;
+  /** milliseconds each attempt may take before it counts as unavailable (default 30 000) */
+  timeoutMs?: number;
 }
 
 /** A calendar view of a busy group spans a few pages; a runaway nextLink chain must end somewhere. */
@@ -31,14 +34,18 @@ export class GraphClient {
   private readonly client: Client;
   private readonly baseUrl: string;
   private readonly tokens: AccessTokenSource;
+  private readonly timeoutMs: number;
 
   constructor(options: GraphClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.tokens = options.tokens;
+    this.timeoutMs = options.timeoutMs ?? 30_000;
     const bearer = new BearerTokenMiddleware(options.tokens, this.baseUrl);
     const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 3));
+    const deadline = new TimeoutMiddleware(this.timeoutMs);
     bearer.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
+    retry.setNext(deadline);
+    deadline.setNext(new HTTPMessageHandler());
     this.client = Client.initWithMiddleware({ middleware: bearer, baseUrl: this.baseUrl, defaultVersion: VERSION });
   }
 
@@ -78,13 +85,17 @@ export class GraphClient {
   async putToUploadSession(uploadUrl: string, bytes: Buffer, from: number, total: number): Promise<{ status: number; body: Record<string, unknown> }> {
     const range = `bytes ${from}-${from + bytes.length - 1}/${total}`;
     let response: Response;
+    let body: unknown;
     try {
-      // fetch sets Content-Length from the body itself.
-      response = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-range': range } });
+      // fetch sets Content-Length from the body itself; the deadline covers the answer's body too.
+      response = await fetch(uploadUrl, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-range': range }, signal: AbortSignal.timeout(this.timeoutMs) });
+      body = await response.json().catch((error: unknown) => {
+        if ((error as Error | undefined)?.name === 'TimeoutError') throw error;
+        return null;
+      });
     } catch (error) {
       throw new GraphAccessError('unavailable', null, null, `PUT upload session (${range}): ${error instanceof Error ? error.message : String(error)}`);
     }
-    const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
       const graphError = isObject(body) && isObject(body.error) ? body.error : {};
       const code = typeof graphError.code === 'string' ? graphError.code : null;

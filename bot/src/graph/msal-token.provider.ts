@@ -8,6 +8,7 @@ import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import type { Logger } from '../logger';
 import type { AccessTokenSource } from './bearer-token.middleware';
 import { GraphAccessError } from './graph-errors';
+import { DeadlineNetworkClient } from './msal-network';
 import { isLoopbackAuthority, msalConfiguration, openIdConfigurationUrl, type GraphCredentials, type OpenIdMetadata } from './msal-configuration';
 
 export class MsalTokenProvider implements AccessTokenSource {
@@ -17,6 +18,7 @@ export class MsalTokenProvider implements AccessTokenSource {
     private readonly credentials: GraphCredentials,
     private readonly scope: string,
     private readonly logger: Logger,
+    private readonly timeoutMs = 30_000,
   ) {}
 
   async accessToken(): Promise<string> {
@@ -39,6 +41,7 @@ export class MsalTokenProvider implements AccessTokenSource {
     return new ConfidentialClientApplication({
       ...configuration,
       system: {
+        networkClient: new DeadlineNetworkClient(this.timeoutMs),
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -52,11 +55,14 @@ export class MsalTokenProvider implements AccessTokenSource {
     const url = openIdConfigurationUrl(this.credentials);
     let response: Response;
     try {
-      response = await fetch(url);
+      response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       throw new GraphAccessError('unavailable', null, 'discovery', `${url}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const body = (await response.json().catch(() => null)) as OpenIdMetadata | null;
+    const body = (await response.json().catch((error: unknown) => {
+      if ((error as Error | undefined)?.name !== 'TimeoutError') return null;
+      throw new GraphAccessError('unavailable', null, 'discovery', `${url}: no answer within ${this.timeoutMs} ms`);
+    })) as OpenIdMetadata | null;
     if (!response.ok || !body?.token_endpoint) throw new GraphAccessError('unauthorized', response.status, 'discovery', `${url}: no OpenID configuration`);
     return body;
   }

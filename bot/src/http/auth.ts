@@ -36,12 +36,24 @@ export class DevelopmentAuthenticator implements Authenticator {
 
 const unauthenticated = (message: string) => new DomainError('unauthenticated', message);
 
-/** Keys are cached; an unknown key id triggers one refetch (keys rotate), at most once a minute. */
+const KEYS_UNAVAILABLE = 'Inloggningen kan inte kontrolleras just nu: Microsoft Entra ID svarar inte. Försök igen om en stund.';
+
+/**
+ * Keys are cached; an unknown key id triggers one refetch (keys rotate), at most once a minute.
+ * The download has a deadline (ENTRA_KEYS_TIMEOUT_MS): a hanging key endpoint answers every caller
+ * 503 in Swedish within it, instead of stalling every API call. Concurrent callers share one
+ * download, and a failed one is tried again by the next caller rather than waiting a minute.
+ */
 export class EntraAuthenticator implements Authenticator {
   private keys = new Map<string, KeyObject>();
   private fetchedAt = 0;
+  private refreshing: Promise<void> | null = null;
 
-  constructor(private readonly config: EntraConfig, private readonly fetchImpl: typeof fetch = fetch) {}
+  constructor(
+    private readonly config: EntraConfig,
+    private readonly timeoutMs: number,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
 
   get issuer(): string {
     return `${this.config.authority}/${this.config.tenantId}/v2.0`;
@@ -77,17 +89,24 @@ export class EntraAuthenticator implements Authenticator {
   }
 
   private async key(kid: string): Promise<KeyObject | undefined> {
-    if (!this.keys.has(kid) && Date.now() - this.fetchedAt > 60_000) await this.refresh();
+    if (!this.keys.has(kid) && (this.refreshing || Date.now() - this.fetchedAt > 60_000)) {
+      await (this.refreshing ??= this.refresh().finally(() => (this.refreshing = null)));
+    }
     return this.keys.get(kid);
   }
 
   private async refresh(): Promise<void> {
-    this.fetchedAt = Date.now();
-    const res = await this.fetchImpl(this.jwksUrl);
-    if (!res.ok) throw new DomainError('unavailable', 'Inloggningen kan inte kontrolleras just nu. Försök igen om en stund.');
-    const body = (await res.json()) as { keys?: Array<JsonWebKey & { kid?: string }> };
-    this.keys = new Map(
-      (body.keys ?? []).filter((k) => k.kid && k.kty === 'RSA').map((k) => [k.kid!, createPublicKey({ key: k, format: 'jwk' })]),
-    );
+    try {
+      // The signal bounds the body as well as the headers: a server that stalls mid-answer is cut off too.
+      const res = await this.fetchImpl(this.jwksUrl, { signal: AbortSignal.timeout(this.timeoutMs) });
+      if (!res.ok) throw new Error(`signing keys: HTTP ${res.status}`);
+      const body = (await res.json()) as { keys?: Array<JsonWebKey & { kid?: string }> };
+      this.keys = new Map(
+        (body.keys ?? []).filter((k) => k.kid && k.kty === 'RSA').map((k) => [k.kid!, createPublicKey({ key: k, format: 'jwk' })]),
+      );
+      this.fetchedAt = Date.now();
+    } catch {
+      throw new DomainError('unavailable', KEYS_UNAVAILABLE);
+    }
   }
 }

@@ -148,7 +148,7 @@ export class RecordRepository implements RecordStore {
   }
 
   async countForItem(meetingId: string, itemId: string): Promise<number> {
-    const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_visits') => {
+    const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') => {
       const row = await this.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -157,7 +157,7 @@ export class RecordRepository implements RecordStore {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     };
-    const counts = await Promise.all([count('notes'), count('decisions'), count('action_items')]);
+    const counts = await Promise.all([count('notes'), count('decisions'), count('action_items'), count('paragraph_statements')]);
     return counts.reduce((a, b) => a + b, 0);
   }
 }

@@ -16,6 +16,7 @@ import { DomainError, forbidden, invalid } from '../core/errors';
 import type { Logger } from '../logger';
 import { GENERIC_FAILURE_TEXT } from './replies';
 import { ServiceUrlPolicy } from './service-url-policy';
+import { connectorHttpClient } from './connector-http-client';
 
 /** What the bot answers over HTTP: the status and, for invokes, a body. */
 export interface InboundAnswer {
@@ -23,7 +24,16 @@ export interface InboundAnswer {
   body?: unknown;
 }
 
-export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowedServiceUrls: readonly string[] = []): ProtokollAdapter {
+export interface AdapterTimeouts {
+  /** each Bot Connector request (BOT_CONNECTOR_TIMEOUT_MS) */
+  connectorMs: number;
+  /** checking an inbound token, which may download the Bot Framework's signing keys (ENTRA_KEYS_TIMEOUT_MS) */
+  tokenCheckMs: number;
+}
+
+export function createAdapter(
+  bot: BotAuthConfig | null, logger: Logger, allowedServiceUrls: readonly string[] = [], timeouts: AdapterTimeouts = { connectorMs: 15_000, tokenCheckMs: 5_000 },
+): ProtokollAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     bot
       ? {
@@ -36,8 +46,13 @@ export function createAdapter(bot: BotAuthConfig | null, logger: Logger, allowed
           ...(bot.oauthEndpoint ? { ToChannelFromBotLoginUrl: bot.oauthEndpoint } : {}),
         }
       : {},
+    undefined,
+    undefined,
+    undefined,
+    // Every ConnectorClient the adapter creates sends through this client: no call waits for ever.
+    { httpClient: connectorHttpClient(timeouts.connectorMs) },
   );
-  const adapter = new ProtokollAdapter(auth, logger, new ServiceUrlPolicy(allowedServiceUrls, bot !== null));
+  const adapter = new ProtokollAdapter(auth, logger, new ServiceUrlPolicy(allowedServiceUrls, bot !== null), timeouts.tokenCheckMs);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityId: context.activity.id, type: context.activity.type }, 'turn failed');
     // Users never see error.message or a stack: only a Swedish explanation.
@@ -53,6 +68,7 @@ export class ProtokollAdapter extends CloudAdapter {
     auth: ConfigurationBotFrameworkAuthentication,
     private readonly logger: Logger,
     private readonly serviceUrls: ServiceUrlPolicy,
+    private readonly tokenCheckMs: number,
   ) {
     super(auth);
     silenceConsoleDuringTokenChecks();
@@ -72,15 +88,37 @@ export class ProtokollAdapter extends CloudAdapter {
   /**
    * botbuilder answers most bad tokens with an AuthenticationError, but lets a bad signature or a
    * not-yet-valid token through as a plain jsonwebtoken error: all are one 401 and one info line.
+   * The check may download the Bot Framework's OpenID metadata and keys, with no deadline of its
+   * own: it gets one here, and a check that does not finish in time is a 503 (Teams sends again).
    */
   private async authenticate(activity: Record<string, unknown>, authorization: string): Promise<AuthenticateRequestResult> {
     try {
-      return await tokenChecks.run(true, () => this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorization));
+      const check = tokenChecks.run(true, () => this.botFrameworkAuthentication.authenticateRequest(activity as Partial<Activity> as Activity, authorization));
+      return await withinDeadline(check, this.tokenCheckMs);
     } catch (error) {
+      if (error instanceof TokenCheckTimeout) {
+        this.logger.warn({ timeoutMs: this.tokenCheckMs }, 'bot token could not be checked in time: the Bot Framework\'s signing keys did not come');
+        throw new DomainError('unavailable', 'Bot Framework-inloggningen kan inte kontrolleras just nu. Försök igen om en stund.');
+      }
       if (!isTokenRejection(error)) throw error;
       this.logger.info({ reason: oneLine((error as Error).message), serviceUrl: typeof activity.serviceUrl === 'string' ? activity.serviceUrl.slice(0, 200) : undefined }, 'bot token rejected');
       throw new DomainError('unauthenticated', 'Begäran saknar en giltig Bot Framework-token (inloggning).');
     }
+  }
+}
+
+class TokenCheckTimeout extends Error {}
+
+/** The check's own promise keeps running (botbuilder offers no abort); the request no longer waits for it. */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TokenCheckTimeout()), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

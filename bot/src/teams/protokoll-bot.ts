@@ -20,6 +20,7 @@ import { turnInfo, type TurnInfo } from './turn-info';
 import { onInstalled } from './group-resolver';
 import type { TurnEnvelope, TurnResult, TurnWork } from './turn-envelope';
 import type { TeamsNotifier } from './teams-notifier';
+import type { CommandRateLimit } from './command-rate-limit';
 
 /**
  * The longest message text read, in characters. Teams itself refuses a message of more than about
@@ -34,6 +35,8 @@ export interface ProtokollBotDeps {
   logger: Logger;
   envelope: TurnEnvelope;
   notifier: TeamsNotifier;
+  /** chat commands and card actions per conversation (meeting events and installs are not limited) */
+  commandLimit: CommandRateLimit;
 }
 
 export class ProtokollBot extends TeamsActivityHandler {
@@ -73,6 +76,12 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    const limited = this.deps.commandLimit.check(activity);
+    if (limited) {
+      this.deps.logger.info({ conversationId: activity.conversation?.id, answered: limited.text !== null }, 'command refused: too many in this conversation');
+      if (limited.text) await context.sendActivity(toActivity({ text: limited.text }));
+      return;
+    }
     const raw = typeof activity.text === 'string' ? activity.text : '';
     if (raw.length > MAX_MESSAGE_LENGTH) {
       await context.sendActivity(toActivity({ text: tooLongMessage(raw.length) }));
@@ -96,6 +105,12 @@ export class ProtokollBot extends TeamsActivityHandler {
 
   /** Universal Actions (Action.Execute) arrive as `adaptiveCard/action` invokes; the answer is the invoke response. */
   protected override async onAdaptiveCardInvoke(context: TurnContext): Promise<AdaptiveCardInvokeResponse> {
+    // Teams itself refreshes a card (Universal Actions, `trigger: automatic`) whenever someone listed
+    // on it looks at it: that is not a command, and refusing it would show a message instead of the card.
+    const automatic = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+    const limited = automatic ? null : this.deps.commandLimit.check(context.activity);
+    // A card's button always gets its answer (it shows on the card, not as another chat message).
+    if (limited) return message(limited.text ?? 'För många kommandon i den här konversationen just nu. Inget sparades; vänta en stund och försök igen.');
     const value = (context.activity.value ?? {}) as { action?: { verb?: unknown; data?: unknown } };
     const verb = value.action?.verb;
     if (!isVerb(verb)) return message('Knappen känns inte igen. Skicka kommandot som text i stället (skriv hjälp).');

@@ -7,6 +7,8 @@ import { GENERIC_FAILURE_TEXT } from '../../../bot/src/teams/replies';
 import type { RunningApp } from '../../../bot/src/app';
 import { BotConnectorServer } from '../../support/bot-connector.server';
 import { describeEachStore } from '../../support/stores';
+import { LIMITS } from '../../../bot/src/core/limits';
+import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
 import { startTestApp } from '../../support/test-app';
 import { deliver, TeamsChannel, type Person } from '../../support/teams-activities';
 
@@ -86,6 +88,19 @@ describeEachStore('bad input to every command', (store) => {
       expect(body.error.message).toMatch(/[a-zåäö]/i);
       expect(JSON.stringify(body)).not.toMatch(LEAKS);
     }
+  });
+
+  it('a roster of more people than a group may have is refused in Swedish, naming the limit, and the roster stays as it was', async () => {
+    const repos = repositoriesFor(store().db);
+    const group = (await repos.groups.listAll()).find((g) => g.teamId === channel.place.teamId)!;
+    const before = await repos.roster.list(group.id);
+    const lines = Array.from({ length: LIMITS.rosterMembers + 1 }, (_, i) => `Person ${i}; ledamot; Kommun ${i % 9}; ledamot`);
+    const { status, replies } = await say(`ledamöter\n${lines.join('\n')}`);
+    expect(status).toBe(200);
+    expect(replies.map((r) => r.text)).toEqual([
+      `Ledamotslistan kan ha högst ${LIMITS.rosterMembers} personer, men skulle få ${LIMITS.rosterMembers + 1}. Inget sparades; dela upp gruppen eller ta bort rader som inte behövs.`,
+    ]);
+    expect(await repos.roster.list(group.id)).toEqual(before);
   });
 
   it('refuses a body over the size limit with 413', async () => {

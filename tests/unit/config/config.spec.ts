@@ -13,6 +13,8 @@ describe('loadConfig', () => {
       bot: null,
       entra: null,
       agendaLeadHours: 24,
+      timeouts: { entraKeysMs: 5000, graphMs: 30000, botConnectorMs: 15000 },
+      rateLimits: { commandsPerMinute: 60, apiCallsPerMinute: 300 },
     });
   });
 
@@ -25,6 +27,11 @@ describe('loadConfig', () => {
     [{ DATABASE_SCHEMA: 'Drop Table' }, 'DATABASE_SCHEMA'],
     [{ ENTRA_CLIENT_ID: 'abc' }, 'ENTRA_TENANT_ID'],
     [{ AGENDA_LEAD_HOURS: '-1' }, 'AGENDA_LEAD_HOURS'],
+    [{ GRAPH_TIMEOUT_MS: '0' }, 'GRAPH_TIMEOUT_MS="0"'],
+    [{ ENTRA_KEYS_TIMEOUT_MS: 'fem' }, 'ENTRA_KEYS_TIMEOUT_MS'],
+    [{ BOT_CONNECTOR_TIMEOUT_MS: '999999' }, 'BOT_CONNECTOR_TIMEOUT_MS'],
+    [{ COMMANDS_PER_MINUTE: '0' }, 'COMMANDS_PER_MINUTE="0"'],
+    [{ API_CALLS_PER_MINUTE: '-5' }, 'API_CALLS_PER_MINUTE'],
   ])('refuses %j naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

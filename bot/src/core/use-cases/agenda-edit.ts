@@ -17,11 +17,13 @@ import { meetingToCorrect, type MeetingToCorrect } from './meeting-flow';
 import { meetingByStatus } from './meeting-lookup';
 import { openMeetingFor, type OpenMeeting } from './open-meeting';
 import { renumber } from './renumber';
+import { ensureRoomOnAgenda } from '../limits';
 
 const IN_DRAFT = ' i protokollutkastet';
 
 export async function addItem(repos: Repositories, ctx: CommandContext, title: string, typeTag: ItemTypeTag | null): Promise<Answer> {
   const { meeting, items } = await openMeetingFor(repos, ctx.group, ctx.at);
+  ensureRoomOnAgenda(items.length, 1);
   const own = mainItems(items).filter((i) => i.position >= OWN_POSITION && i.position < TAIL_POSITION);
   const position = Math.max(OWN_POSITION - 1, ...own.map((i) => i.position)) + 1;
   const item = await repos.agenda.insert(ctx.group.id, {
@@ -50,6 +52,7 @@ export async function addSubPoint(repos: Repositories, ctx: CommandContext, titl
   const target = await meetingToCorrect(repos, ctx);
   const { meeting, items } = target;
   const parent = subPointParent(target);
+  ensureRoomOnAgenda(items.length, 1);
   const siblings = subPointsOf(items, parent.id);
   const position = Math.max(-1, ...siblings.map((s) => s.position)) + 1;
   const item = await repos.agenda.insert(ctx.group.id, {

@@ -20,6 +20,7 @@ import { composeAgenda, type AgendaDraftItem } from '../standard-items';
 import { HEAD_POSITION, mainItems, OWN_POSITION, subPointsOf, TAIL_POSITION } from './agenda-order';
 import { findOpenMeeting, openMeetingFor } from './open-meeting';
 import { renumber } from './renumber';
+import { LIMITS } from '../limits';
 
 const HOUR_MS = 3_600_000;
 
@@ -70,9 +71,13 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
   // Once the meeting runs, its agenda belongs to the secretary; an invitation never rewrites it.
   if (meeting.status !== 'planerat') return false;
   if (!(await repos.calendar.claimEventImport(meeting.id, at))) return false;
-  const drafts = composeAgenda({ group, ownItems: parseEventAgenda(event.body), carriedOver: [] });
   const existing = await repos.agenda.list(meeting.id);
   const mains = mainItems(existing);
+  const drafts = withinAgendaLimit(
+    composeAgenda({ group, ownItems: parseEventAgenda(event.body), carriedOver: [] }),
+    existing.length,
+    (draft) => !!draft.standardKind && mains.some((i) => i.standardKind === draft.standardKind),
+  );
   const own = drafts.filter((d) => d.standardKind === null);
   let ownPosition = OWN_POSITION - own.length;
   for (const draft of drafts) {
@@ -83,6 +88,20 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
   }
   await renumber(repos, group, meeting, at);
   return true;
+}
+
+/**
+ * An invitation can list more than a meeting's agenda may hold (LIMITS): what fits is imported, in
+ * order, and the rest is left out rather than refusing the whole agenda the scheduler posts.
+ */
+function withinAgendaLimit(drafts: AgendaDraftItem[], existingCount: number, fillsSlot: (draft: AgendaDraftItem) => boolean): AgendaDraftItem[] {
+  let room = LIMITS.agendaItemsPerMeeting - existingCount;
+  return drafts.filter((draft) => {
+    const size = (fillsSlot(draft) ? 0 : 1) + draft.subPoints.length;
+    if (size > room) return false;
+    room -= size;
+    return true;
+  });
 }
 
 /** The invitation's wording, tag and presenters of a standard item win; its sub-points are added. */

@@ -13,6 +13,7 @@ import { hasRole } from '../roster-roles';
 import { formatClock, stockholmDate } from '../swedish-time';
 import type { Actor } from './command-context';
 import { loadMeetingRecord, type MeetingRecord } from './meeting-record';
+import { ensureRoomForVersion } from '../limits';
 
 export const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -52,6 +53,7 @@ export async function createDraft(
   if (record.meeting.status === 'justerat') throw conflict('Protokollet är redan justerat och låst.');
   const previous = await repos.documents.latest(meetingId);
   const versionNumber = (previous?.version ?? 0) + 1;
+  ensureRoomForVersion(versionNumber);
   const bytes = await documents.render(record, { status: 'justering', version: versionNumber, renderedAt: at });
   const version = await repos.documents.addVersion(meetingId, {
     version: versionNumber, sha256: sha256(bytes), docx: bytes, final: false, createdAt: at, contentDigest: documents.contentDigest(record),

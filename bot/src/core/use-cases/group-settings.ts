@@ -10,6 +10,7 @@ import { isSecretaryOrChair, senderOf } from './authorization';
 import { learnActorIdentity } from './teams-identity';
 import { identifyParticipant } from '../roster-match';
 import { formatRoles } from '../roster-roles';
+import { ensureRosterSize } from '../limits';
 import { clauseInStyle } from '../decision-clause';
 
 /** Where `grupp <namn>` is said: a team's channel (with the group it already has, if any), or a chat. */
@@ -78,7 +79,10 @@ function defaultDecidingBody(name: string): string {
  * once; nobody else is ever tied by name.
  */
 export async function updateRoster(repos: Repositories, group: Group, entries: NewRosterEntry[], actor: Actor): Promise<Answer<RosterMember[]>> {
+  ensureRosterSize(entries.length);
   let roster = await repos.roster.upsert(group.id, entries);
+  // Entries update people already listed, so only the merged list says whether the cap is passed.
+  ensureRosterSize(roster.length);
   if (actor.aadObjectId && !(await senderOf(repos, group, actor))) {
     // The one untied entry of their display name, as a participant is matched (two of one name: neither).
     const own = identifyParticipant(roster, { name: actor.name });

@@ -4,6 +4,7 @@ import type { Repositories } from '../ports';
 import { findMembersByName } from '../roster-match';
 import type { Answer, CommandContext } from './command-context';
 import { currentItem, itemOfRunningMeeting } from './meeting-flow';
+import { ensureRoomInParagraph } from '../limits';
 
 export interface ActionInput {
   text: string;
@@ -38,6 +39,7 @@ export async function addAction(repos: Repositories, ctx: CommandContext, input:
   }
 
   const ownerName = owner?.name ?? input.owner ?? null;
+  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
   const action = await repos.actions.add({
     groupId: ctx.group.id, meetingId: meeting.id, itemId: item.id, text: input.text,
     ownerMemberId: owner?.id ?? null, ownerName, dueDate: input.dueDate, createdAt: ctx.at,

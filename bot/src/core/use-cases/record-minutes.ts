@@ -9,6 +9,7 @@ import { proposeActionFromClause, type ActionProposal } from './action-proposal'
 import { quorumAt } from './quorum-now';
 import { meetingByStatus } from './meeting-lookup';
 import { capitalisedClause, storedClause } from '../decision-clause';
+import { ensureRoomInParagraph } from '../limits';
 
 export async function setPresenters(repos: Repositories, ctx: CommandContext, names: string[]): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
@@ -18,6 +19,7 @@ export async function setPresenters(repos: Repositories, ctx: CommandContext, na
 
 export async function addNote(repos: Repositories, ctx: CommandContext, text: string): Promise<Answer> {
   const { meeting, item, reference } = await currentItem(repos, ctx);
+  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
   await repos.records.addNote(meeting.id, { itemId: item.id, text, createdAt: ctx.at });
   return { text: `Anteckningen är sparad under ${reference} ${item.title}.` };
 }
@@ -43,6 +45,7 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
+  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
   const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
