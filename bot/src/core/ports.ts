@@ -172,6 +172,8 @@ export interface DecisionSearch {
   after: DecisionRegisterKey | null;
   /** `date`: newest meeting first; `relevance` (with words): best match first, then by date */
   order: 'date' | 'relevance';
+  /** on the first page, the matches are counted up to this many (a search over years stays quick) */
+  countUpTo: number;
 }
 
 export interface DecisionRegisterRow {
@@ -197,7 +199,7 @@ export interface DecisionRegisterRow {
 }
 
 export interface DecisionRegisterStore {
-  /** one page of decision clauses in register order, and (on the first page) how many match in all */
+  /** one page of decision clauses in register order, and (on the first page) how many match, at most `countUpTo` */
   search(query: DecisionSearch): Promise<{ rows: DecisionRegisterRow[]; total: number | null }>;
 }
 

@@ -25,7 +25,6 @@ interface Row {
   rank: string | null;
   clause_marked: string | null;
   title_marked: string | null;
-  total: string | number;
 }
 
 /**
@@ -53,34 +52,51 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
     const rank = tsquery && query.order === 'relevance'
       ? sql`ts_rank(setweight(d.search, 'A') || setweight(item.search || coalesce(parent.search, ''::tsvector), 'B'), ${tsquery})`
       : null;
-    const after = query.after ? afterKey(query.after, rank) : sql``;
+    const after = query.after ? afterKey(query.after, rank !== null) : sql``;
 
+    const groups = sql.join(query.groupIds);
+    // The page first, on keys alone: the groups' meetings newest first, each one's decisions and titles
+    // (by the decisions_meeting index, kept apart with `offset 0` so the planner walks meeting by
+    // meeting), filtered by the stored vectors; sorted incrementally, so a page of the newest
+    // decisions stops after the meetings it needs instead of reading ten years. Only the page's rows
+    // then get their highlights, clause numbers and sub-point letters, the costly part per row.
     const result = await sql<Row>`
-      select d.id as decision_id, m.group_id, m.id as meeting_id, m.status as meeting_status,
-        to_char(coalesce(m.started_at, m.starts_at, m.created_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as meeting_at,
-        d.clause, item.title as item_title,
+      with page as (
+        select d.*, m.group_id, m.id as meeting_id, m.status as meeting_status, m.at as meeting_at_ts
+        from (select id, group_id, status, coalesce(started_at, starts_at, created_at) as at from meetings
+              where group_id in (${groups}) order by coalesce(started_at, starts_at, created_at) desc, id desc) m
+        cross join lateral (
+          select d.id as decision_id, d.item_id, item.parent_id, item.position as item_position, item.title as item_title, d.clause,
+            coalesce(parent.number, item.number) as paragraph_number,
+            coalesce(parent.position, item.position) as main_position,
+            case when parent.id is null then -1 else item.position end as sub_position,
+            d.created_at, d.seq,
+            ${rank ? sql`${rank}` : sql`null::real`} as rank
+          from decisions d
+          join agenda_items item on item.id = d.item_id
+          left join agenda_items parent on parent.id = item.parent_id
+          where d.meeting_id = m.id ${matches}
+          offset 0
+        ) d
+        where true ${after}
+        order by ${rank ? sql`d.rank desc,` : sql``} m.at desc, m.id desc, d.main_position, d.sub_position, d.created_at, d.seq
+        limit ${query.limit}
+      )
+      select page.decision_id, page.group_id, page.meeting_id, page.meeting_status,
+        to_char(page.meeting_at_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as meeting_at,
+        page.clause, page.item_title, page.paragraph_number, page.main_position, page.sub_position,
         (select count(*)::int + 1 from decisions earlier
-          where earlier.item_id = d.item_id and (earlier.created_at, earlier.seq) < (d.created_at, d.seq)) as clause_number,
-        coalesce(parent.number, item.number) as paragraph_number,
-        case when parent.id is null then null else (
-          select count(*)::int from agenda_items sibling where sibling.parent_id = item.parent_id and sibling.position < item.position) end as sub_point_index,
-        coalesce(parent.position, item.position) as main_position,
-        case when parent.id is null then -1 else item.position end as sub_position,
-        (extract(epoch from d.created_at) * 1000000)::bigint::text as recorded_at_micros,
-        d.seq,
-        ${rank ? sql`${rank}::text` : sql`null`} as rank,
-        ${marked(sql`d.clause`)} as clause_marked,
-        ${marked(sql`item.title`)} as title_marked,
-        count(*) over () as total
-      from decisions d
-      join meetings m on m.id = d.meeting_id
-      join agenda_items item on item.id = d.item_id
-      left join agenda_items parent on parent.id = item.parent_id
-      where m.group_id in (${sql.join(query.groupIds)}) ${matches} ${after}
-      order by ${rank ? sql`${rank} desc,` : sql``} coalesce(m.started_at, m.starts_at, m.created_at) desc, m.id desc,
-        coalesce(parent.position, item.position), case when parent.id is null then -1 else item.position end,
-        d.created_at, d.seq
-      limit ${query.limit}`.execute(this.db);
+          where earlier.item_id = page.item_id and (earlier.created_at, earlier.seq) < (page.created_at, page.seq)) as clause_number,
+        case when page.parent_id is null then null else (
+          select count(*)::int from agenda_items sibling where sibling.parent_id = page.parent_id and sibling.position < page.item_position) end as sub_point_index,
+        (extract(epoch from page.created_at) * 1000000)::bigint::text as recorded_at_micros,
+        page.seq,
+        page.rank::text as rank,
+        ${marked(sql`page.clause`)} as clause_marked,
+        ${marked(sql`page.item_title`)} as title_marked
+      from page
+      order by ${rank ? sql`page.rank desc,` : sql``} page.meeting_at_ts desc, page.meeting_id desc, page.main_position, page.sub_position, page.created_at, page.seq`.execute(this.db);
+    const total = query.after ? null : await this.count(groups, matches, query.countUpTo);
 
     const rows = result.rows.map((r): DecisionRegisterRow => ({
       key: {
@@ -99,9 +115,21 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
       clauseMarked: r.clause_marked,
       titleMarked: r.title_marked,
     }));
-    // `count(*) over ()` counts before the limit but after the key: all matches on the first page only.
-    const total = query.after ? null : Number(result.rows[0]?.total ?? 0);
     return { rows, total };
+  }
+
+  /** The matches in all, counted up to `upTo`. */
+  private async count(groups: RawBuilder<unknown>, matches: RawBuilder<unknown>, upTo: number): Promise<number> {
+    const counted = await sql<{ n: number }>`
+      select count(*)::int as n from (
+        select 1 from meetings m
+        join decisions d on d.meeting_id = m.id
+        join agenda_items item on item.id = d.item_id
+        left join agenda_items parent on parent.id = item.parent_id
+        where m.group_id in (${groups}) ${matches}
+        limit ${upTo}
+      ) capped`.execute(this.db);
+    return counted.rows[0]!.n;
   }
 }
 
@@ -111,18 +139,17 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
  * meeting, or the same meeting and a later place in it. By relevance a later row ranks lower, or the
  * same and comes later by date.
  */
-function afterKey(key: DecisionRegisterKey, rank: RawBuilder<unknown> | null): RawBuilder<unknown> {
+function afterKey(key: DecisionRegisterKey, ranked: boolean): RawBuilder<unknown> {
   const byDate = afterByDate(key);
-  if (!rank || key.rank === null) return sql`and ${byDate}`;
-  return sql`and (${rank} < ${key.rank}::real or (${rank} = ${key.rank}::real and ${byDate}))`;
+  if (!ranked || key.rank === null) return sql`and ${byDate}`;
+  return sql`and (d.rank < ${key.rank}::real or (d.rank = ${key.rank}::real and ${byDate}))`;
 }
 
+/** Over the page query's columns: `m` the meeting, `d` the decision with its place in the protokoll. */
 function afterByDate(key: DecisionRegisterKey): RawBuilder<unknown> {
-  const meetingAt = sql`coalesce(m.started_at, m.starts_at, m.created_at)`;
-  const place = sql`(coalesce(parent.position, item.position), case when parent.id is null then -1 else item.position end,
-    (extract(epoch from d.created_at) * 1000000)::bigint, d.seq)`;
-  return sql`(${meetingAt} < ${key.meetingAt}::timestamptz
-    or (${meetingAt} = ${key.meetingAt}::timestamptz and m.id < ${key.meetingId}::uuid)
-    or (${meetingAt} = ${key.meetingAt}::timestamptz and m.id = ${key.meetingId}::uuid
+  const place = sql`(d.main_position, d.sub_position, (extract(epoch from d.created_at) * 1000000)::bigint, d.seq)`;
+  return sql`(m.at < ${key.meetingAt}::timestamptz
+    or (m.at = ${key.meetingAt}::timestamptz and m.id < ${key.meetingId}::uuid)
+    or (m.at = ${key.meetingAt}::timestamptz and m.id = ${key.meetingId}::uuid
       and ${place} > (${key.mainPosition}::int, ${key.subPosition}::int, ${key.recordedAtMicros}::bigint, ${key.seq}::bigint)))`;
 }

@@ -15,6 +15,8 @@ import { isUuid } from '../validators';
 import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
 
 export const REGISTER_PAGE = { default: 50, max: 200 } as const;
+/** The register counts its matches up to this many: the store counts one more, which says "more than". */
+export const REGISTER_COUNT_CAP = 1000;
 const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 12;
 
@@ -51,8 +53,10 @@ export interface DecisionRegisterPage {
   decisions: DecisionRegisterEntry[];
   /** null on the last page */
   nextCursor: string | null;
-  /** how many decisions match in all; given on the first page (no cursor) */
+  /** how many decisions match in all, counted up to 1,001 (more: `totalAtLeast`); given on the first page (no cursor) */
   total: number | null;
+  /** `total` is a lower bound: more decisions match than were counted */
+  totalAtLeast: boolean;
 }
 
 export interface DecisionRegisterQuery {
@@ -83,12 +87,13 @@ async function searchIn(repos: Repositories, groups: readonly Group[], query: De
   const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor, order === 'relevance' && words.length > 0);
   const byId = new Map(groups.map((g) => [g.id, g]));
   // One row more than the page shows tells whether another page follows.
-  const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after, order });
+  const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after, order, countUpTo: REGISTER_COUNT_CAP + 1 });
   const page = rows.slice(0, limit);
   return {
     decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
     nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.key) : null,
-    total,
+    total: total === null ? null : Math.min(total, REGISTER_COUNT_CAP),
+    totalAtLeast: total !== null && total > REGISTER_COUNT_CAP,
   };
 }
 
