@@ -24,6 +24,8 @@ export class DecisionsView {
   private groupId: string | null = null;
   private decisions: Decision[] = [];
   private total: number | null = null;
+  /** more match than the register counts (it stops at 1,000) */
+  private totalAtLeast = false;
   private cursor: string | null = null;
   private searched = '';
   private pending: AbortController | null = null;
@@ -79,7 +81,10 @@ export class DecisionsView {
       const page: DecisionRegisterPage = await api.decisions(this.groupId, this.searched, sort, this.cursor, request.signal);
       if (request.signal.aborted) return;
       this.decisions = first ? page.decisions : [...this.decisions, ...page.decisions];
-      if (first) this.total = page.total;
+      if (first) {
+        this.total = page.total;
+        this.totalAtLeast = page.totalAtLeast;
+      }
       this.cursor = page.nextCursor;
       this.render();
     } catch (error) {
@@ -112,7 +117,7 @@ export class DecisionsView {
   private summary(): string {
     const count = this.total ?? this.decisions.length;
     const shown = this.decisions.length < count ? ` (visar ${this.decisions.length})` : '';
-    const found = count === 1 ? '1 beslut' : `${count} beslut`;
+    const found = this.totalAtLeast ? `Fler än ${count} beslut` : count === 1 ? '1 beslut' : `${count} beslut`;
     return this.searched ? `${found} om ”${this.searched}”${shown}.` : `${found} i registret${shown}.`;
   }
 
