@@ -70,7 +70,7 @@ export const styles: IStylesOptions = {
     },
     { id: STYLE.fact, name: 'Protokoll – uppgift', basedOn: 'Normal', next: STYLE.fact, paragraph: { spacing: { after: 20 } } },
     { id: STYLE.label, name: 'Protokoll – etikett', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 240, after: 60 }, keepNext: true } },
-    { id: STYLE.presenters, name: 'Föredragande', basedOn: 'Normal', next: 'Normal', run: { italics: true } },
+    { id: STYLE.presenters, name: 'Föredragande', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: { keepNext: true } },
     {
       id: STYLE.decisionBody, name: 'Beslutande organ', basedOn: 'Normal', next: STYLE.clause,
       run: { bold: true }, paragraph: { spacing: { before: 200, after: 100 }, keepNext: true },

@@ -454,6 +454,8 @@ export function headingsOf(doc: ProtokollDocument): string[] {
     ...listLabels,
     ...doc.index.flatMap((s) => (s.heading ? [s.heading] : [])),
     ...allParts(doc).map(paragraphHeading),
+    // "Föredragande: …" introduces what follows as a heading does
+    ...allParts(doc).flatMap((p) => (p.presenters.length ? [presentersLine(p.presenters)] : [])),
     ...allParts(doc).flatMap((p) => p.content).flatMap((b) => (b.kind === 'decision' ? [b.bodyPhrase] : b.kind === 'reservation' && b.motivation ? [RESERVATION_HEADING] : [])),
     SV.actions, SV.recipients,
   ];
