@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { StoreConnection } from '../bot/src/store/database';
 import { DatabaseUnitOfWork } from '../bot/src/store/unit-of-work';
-import { listActions } from '../bot/src/core/use-cases/tab-queries';
+import { listActions } from '../bot/src/core/use-cases/action-list';
 import { summarise, timed, type Summary } from './stats';
 
 export const ACTION_COUNT = 10_000;
@@ -57,7 +57,7 @@ export async function actionListTimes(
   for (let i = 0; i < 10; i++) {
     let answer: unknown;
     useCase.push(await timed(async () => {
-      answer = await uow.read((repos) => listActions(repos, viewer, groupId, 'all', '2025-06-01'));
+      answer = await uow.read((repos) => listActions(repos, viewer, groupId, { status: 'all' }, '2025-06-01'));
     }));
     json.push(await timed(async () => JSON.stringify(answer)));
   }

@@ -12,6 +12,7 @@ import { capitalisedClause } from '../decision-clause';
 import { formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { isUuid } from '../validators';
+import { badCursor, cursorTuple, encodeCursor, isMicrosecondTime, isSafeInteger, pageLimit } from '../paging';
 import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
 
 export const REGISTER_PAGE = { default: 50, max: 200 } as const;
@@ -76,15 +77,15 @@ export async function searchAllDecisions(repos: Repositories, viewer: Viewer, qu
 
 async function searchIn(repos: Repositories, groups: readonly Group[], query: DecisionRegisterQuery): Promise<DecisionRegisterPage> {
   const words = searchWords(query.q);
-  const limit = pageLimit(query.limit);
-  const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor);
+  const limit = pageLimit(query.limit, REGISTER_PAGE);
+  const after = decodeKey(query.cursor);
   const byId = new Map(groups.map((g) => [g.id, g]));
   // One row more than the page shows tells whether another page follows.
   const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after });
   const page = rows.slice(0, limit);
   return {
     decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.key) : null,
+    nextCursor: rows.length > limit ? encodeKey(page[page.length - 1]!.key) : null,
     total,
   };
 }
@@ -160,39 +161,22 @@ export function searchWords(q: unknown): string[] {
   return words;
 }
 
-function pageLimit(limit: unknown): number {
-  if (limit === undefined || limit === '') return REGISTER_PAGE.default;
-  const n = typeof limit === 'number' ? limit : Number(limit);
-  if (!Number.isInteger(n) || n < 1 || n > REGISTER_PAGE.max) throw invalid(`limit ska vara ett heltal mellan 1 och ${REGISTER_PAGE.max}.`);
-  return n;
-}
-
-const BAD_CURSOR = 'Sidmarkören (cursor) gäller inte. Börja om från första sidan.';
-
-function encodeCursor(key: DecisionRegisterKey): string {
-  const tuple = [key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq];
-  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
+function encodeKey(key: DecisionRegisterKey): string {
+  return encodeCursor([key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq]);
 }
 
 /** A cursor this API handed out, checked field by field: anything else is refused, never sent to SQL as is. */
-function decodeCursor(cursor: unknown): DecisionRegisterKey {
-  if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid(BAD_CURSOR);
-  let tuple: unknown;
-  try {
-    tuple = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid(BAD_CURSOR);
-  }
-  if (!Array.isArray(tuple) || tuple.length !== 6) throw invalid(BAD_CURSOR);
-  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq] = tuple as unknown[];
-  const integer = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+function decodeKey(cursor: unknown): DecisionRegisterKey | null {
+  const tuple = cursorTuple(cursor, 6);
+  if (!tuple) return null;
+  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq] = tuple;
   if (
-    typeof meetingAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(meetingAt)
+    !isMicrosecondTime(meetingAt)
     || typeof meetingId !== 'string' || !isUuid(meetingId)
-    || !integer(mainPosition) || !integer(subPosition) || !integer(seq)
+    || !isSafeInteger(mainPosition) || !isSafeInteger(subPosition) || !isSafeInteger(seq)
     || typeof recordedAtMicros !== 'string' || !/^-?\d{1,19}$/.test(recordedAtMicros)
   ) {
-    throw invalid(BAD_CURSOR);
+    throw badCursor();
   }
   return { meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq };
 }

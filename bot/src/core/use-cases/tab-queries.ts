@@ -7,7 +7,7 @@
 import type { ActionItem, ActionStatus, Group, IsoDate, MeetingStatus, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { conflict, forbidden, invalid, notFound } from '../errors';
-import { formatParagraphRange, formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
+import { formatParagraphRange } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { mainItems } from './agenda-order';
 import { isSecretaryOrChair } from './authorization';
@@ -43,7 +43,7 @@ export async function authorisedGroup(repos: Repositories, viewer: Viewer, group
  * of their sign-in. A display-name match still awaiting `bekräfta` is no such tie; a member of the
  * group's team who is not on the roster has none.
  */
-async function rosterEntryOf(repos: Repositories, viewer: Viewer, group: Group): Promise<RosterMember | null> {
+export async function rosterEntryOf(repos: Repositories, viewer: Viewer, group: Group): Promise<RosterMember | null> {
   return viewer.developmentUser ? null : repos.roster.findByAadObjectId(group.id, viewer.aadObjectId);
 }
 
@@ -55,74 +55,6 @@ export function mayChangeAction(viewer: Viewer, member: RosterMember | null, act
   if (viewer.developmentUser) return true;
   if (!member) return false;
   return isSecretaryOrChair(member) || (action.ownerMemberId !== null && action.ownerMemberId === member.id);
-}
-
-export interface ActionListEntry {
-  id: string;
-  text: string;
-  owner: string | null;
-  dueDate: IsoDate | null;
-  status: ActionStatus;
-  overdue: boolean;
-  /**
-   * The protokoll it was decided in is justerat: until then the action is preliminary (the
-   * approvers may still change it) and cannot be marked done.
-   */
-  live: boolean;
-  /**
-   * This viewer may mark it done or open it again (its owner, the secretary or the chair); whether
-   * it can be changed yet is `live`.
-   */
-  canChange: boolean;
-  version: number;
-  paragraph: string;
-  paragraphTitle: string;
-  paragraphNumber: number | null;
-  /** the paragraph's id in the protokoll's HTML (`p-12-24`, `p-11-a`); null without a number */
-  anchor: string | null;
-  meetingId: string;
-  meetingDate: IsoDate | null;
-}
-
-export async function listActions(
-  repos: Repositories,
-  viewer: Viewer,
-  groupId: string,
-  status: ActionStatus | 'all',
-  today: IsoDate,
-): Promise<ActionListEntry[]> {
-  const group = await authorisedGroup(repos, viewer, groupId);
-  const member = await rosterEntryOf(repos, viewer, group);
-  const actions = await repos.actions.listWithSource(group.id, status);
-  // A group's actions come from a handful of meetings: format each meeting's date once, not per row
-  // (time-zone formatting is the costliest step of a 10,000-row list).
-  const dates = new Map<string, { year: number; date: IsoDate }>();
-  const local = (iso: string) => {
-    let found = dates.get(iso);
-    if (!found) dates.set(iso, (found = { year: stockholmYear(iso), date: stockholmDate(iso) }));
-    return found;
-  };
-  return actions.map((a) => {
-    const year = local(a.meetingStartsAt ?? a.createdAt).year;
-    const main = a.paragraphNumber === null ? '' : formatParagraphRef(group.numberingStyle, a.paragraphNumber, year);
-    return {
-      id: a.id,
-      text: a.text,
-      owner: a.ownerName,
-      dueDate: a.dueDate,
-      status: a.status,
-      overdue: a.status === 'open' && a.dueDate !== null && a.dueDate < today,
-      live: a.meetingStatus === 'justerat',
-      canChange: mayChangeAction(viewer, member, a),
-      version: a.version,
-      paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
-      paragraphTitle: a.itemTitle,
-      paragraphNumber: a.paragraphNumber,
-      anchor: a.paragraphNumber === null ? null : paragraphAnchorOf(group.numberingStyle, a.paragraphNumber, year, a.subPointIndex),
-      meetingId: a.meetingId,
-      meetingDate: a.meetingStartsAt ? local(a.meetingStartsAt).date : null,
-    };
-  });
 }
 
 export async function changeActionStatus(
