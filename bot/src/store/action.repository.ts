@@ -131,19 +131,23 @@ export class ActionRepository implements ActionStore {
     }));
   }
 
-  /** One pass over the group's actions (one owner's, when given), counted per status. */
+  /**
+   * The count per status from action_counts (migration 0017), which a trigger keeps per owner,
+   * status and due date: a few hundred rows to sum however many actions the group has.
+   */
   async totals(groupId: string, owner: ActionOwnerFilter, today: IsoDate): Promise<ActionTotals> {
-    const row = await this.db
-      .selectFrom('action_items as a')
+    let query = this.db
+      .selectFrom('action_counts as c')
       .select([
-        sql<string>`count(*) filter (where a.status = 'open')`.as('open'),
-        sql<string>`count(*) filter (where a.status = 'open' and a.due_date < ${today}::date)`.as('overdue'),
-        sql<string>`count(*) filter (where a.status = 'done')`.as('done'),
-        sql<string>`count(*)`.as('all'),
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'open'), 0)`.as('open'),
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'open' and c.due_date < ${today}::date), 0)`.as('overdue'),
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'done'), 0)`.as('done'),
+        sql<string>`coalesce(sum(c.n), 0)`.as('all'),
       ])
-      .where('a.group_id', '=', groupId)
-      .where(filters('all', owner, today))
-      .executeTakeFirstOrThrow();
+      .where('c.group_id', '=', groupId);
+    if (owner === 'none') query = query.where('c.ownerless', '=', true);
+    else if (owner) query = query.where(sql<boolean>`c.owner_member_id = ${owner.memberId}::uuid`);
+    const row = await query.executeTakeFirstOrThrow();
     return { open: Number(row.open), overdue: Number(row.overdue), done: Number(row.done), all: Number(row.all) };
   }
 }

@@ -138,6 +138,50 @@ describeUseCase('action list pages', (fx) => {
     expect(page.totals).toEqual({ open: 15, overdue: 8, done: 8, all: 23 });
   });
 
+  it('the counts follow every write: new actions, status changes, a removed paragraph, a deleted roster entry', async () => {
+    const { g, actions } = await groupWith23();
+    const owners = [null, 'none', g.members.mats.id, g.members.rebecca.id] as const;
+    /** the totals the list gives, and the same counted row by row from action_items */
+    const both = async (owner: (typeof owners)[number]) => {
+      const page = await fx.run((repos) => listActions(repos, viewer, g.group.id, { status: 'all', limit: '1', ...(owner ? { owner } : {}) }, TODAY));
+      const rows = await fx.db.selectFrom('action_items').select(['status', 'due_date', 'owner_member_id', 'owner_name'])
+        .where('group_id', '=', g.group.id).execute();
+      const mine = rows.filter((r) => owner === null || (owner === 'none' ? r.owner_name === null : r.owner_member_id === owner));
+      const counted = {
+        open: mine.filter((r) => r.status === 'open').length,
+        overdue: mine.filter((r) => r.status === 'open' && r.due_date !== null && String(r.due_date) < TODAY).length,
+        done: mine.filter((r) => r.status === 'done').length,
+        all: mine.length,
+      };
+      return { listed: page.totals, counted };
+    };
+    const expectAgreement = async (among: ReadonlyArray<(typeof owners)[number]> = owners) => {
+      for (const owner of among) {
+        const { listed, counted } = await both(owner);
+        expect(listed).toEqual(counted);
+      }
+    };
+    await expectAgreement();
+    const done = actions.find((a) => a.status === 'done')!;
+    await fx.repos.actions.setStatus(g.group.id, done.id, 'open', done.version);
+    await fx.repos.actions.add({
+      groupId: g.group.id, meetingId: done.meetingId, itemId: done.itemId, text: 'Utan datum', ownerMemberId: null, ownerName: null,
+      dueDate: null, createdAt: '2024-02-17T09:00:00.000Z',
+    });
+    await expectAgreement();
+    // Rebecca leaves the roster: her actions keep her name as free text (not ownerless), and her id is no owner to filter by
+    const rebeccas = (await both(g.members.rebecca.id)).counted.all;
+    expect(rebeccas).toBeGreaterThan(0);
+    const ownerlessBefore = (await both('none')).counted.all;
+    await fx.db.deleteFrom('roster_members').where('id', '=', g.members.rebecca.id).execute();
+    await expectDomainError(both(g.members.rebecca.id), 'invalid-input', 'Den ansvariga (owner) finns inte i gruppens ledamotslista.');
+    expect((await both('none')).listed!.all).toBe(ownerlessBefore);
+    await expectAgreement([null, 'none', g.members.mats.id]);
+    // removing the paragraph removes its actions
+    await fx.repos.agenda.remove(done.meetingId, done.itemId);
+    expect((await both(null)).listed).toEqual({ open: 0, overdue: 0, done: 0, all: 0 });
+  });
+
   it('defaults to the open actions, 100 to a page', async () => {
     const { g, actions } = await groupWith23();
     const page = await fx.run((repos) => listActions(repos, viewer, g.group.id, {}, TODAY));
