@@ -6,12 +6,13 @@ export interface Group { id: string; name: string; decidingBody: string | null }
 // The shapes the server's API returns, type-only (nothing of the server is bundled): one contract,
 // checked by the compiler on both sides.
 import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
-import type { MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
+import type { MeetingListEntry as Meeting, MeetingListPage } from '../../bot/src/core/use-cases/tab-queries';
 import type { ActionListEntry as ActionItem, ActionListPage } from '../../bot/src/core/use-cases/action-list';
 import type { ActionStatusFilter, ActionTotals } from '../../bot/src/core/ports';
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
 
+export type { MeetingListPage };
 export type { ActionItem, ActionListPage, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
 
 /** What the action list asks for: a status, an owner (a roster id or `none`, empty for all) and where to go on from. */
@@ -78,7 +79,9 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status, version }),
     }),
-  meetings: (groupId: string) => json<Meeting[]>(`/api/groups/${id(groupId)}/meetings`),
+  /** one page of the group's meetings, newest first */
+  meetings: (groupId: string, cursor: string | null) =>
+    json<MeetingListPage>(`/api/groups/${id(groupId)}/meetings${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
   /** one page of the group's decision register; `q` empty lists every decision */
   decisions: (groupId: string, q: string, cursor: string | null, signal?: AbortSignal) => {
     const query = new URLSearchParams({ limit: '50' });

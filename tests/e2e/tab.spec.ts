@@ -394,7 +394,7 @@ describe('channel tab in Chromium', () => {
     expect(link.origin + link.pathname).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/[0-9a-f-]{36}\/protokoll-[0-9a-f-]{36}$/);
     const entityId = decodeURIComponent(link.pathname.split('/').at(-1)!);
     const linkContext = JSON.parse(link.searchParams.get('context')!) as { subEntityId: string; channelId: string };
-    const meetingId = (await api<Array<{ id: string }>>(`/api/groups/${groupId}/meetings`)).body[0]!.id;
+    const meetingId = (await api<{ meetings: Array<{ id: string }> }>(`/api/groups/${groupId}/meetings`)).body.meetings[0]!.id;
     expect(linkContext).toEqual({ subEntityId: `meeting:${meetingId}`, channelId: '19:tab@thread.tacv2' });
 
     const tabHost = 'https://protokoll.example.se';
@@ -632,6 +632,11 @@ describe('channel tab in Chromium with more actions than one page', () => {
       else open.unshift({ text, owner: owner.name });
     }
     await repos.meetings.update(group.id, meeting.id, { status: 'justerat' });
+    // and 54 earlier meetings, one a month: more than the 50 the Möten view shows at first
+    for (let m = 1; m <= 54; m++) {
+      const held = await repos.meetings.create(group.id, { startsAt: new Date(Date.UTC(2021, -m, 18, 12)).toISOString() });
+      await repos.meetings.update(group.id, held.id, { status: 'justerat' });
+    }
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'sv-SE' });
     page = await context.newPage();
@@ -706,6 +711,23 @@ describe('channel tab in Chromium with more actions than one page', () => {
     await expectNoAxeViolationsIn(page, 'åtgärder med fler sidor (320 px)');
     expect((await showMore()).searchParams.get('status')).toBe('all');
     expect(await page.locator('#actions-list tbody tr').count()).toBe(150);
+  });
+
+  it('pages the meetings too: 50 first, "Visa fler möten" the rest', async () => {
+    await page.getByRole('button', { name: 'Möten' }).click();
+    const dates = () => page.locator('#meetings-list td[data-label="Datum"]').allTextContents();
+    expect(await dates()).toHaveLength(50);
+    expect((await dates())[0]).toBe('2021-01-18');
+    const answered = page.waitForResponse((r) => r.url().includes('/meetings?cursor='));
+    await page.getByRole('button', { name: 'Visa fler möten' }).click();
+    await answered;
+    await page.waitForSelector('#meetings-list:not([aria-busy])');
+    const all = await dates();
+    expect(all).toHaveLength(55);
+    expect(all.at(-1)).toBe('2016-07-18');
+    expect(new Set(all).size).toBe(55);
+    expect(await page.getByRole('button', { name: 'Visa fler möten' }).isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Åtgärder' }).click();
   });
 
   it('raised no script errors', () => {

@@ -94,6 +94,8 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /** one page of the tab's meeting list, newest first, with each meeting's main paragraph numbers */
+  page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]>;
   /** the group's meeting whose draft awaits justering, locked until the transaction ends */
   awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
@@ -202,6 +204,20 @@ export interface ActionStore {
   totals(groupId: string, owner: ActionOwnerFilter, today: IsoDate): Promise<ActionTotals>;
   /** compare-and-set on version; null when the version was stale */
   setStatus(groupId: string, actionId: string, status: ActionItem['status'], expectedVersion: number): Promise<ActionItem | null>;
+}
+
+/** Where a page of the meetings starts: after this meeting, newest first (started, else planned, else created). */
+export interface MeetingListKey {
+  /** UTC with microseconds, as the store compares it */
+  at: IsoTime;
+  id: string;
+}
+
+export interface MeetingListRow {
+  meeting: Meeting;
+  key: MeetingListKey;
+  /** the lowest and highest number of its main paragraphs; null before any is numbered */
+  paragraphs: { first: number; last: number } | null;
 }
 
 /** The tab's status filter: `overdue` is open with a due date before today. */

@@ -91,6 +91,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {
     const viewer = await callerOf(req);
     const groupId = uuidParam(req, 'groupId');
-    res.json(await read((repos) => listMeetings(repos, viewer, groupId)));
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    res.json(await read((repos) => listMeetings(repos, viewer, groupId, { limit: query.limit, cursor: query.cursor })));
   }));
 }

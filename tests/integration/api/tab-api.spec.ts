@@ -190,7 +190,7 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
 
   it('lists meetings with status and paragraph range', async () => {
     const res = await get(`/api/groups/${data.a.group.id}/meetings`, entra.token({ oid: ANNA }));
-    expect(await res.json()).toEqual([{ id: expect.any(String), date: '2024-02-16', status: 'justerat', paragraphRange: '4' }]);
+    expect(await res.json()).toEqual({ meetings: [{ id: expect.any(String), date: '2024-02-16', status: 'justerat', paragraphRange: '4' }], nextCursor: null });
   });
 });
 

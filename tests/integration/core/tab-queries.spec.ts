@@ -113,11 +113,32 @@ describeUseCase('tab queries', (fx) => {
     const { g, viewer, meeting } = await groupWithActions({ numberingStyle: 'year' });
     await fx.plan(g, ['Nästa gång']);
     const [planned] = await fx.meetings(g);
-    expect(await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).toEqual([
-      // Godkännande, Föregående, Nästa gång, Uppföljning av åtgärder (Skicka ut planen is due), Övriga frågor, Nästa sammanträde
-      { id: planned!.id, date: null, status: 'planerat', paragraphRange: '§6 - §11' },
-      { id: meeting.id, date: '2024-02-16', status: 'utkast', paragraphRange: '§1 - §5' },
-    ]);
+    expect(await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).toEqual({
+      meetings: [
+        // Godkännande, Föregående, Nästa gång, Uppföljning av åtgärder (Skicka ut planen is due), Övriga frågor, Nästa sammanträde
+        { id: planned!.id, date: null, status: 'planerat', paragraphRange: '§6 - §11' },
+        { id: meeting.id, date: '2024-02-16', status: 'utkast', paragraphRange: '§1 - §5' },
+      ],
+      nextCursor: null,
+    });
+  });
+
+  it('pages the meetings with limit and cursor, and refuses a bad limit or cursor', async () => {
+    const { g, viewer } = await groupWithActions();
+    for (const day of ['2024-03-15', '2024-04-12', '2024-05-17']) {
+      const held = await fx.repos.meetings.create(g.group.id, { startsAt: `${day}T08:00:00.000Z` });
+      await fx.repos.meetings.update(g.group.id, held.id, { status: 'justerat' });
+    }
+    const all = (await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).meetings.map((m) => m.date);
+    expect(all).toEqual(['2024-05-17', '2024-04-12', '2024-03-15', '2024-02-16']);
+    const first = await fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '3' }));
+    expect(first.meetings.map((m) => m.date)).toEqual(all.slice(0, 3));
+    const second = await fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '3', cursor: first.nextCursor }));
+    expect(second).toEqual({ meetings: [expect.objectContaining({ date: '2024-02-16', paragraphRange: '1 - 5' })], nextCursor: null });
+    await expectDomainError(fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '201' })), 'invalid-input', 'limit ska vara ett heltal mellan 1 och 200.');
+    const forged = Buffer.from(JSON.stringify(['2024-05-17T08:00:00.000000Z', 'inte-ett-id'])).toString('base64url');
+    await expectDomainError(fx.run((repos) => listMeetings(repos, viewer, g.group.id, { cursor: forged })), 'invalid-input',
+      'Sidmarkören (cursor) gäller inte. Börja om från första sidan.');
   });
 
   it('authorisedMeetingGroup: the meeting\'s group if the viewer sees it, else "not found"', async () => {

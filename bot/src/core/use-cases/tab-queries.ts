@@ -5,12 +5,13 @@
  * again) only by its owner, the secretary or the chair, by confirmed identity.
  */
 import type { ActionItem, ActionStatus, Group, IsoDate, MeetingStatus, RosterMember } from '../model';
-import type { Repositories } from '../ports';
+import type { MeetingListKey, Repositories } from '../ports';
 import { conflict, forbidden, invalid, notFound } from '../errors';
 import { formatParagraphRange } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
-import { mainItems } from './agenda-order';
 import { isSecretaryOrChair } from './authorization';
+import { badCursor, cursorTuple, encodeCursor, isMicrosecondTime, pageLimit } from '../paging';
+import { isUuid } from '../validators';
 
 export interface Viewer {
   aadObjectId: string;
@@ -88,22 +89,46 @@ export interface MeetingListEntry {
   paragraphRange: string | null;
 }
 
-export async function listMeetings(repos: Repositories, viewer: Viewer, groupId: string): Promise<MeetingListEntry[]> {
+export interface MeetingListPage {
+  meetings: MeetingListEntry[];
+  /** null on the last page */
+  nextCursor: string | null;
+}
+
+export const MEETING_PAGE = { default: 50, max: 200 } as const;
+
+/** The group's meetings in keyset pages, newest first (`limit`, `cursor` as the action list takes them). */
+export async function listMeetings(
+  repos: Repositories, viewer: Viewer, groupId: string, query: { limit?: unknown; cursor?: unknown } = {},
+): Promise<MeetingListPage> {
   const group = await authorisedGroup(repos, viewer, groupId);
-  const meetings = await repos.meetings.list(group.id);
-  const entries: MeetingListEntry[] = [];
-  for (const meeting of meetings) {
-    const numbers = mainItems(await repos.agenda.list(meeting.id)).map((i) => i.number).filter((n): n is number => n !== null);
-    const when = meeting.startedAt ?? meeting.startsAt;
-    const year = stockholmYear(when ?? new Date().toISOString());
-    entries.push({
-      id: meeting.id,
-      date: when ? stockholmDate(when) : null,
-      status: meeting.status,
-      paragraphRange: numbers.length ? formatParagraphRange(group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
-    });
-  }
-  return entries;
+  const limit = pageLimit(query.limit, MEETING_PAGE);
+  const after = decodeMeetingKey(query.cursor);
+  const rows = await repos.meetings.page(group.id, limit + 1, after);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    meetings: page.map(({ meeting, paragraphs }) => {
+      const when = meeting.startedAt ?? meeting.startsAt;
+      const year = stockholmYear(when ?? new Date().toISOString());
+      return {
+        id: meeting.id,
+        date: when ? stockholmDate(when) : null,
+        status: meeting.status,
+        paragraphRange: paragraphs ? formatParagraphRange(group.numberingStyle, paragraphs.first, paragraphs.last, year) : null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.key.at, last.key.id]) : null,
+  };
+}
+
+/** A cursor this API handed out, checked field by field. */
+function decodeMeetingKey(cursor: unknown): MeetingListKey | null {
+  const tuple = cursorTuple(cursor, 2);
+  if (!tuple) return null;
+  const [at, id] = tuple;
+  if (!isMicrosecondTime(at) || typeof id !== 'string' || !isUuid(id)) throw badCursor();
+  return { at, id };
 }
 
 /** The meeting with its group, if the viewer may see that group. */
