@@ -182,6 +182,13 @@ describeUseCase('action list pages', (fx) => {
     expect((await both(null)).listed).toEqual({ open: 0, overdue: 0, done: 0, all: 0 });
   });
 
+  it('a group can still be deleted with its roster and actions, and leaves no counts behind', async () => {
+    const { g } = await groupWith23();
+    await fx.db.deleteFrom('groups').where('id', '=', g.group.id).execute();
+    expect(await fx.db.selectFrom('action_items').select('id').where('group_id', '=', g.group.id).execute()).toEqual([]);
+    expect(await fx.db.selectFrom('action_counts').select('n').where('group_id', '=', g.group.id).execute()).toEqual([]);
+  });
+
   it('defaults to the open actions, 100 to a page', async () => {
     const { g, actions } = await groupWith23();
     const page = await fx.run((repos) => listActions(repos, viewer, g.group.id, {}, TODAY));
