@@ -6,11 +6,18 @@ export interface Group { id: string; name: string; decidingBody: string | null }
 // The shapes the server's API returns, type-only (nothing of the server is bundled): one contract,
 // checked by the compiler on both sides.
 import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
-import type { ActionListEntry as ActionItem, MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
+import type { MeetingListEntry as Meeting, MeetingListPage } from '../../bot/src/core/use-cases/tab-queries';
+import type { ActionListEntry as ActionItem, ActionListPage } from '../../bot/src/core/use-cases/action-list';
+import type { ActionStatusFilter, ActionTotals } from '../../bot/src/core/ports';
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
 
-export type { ActionItem, ActionStatus, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
+export type { MeetingListPage };
+export type { ActionItem, ActionListPage, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
+
+/** What the action list asks for: a status, an owner (a roster id or `none`, empty for all) and where to go on from. */
+export interface ActionQuery { status: ActionStatusFilter; owner: string; cursor: string | null; limit?: number }
+export interface Owner { id: string; name: string }
 
 /** The stored version a protokoll page shows: its number, SHA-256 and status (null while the meeting runs). */
 export type PageVersion = Pick<ServedVersion, 'number' | 'sha256' | 'status'>;
@@ -56,14 +63,25 @@ const id = (value: string) => encodeURIComponent(value);
 export const api = {
   me: () => json<Me>('/api/me'),
   groups: () => json<Group[]>('/api/groups'),
-  actions: (groupId: string) => json<ActionItem[]>(`/api/groups/${id(groupId)}/actions?status=all`),
+  /** one page of the group's actions, filtered by the server */
+  actions: (groupId: string, q: ActionQuery, signal?: AbortSignal) => {
+    const query = new URLSearchParams({ status: q.status });
+    if (q.owner) query.set('owner', q.owner);
+    if (q.limit) query.set('limit', String(q.limit));
+    if (q.cursor) query.set('cursor', q.cursor);
+    return json<ActionListPage>(`/api/groups/${id(groupId)}/actions?${query.toString()}`, { signal });
+  },
+  /** the group's roster, the people an action can be filtered by */
+  owners: (groupId: string) => json<Owner[]>(`/api/groups/${id(groupId)}/owners`),
   setActionStatus: (actionId: string, status: ActionStatus, version: number) =>
     json<{ id: string; status: ActionStatus; version: number }>(`/api/actions/${id(actionId)}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status, version }),
     }),
-  meetings: (groupId: string) => json<Meeting[]>(`/api/groups/${id(groupId)}/meetings`),
+  /** one page of the group's meetings, newest first */
+  meetings: (groupId: string, cursor: string | null) =>
+    json<MeetingListPage>(`/api/groups/${id(groupId)}/meetings${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
   /** one page of the group's decision register; `q` empty lists every decision */
   decisions: (groupId: string, q: string, sort: 'datum' | 'relevans', cursor: string | null, signal?: AbortSignal) => {
     const query = new URLSearchParams({ limit: '50' });

@@ -1,14 +1,5 @@
 /** Swedish words for the API's values. */
-import type { ActionItem, MeetingStatus, PageVersion } from './api';
-
-export type StatusFilter = 'open' | 'overdue' | 'done' | 'all';
-
-export const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
-  { value: 'open', label: 'Öppna' },
-  { value: 'overdue', label: 'Försenade' },
-  { value: 'done', label: 'Klara' },
-  { value: 'all', label: 'Alla' },
-];
+import type { ActionItem, ActionTotals, MeetingStatus, PageVersion } from './api';
 
 export function actionStatusLabel(action: ActionItem): string {
   if (!action.live) return 'Ej justerad';
@@ -16,13 +7,16 @@ export function actionStatusLabel(action: ActionItem): string {
   return action.overdue ? 'Försenad' : 'Öppen';
 }
 
-export function matchesStatus(action: ActionItem, filter: StatusFilter): boolean {
-  switch (filter) {
-    case 'open': return action.status === 'open';
-    case 'overdue': return action.status === 'open' && action.overdue;
-    case 'done': return action.status === 'done';
-    case 'all': return true;
-  }
+/** `12 öppna · 3 försenade · 40 klara`: how many of the group's actions (of the chosen owner) there are of each. */
+export function totalsLine(totals: ActionTotals): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [count(totals.open, 'öppen', 'öppna'), count(totals.overdue, 'försenad', 'försenade'), count(totals.done, 'klar', 'klara')].join(' · ');
+}
+
+/** The table's caption: how many rows it shows, and of how many when more are to be loaded. */
+export function actionsCaption(shown: number, total: number): string {
+  const noun = (n: number) => (n === 1 ? 'åtgärd' : 'åtgärder');
+  return shown < total ? `Visar ${shown} av ${total} ${noun(total)}` : `${shown} ${noun(shown)}`;
 }
 
 export const MEETING_STATUS: Record<MeetingStatus, string> = {

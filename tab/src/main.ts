@@ -51,9 +51,9 @@ async function main(): Promise<void> {
   const openPreview = (meetingId: string, paragraph: PreviewParagraph | null, date: string) => void preview.open(meetingId, paragraph, date);
   const actions = new ActionsView({
     statusFilter: byId<HTMLSelectElement>('status-filter'), ownerFilter: byId<HTMLSelectElement>('owner-filter'),
-    notice: byId('actions-notice'), list: byId('actions-list'),
+    totals: byId('actions-totals'), notice: byId('actions-notice'), list: byId('actions-list'), more: byId<HTMLButtonElement>('actions-more'),
   }, showError, openPreview);
-  const meetings = new MeetingsView(byId('meetings-list'), showError, openPreview);
+  const meetings = new MeetingsView({ list: byId('meetings-list'), more: byId<HTMLButtonElement>('meetings-more') }, showError, openPreview);
   const decisions = new DecisionsView({
     form: byId<HTMLFormElement>('decision-search-form'), search: byId<HTMLInputElement>('decision-search'), order: byId<HTMLSelectElement>('decision-order'),
     notice: byId('decisions-notice'), list: byId('decisions-list'), more: byId<HTMLButtonElement>('decisions-more'),

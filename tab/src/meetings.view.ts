@@ -1,26 +1,49 @@
-/** Möten: date, status, paragraph range, "Förhandsgranska" and "Ladda ned Word" per meeting. */
+/**
+ * Möten: date, status, paragraph range, "Förhandsgranska" and "Ladda ned Word" per meeting, newest
+ * first, a page at a time ("Visa fler möten").
+ */
 import { api, type Meeting } from './api';
 import { clear, el } from './dom';
 import { MEETING_STATUS } from './labels';
 import type { PreviewParagraph } from './preview';
 import { inTeams } from './teams';
 
+export interface MeetingsViewElements {
+  list: HTMLElement;
+  more: HTMLButtonElement;
+}
+
 export class MeetingsView {
+  private groupId: string | null = null;
   private meetings: Meeting[] = [];
+  private cursor: string | null = null;
 
   constructor(
-    private readonly list: HTMLElement,
+    private readonly ui: MeetingsViewElements,
     private readonly showError: (message: string) => void,
     private readonly preview: (meetingId: string, paragraph: PreviewParagraph | null, date: string) => void,
-  ) {}
+  ) {
+    ui.more.addEventListener('click', () => void this.fetchPage(false).catch((error: unknown) =>
+      this.showError(error instanceof Error ? error.message : 'Mötena kunde inte hämtas.')));
+  }
 
   async load(groupId: string): Promise<void> {
-    this.list.setAttribute('aria-busy', 'true');
+    this.groupId = groupId;
+    await this.fetchPage(true);
+  }
+
+  private async fetchPage(first: boolean): Promise<void> {
+    if (!this.groupId || (!first && !this.cursor)) return;
+    this.ui.list.setAttribute('aria-busy', 'true');
+    this.ui.more.disabled = true;
     try {
-      this.meetings = await api.meetings(groupId);
+      const page = await api.meetings(this.groupId, first ? null : this.cursor);
+      this.meetings = first ? page.meetings : [...this.meetings, ...page.meetings];
+      this.cursor = page.nextCursor;
       this.render(this.meetings);
     } finally {
-      this.list.removeAttribute('aria-busy');
+      this.ui.list.removeAttribute('aria-busy');
+      this.ui.more.disabled = false;
     }
   }
 
@@ -30,13 +53,14 @@ export class MeetingsView {
   }
 
   private render(meetings: Meeting[]): void {
-    clear(this.list);
+    clear(this.ui.list);
+    this.ui.more.hidden = this.cursor === null;
     if (meetings.length === 0) {
-      this.list.append(el('p', { class: 'empty' }, 'Gruppen har inga möten ännu.'));
+      this.ui.list.append(el('p', { class: 'empty' }, 'Gruppen har inga möten ännu.'));
       return;
     }
     const head = el('tr', {}, ...['Datum', 'Status', 'Paragrafer', 'Protokoll'].map((h) => el('th', { scope: 'col' }, h)));
-    this.list.append(el('table', { class: 'data meetings' },
+    this.ui.list.append(el('table', { class: 'data meetings' },
       el('caption', {}, meetings.length === 1 ? '1 möte' : `${meetings.length} möten`),
       el('thead', {}, head),
       el('tbody', {}, ...meetings.map((m) => this.row(m)))));

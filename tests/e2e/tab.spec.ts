@@ -48,7 +48,7 @@ describe('channel tab in Chromium', () => {
     const res = await fetch(`${app.url}${url}`, init);
     return { status: res.status, body: (await res.json()) as T };
   };
-  const actionsFromApi = async () => (await api<ApiAction[]>(`/api/groups/${groupId}/actions?status=all`)).body;
+  const actionsFromApi = async () => (await api<{ actions: ApiAction[] }>(`/api/groups/${groupId}/actions?status=all`)).body.actions;
   const actionNamed = async (prefix: string) => (await actionsFromApi()).find((a) => a.text.startsWith(prefix))!;
 
   beforeAll(async () => {
@@ -132,6 +132,9 @@ describe('channel tab in Chromium', () => {
     await expect(page.locator('#dev-banner').textContent()).resolves.toBe('Utvecklingsläge: du är inloggad som utvecklingsanvändare');
     expect(await page.locator('#group').inputValue()).toBe(groupId);
     expect(await rows().count()).toBe(3);
+    expect(await page.locator('#actions-totals').textContent()).toBe('3 öppna · 1 försenad · 0 klara');
+    expect(await page.locator('#actions-list caption').textContent()).toBe('3 åtgärder');
+    expect(await page.locator('#actions-more').isHidden()).toBe(true);
     const late = rowFor('Skicka ut verksamhetsplanen');
     expect(await late.getAttribute('class')).toContain('overdue');
     expect(await late.locator('td[data-label="Status"]').textContent()).toBe('Försenad');
@@ -145,17 +148,25 @@ describe('channel tab in Chromium', () => {
     await expectNoAxeViolations(page, 'åtgärder');
   });
 
-  it('filters by owner and by status', async () => {
-    await page.selectOption('#owner-filter', { label: 'Mats Wennstig' });
+  it('filters by owner and by status on the server, the owners taken from the roster', async () => {
+    expect(await page.locator('#owner-filter option').allTextContents()).toEqual([
+      'Alla ansvariga', 'Mats Wennstig', 'Rebecca Welander', 'Sandra Johansson', 'Ingen ansvarig',
+    ]);
+    const byMats = await choose(page, '#owner-filter', 'Mats Wennstig');
+    expect(byMats.searchParams.get('status')).toBe('open');
+    expect(byMats.searchParams.get('owner')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await rows().allTextContents()).toEqual([expect.stringContaining('Skicka ut verksamhetsplanen')]);
-    await page.selectOption('#owner-filter', { label: 'Alla ansvariga' });
-    await page.selectOption('#status-filter', { label: 'Försenade' });
-    expect(await rows().count()).toBe(1);
-    await page.selectOption('#status-filter', { label: 'Klara' });
+    expect(await page.locator('#actions-totals').textContent()).toBe('1 öppen · 1 försenad · 0 klara');
+    await choose(page, '#owner-filter', 'Ingen ansvarig');
     expect(await page.locator('#actions-list').textContent()).toBe('Inga åtgärder matchar filtret.');
-    await page.selectOption('#status-filter', { label: 'Alla' });
+    await choose(page, '#owner-filter', 'Alla ansvariga');
+    expect((await choose(page, '#status-filter', 'Försenade')).searchParams.get('status')).toBe('overdue');
+    expect(await rows().count()).toBe(1);
+    await choose(page, '#status-filter', 'Klara');
+    expect(await page.locator('#actions-list').textContent()).toBe('Inga åtgärder matchar filtret.');
+    await choose(page, '#status-filter', 'Alla');
     expect(await rows().count()).toBe(3);
-    await page.selectOption('#status-filter', { label: 'Öppna' });
+    await choose(page, '#status-filter', 'Öppna');
   });
 
   it('"Markera klar" sends PATCH with the row\'s version and the row moves to Klara', async () => {
@@ -168,11 +179,11 @@ describe('channel tab in Chromium', () => {
     expect(await rowFor('Boka lokal').count()).toBe(0);
     expect(await rows().count()).toBe(2);
     expect(await actionNamed('Boka lokal')).toMatchObject({ status: 'done', version: before.version + 1 });
-    await page.selectOption('#status-filter', { label: 'Klara' });
+    await choose(page, '#status-filter', 'Klara');
     const done = rowFor('Boka lokal');
     expect(await done.locator('td[data-label="Status"]').textContent()).toBe('Klar');
     expect(await done.getByRole('button').textContent()).toBe('Öppna igen');
-    await page.selectOption('#status-filter', { label: 'Öppna' });
+    await choose(page, '#status-filter', 'Öppna');
   });
 
   it('a stale version answers 409: the message appears and the row is reloaded', async () => {
@@ -314,7 +325,7 @@ describe('channel tab in Chromium', () => {
       const themed = await context.newPage();
       await open(themed, `theme=${theme}`);
       expect(await themed.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-      await themed.selectOption('#status-filter', { label: 'Alla' });
+      await choose(themed, '#status-filter', 'Alla');
       await themed.screenshot({ path: artifactPath('tab', `actions-${theme}.png`), fullPage: true });
       await expectNoAxeViolations(themed, `åtgärder (${theme})`);
       await themed.getByRole('button', { name: 'Möten' }).click();
@@ -331,7 +342,7 @@ describe('channel tab in Chromium', () => {
     try {
       const small = await narrow.newPage();
       await open(small, 'theme=default');
-      await small.selectOption('#status-filter', { label: 'Alla' });
+      await choose(small, '#status-filter', 'Alla');
       expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await small.screenshot({ path: artifactPath('tab', 'actions-320.png'), fullPage: true });
       await expectNoAxeViolations(small, 'åtgärder (320 px)');
@@ -392,7 +403,7 @@ describe('channel tab in Chromium', () => {
     expect(link.origin + link.pathname).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/[0-9a-f-]{36}\/protokoll-[0-9a-f-]{36}$/);
     const entityId = decodeURIComponent(link.pathname.split('/').at(-1)!);
     const linkContext = JSON.parse(link.searchParams.get('context')!) as { subEntityId: string; channelId: string };
-    const meetingId = (await api<Array<{ id: string }>>(`/api/groups/${groupId}/meetings`)).body[0]!.id;
+    const meetingId = (await api<{ meetings: Array<{ id: string }> }>(`/api/groups/${groupId}/meetings`)).body.meetings[0]!.id;
     expect(linkContext).toEqual({ subEntityId: `meeting:${meetingId}`, channelId: '19:tab@thread.tacv2' });
 
     const tabHost = 'https://protokoll.example.se';
@@ -573,7 +584,7 @@ describe('channel tab in Chromium for readers who may not change every action', 
   it('shows a member who owns nothing no button at all, also at 320 px, without axe violations', async () => {
     const { context, page } = await signedIn(REBECCA, 320);
     try {
-      await page.selectOption('#status-filter', { label: 'Alla' });
+      await choose(page, '#status-filter', 'Alla');
       expect(await page.locator('#actions-list tbody tr').count()).toBe(2);
       expect(await page.locator('#actions-list').getByRole('button').count()).toBe(0);
       expect(await page.locator('#actions-list td[data-label="Status"]').allTextContents()).toEqual(['Öppen', 'Öppen']);
@@ -590,6 +601,160 @@ describe('channel tab in Chromium for readers who may not change every action', 
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('channel tab in Chromium with more actions than one page', () => {
+  let store: StoreConnection;
+  let app: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+  /** newest first, as the list shows them */
+  const open: Array<{ text: string; owner: string }> = [];
+
+  beforeAll(async () => {
+    await buildTab({ quiet: true });
+    store = await openPgliteClone();
+    app = await startTestApp(store);
+    // 150 actions on a justerat protokoll: Rebecca owns only the 20 oldest (none on the first page),
+    // Mats the rest; every tenth is done, every third overdue. Sandra owns none.
+    const repos = repositoriesFor(store.db);
+    const group = await repos.groups.create({ name: 'Samverkansgrupp Väst', decidingBody: 'Samverkansgruppen' });
+    const roster = await repos.roster.upsert(group.id, [
+      { name: 'Mats Wennstig', title: 'hälso- och sjukvårdsstrateg', principal: 'Region Blekinge', roles: ['ordförande'] },
+      { name: 'Rebecca Welander', title: 'verksamhetschef', principal: 'Karlshamns kommun', roles: ['ledamot'] },
+      { name: 'Sandra Johansson', title: 'processledare LOS', principal: 'Region Blekinge', roles: ['sekreterare'] },
+    ]);
+    const meeting = await repos.meetings.create(group.id, { startsAt: '2021-01-18T12:00:00.000Z' });
+    const item = await repos.agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 1000, section: null, title: 'Uppföljning av åtgärder', typeTag: null, standardKind: null,
+      number: 3, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
+    });
+    for (let n = 0; n < 150; n++) {
+      const owner = roster[n < 20 ? 1 : 0]!;
+      const text = `Åtgärd ${String(n).padStart(3, '0')} <i>kursiv</i>`;
+      const action = await repos.actions.add({
+        groupId: group.id, meetingId: meeting.id, itemId: item.id, text, ownerMemberId: owner.id, ownerName: owner.name,
+        dueDate: n % 3 === 0 ? '2021-02-01' : future, createdAt: new Date(Date.UTC(2021, 0, 18, 13, n)).toISOString(),
+      });
+      if (n % 10 === 0) await repos.actions.setStatus(group.id, action.id, 'done', 1);
+      else open.unshift({ text, owner: owner.name });
+    }
+    await repos.meetings.update(group.id, meeting.id, { status: 'justerat' });
+    // and 54 earlier meetings, one a month: more than the 50 the Möten view shows at first
+    for (let m = 1; m <= 54; m++) {
+      const held = await repos.meetings.create(group.id, { startsAt: new Date(Date.UTC(2021, -m, 18, 12)).toISOString() });
+      await repos.meetings.update(group.id, held.id, { status: 'justerat' });
+    }
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'sv-SE' });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.url}/tab/index.html?theme=default`);
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await store?.close();
+  });
+
+  const texts = () => page.locator('#actions-list tbody td[data-label="Åtgärd"]').allTextContents();
+  const more = (target: Page) => target.getByRole('button', { name: 'Visa fler åtgärder' });
+  const showMore = async (): Promise<URL> => {
+    const answered = page.waitForResponse((r) => r.url().includes('/actions?') && r.url().includes('cursor='));
+    await more(page).click();
+    const url = new URL((await answered).url());
+    await page.waitForSelector('#actions-list:not([aria-busy])');
+    return url;
+  };
+
+  it('shows the first page of open actions, the count per status, and "Visa fler åtgärder" loads the rest', async () => {
+    expect(await texts()).toEqual(open.slice(0, 100).map((a) => a.text));
+    expect(await page.locator('#actions-totals').textContent()).toBe('135 öppna · 45 försenade · 15 klara');
+    expect(await page.locator('#actions-list caption').textContent()).toBe('Visar 100 av 135 åtgärder');
+    expect(await more(page).isVisible()).toBe(true);
+    await expectNoAxeViolationsIn(page, 'åtgärder, första sidan');
+
+    const next = await showMore();
+    expect(next.searchParams.get('status')).toBe('open');
+    expect(await texts()).toEqual(open.map((a) => a.text));
+    expect(await page.locator('#actions-list caption').textContent()).toBe('135 åtgärder');
+    expect(await more(page).isHidden()).toBe(true);
+    // user text is text: the tags typed into an action are shown, not interpreted
+    expect(await page.locator('#actions-list i').count()).toBe(0);
+  });
+
+  it('offers every owner on the roster, also those with no action on the first page, and keeps the owner in "Visa fler"', async () => {
+    expect(await page.locator('#owner-filter option').allTextContents()).toEqual([
+      'Alla ansvariga', 'Mats Wennstig', 'Rebecca Welander', 'Sandra Johansson', 'Ingen ansvarig',
+    ]);
+    const rebecca = await choose(page, '#owner-filter', 'Rebecca Welander');
+    expect(await texts()).toEqual(open.filter((a) => a.owner === 'Rebecca Welander').map((a) => a.text));
+    expect(await page.locator('#actions-totals').textContent()).toBe('18 öppna · 6 försenade · 2 klara');
+
+    await choose(page, '#owner-filter', 'Mats Wennstig');
+    const mats = open.filter((a) => a.owner === 'Mats Wennstig');
+    expect(await page.locator('#actions-list caption').textContent()).toBe(`Visar 100 av ${mats.length} åtgärder`);
+    const next = await showMore();
+    expect(next.searchParams.get('owner')).not.toBe(rebecca.searchParams.get('owner'));
+    expect(next.searchParams.get('owner')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await texts()).toEqual(mats.map((a) => a.text));
+
+    await choose(page, '#owner-filter', 'Sandra Johansson');
+    expect(await page.locator('#actions-list').textContent()).toBe('Inga åtgärder matchar filtret.');
+    expect(await page.locator('#actions-totals').textContent()).toBe('0 öppna · 0 försenade · 0 klara');
+    await choose(page, '#owner-filter', 'Alla ansvariga');
+  });
+
+  it('at 320 px the button fits, and the status filter pages too', async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    const overdue = await choose(page, '#status-filter', 'Försenade');
+    expect(overdue.searchParams.get('status')).toBe('overdue');
+    expect(await page.locator('#actions-list caption').textContent()).toBe('45 åtgärder');
+    await choose(page, '#status-filter', 'Alla');
+    expect(await page.locator('#actions-list caption').textContent()).toBe('Visar 100 av 150 åtgärder');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: artifactPath('tab', 'actions-paged-320.png'), fullPage: true });
+    await expectNoAxeViolationsIn(page, 'åtgärder med fler sidor (320 px)');
+    expect((await showMore()).searchParams.get('status')).toBe('all');
+    expect(await page.locator('#actions-list tbody tr').count()).toBe(150);
+  });
+
+  it('pages the meetings too: 50 first, "Visa fler möten" the rest', async () => {
+    await page.getByRole('button', { name: 'Möten' }).click();
+    const dates = () => page.locator('#meetings-list td[data-label="Datum"]').allTextContents();
+    expect(await dates()).toHaveLength(50);
+    expect((await dates())[0]).toBe('2021-01-18');
+    const answered = page.waitForResponse((r) => r.url().includes('/meetings?cursor='));
+    await page.getByRole('button', { name: 'Visa fler möten' }).click();
+    await answered;
+    await page.waitForSelector('#meetings-list:not([aria-busy])');
+    const all = await dates();
+    expect(all).toHaveLength(55);
+    expect(all.at(-1)).toBe('2016-07-18');
+    expect(new Set(all).size).toBe(55);
+    expect(await page.getByRole('button', { name: 'Visa fler möten' }).isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Åtgärder' }).click();
+  });
+
+  it('raised no script errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/**
+ * Chooses a filter by its label and waits until the list the server sent for it is shown; the
+ * request's URL (the filters it carried) is returned.
+ */
+async function choose(target: Page, select: string, label: string): Promise<URL> {
+  const answered = target.waitForResponse((r) => /\/api\/groups\/[^/]+\/actions\?/.test(r.url()));
+  await target.selectOption(select, { label });
+  const url = new URL((await answered).url());
+  await target.waitForSelector('#actions-list:not([aria-busy])');
+  return url;
+}
 
 /** axe-core in the page: the list of violations must be empty. */
 async function expectNoAxeViolationsIn(target: Page, what: string): Promise<void> {

@@ -61,6 +61,11 @@ export class UseCaseFixture {
     return repositoriesFor(this.store().db);
   }
 
+  /** The store's database, for arranging what no repository does (a roster entry deleted outright). */
+  get db(): StoreConnection['db'] {
+    return this.store().db;
+  }
+
   /** One use-case call in one transaction, as the bot runs it. */
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
     return new DatabaseUnitOfWork(this.store().db).read(work);

@@ -5,7 +5,7 @@
  * team membership, channel files), and the one way out to people (the notifier).
  */
 import type {
-  ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoTime, Meeting, Note, ParagraphVisit,
+  ActionItem, AgendaItem, Approval, AttendanceEvent, DocumentVersion, AttendanceInterval, Decision, Group, IsoDate, IsoTime, Meeting, Note, ParagraphVisit,
   MeetingStatus, ParagraphAdjustment, ParagraphStatement, RosterMember, RosterRole,
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
@@ -94,6 +94,8 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /** one page of the tab's meeting list, newest first, with each meeting's main paragraph numbers */
+  page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]>;
   /** the group's meeting whose draft awaits justering, locked until the transaction ends */
   awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
@@ -208,13 +210,60 @@ export interface ActionStore {
   listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]>;
   listForGroup(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionItem[]>;
   findById(actionId: string): Promise<ActionItem | null>;
-  /** actions with the paragraph and meeting they came from, newest first */
-  listWithSource(groupId: string, status: 'open' | 'done' | 'all'): Promise<ActionWithSource[]>;
+  /** one page of the tab's list: actions with the paragraph and meeting they came from, newest first */
+  page(query: ActionPageQuery): Promise<ActionWithSource[]>;
+  /** how many of the group's actions (of one owner, when given) are in each status */
+  totals(groupId: string, owner: ActionOwnerFilter, today: IsoDate): Promise<ActionTotals>;
   /** compare-and-set on version; null when the version was stale */
   setStatus(groupId: string, actionId: string, status: ActionItem['status'], expectedVersion: number): Promise<ActionItem | null>;
 }
 
+/** Where a page of the meetings starts: after this meeting, newest first (started, else planned, else created). */
+export interface MeetingListKey {
+  /** UTC with microseconds, as the store compares it */
+  at: IsoTime;
+  id: string;
+}
+
+export interface MeetingListRow {
+  meeting: Meeting;
+  key: MeetingListKey;
+  /** the lowest and highest number of its main paragraphs; null before any is numbered */
+  paragraphs: { first: number; last: number } | null;
+}
+
+/** The tab's status filter: `overdue` is open with a due date before today. */
+export type ActionStatusFilter = 'open' | 'overdue' | 'done' | 'all';
+/** a roster member's id, `none` for actions without any owner, null for everyone's */
+export type ActionOwnerFilter = { memberId: string } | 'none' | null;
+
+/** Where a page of the action list starts: after this action, in list order (newest first). */
+export interface ActionListKey {
+  /** `created_at` in UTC with microseconds, as the store compares it */
+  createdAt: IsoTime;
+  seq: number;
+}
+
+export interface ActionPageQuery {
+  groupId: string;
+  status: ActionStatusFilter;
+  owner: ActionOwnerFilter;
+  /** what `overdue` is measured against (Stockholm's date) */
+  today: IsoDate;
+  limit: number;
+  after: ActionListKey | null;
+}
+
+export interface ActionTotals {
+  open: number;
+  overdue: number;
+  done: number;
+  all: number;
+}
+
 export interface ActionWithSource extends ActionItem {
+  /** the row's place in the list, for the next page's cursor */
+  key: ActionListKey;
   itemTitle: string;
   /** the main paragraph's number (the parent's, for a sub-point) */
   paragraphNumber: number | null;

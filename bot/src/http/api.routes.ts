@@ -5,7 +5,8 @@
 import type { Request, Response, Server } from 'restify';
 import type { Repositories } from '../core/ports';
 import { invalid } from '../core/errors';
-import { changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
+import { changeActionStatus, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
+import { actionOwners, listActions, type ActionListQuery } from '../core/use-cases/action-list';
 import { searchAllDecisions, searchGroupDecisions, type DecisionRegisterQuery } from '../core/use-cases/decision-register';
 import { stockholmDate } from '../core/swedish-time';
 import { isUuid } from '../core/validators';
@@ -43,12 +44,23 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
     res.json(groups.map((g) => ({ id: g.id, name: g.name, decidingBody: g.decidingBody })));
   }));
 
+  /** `status`, `owner`, `limit` and `cursor` as the query string gives them; the use case checks each. */
+  const actionQuery = (req: Request): ActionListQuery => {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    return { status: query.status, owner: query.owner, limit: query.limit, cursor: query.cursor };
+  };
+
   server.get('/api/groups/:groupId/actions', handle(async (req, res) => {
     const viewer = await callerOf(req);
-    const status = String((req.query as Record<string, unknown>)?.status ?? 'open');
-    if (status !== 'open' && status !== 'done' && status !== 'all') throw invalid('status måste vara open, done eller all.');
     const groupId = uuidParam(req, 'groupId');
-    res.json(await read((repos) => listActions(repos, viewer, groupId, status, stockholmDate(now().toISOString()))));
+    const today = stockholmDate(now().toISOString());
+    res.json(await read((repos) => listActions(repos, viewer, groupId, actionQuery(req), today)));
+  }));
+
+  server.get('/api/groups/:groupId/owners', handle(async (req, res) => {
+    const viewer = await callerOf(req);
+    const groupId = uuidParam(req, 'groupId');
+    res.json(await read((repos) => actionOwners(repos, viewer, groupId)));
   }));
 
   server.patch('/api/actions/:actionId', handle(async (req, res) => {
@@ -79,6 +91,7 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {
     const viewer = await callerOf(req);
     const groupId = uuidParam(req, 'groupId');
-    res.json(await read((repos) => listMeetings(repos, viewer, groupId)));
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    res.json(await read((repos) => listMeetings(repos, viewer, groupId, { limit: query.limit, cursor: query.cursor })));
   }));
 }

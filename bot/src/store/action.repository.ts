@@ -1,7 +1,7 @@
 import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { ActionStore, ActionWithSource } from '../core/ports';
-import type { ActionItem, ActionStatus, MeetingStatus } from '../core/model';
+import type { ActionOwnerFilter, ActionPageQuery, ActionStatusFilter, ActionStore, ActionTotals, ActionWithSource } from '../core/ports';
+import type { ActionItem, ActionStatus, IsoDate, MeetingStatus } from '../core/model';
 import type { ActionItemsTable, Database } from './schema';
 import { iso, seqNumber } from './rows';
 
@@ -14,7 +14,7 @@ const isoText = <T extends string | null = string>(value: RawBuilder<unknown>) =
 
 type ActionRow = Pick<Selectable<ActionItemsTable>, (typeof columns)[number]>;
 
-/** `created_at` as a Date (plain selects) or already as ISO text (the tab's list, see listWithSource). */
+/** `created_at` as a Date (plain selects) or already as ISO text (the tab's list, see page). */
 function toAction(row: Omit<ActionRow, 'created_at'> & { created_at: Date | string }): ActionItem {
   return {
     id: row.id,
@@ -90,11 +90,14 @@ export class ActionRepository implements ActionStore {
   }
 
   /**
-   * The tab's whole list (thousands of rows in a long-lived group). Timestamps come back as ISO text
-   * from PostgreSQL: parsing each into a Date and formatting it again was half the time of the list.
+   * One page of the tab's list (a long-lived group has tens of thousands of actions). The filters and
+   * the order are the ones migration 0017 indexes, so the rows come from an index in order and the
+   * read stops after `limit`; a page starts after the previous page's last key (created_at, seq),
+   * compared as a row, so page 100 costs what page 1 does. Timestamps come back as ISO text from
+   * PostgreSQL: parsing each into a Date and formatting it again was half the time of the list.
    */
-  async listWithSource(groupId: string, status: ActionStatus | 'all'): Promise<ActionWithSource[]> {
-    let query = this.db
+  async page(query: ActionPageQuery): Promise<ActionWithSource[]> {
+    let select = this.db
       .selectFrom('action_items as a')
       .innerJoin('agenda_items as item', 'item.id', 'a.item_id')
       .leftJoin('agenda_items as parent', 'parent.id', 'item.parent_id')
@@ -102,6 +105,7 @@ export class ActionRepository implements ActionStore {
       .select(columns.filter((c) => c !== 'created_at').map((c) => `a.${c}` as const))
       .select([
         isoText(sql.ref('a.created_at')).as('created_at'),
+        sql<string>`to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
         'item.title as item_title',
         sql<number | null>`coalesce(parent.number, item.number)`.as('paragraph_number'),
         sql<number | null>`case when item.parent_id is null then null else (
@@ -112,11 +116,15 @@ export class ActionRepository implements ActionStore {
         sql<boolean>`exists (select 1 from paragraph_adjustments pa
           where pa.item_id = coalesce(parent.id, item.id) and pa.adjusted_at is not null)`.as('paragraph_adjusted'),
       ])
-      .where('a.group_id', '=', groupId);
-    if (status !== 'all') query = query.where('a.status', '=', status);
-    const rows = await query.orderBy('a.created_at', 'desc').orderBy('a.seq', 'desc').execute();
+      .where('a.group_id', '=', query.groupId)
+      .where(filters(query.status, query.owner, query.today));
+    if (query.after) {
+      select = select.where(sql<boolean>`(a.created_at, a.seq) < (${query.after.createdAt}::timestamptz, ${query.after.seq}::bigint)`);
+    }
+    const rows = await select.orderBy('a.created_at', 'desc').orderBy('a.seq', 'desc').limit(query.limit).execute();
     return rows.map((row) => ({
       ...toAction(row),
+      key: { createdAt: row.created_key, seq: seqNumber(row.seq) },
       itemTitle: row.item_title,
       paragraphNumber: row.paragraph_number,
       subPointIndex: row.sub_point_index,
@@ -125,4 +133,34 @@ export class ActionRepository implements ActionStore {
       paragraphAdjusted: row.paragraph_adjusted,
     }));
   }
+
+  /**
+   * The count per status from action_counts (migration 0017), which a trigger keeps per owner,
+   * status and due date: a few hundred rows to sum however many actions the group has.
+   */
+  async totals(groupId: string, owner: ActionOwnerFilter, today: IsoDate): Promise<ActionTotals> {
+    let query = this.db
+      .selectFrom('action_counts as c')
+      .select([
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'open'), 0)`.as('open'),
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'open' and c.due_date < ${today}::date), 0)`.as('overdue'),
+        sql<string>`coalesce(sum(c.n) filter (where c.status = 'done'), 0)`.as('done'),
+        sql<string>`coalesce(sum(c.n), 0)`.as('all'),
+      ])
+      .where('c.group_id', '=', groupId);
+    if (owner === 'none') query = query.where('c.ownerless', '=', true);
+    else if (owner) query = query.where(sql<boolean>`c.owner_member_id = ${owner.memberId}::uuid`);
+    const row = await query.executeTakeFirstOrThrow();
+    return { open: Number(row.open), overdue: Number(row.overdue), done: Number(row.done), all: Number(row.all) };
+  }
+}
+
+/** The list's filters as one condition on `action_items as a`. */
+function filters(status: ActionStatusFilter, owner: ActionOwnerFilter, today: IsoDate): RawBuilder<boolean> {
+  const conditions: Array<RawBuilder<unknown>> = [];
+  if (status === 'open' || status === 'done') conditions.push(sql`a.status = ${status}`);
+  if (status === 'overdue') conditions.push(sql`a.status = 'open' and a.due_date < ${today}::date`);
+  if (owner === 'none') conditions.push(sql`a.owner_name is null`);
+  else if (owner) conditions.push(sql`a.owner_member_id = ${owner.memberId}::uuid`);
+  return conditions.length ? sql<boolean>`${sql.join(conditions, sql` and `)}` : sql<boolean>`true`;
 }

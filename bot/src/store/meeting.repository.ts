@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { MeetingStore } from '../core/ports';
+import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
 import type { IsoTime, Meeting, MeetingStatus } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
@@ -169,6 +169,31 @@ export class MeetingRepository implements MeetingStore {
       .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
       .execute();
     return rows.map(toMeeting);
+  }
+
+  /**
+   * One page of the tab's meeting list, in the order of the meetings_group_date index (migration
+   * 0015), after the previous page's last key; each meeting's paragraph range comes with it instead
+   * of one agenda read per meeting.
+   */
+  async page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]> {
+    const at = sql`coalesce(started_at, starts_at, created_at)`;
+    let query = this.db
+      .selectFrom('meetings as m')
+      .select(columns)
+      .select([
+        sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('key_at'),
+        sql<number | null>`(select min(i.number) from agenda_items i where i.meeting_id = m.id and i.parent_id is null)`.as('first_number'),
+        sql<number | null>`(select max(i.number) from agenda_items i where i.meeting_id = m.id and i.parent_id is null)`.as('last_number'),
+      ])
+      .where('group_id', '=', groupId);
+    if (after) query = query.where(sql<boolean>`(${at}, m.id) < (${after.at}::timestamptz, ${after.id}::uuid)`);
+    const rows = await query.orderBy(at, 'desc').orderBy('m.id', 'desc').limit(limit).execute();
+    return rows.map((row) => ({
+      meeting: toMeeting(row),
+      key: { at: row.key_at, id: row.id },
+      paragraphs: row.first_number === null || row.last_number === null ? null : { first: row.first_number, last: row.last_number },
+    }));
   }
 
   async awaitingApprovalWithDeadline(): Promise<Meeting[]> {

@@ -27,10 +27,22 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
   });
 }
 
-/** Migration files end every statement with `;` at the end of a line (and never inside one). */
+/**
+ * Migration files end every statement with `;` at the end of a line (and never inside one), except
+ * in the body of a function, between `$$` and `$$`: a piece with an odd number of `$$` so far is
+ * still inside one and runs on into the next.
+ */
 export function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*$/m)
+  const statements: string[] = [];
+  let open = '';
+  for (const piece of script.split(/;\s*$/m)) {
+    open = open ? `${open};${piece}` : piece;
+    if ((open.match(/\$\$/g)?.length ?? 0) % 2 === 1) continue;
+    statements.push(open);
+    open = '';
+  }
+  if (open) statements.push(open);
+  return statements
     .map((statement) => statement.replace(/^\s*--.*$/gm, '').trim())
     .filter((statement) => statement.length > 0);
 }

@@ -184,6 +184,16 @@ export interface ActionItemsTable {
   seq: EntrySeq;
 }
 
+/** Kept by a trigger on action_items (migration 0017); read only, never written by the store. */
+export interface ActionCountsTable {
+  group_id: ColumnType<string, never, never>;
+  owner_member_id: ColumnType<string | null, never, never>;
+  ownerless: ColumnType<boolean, never, never>;
+  status: ColumnType<string, never, never>;
+  due_date: ColumnType<string | null, never, never>;
+  n: ColumnType<number, never, never>;
+}
+
 export interface AttendanceIntervalsTable {
   id: Generated<string>;
   meeting_id: string;
@@ -281,6 +291,7 @@ export interface Database {
   paragraph_adjustment_approvals: ParagraphAdjustmentApprovalsTable;
   decisions: DecisionsTable;
   action_items: ActionItemsTable;
+  action_counts: ActionCountsTable;
   attendance_intervals: AttendanceIntervalsTable;
   attendance_events: AttendanceEventsTable;
   document_versions: DocumentVersionsTable;

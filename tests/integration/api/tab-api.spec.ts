@@ -57,17 +57,67 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
   it('returns the actions of the caller’s group with paragraph and meeting', async () => {
     const res = await get(`/api/groups/${data.a.group.id}/actions?status=all`, entra.token({ oid: ANNA }));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual([
-      expect.objectContaining({
-        id: data.a.action.id, text: 'Skicka ut planen (LSVO)', owner: 'Anna-Karin Åkesson', dueDate: '2024-03-01',
-        status: 'open', paragraph: 'punkt 4', paragraphTitle: 'Vårdplatsflöde', meetingDate: '2024-02-16', version: 1, canChange: true,
-      }),
-    ]);
+    expect(await res.json()).toEqual({
+      actions: [
+        expect.objectContaining({
+          id: data.a.action.id, text: 'Skicka ut planen (LSVO)', owner: 'Anna-Karin Åkesson', dueDate: '2024-03-01',
+          status: 'open', paragraph: 'punkt 4', paragraphTitle: 'Vårdplatsflöde', meetingDate: '2024-02-16', version: 1, canChange: true,
+        }),
+      ],
+      nextCursor: null,
+      // the due date is long past: the one open action is overdue
+      totals: { open: 1, overdue: 1, done: 0, all: 1 },
+    });
+  });
+
+  it('pages with limit and cursor over HTTP, keeping status and owner in the query', async () => {
+    const repos = repositoriesFor(store().db);
+    const owners: Array<{ id: string; name: string }> = await (await get(`/api/groups/${data.a.group.id}/owners`, entra.token({ oid: ANNA }))).json();
+    expect(owners).toEqual([{ id: data.a.action.ownerMemberId, name: 'Anna-Karin Åkesson' }]);
+    const group = await repos.groups.create({ name: 'Paged', decidingBody: 'Paged' });
+    const [member] = await repos.roster.upsert(group.id, [{ name: 'Anna-Karin Åkesson', title: 'MAS', principal: 'Karlskrona kommun', roles: ['ledamot'], aadObjectId: ANNA }]);
+    const meeting = await repos.meetings.create(group.id, { startsAt: '2024-03-01T07:15:00.000Z' });
+    const item = await repos.agenda.insert(group.id, {
+      meetingId: meeting.id, parentId: null, position: 1000, section: null, title: 'Uppföljning', typeTag: null, standardKind: null,
+      number: 2, presenters: [], outcome: 'decided', recipients: [], carriedFromItemId: null,
+    });
+    for (let n = 0; n < 7; n++) {
+      await repos.actions.add({
+        groupId: group.id, meetingId: meeting.id, itemId: item.id, text: `Steg ${n}`, ownerMemberId: n % 2 ? member!.id : null,
+        ownerName: n % 2 ? member!.name : null, dueDate: null, createdAt: new Date(Date.UTC(2024, 2, 1, 8, n)).toISOString(),
+      });
+    }
+    const pageOf = async (query: string) => {
+      const res = await get(`/api/groups/${group.id}/actions?${query}`, entra.token({ oid: ANNA }));
+      expect(res.status).toBe(200);
+      return (await res.json()) as { actions: Array<{ text: string }>; nextCursor: string | null; totals: unknown };
+    };
+    const first = await pageOf(`status=open&owner=${member!.id}&limit=2`);
+    expect(first.actions.map((a) => a.text)).toEqual(['Steg 5', 'Steg 3']);
+    expect(first.nextCursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(first.totals).toEqual({ open: 3, overdue: 0, done: 0, all: 3 });
+    const second = await pageOf(`status=open&owner=${member!.id}&limit=2&cursor=${first.nextCursor}`);
+    expect(second).toEqual({ actions: [expect.objectContaining({ text: 'Steg 1' })], nextCursor: null, totals: null });
+    expect((await pageOf('status=all&owner=none')).actions.map((a) => a.text)).toEqual(['Steg 6', 'Steg 4', 'Steg 2', 'Steg 0']);
+  });
+
+  it.each([
+    ['status=klar', 'status ska vara open, overdue, done eller all.'],
+    ['limit=0', 'limit ska vara ett heltal mellan 1 och 500.'],
+    ['limit=501', 'limit ska vara ett heltal mellan 1 och 500.'],
+    ['owner=Anna', 'owner ska vara id för en person i gruppens ledamotslista, eller none för åtgärder utan ansvarig.'],
+    ['owner=00000000-0000-4000-8000-000000000000', 'Den ansvariga (owner) finns inte i gruppens ledamotslista.'],
+    ['cursor=inte-en-markor', 'Sidmarkören (cursor) gäller inte. Börja om från första sidan.'],
+  ])('answers %s with 400 and a Swedish message', async (query, message) => {
+    const res = await get(`/api/groups/${data.a.group.id}/actions?${query}`, entra.token({ oid: ANNA }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: 'invalid-input', message } });
   });
 
   it.each([
     ['actions', (d: Awaited<ReturnType<typeof seed>>) => `/api/groups/${d.b.group.id}/actions`],
     ['meetings', (d: Awaited<ReturnType<typeof seed>>) => `/api/groups/${d.b.group.id}/meetings`],
+    ['owners', (d: Awaited<ReturnType<typeof seed>>) => `/api/groups/${d.b.group.id}/owners`],
   ])('never shows another group’s %s (404, nothing leaked)', async (_what, path) => {
     const res = await get(path(data), entra.token({ oid: ANNA }));
     expect(res.status).toBe(404);
@@ -107,7 +157,7 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
       body: JSON.stringify(body),
     });
   const listed = async () =>
-    (await (await get(`/api/groups/${data.a.group.id}/actions?status=all`, entra.token({ oid: ANNA }))).json())[0];
+    (await (await get(`/api/groups/${data.a.group.id}/actions?status=all`, entra.token({ oid: ANNA }))).json()).actions[0];
 
   it('keeps the actions of a protokoll not yet justerat preliminary: listed as such, not to be marked done', async () => {
     expect(await listed()).toMatchObject({ live: false, status: 'open', version: 1 });
@@ -140,7 +190,7 @@ describeEachStore('tab API with Entra ID tokens', (store) => {
 
   it('lists meetings with status and paragraph range', async () => {
     const res = await get(`/api/groups/${data.a.group.id}/meetings`, entra.token({ oid: ANNA }));
-    expect(await res.json()).toEqual([{ id: expect.any(String), date: '2024-02-16', status: 'justerat', paragraphRange: '4' }]);
+    expect(await res.json()).toEqual({ meetings: [{ id: expect.any(String), date: '2024-02-16', status: 'justerat', paragraphRange: '4' }], nextCursor: null });
   });
 });
 
@@ -164,7 +214,7 @@ describeEachStore('tab API without Entra ID (local development)', (store) => {
   it('lets the development user change every action', async () => {
     const groups: Array<{ id: string }> = await (await fetch(`${app.url}/api/groups`)).json();
     for (const group of groups) {
-      const actions: Array<{ canChange: boolean }> = await (await fetch(`${app.url}/api/groups/${group.id}/actions?status=all`)).json();
+      const { actions }: { actions: Array<{ canChange: boolean }> } = await (await fetch(`${app.url}/api/groups/${group.id}/actions?status=all`)).json();
       expect(actions.map((a) => a.canChange)).toEqual([true]);
     }
   });
@@ -271,7 +321,7 @@ describeEachStore('tab API: who may mark an action done', (store) => {
   const listed = async (oid: string) => {
     const res = await fetch(`${app.url}/api/groups/${groupId}/actions?status=all`, { headers: { authorization: `Bearer ${entra.token({ oid })}` } });
     expect(res.status).toBe(200);
-    const [action] = (await res.json()) as Array<{ id: string; status: string; version: number; canChange: boolean }>;
+    const [action] = ((await res.json()) as { actions: Array<{ id: string; status: string; version: number; canChange: boolean }> }).actions;
     return action!;
   };
   const patch = (oid: string, body: unknown) =>

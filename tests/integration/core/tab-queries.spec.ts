@@ -7,14 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import type { GroupSettings } from '../../../bot/src/core/ports';
 import {
-  authorisedGroup, authorisedMeetingGroup, changeActionStatus, listActions, listMeetings, visibleGroups, type Viewer,
+  authorisedGroup, authorisedMeetingGroup, changeActionStatus, listMeetings, visibleGroups, type Viewer,
 } from '../../../bot/src/core/use-cases/tab-queries';
+import { listActions as listActionPage } from '../../../bot/src/core/use-cases/action-list';
+import type { ActionStatusFilter, Repositories } from '../../../bot/src/core/ports';
 import { endMeeting, goToItem } from '../../../bot/src/core/use-cases/meeting-flow';
 import { addAction } from '../../../bot/src/core/use-cases/record-action';
 import { at, describeUseCase, expectDomainError, type GroupFixture, type PersonKey } from '../../support/use-case-fixture';
 
 const NO_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
 const MAY_CHANGE = 'Bara den ansvariga, sekreteraren och ordföranden kan markera åtgärden klar.';
+
+/** The first page's actions (every test group here has fewer than one page). */
+const listActions = async (repos: Repositories, viewer: Viewer, groupId: string, status: ActionStatusFilter, today: string) =>
+  (await listActionPage(repos, viewer, groupId, { status }, today)).actions;
 
 describeUseCase('tab queries', (fx) => {
   /** A group whose roster has the viewer (a fresh Entra id), with a meeting held on 2024-02-16 and two actions. */
@@ -31,7 +37,7 @@ describeUseCase('tab queries', (fx) => {
     await fx.run((repos) => goToItem(repos, g.ctx(7), 3, 0));
     await fx.run((repos) => addAction(repos, g.ctx(8), { text: 'Boka lokal', owner: null, dueDate: '2024-03-20' }));
     await fx.run((repos) => endMeeting(repos, g.ctx(90)));
-    const [later, earlier] = await fx.repos.actions.listWithSource(g.group.id, 'all');
+    const [later, earlier] = await fx.repos.actions.listForGroup(g.group.id, 'all');
     return { g, viewer, secretary, meeting, skicka: earlier!, boka: later! };
   }
 
@@ -107,11 +113,32 @@ describeUseCase('tab queries', (fx) => {
     const { g, viewer, meeting } = await groupWithActions({ numberingStyle: 'year' });
     await fx.plan(g, ['Nästa gång']);
     const [planned] = await fx.meetings(g);
-    expect(await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).toEqual([
-      // Godkännande, Föregående, Nästa gång, Uppföljning av åtgärder (Skicka ut planen is due), Övriga frågor, Nästa sammanträde
-      { id: planned!.id, date: null, status: 'planerat', paragraphRange: '§6 - §11' },
-      { id: meeting.id, date: '2024-02-16', status: 'utkast', paragraphRange: '§1 - §5' },
-    ]);
+    expect(await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).toEqual({
+      meetings: [
+        // Godkännande, Föregående, Nästa gång, Uppföljning av åtgärder (Skicka ut planen is due), Övriga frågor, Nästa sammanträde
+        { id: planned!.id, date: null, status: 'planerat', paragraphRange: '§6 - §11' },
+        { id: meeting.id, date: '2024-02-16', status: 'utkast', paragraphRange: '§1 - §5' },
+      ],
+      nextCursor: null,
+    });
+  });
+
+  it('pages the meetings with limit and cursor, and refuses a bad limit or cursor', async () => {
+    const { g, viewer } = await groupWithActions();
+    for (const day of ['2024-03-15', '2024-04-12', '2024-05-17']) {
+      const held = await fx.repos.meetings.create(g.group.id, { startsAt: `${day}T08:00:00.000Z` });
+      await fx.repos.meetings.update(g.group.id, held.id, { status: 'justerat' });
+    }
+    const all = (await fx.run((repos) => listMeetings(repos, viewer, g.group.id))).meetings.map((m) => m.date);
+    expect(all).toEqual(['2024-05-17', '2024-04-12', '2024-03-15', '2024-02-16']);
+    const first = await fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '3' }));
+    expect(first.meetings.map((m) => m.date)).toEqual(all.slice(0, 3));
+    const second = await fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '3', cursor: first.nextCursor }));
+    expect(second).toEqual({ meetings: [expect.objectContaining({ date: '2024-02-16', paragraphRange: '1 - 5' })], nextCursor: null });
+    await expectDomainError(fx.run((repos) => listMeetings(repos, viewer, g.group.id, { limit: '201' })), 'invalid-input', 'limit ska vara ett heltal mellan 1 och 200.');
+    const forged = Buffer.from(JSON.stringify(['2024-05-17T08:00:00.000000Z', 'inte-ett-id'])).toString('base64url');
+    await expectDomainError(fx.run((repos) => listMeetings(repos, viewer, g.group.id, { cursor: forged })), 'invalid-input',
+      'Sidmarkören (cursor) gäller inte. Börja om från första sidan.');
   });
 
   it('authorisedMeetingGroup: the meeting\'s group if the viewer sees it, else "not found"', async () => {
@@ -153,7 +180,7 @@ describeUseCase('tab queries: who may mark an action done', (fx) => {
     await fx.run((repos) => addAction(repos, g.ctx(7), { text: 'Boka lokal', owner: null, dueDate: '2024-03-20' }));
     await fx.run((repos) => endMeeting(repos, g.ctx(90)));
     await fx.repos.meetings.update(g.group.id, meeting.id, { status: 'justerat' });
-    const actions = await fx.repos.actions.listWithSource(g.group.id, 'all');
+    const actions = await fx.repos.actions.listForGroup(g.group.id, 'all');
     const own = actions.find((a) => a.text === 'Skicka ut planen')!;
     const ownerless = actions.find((a) => a.text === 'Boka lokal')!;
     expect(own.ownerMemberId).toBe(g.members.anna.id);

@@ -44,7 +44,7 @@ describe.each(variants)('SIGKILL in the middle of a meeting [%s]', (_name, store
   const protokollText = async (url: string): Promise<string> => {
     const groups = await (await fetch(`${url}/api/groups`)).json();
     const group = groups.find((g: { name: string }) => g.name === 'Omstart');
-    const [meeting] = await (await fetch(`${url}/api/groups/${group.id}/meetings`)).json();
+    const { meetings: [meeting] } = await (await fetch(`${url}/api/groups/${group.id}/meetings`)).json();
     return JSON.stringify(await (await fetch(`${url}/api/meetings/${meeting.id}/protokoll`)).json());
   };
   const count = (text: string, marker: string) => text.split(marker).length - 1;

@@ -62,4 +62,12 @@ describe('splitStatements', () => {
       'create index b on a (x)',
     ]);
   });
+
+  it('keeps a function body between $$ and $$ whole, semicolons at its line ends and all', () => {
+    const script = 'create function f() returns trigger language plpgsql as $$\nbegin\n  update a set x = 1;\n  return null;\nend;\n$$;\n\ncreate trigger t after insert on a for each row execute function f();\n';
+    expect(splitStatements(script)).toEqual([
+      'create function f() returns trigger language plpgsql as $$\nbegin\n  update a set x = 1;\n  return null;\nend;\n$$',
+      'create trigger t after insert on a for each row execute function f()',
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import { capitalisedClause } from '../decision-clause';
 import { formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
 import { isUuid } from '../validators';
+import { badCursor, cursorTuple, encodeCursor, isMicrosecondTime, isSafeInteger, pageLimit } from '../paging';
 import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
 
 export const REGISTER_PAGE = { default: 50, max: 200 } as const;
@@ -82,16 +83,16 @@ export async function searchAllDecisions(repos: Repositories, viewer: Viewer, qu
 
 async function searchIn(repos: Repositories, groups: readonly Group[], query: DecisionRegisterQuery): Promise<DecisionRegisterPage> {
   const words = searchWords(query.q);
-  const limit = pageLimit(query.limit);
+  const limit = pageLimit(query.limit, REGISTER_PAGE);
   const order = sortOrder(query.sort);
-  const after = query.cursor === undefined || query.cursor === '' ? null : decodeCursor(query.cursor, order === 'relevance' && words.length > 0);
+  const after = decodeKey(query.cursor, order === 'relevance' && words.length > 0);
   const byId = new Map(groups.map((g) => [g.id, g]));
   // One row more than the page shows tells whether another page follows.
   const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after, order, countUpTo: REGISTER_COUNT_CAP + 1 });
   const page = rows.slice(0, limit);
   return {
     decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!.key) : null,
+    nextCursor: rows.length > limit ? encodeKey(page[page.length - 1]!.key) : null,
     total: total === null ? null : Math.min(total, REGISTER_COUNT_CAP),
     totalAtLeast: total !== null && total > REGISTER_COUNT_CAP,
   };
@@ -168,49 +169,32 @@ export function searchWords(q: unknown): string[] {
   return words;
 }
 
-function pageLimit(limit: unknown): number {
-  if (limit === undefined || limit === '') return REGISTER_PAGE.default;
-  const n = typeof limit === 'number' ? limit : Number(limit);
-  if (!Number.isInteger(n) || n < 1 || n > REGISTER_PAGE.max) throw invalid(`limit ska vara ett heltal mellan 1 och ${REGISTER_PAGE.max}.`);
-  return n;
-}
-
 function sortOrder(sort: unknown): 'date' | 'relevance' {
   if (sort === undefined || sort === '' || sort === 'datum') return 'date';
   if (sort === 'relevans') return 'relevance';
   throw invalid('sort ska vara datum eller relevans.');
 }
 
-const BAD_CURSOR = 'Sidmarkören (cursor) gäller inte. Börja om från första sidan.';
-
-function encodeCursor(key: DecisionRegisterKey): string {
-  const tuple = [key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq, key.rank];
-  return Buffer.from(JSON.stringify(tuple)).toString('base64url');
+function encodeKey(key: DecisionRegisterKey): string {
+  return encodeCursor([key.meetingAt, key.meetingId, key.mainPosition, key.subPosition, key.recordedAtMicros, key.seq, key.rank]);
 }
 
 /**
  * A cursor this API handed out, checked field by field: anything else is refused, never sent to SQL as
  * is. A cursor of the other order (a rank where none is used, or none where one is) is refused too.
  */
-function decodeCursor(cursor: unknown, ranked: boolean): DecisionRegisterKey {
-  if (typeof cursor !== 'string' || cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid(BAD_CURSOR);
-  let tuple: unknown;
-  try {
-    tuple = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid(BAD_CURSOR);
-  }
-  if (!Array.isArray(tuple) || tuple.length !== 7) throw invalid(BAD_CURSOR);
-  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq, rank] = tuple as unknown[];
-  const integer = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+function decodeKey(cursor: unknown, ranked: boolean): DecisionRegisterKey | null {
+  const tuple = cursorTuple(cursor, 7);
+  if (!tuple) return null;
+  const [meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq, rank] = tuple;
   if (
-    typeof meetingAt !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(meetingAt)
+    !isMicrosecondTime(meetingAt)
     || typeof meetingId !== 'string' || !isUuid(meetingId)
-    || !integer(mainPosition) || !integer(subPosition) || !integer(seq)
+    || !isSafeInteger(mainPosition) || !isSafeInteger(subPosition) || !isSafeInteger(seq)
     || typeof recordedAtMicros !== 'string' || !/^-?\d{1,19}$/.test(recordedAtMicros)
     || (ranked ? typeof rank !== 'string' || !/^\d+(\.\d+)?(e-?\d+)?$/.test(rank) : rank !== null)
   ) {
-    throw invalid(BAD_CURSOR);
+    throw badCursor();
   }
   return { meetingAt, meetingId, mainPosition, subPosition, recordedAtMicros, seq, rank: ranked ? (rank as string) : null };
 }

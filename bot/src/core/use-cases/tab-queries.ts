@@ -5,12 +5,13 @@
  * again) only by its owner, the secretary or the chair, by confirmed identity.
  */
 import type { ActionItem, ActionStatus, Group, IsoDate, MeetingStatus, RosterMember } from '../model';
-import type { Repositories } from '../ports';
+import type { MeetingListKey, Repositories } from '../ports';
 import { conflict, forbidden, invalid, notFound } from '../errors';
-import { formatParagraphRange, formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
+import { formatParagraphRange } from '../numbering';
 import { stockholmDate, stockholmYear } from '../swedish-time';
-import { mainItems } from './agenda-order';
 import { isSecretaryOrChair } from './authorization';
+import { badCursor, cursorTuple, encodeCursor, isMicrosecondTime, pageLimit } from '../paging';
+import { isUuid } from '../validators';
 
 export interface Viewer {
   aadObjectId: string;
@@ -43,7 +44,7 @@ export async function authorisedGroup(repos: Repositories, viewer: Viewer, group
  * of their sign-in. A display-name match still awaiting `bekräfta` is no such tie; a member of the
  * group's team who is not on the roster has none.
  */
-async function rosterEntryOf(repos: Repositories, viewer: Viewer, group: Group): Promise<RosterMember | null> {
+export async function rosterEntryOf(repos: Repositories, viewer: Viewer, group: Group): Promise<RosterMember | null> {
   return viewer.developmentUser ? null : repos.roster.findByAadObjectId(group.id, viewer.aadObjectId);
 }
 
@@ -55,74 +56,6 @@ export function mayChangeAction(viewer: Viewer, member: RosterMember | null, act
   if (viewer.developmentUser) return true;
   if (!member) return false;
   return isSecretaryOrChair(member) || (action.ownerMemberId !== null && action.ownerMemberId === member.id);
-}
-
-export interface ActionListEntry {
-  id: string;
-  text: string;
-  owner: string | null;
-  dueDate: IsoDate | null;
-  status: ActionStatus;
-  overdue: boolean;
-  /**
-   * The protokoll it was decided in is justerat: until then the action is preliminary (the
-   * approvers may still change it) and cannot be marked done.
-   */
-  live: boolean;
-  /**
-   * This viewer may mark it done or open it again (its owner, the secretary or the chair); whether
-   * it can be changed yet is `live`.
-   */
-  canChange: boolean;
-  version: number;
-  paragraph: string;
-  paragraphTitle: string;
-  paragraphNumber: number | null;
-  /** the paragraph's id in the protokoll's HTML (`p-12-24`, `p-11-a`); null without a number */
-  anchor: string | null;
-  meetingId: string;
-  meetingDate: IsoDate | null;
-}
-
-export async function listActions(
-  repos: Repositories,
-  viewer: Viewer,
-  groupId: string,
-  status: ActionStatus | 'all',
-  today: IsoDate,
-): Promise<ActionListEntry[]> {
-  const group = await authorisedGroup(repos, viewer, groupId);
-  const member = await rosterEntryOf(repos, viewer, group);
-  const actions = await repos.actions.listWithSource(group.id, status);
-  // A group's actions come from a handful of meetings: format each meeting's date once, not per row
-  // (time-zone formatting is the costliest step of a 10,000-row list).
-  const dates = new Map<string, { year: number; date: IsoDate }>();
-  const local = (iso: string) => {
-    let found = dates.get(iso);
-    if (!found) dates.set(iso, (found = { year: stockholmYear(iso), date: stockholmDate(iso) }));
-    return found;
-  };
-  return actions.map((a) => {
-    const year = local(a.meetingStartsAt ?? a.createdAt).year;
-    const main = a.paragraphNumber === null ? '' : formatParagraphRef(group.numberingStyle, a.paragraphNumber, year);
-    return {
-      id: a.id,
-      text: a.text,
-      owner: a.ownerName,
-      dueDate: a.dueDate,
-      status: a.status,
-      overdue: a.status === 'open' && a.dueDate !== null && a.dueDate < today,
-      live: a.meetingStatus === 'justerat' || a.paragraphAdjusted,
-      canChange: mayChangeAction(viewer, member, a),
-      version: a.version,
-      paragraph: a.subPointIndex === null ? main : `${main} ${subPointLabel(a.subPointIndex)}`,
-      paragraphTitle: a.itemTitle,
-      paragraphNumber: a.paragraphNumber,
-      anchor: a.paragraphNumber === null ? null : paragraphAnchorOf(group.numberingStyle, a.paragraphNumber, year, a.subPointIndex),
-      meetingId: a.meetingId,
-      meetingDate: a.meetingStartsAt ? local(a.meetingStartsAt).date : null,
-    };
-  });
 }
 
 export async function changeActionStatus(
@@ -164,22 +97,46 @@ export interface MeetingListEntry {
   paragraphRange: string | null;
 }
 
-export async function listMeetings(repos: Repositories, viewer: Viewer, groupId: string): Promise<MeetingListEntry[]> {
+export interface MeetingListPage {
+  meetings: MeetingListEntry[];
+  /** null on the last page */
+  nextCursor: string | null;
+}
+
+export const MEETING_PAGE = { default: 50, max: 200 } as const;
+
+/** The group's meetings in keyset pages, newest first (`limit`, `cursor` as the action list takes them). */
+export async function listMeetings(
+  repos: Repositories, viewer: Viewer, groupId: string, query: { limit?: unknown; cursor?: unknown } = {},
+): Promise<MeetingListPage> {
   const group = await authorisedGroup(repos, viewer, groupId);
-  const meetings = await repos.meetings.list(group.id);
-  const entries: MeetingListEntry[] = [];
-  for (const meeting of meetings) {
-    const numbers = mainItems(await repos.agenda.list(meeting.id)).map((i) => i.number).filter((n): n is number => n !== null);
-    const when = meeting.startedAt ?? meeting.startsAt;
-    const year = stockholmYear(when ?? new Date().toISOString());
-    entries.push({
-      id: meeting.id,
-      date: when ? stockholmDate(when) : null,
-      status: meeting.status,
-      paragraphRange: numbers.length ? formatParagraphRange(group.numberingStyle, Math.min(...numbers), Math.max(...numbers), year) : null,
-    });
-  }
-  return entries;
+  const limit = pageLimit(query.limit, MEETING_PAGE);
+  const after = decodeMeetingKey(query.cursor);
+  const rows = await repos.meetings.page(group.id, limit + 1, after);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    meetings: page.map(({ meeting, paragraphs }) => {
+      const when = meeting.startedAt ?? meeting.startsAt;
+      const year = stockholmYear(when ?? new Date().toISOString());
+      return {
+        id: meeting.id,
+        date: when ? stockholmDate(when) : null,
+        status: meeting.status,
+        paragraphRange: paragraphs ? formatParagraphRange(group.numberingStyle, paragraphs.first, paragraphs.last, year) : null,
+      };
+    }),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.key.at, last.key.id]) : null,
+  };
+}
+
+/** A cursor this API handed out, checked field by field. */
+function decodeMeetingKey(cursor: unknown): MeetingListKey | null {
+  const tuple = cursorTuple(cursor, 2);
+  if (!tuple) return null;
+  const [at, id] = tuple;
+  if (!isMicrosecondTime(at) || typeof id !== 'string' || !isUuid(id)) throw badCursor();
+  return { at, id };
 }
 
 /** The meeting with its group, if the viewer may see that group. */

@@ -15,6 +15,7 @@ import entrySequence from './0013-entry-sequence';
 import participantTenant from './0014-participant-tenant';
 import decisionRegister from './0015-decision-register';
 import paragraphStatements from './0016-paragraph-statements';
+import actionList from './0017-action-list';
 import immediateAdjustment from './0018-immediate-adjustment';
 
 export interface Migration {
@@ -41,5 +42,6 @@ export const migrations: readonly Migration[] = [
   { id: '0014-participant-tenant', sql: participantTenant },
   { id: '0015-decision-register', sql: decisionRegister },
   { id: '0016-paragraph-statements', sql: paragraphStatements },
+  { id: '0017-action-list', sql: actionList },
   { id: '0018-immediate-adjustment', sql: immediateAdjustment },
 ];
