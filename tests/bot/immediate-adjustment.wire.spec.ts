@@ -133,7 +133,7 @@ describeEachStore('omedelbar justering of one paragraph', (store, kind) => {
   it('puts the paragraph’s action in force at once: listed live and can be marked done while the meeting runs', async () => {
     const groups: Array<{ id: string; name: string }> = await (await fetch(`${wire.app.url}/api/groups`)).json();
     const groupId = groups.find((g) => g.name === 'Socialnämnden')!.id;
-    const list: any[] = await (await fetch(`${wire.app.url}/api/groups/${groupId}/actions?status=all`)).json();
+    const { actions: list } = (await (await fetch(`${wire.app.url}/api/groups/${groupId}/actions?status=all`)).json()) as { actions: any[] };
     const action = list.find((a) => a.text === 'Meddela anbudsgivarna');
     expect(action).toMatchObject({ live: true, status: 'open' });
     const res = await fetch(`${wire.app.url}/api/actions/${action.id}`, {

@@ -112,6 +112,8 @@ describe('cards rendered in Chromium', () => {
       meetingId: MEETING_ID,
       itemId: ITEM_ID,
       clauses: 'godkänna föredragningslistan\natt lägga rapporten till handlingarna',
+      // nobody picked for jäv or reservation
+      conflicts: null, reservations: null, reservationMotivation: null,
     });
   });
 });
