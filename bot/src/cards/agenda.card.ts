@@ -20,6 +20,7 @@ const STATUS_TEXT: Record<AgendaView['status'], string> = {
   utkast: 'Protokollutkast',
   justering: 'Under justering',
   justerat: 'Justerat',
+  inställt: 'Mötet är inställt',
 };
 
 /** Display cap for one title; the stored title is never cut. */

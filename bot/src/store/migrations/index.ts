@@ -16,6 +16,7 @@ import participantTenant from './0014-participant-tenant';
 import decisionRegister from './0015-decision-register';
 import paragraphStatements from './0016-paragraph-statements';
 import immediateAdjustment from './0018-immediate-adjustment';
+import calendarChanges from './0020-calendar-changes';
 
 export interface Migration {
   id: string;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { id: '0015-decision-register', sql: decisionRegister },
   { id: '0016-paragraph-statements', sql: paragraphStatements },
   { id: '0018-immediate-adjustment', sql: immediateAdjustment },
+  { id: '0020-calendar-changes', sql: calendarChanges },
 ];

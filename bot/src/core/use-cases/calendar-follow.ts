@@ -1,0 +1,60 @@
+/**
+ * One run of a group's calendar into the database, after the calendar was read (outside any
+ * transaction) and before anything is posted: the planned meeting follows its invitation (moved,
+ * cancelled, body edited), the next Teams meeting is linked, and at the lead time the invitation's
+ * agenda goes on. Runs under the calendar link's row lock, so with several server instances each
+ * change is seen, and told, by one of them; what people must hear comes back as DomainEvents for
+ * the caller to deliver after the commit.
+ */
+import type { CalendarEvent } from '../calendar';
+import type { Group, IsoTime, Meeting } from '../model';
+import type { DomainEvent, Repositories } from '../ports';
+import { formatLongDate, formatMeetingTime } from '../swedish-time';
+import { importEventAgenda, syncUpcomingMeeting } from './agenda-from-event';
+import { cancelPlannedMeeting, type Cancellation } from './cancelled-meeting';
+
+export interface CalendarReading {
+  /** the planned meeting's event is gone: deleted from the calendar, or cancelled, before it started */
+  goneEventId: string | null;
+  /** the event to prepare: the planned meeting's own event where it now is, else the next Teams meeting */
+  event: CalendarEvent | null;
+  /** whether the invitation's agenda should go onto the meeting now (lead time, or `dagordning`) */
+  importNow: boolean;
+}
+
+export interface Followed {
+  group: Group;
+  /** the meeting linked to `reading.event`; null when none (no event, or the group's open meeting is another's) */
+  meeting: Meeting | null;
+  /** true when this run put the invitation's agenda on the meeting */
+  imported: boolean;
+  events: DomainEvent[];
+}
+
+export async function followCalendar(repos: Repositories, groupId: string, reading: CalendarReading, at: IsoTime): Promise<Followed | null> {
+  if (!(await repos.calendar.lockLink(groupId))) return null;
+  const group = await repos.groups.findById(groupId);
+  if (!group) return null;
+  const events: DomainEvent[] = [];
+  const cancellation = reading.goneEventId ? await cancelPlannedMeeting(repos, group, reading.goneEventId, at) : null;
+
+  let meeting: Meeting | null = null;
+  let imported = false;
+  if (reading.event) {
+    meeting = await syncUpcomingMeeting(repos, group, reading.event, at);
+    if (meeting && reading.importNow) imported = await importEventAgenda(repos, group, meeting, reading.event, at);
+  }
+  if (cancellation) events.push(told(group, cancellation, meeting));
+  return { group, meeting: meeting && ((await repos.meetings.findById(group.id, meeting.id)) ?? meeting), imported, events };
+}
+
+/** Told once, when the meeting is cancelled: which meeting, and where its items went. */
+function told(group: Group, { cancelled, next, movedTitles }: Cancellation, linked: Meeting | null): DomainEvent {
+  const when = cancelled.startsAt ? ` ${formatMeetingTime(cancelled.startsAt, cancelled.endsAt, cancelled.place)}` : '';
+  const nextStarts = linked?.id === next.id ? linked.startsAt : next.startsAt;
+  const where = nextStarts ? `nästa möte (${formatLongDate(nextStarts)})` : 'nästa möte';
+  const items = movedTitles.length
+    ? ` Dess punkter flyttas till ${where}: ${movedTitles.join(', ')}.`
+    : ` Det hade inga egna punkter att flytta till ${where}.`;
+  return { type: 'secretaries-told', groupId: group.id, meetingId: null, text: `Mötet${when} är inställt i kalendern.${items} Ingen dagordning postas för det.` };
+}
