@@ -464,7 +464,13 @@ export type DomainEvent =
   /** a justering reminder under the approval card (else in the channel), @mentioning those who have not decided */
   | { type: 'approvers-reminded'; groupId: string; meetingId: string; text: string; waiting: RosterMember[] }
   /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
-  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime };
+  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime }
+  /**
+   * the meeting was moved, cancelled or its invitation edited after the agenda card was posted: the
+   * card is updated where it was posted (never posted again), with `text` as the message and
+   * `notice` on the card saying what changed
+   */
+  | { type: 'agenda-updated'; groupId: string; meetingId: string; text: string; notice: string; at: IsoTime };
 
 /** The one way out: implemented once, in the Teams adapter. */
 export interface Notifier {

@@ -38,11 +38,23 @@ export async function followCalendar(repos: Repositories, groupId: string, readi
   const events: DomainEvent[] = [];
   const cancellation = reading.goneEventId ? await cancelPlannedMeeting(repos, group, reading.goneEventId, at) : null;
 
+  if (cancellation && (await repos.calendar.agendaPosted(cancellation.cancelled.id))) {
+    const when = timeOf(cancellation.cancelled);
+    events.push({
+      type: 'agenda-updated', groupId: group.id, meetingId: cancellation.cancelled.id, at,
+      text: `Mötet ${when} är inställt.`, notice: 'Mötet är inställt i kalendern. Dagordningens punkter tas upp vid nästa möte.',
+    });
+  }
+
   let meeting: Meeting | null = null;
   let imported = false;
   if (reading.event) {
+    const before = await repos.meetings.findOpen(group.id);
     meeting = await syncUpcomingMeeting(repos, group, reading.event, at);
     if (meeting && reading.importNow) imported = await importEventAgenda(repos, group, meeting, reading.event, at);
+    if (meeting && before?.id === meeting.id && before.startsAt && movedBetween(before, meeting) && (await repos.calendar.agendaPosted(meeting.id))) {
+      events.push(...movedAfterPost(group, before, meeting, at));
+    }
   }
   if (cancellation) events.push(told(group, cancellation, meeting));
   return { group, meeting: meeting && ((await repos.meetings.findById(group.id, meeting.id)) ?? meeting), imported, events };
@@ -57,4 +69,21 @@ function told(group: Group, { cancelled, next, movedTitles }: Cancellation, link
     ? ` Dess punkter flyttas till ${where}: ${movedTitles.join(', ')}.`
     : ` Det hade inga egna punkter att flytta till ${where}.`;
   return { type: 'secretaries-told', groupId: group.id, meetingId: null, text: `Mötet${when} är inställt i kalendern.${items} Ingen dagordning postas för det.` };
+}
+
+const timeOf = (meeting: Meeting): string => (meeting.startsAt ? formatMeetingTime(meeting.startsAt, meeting.endsAt, meeting.place) : '');
+
+const movedBetween = (before: Meeting, after: Meeting) => before.startsAt !== after.startsAt || before.endsAt !== after.endsAt;
+
+/**
+ * The agenda card is out with the old time: it is updated in place (never posted again) and the
+ * secretary, who may have told people the old time, hears of the move.
+ */
+function movedAfterPost(group: Group, before: Meeting, after: Meeting, at: IsoTime): DomainEvent[] {
+  const was = timeOf(before);
+  const now = timeOf(after);
+  return [
+    { type: 'agenda-updated', groupId: group.id, meetingId: after.id, at, text: `Dagordning inför mötet ${now}.`, notice: `Mötet är flyttat till ${now} (tidigare ${was}).` },
+    { type: 'secretaries-told', groupId: group.id, meetingId: null, text: `Mötet ${was} är flyttat i kalendern till ${now}. Dagordningskortet i möteschatten visar nu den nya tiden.` },
+  ];
 }
