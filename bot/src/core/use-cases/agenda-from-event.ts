@@ -81,6 +81,8 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
     else if (draft.standardKind) await insertDraft(repos, group, meeting, draft, standardPosition(mains, draft));
     else await insertDraft(repos, group, meeting, draft, ownPosition++);
   }
+  // kept to compare with the invitation as edited later (agenda-reread.ts)
+  await repos.calendar.setEventAgenda(meeting.id, drafts);
   await renumber(repos, group, meeting, at);
   return true;
 }
@@ -93,7 +95,7 @@ async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meet
     presenters: draft.presenters.length ? draft.presenters : slot.presenters,
   });
   let position = Math.max(-1, ...subPointsOf(existing, slot.id).map((s) => s.position)) + 1;
-  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title });
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title, fromInvitation: true });
 }
 
 /** "Val av justerare" named in an invitation of a group that usually has none goes last in the head. */
@@ -107,10 +109,10 @@ function standardPosition(mains: AgendaItem[], draft: AgendaDraftItem): number {
 async function insertDraft(repos: Repositories, group: Group, meeting: Meeting, draft: AgendaDraftItem, position: number) {
   const item = await repos.agenda.insert(group.id, {
     ...blank(meeting), position, section: draft.section, title: draft.title, typeTag: draft.typeTag,
-    standardKind: draft.standardKind, presenters: draft.presenters,
+    standardKind: draft.standardKind, presenters: draft.presenters, fromInvitation: true,
   });
   let sub = 0;
-  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title });
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title, fromInvitation: true });
 }
 
 const blank = (meeting: Meeting): Omit<NewAgendaItem, 'position' | 'title'> => ({

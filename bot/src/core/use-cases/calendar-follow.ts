@@ -11,6 +11,7 @@ import type { Group, IsoTime, Meeting } from '../model';
 import type { DomainEvent, Repositories } from '../ports';
 import { formatLongDate, formatMeetingTime } from '../swedish-time';
 import { importEventAgenda, syncUpcomingMeeting } from './agenda-from-event';
+import { rereadEventAgenda } from './agenda-reread';
 import { cancelPlannedMeeting, type Cancellation } from './cancelled-meeting';
 
 export interface CalendarReading {
@@ -52,8 +53,10 @@ export async function followCalendar(repos: Repositories, groupId: string, readi
     const before = await repos.meetings.findOpen(group.id);
     meeting = await syncUpcomingMeeting(repos, group, reading.event, at);
     if (meeting && reading.importNow) imported = await importEventAgenda(repos, group, meeting, reading.event, at);
-    if (meeting && before?.id === meeting.id && before.startsAt && movedBetween(before, meeting) && (await repos.calendar.agendaPosted(meeting.id))) {
-      events.push(...movedAfterPost(group, before, meeting, at));
+    const edited = meeting && !imported && startsLater(meeting, at) ? await rereadEventAgenda(repos, group, meeting, reading.event, at) : [];
+    const moved = meeting && before?.id === meeting.id && before.startsAt && movedBetween(before, meeting) ? before : null;
+    if (meeting && (moved || edited.length) && (await repos.calendar.agendaPosted(meeting.id))) {
+      events.push(...changedAfterPost(group, moved, (await repos.meetings.findById(group.id, meeting.id)) ?? meeting, edited, at));
     }
   }
   if (cancellation) events.push(told(group, cancellation, meeting));
@@ -75,15 +78,27 @@ const timeOf = (meeting: Meeting): string => (meeting.startsAt ? formatMeetingTi
 
 const movedBetween = (before: Meeting, after: Meeting) => before.startsAt !== after.startsAt || before.endsAt !== after.endsAt;
 
+const startsLater = (meeting: Meeting, at: IsoTime) => !!meeting.startsAt && Date.parse(at) < Date.parse(meeting.startsAt);
+
 /**
- * The agenda card is out with the old time: it is updated in place (never posted again) and the
- * secretary, who may have told people the old time, hears of the move.
+ * The agenda card is out, and the meeting moved or its invitation changed: the card is updated in
+ * place (never posted again) and says what changed; the secretary, who may have told people the
+ * old time or agenda, hears of it.
  */
-function movedAfterPost(group: Group, before: Meeting, after: Meeting, at: IsoTime): DomainEvent[] {
-  const was = timeOf(before);
-  const now = timeOf(after);
+function changedAfterPost(group: Group, movedFrom: Meeting | null, meeting: Meeting, edited: string[], at: IsoTime): DomainEvent[] {
+  const now = timeOf(meeting);
+  const notices: string[] = [];
+  const told: string[] = [];
+  if (movedFrom) {
+    notices.push(`Mötet är flyttat till ${now} (tidigare ${timeOf(movedFrom)}).`);
+    told.push(`Mötet ${timeOf(movedFrom)} är flyttat i kalendern till ${now}. Dagordningskortet i möteschatten visar nu den nya tiden.`);
+  }
+  if (edited.length) {
+    notices.push(`Kallelsen är ändrad: ${edited.join('; ')}.`);
+    told.push(`Kallelsen till mötet ${now} är ändrad, och dagordningen är läst om (${edited.join('; ')}). Punkter från ny punkt och sådana som lagts till för hand finns kvar. Dagordningskortet i möteschatten är uppdaterat.`);
+  }
   return [
-    { type: 'agenda-updated', groupId: group.id, meetingId: after.id, at, text: `Dagordning inför mötet ${now}.`, notice: `Mötet är flyttat till ${now} (tidigare ${was}).` },
-    { type: 'secretaries-told', groupId: group.id, meetingId: null, text: `Mötet ${was} är flyttat i kalendern till ${now}. Dagordningskortet i möteschatten visar nu den nya tiden.` },
+    { type: 'agenda-updated', groupId: group.id, meetingId: meeting.id, at, text: `Dagordning inför mötet ${now}.`, notice: notices.join(' ') },
+    ...told.map((text): DomainEvent => ({ type: 'secretaries-told', groupId: group.id, meetingId: null, text })),
   ];
 }
