@@ -73,9 +73,11 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
   const drafts = composeAgenda({ group, ownItems: parseEventAgenda(event.body), carriedOver: [] });
   const existing = await repos.agenda.list(meeting.id);
   const mains = mainItems(existing);
-  const own = drafts.filter((d) => d.standardKind === null);
+  // An item already on the agenda (moved from a cancelled meeting of the series, typed with `ny punkt`) is not added twice.
+  const own = drafts.filter((d) => d.standardKind === null && !mains.some((i) => sameTitle(i.title, d.title)));
   let ownPosition = OWN_POSITION - own.length;
   for (const draft of drafts) {
+    if (draft.standardKind === null && !own.includes(draft)) continue;
     const slot = draft.standardKind ? mains.find((i) => i.standardKind === draft.standardKind) : undefined;
     if (slot) await fillStandardSlot(repos, group, meeting, slot, draft, existing);
     else if (draft.standardKind) await insertDraft(repos, group, meeting, draft, standardPosition(mains, draft));
@@ -86,6 +88,8 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
   await renumber(repos, group, meeting, at);
   return true;
 }
+
+const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('sv-SE') === b.trim().toLocaleLowerCase('sv-SE');
 
 /** The invitation's wording, tag and presenters of a standard item win; its sub-points are added. */
 async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meeting, slot: AgendaItem, draft: AgendaDraftItem, existing: AgendaItem[]) {
