@@ -25,6 +25,7 @@ export const MEETING_STATUS: Record<MeetingStatus, string> = {
   utkast: 'Utkast',
   justering: 'Justering',
   justerat: 'Justerat',
+  inställt: 'Inställt',
 };
 
 export const NO_OWNER = 'Ingen ansvarig';

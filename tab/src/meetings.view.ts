@@ -77,7 +77,8 @@ export class MeetingsView {
       el('td', { 'data-label': 'Datum', id: dateId }, date),
       el('td', { 'data-label': 'Status' }, el('span', { class: `badge meeting-${meeting.status}` }, MEETING_STATUS[meeting.status] ?? meeting.status)),
       el('td', { 'data-label': 'Paragrafer' }, meeting.paragraphRange ?? '–'),
-      el('td', { 'data-label': 'Protokoll' }, el('div', { class: 'buttons' }, show, download)));
+      // a cancelled meeting was never held: there is no protokoll to show
+      el('td', { 'data-label': 'Protokoll' }, meeting.status === 'inställt' ? 'Inget protokoll' : el('div', { class: 'buttons' }, show, download)));
   }
 
   /** With SSO the link alone would go without the token: fetch the file and hand it over. */

@@ -2,11 +2,12 @@
  * A loopback stand-in for Entra ID's v2 endpoints that a confidential client uses:
  *   GET  /{tenant}/v2.0/.well-known/openid-configuration   (OpenID discovery)
  *   POST /{tenant}/oauth2/v2.0/token                        (client credentials: secret or certificate)
+ *   GET  /{tenant}/discovery/v2.0/keys                      (the keys of the tab's user tokens: userToken)
  * so the real msal-node signs in over real HTTP. Issued tokens are opaque and remembered; the
  * Graph stand-in accepts only those. A certificate's client assertion is verified with its key.
  */
 import type http from 'node:http';
-import { LoopbackServer } from './loopback-server';
+import { LoopbackServer, TestSigningKey } from './loopback-server';
 import { randomBytes, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
@@ -24,6 +25,17 @@ export class EntraTokenServer extends LoopbackServer {
   readonly tokenRequests: TokenRequest[] = [];
   /** why sign-ins were refused (for test failure messages) */
   readonly refusals: string[] = [];
+
+  /** signs the tab's user tokens (SSO), published at the tenant's JWKS address */
+  private readonly userKey = new TestSigningKey('user-key');
+
+  /** A signed-in member's bearer token for the tab API of a server started with `env(…)` and PUBLIC_BASE_URL. */
+  userToken(oid: string, publicBaseUrl = 'https://protokoll.example.se'): string {
+    return this.userKey.sign(
+      { oid, name: 'Testperson', tid: this.tenantId, ver: '2.0' },
+      { audience: `api://${new URL(publicBaseUrl).host}/${this.clientId}`, issuer: `${this.url}/${this.tenantId}/v2.0`, expiresIn: 3600 },
+    );
+  }
 
   protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     let raw = '';
@@ -49,6 +61,10 @@ export class EntraTokenServer extends LoopbackServer {
   private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
     const path = new URL(req.url ?? '/', this.url).pathname;
     res.setHeader('content-type', 'application/json; charset=utf-8');
+    if (req.method === 'GET' && path === `/${this.tenantId}/discovery/v2.0/keys`) {
+      res.end(JSON.stringify(this.userKey.jwks({ alg: 'RS256' })));
+      return;
+    }
     if (req.method === 'GET' && path === `/${this.tenantId}/v2.0/.well-known/openid-configuration`) {
       // The fields of https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration
       res.end(JSON.stringify({

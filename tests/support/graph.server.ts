@@ -4,6 +4,8 @@
  *   GET /v1.0/users/{upn}/calendarView · GET /v1.0/groups/{id}/calendarView
  *     startDateTime/endDateTime required, events overlapping the window, $select applied, paged
  *     with @odata.nextLink ($skip) after `pageSize` events.
+ *   GET /v1.0/users/{upn}/events/{id} · GET /v1.0/groups/{id}/events/{id}: one event, 404
+ *     ErrorItemNotFound once deleted (`removeEvent`); `updateEvent` moves, cancels or edits one.
  * After the meeting (attendance reports, channel files, uploads): see graph-artifacts.ts.
  * Bearer tokens are checked (only tokens the Entra stand-in issued pass). `fail()` queues faults:
  * 429/503 with Retry-After, 403 bodies, malformed bodies. Every call is recorded.
@@ -92,9 +94,34 @@ export class GraphTestServer extends LoopbackServer {
       return send(fault.fault.status, fault.fault.body, fault.fault.headers, fault.fault.contentType);
     }
     if (this.artifacts.handle(call.method, call.path, url, body, send)) return;
+    const single = /^\/v1\.0\/(users|groups)\/([^/]+)\/(?:calendar\/)?events\/([^/]+)$/i.exec(call.path);
+    if (req.method === 'GET' && single) return this.event(single[1]!.toLowerCase() as 'users' | 'groups', single[2]!, single[3]!, url, send);
     const match = /^\/v1\.0\/(users|groups)\/([^/]+)\/calendarView$/i.exec(call.path);
     if (req.method !== 'GET' || !match) return send(404, { error: { code: 'BadRequest', message: `Resource not found for the segment '${call.path}'.` } });
     this.calendarView(match[1]!.toLowerCase() as 'users' | 'groups', match[2]!, url, send);
+  }
+
+  /** Replaces one event (matched by id) with `changes` applied: a moved time, a cancellation, an edited body. */
+  updateEvent(owner: 'users' | 'groups', id: string, eventId: string, changes: Record<string, unknown>): void {
+    const events = this.calendars.get(`${owner}/${id.toLowerCase()}`) ?? [];
+    this.calendars.set(`${owner}/${id.toLowerCase()}`, events.map((e) => (e.id === eventId ? { ...e, ...changes } : e)));
+  }
+
+  /** Deletes an event (or one occurrence of a series), as the organiser does in Outlook. */
+  removeEvent(owner: 'users' | 'groups', id: string, eventId: string): void {
+    const events = this.calendars.get(`${owner}/${id.toLowerCase()}`) ?? [];
+    this.calendars.set(`${owner}/${id.toLowerCase()}`, events.filter((e) => e.id !== eventId));
+  }
+
+  /** GET …/events/{id} (api-reference/v1.0/api/event-get.md): the event, or 404 ErrorItemNotFound once deleted. */
+  private event(owner: 'users' | 'groups', id: string, eventId: string, url: URL, send: (status: number, body: unknown) => void): void {
+    const event = this.calendars.get(`${owner}/${id.toLowerCase()}`)?.find((e) => e.id === eventId);
+    if (!event) return send(404, graphFixture('error-404-item-not-found.json'));
+    const select = url.searchParams.get('$select')?.split(',');
+    send(200, {
+      '@odata.context': `${this.url}/v1.0/$metadata#${owner}('${id}')/events/$entity`,
+      ...(select ? pick(event, ['@odata.etag', 'id', ...select]) : event),
+    });
   }
 
   private calendarView(owner: 'users' | 'groups', id: string, url: URL, send: (status: number, body: unknown) => void): void {

@@ -20,6 +20,7 @@ const STATUS_TEXT: Record<AgendaView['status'], string> = {
   utkast: 'Protokollutkast',
   justering: 'Under justering',
   justerat: 'Justerat',
+  inställt: 'Mötet är inställt',
 };
 
 /** Display cap for one title; the stored title is never cut. */
@@ -27,12 +28,18 @@ const MAX_TITLE = 300;
 /** Head room under the limit for the invoke response and activity envelope around the card. */
 const DEFAULT_MAX_BYTES = MAX_CARD_BYTES - 1024;
 
-export function buildAgendaCard(model: AgendaCardModel, maxBytes = DEFAULT_MAX_BYTES): AdaptiveCard {
+/**
+ * `notice`: what changed since the card was first posted (a moved meeting, an edited invitation),
+ * shown under the date when the card is updated in place.
+ */
+export function buildAgendaCard(model: AgendaCardModel, maxBytes = DEFAULT_MAX_BYTES, notice: string | null = null): AdaptiveCard {
   const header: CardElement[] = [
     heading(`Dagordning – ${escapeMarkdown(clip(model.groupName, 150))}`),
     textBlock(`${model.dateLine} · ${STATUS_TEXT[model.status]}`, { isSubtle: true, spacing: 'None' }),
   ];
-  if (model.entries.length === 0) header.push(textBlock('Dagordningen är tom. Lägg till punkter med ny punkt följt av rubriken.'));
+  if (notice) header.push(textBlock(escapeMarkdown(clip(notice, 2000)), { weight: 'Bolder', color: 'Attention' }));
+  // A cancelled meeting's items went on to the next meeting: there is nothing to list, and nothing to add.
+  if (model.entries.length === 0 && model.status !== 'inställt') header.push(textBlock('Dagordningen är tom. Lägg till punkter med ny punkt följt av rubriken.'));
   const actions = [executeAction('Uppdatera', Verbs.refreshAgenda, { meetingId: model.meetingId }, { associatedInputs: 'none' })];
 
   const blocks = entryBlocks(model.entries);

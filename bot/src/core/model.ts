@@ -102,7 +102,8 @@ export interface RosterMember {
 /** The place of a meeting without a room (the database's default for a new meeting). */
 export const PLACE_WITHOUT_ROOM = 'via Teams';
 
-export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat';
+/** `inställt`: cancelled in the calendar before it started; it never runs and its items went to the next meeting. */
+export type MeetingStatus = 'planerat' | 'pågår' | 'utkast' | 'justering' | 'justerat' | 'inställt';
 
 export interface Meeting {
   id: string;
@@ -182,6 +183,11 @@ export interface AgendaItem {
   recipientsRecorded: RecordedAt | null;
   /** id of the item at an earlier meeting that this one carries over, if any */
   carriedFromItemId: string | null;
+  /**
+   * it came from the calendar invitation's body: a re-read of an edited invitation may change or
+   * remove it (items typed with `ny punkt`, added by hand or carried over are never touched)
+   */
+  fromInvitation?: boolean;
 }
 
 export interface Note {

@@ -10,6 +10,7 @@ import type {
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
 import type { PresenceInterval } from './attendance-intervals';
+import type { AgendaDraftItem } from './standard-items';
 
 export interface NewRosterEntry {
   name: string;
@@ -124,6 +125,8 @@ export interface AgendaStore {
   insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem>;
   update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void>;
   remove(meetingId: string, itemId: string): Promise<void>;
+  /** a main item and its sub-points go to another meeting of the group, at `position`, unnumbered */
+  moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void>;
   /** items of earlier meetings of the group that were postponed and not yet carried over */
   postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]>;
 }
@@ -309,6 +312,9 @@ export interface DocumentStore {
   cardPosts(meetingId: string): Promise<ApprovalCardPost[]>;
 }
 
+/** Where a card was posted: the conversation (with its botbuilder reference) and the activity. */
+export type CardPost = ApprovalCardPost;
+
 /** Where an approval card was posted: the conversation (with its botbuilder reference) and the activity. */
 export interface ApprovalCardPost {
   meetingId: string;
@@ -337,8 +343,16 @@ export interface CalendarStore {
   attachEvent(groupId: string, meetingId: string, eventId: string): Promise<void>;
   /** true once per meeting: the invitation's items go onto the agenda */
   claimEventImport(meetingId: string, at: IsoTime): Promise<boolean>;
-  /** true once per meeting: the agenda card is posted to the meeting chat */
+  /** true once per meeting, and only while it is planned: the agenda card is posted to the meeting chat */
   claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** whether the agenda card was claimed for posting (a change after that updates the card) */
+  agendaPosted(meetingId: string): Promise<boolean>;
+  /** remembers where the agenda card was posted, so it is updated in place; a repeated post is kept once */
+  addAgendaCardPost(post: CardPost): Promise<void>;
+  agendaCardPosts(meetingId: string): Promise<CardPost[]>;
+  /** the invitation's agenda as last read into the meeting (null before the first import) */
+  eventAgenda(meetingId: string): Promise<AgendaDraftItem[] | null>;
+  setEventAgenda(meetingId: string, agenda: AgendaDraftItem[]): Promise<void>;
   /** gives a claimed post back when it could not be delivered, so the next run tries again */
   releaseAgendaPost(meetingId: string, at: IsoTime): Promise<void>;
   /** true once per meeting: the secretary is warned about RSVPs that put the quorum at risk */
@@ -444,6 +458,8 @@ export interface ProtokollDocuments {
 export interface CalendarSource {
   /** events overlapping [from, to), every page, in start order */
   events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]>;
+  /** one event by id, wherever it now is; null when it no longer exists (deleted from the calendar) */
+  event(calendar: CalendarRef, eventId: string): Promise<CalendarEvent | null>;
 }
 
 /** One person in Teams' attendance report (Graph's attendanceRecord), in the domain's words. */
@@ -499,7 +515,13 @@ export type DomainEvent =
   /** a justering reminder under the approval card (else in the channel), @mentioning those who have not decided */
   | { type: 'approvers-reminded'; groupId: string; meetingId: string; text: string; waiting: RosterMember[] }
   /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
-  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime };
+  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime }
+  /**
+   * the meeting was moved, cancelled or its invitation edited after the agenda card was posted: the
+   * card is updated where it was posted (never posted again), with `text` as the message and
+   * `notice` on the card saying what changed
+   */
+  | { type: 'agenda-updated'; groupId: string; meetingId: string; text: string; notice: string; at: IsoTime };
 
 /** The one way out: implemented once, in the Teams adapter. */
 export interface Notifier {

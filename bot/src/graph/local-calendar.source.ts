@@ -18,6 +18,18 @@ export class LocalCalendarSource implements CalendarSource {
   constructor(private readonly file: string) {}
 
   async events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]> {
+    // The calendarView window: events that overlap [from, to).
+    return (await this.all(calendar))
+      .filter((e) => Date.parse(e.endsAt) > Date.parse(from) && Date.parse(e.startsAt) < Date.parse(to))
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  }
+
+  /** An event taken out of the file counts as deleted. */
+  async event(calendar: CalendarRef, eventId: string): Promise<CalendarEvent | null> {
+    return (await this.all(calendar)).find((e) => e.id === eventId) ?? null;
+  }
+
+  private async all(calendar: CalendarRef): Promise<CalendarEvent[]> {
     const calendars = await this.read();
     const owner = calendar.kind === 'group' ? calendars.groups : calendars.users;
     const key = Object.keys(owner ?? {}).find((k) => k.toLowerCase() === calendar.id.toLowerCase());
@@ -25,16 +37,11 @@ export class LocalCalendarSource implements CalendarSource {
     if (!Array.isArray(raw)) {
       throw new CalendarUnavailable('not-found', `${capitalised(describeCalendar(calendar))} finns inte i den lokala kalenderfilen ${this.file}.`);
     }
-    let events: CalendarEvent[];
     try {
-      events = raw.map(toCalendarEvent);
+      return raw.map(toCalendarEvent);
     } catch (error) {
       throw new CalendarUnavailable('malformed', `Den lokala kalenderfilen ${this.file} har en händelse som inte ser ut som Microsoft Graphs: ${(error as Error).message}.`);
     }
-    // The calendarView window: events that overlap [from, to).
-    return events
-      .filter((e) => Date.parse(e.endsAt) > Date.parse(from) && Date.parse(e.startsAt) < Date.parse(to))
-      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   }
 
   private async read(): Promise<{ groups?: Record<string, unknown>; users?: Record<string, unknown> }> {

@@ -7,8 +7,9 @@
  */
 import { CalendarUnavailable, nextTeamsMeeting, placeOf, type CalendarEvent, type CalendarRef } from '../core/calendar';
 import type { Group, IsoTime, Meeting } from '../core/model';
-import type { CalendarSource, Notifier, UnitOfWork } from '../core/ports';
-import { agendaDue, importEventAgenda, syncUpcomingMeeting } from '../core/use-cases/agenda-from-event';
+import type { CalendarSource, Notifier, Repositories, UnitOfWork } from '../core/ports';
+import { agendaDue } from '../core/use-cases/agenda-from-event';
+import { followCalendar, type CalendarReading } from '../core/use-cases/calendar-follow';
 import { formatMeetingTime } from '../core/swedish-time';
 import type { Logger } from '../logger';
 
@@ -27,6 +28,18 @@ export type Prepared =
   | { kind: 'busy'; event: CalendarEvent }
   | { kind: 'ready'; group: Group; meeting: Meeting; event: CalendarEvent };
 
+interface PlannedEvent {
+  eventId: string;
+  startsAt: IsoTime;
+}
+
+/** The group's planned meeting's calendar event, read before the calendar is (no lock: the sync re-checks it). */
+async function plannedEvent(repos: Repositories, groupId: string): Promise<PlannedEvent | null> {
+  const open = await repos.meetings.findOpen(groupId);
+  const eventId = open?.status === 'planerat' && open.startsAt ? await repos.calendar.eventOf(open.id) : null;
+  return eventId && open?.startsAt ? { eventId, startsAt: open.startsAt } : null;
+}
+
 export class CalendarSync {
   constructor(
     private readonly uow: UnitOfWork,
@@ -41,23 +54,44 @@ export class CalendarSync {
   }
 
   async prepare(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean): Promise<Prepared> {
-    const found = await this.nextEvent(calendar, now);
-    if (found.kind !== 'event') {
-      if (found.kind === 'problem') await this.tell(groupId, found.error);
-      else if (found.kind === 'no-meeting') await this.uow.run((repos) => repos.calendar.clearProblem(groupId));
-      return found;
+    if (!this.source) return { kind: 'no-source' };
+    const planned = await this.uow.read((repos) => plannedEvent(repos, groupId));
+    let reading: CalendarReading;
+    try {
+      reading = await this.read(this.source, calendar, planned, now, importNow);
+    } catch (error) {
+      const problem = this.problemOf(error, calendar);
+      await this.tell(groupId, problem);
+      return { kind: 'problem', error: problem };
     }
-    const event = found.event;
     const synced = await this.uow.run(async (repos) => {
       await repos.calendar.clearProblem(groupId);
-      const group = await repos.groups.findById(groupId);
-      const meeting = group ? await syncUpcomingMeeting(repos, group, event, now) : null;
-      if (group && meeting && (importNow || agendaDue(event, now, this.leadHours))) {
-        if (await importEventAgenda(repos, group, meeting, event, now)) this.logger.info({ groupId, meetingId: meeting.id }, 'agenda imported from the invitation');
-      }
-      return group && meeting ? { group, meeting: (await repos.meetings.findById(group.id, meeting.id)) ?? meeting } : null;
+      return followCalendar(repos, groupId, reading, now);
     });
-    return synced.duplicate || !synced.value ? { kind: 'busy', event } : { kind: 'ready', ...synced.value, event };
+    if (synced.duplicate || !synced.value) return reading.event ? { kind: 'busy', event: reading.event } : { kind: 'no-meeting' };
+    const { group, meeting, imported, events } = synced.value;
+    if (imported && meeting) this.logger.info({ groupId, meetingId: meeting.id }, 'agenda imported from the invitation');
+    for (const event of events) await this.notifier.deliver(event);
+    if (!reading.event) return { kind: 'no-meeting' };
+    return meeting ? { kind: 'ready', group, meeting, event: reading.event } : { kind: 'busy', event: reading.event };
+  }
+
+  /**
+   * The calendar as this run sees it. The planned meeting's own event is looked for first (it may
+   * have moved past another event); when it left the view it is asked for by id, and counts as gone
+   * only when Graph no longer has it or it is cancelled, and only before the meeting starts.
+   */
+  private async read(source: CalendarSource, calendar: CalendarRef, planned: PlannedEvent | null, now: IsoTime, importNow: boolean): Promise<CalendarReading> {
+    const events = await source.events(calendar, now, this.horizon(now));
+    let own = planned ? events.find((e) => e.id === planned.eventId) : undefined;
+    let goneEventId: string | null = null;
+    if (planned && (!own || own.isCancelled) && Date.parse(now) < Date.parse(planned.startsAt)) {
+      const found = own?.isCancelled ? own : await source.event(calendar, planned.eventId);
+      if (!found || found.isCancelled) goneEventId = planned.eventId;
+      else own = found;
+    }
+    const event = own && !own.isCancelled && own.joinUrl && !goneEventId ? own : nextTeamsMeeting(events, now);
+    return { goneEventId, event, importNow: !!event && (importNow || agendaDue(event, now, this.leadHours)) };
   }
 
   /** For `kalender`: what the calendar holds next, or why it cannot be read (Swedish). */
@@ -74,16 +108,23 @@ export class CalendarSync {
 
   private async nextEvent(calendar: CalendarRef, now: IsoTime): Promise<Prepared | { kind: 'event'; event: CalendarEvent }> {
     if (!this.source) return { kind: 'no-source' };
-    const to = new Date(Date.parse(now) + Math.max(DISCOVERY_DAYS * DAY_MS, (this.leadHours + 24) * 3_600_000)).toISOString();
     try {
-      const event = nextTeamsMeeting(await this.source.events(calendar, now, to), now);
+      const event = nextTeamsMeeting(await this.source.events(calendar, now, this.horizon(now)), now);
       return event ? { kind: 'event', event } : { kind: 'no-meeting' };
     } catch (error) {
-      if (!(error instanceof CalendarUnavailable)) throw error;
-      const level = TOLD.has(error.problem) ? 'error' : 'warn';
-      this.logger[level]({ calendar, problem: error.problem, ...error.detail }, 'calendar could not be read');
-      return { kind: 'problem', error };
+      return { kind: 'problem', error: this.problemOf(error, calendar) };
     }
+  }
+
+  private horizon(now: IsoTime): IsoTime {
+    return new Date(Date.parse(now) + Math.max(DISCOVERY_DAYS * DAY_MS, (this.leadHours + 24) * 3_600_000)).toISOString();
+  }
+
+  private problemOf(error: unknown, calendar: CalendarRef): CalendarUnavailable {
+    if (!(error instanceof CalendarUnavailable)) throw error;
+    const level = TOLD.has(error.problem) ? 'error' : 'warn';
+    this.logger[level]({ calendar, problem: error.problem, ...error.detail }, 'calendar could not be read');
+    return error;
   }
 
   private async tell(groupId: string, error: CalendarUnavailable): Promise<void> {

@@ -6,7 +6,7 @@ import { iso, seqNumber } from './rows';
 
 const columns = [
   'id', 'meeting_id', 'parent_id', 'position', 'section', 'title', 'type_tag', 'standard_kind', 'number',
-  'presenters', 'outcome', 'recipients', 'carried_from_item_id', 'outcome_at', 'outcome_seq', 'recipients_at', 'recipients_seq',
+  'presenters', 'outcome', 'recipients', 'carried_from_item_id', 'outcome_at', 'outcome_seq', 'recipients_at', 'recipients_seq', 'from_invitation',
 ] as const;
 
 const recordedAt = (at: Date | null, seq: string | number | bigint | null): RecordedAt | null =>
@@ -34,6 +34,7 @@ function toItem(row: ItemRow): AgendaItem {
     recipients: row.recipients,
     recipientsRecorded: recordedAt(row.recipients_at, row.recipients_seq),
     carriedFromItemId: row.carried_from_item_id,
+    fromInvitation: row.from_invitation,
   };
 }
 
@@ -68,6 +69,7 @@ export class AgendaRepository implements AgendaStore {
         outcome: item.outcome,
         recipients: JSON.stringify(item.recipients),
         carried_from_item_id: item.carriedFromItemId,
+        from_invitation: item.fromInvitation ?? false,
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
@@ -92,6 +94,7 @@ export class AgendaRepository implements AgendaStore {
         outcome: changes.outcome,
         recipients: changes.recipients && JSON.stringify(changes.recipients),
         carried_from_item_id: changes.carriedFromItemId,
+        from_invitation: changes.fromInvitation,
         // the outcome stands where it was last recorded; the recipients where the first were
         ...(outcomeRecorded ? { outcome_at: at, outcome_seq: nextSeq } : {}),
         ...(recipientsRecorded
@@ -101,6 +104,14 @@ export class AgendaRepository implements AgendaStore {
       .where('meeting_id', '=', meetingId)
       .where('id', '=', itemId)
       .execute();
+  }
+
+  async moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void> {
+    // At the other meeting the item is the secretary's: that meeting's invitation never removes it.
+    await this.db.updateTable('agenda_items').set({ meeting_id: toMeetingId, position, number: null, from_invitation: false })
+      .where('meeting_id', '=', fromMeetingId).where('id', '=', itemId).execute();
+    await this.db.updateTable('agenda_items').set({ meeting_id: toMeetingId, from_invitation: false })
+      .where('meeting_id', '=', fromMeetingId).where('parent_id', '=', itemId).execute();
   }
 
   async remove(meetingId: string, itemId: string): Promise<void> {

@@ -3,7 +3,8 @@
  * conditional UPDATE … RETURNING: of two instances claiming at once, one row update wins.
  */
 import { sql, type Kysely } from 'kysely';
-import type { CalendarStore } from '../core/ports';
+import type { CalendarStore, CardPost } from '../core/ports';
+import type { AgendaDraftItem } from '../core/standard-items';
 import type { CalendarRef } from '../core/calendar';
 import type { IsoTime } from '../core/model';
 import type { Database } from './schema';
@@ -74,8 +75,49 @@ export class CalendarRepository implements CalendarStore {
     return this.claim(meetingId, 'event_agenda_imported_at', at);
   }
 
-  claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean> {
-    return this.claim(meetingId, 'agenda_posted_at', at);
+  async claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean> {
+    // A meeting cancelled meanwhile (by another instance) gets no agenda.
+    const claimed = await this.db
+      .updateTable('meetings')
+      .set({ agenda_posted_at: at })
+      .where('id', '=', meetingId)
+      .where('status', '=', 'planerat')
+      .where('agenda_posted_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return !!claimed;
+  }
+
+  async agendaPosted(meetingId: string): Promise<boolean> {
+    const row = await this.db.selectFrom('meetings').select('agenda_posted_at').where('id', '=', meetingId).executeTakeFirst();
+    return !!row?.agenda_posted_at;
+  }
+
+  async addAgendaCardPost(post: CardPost): Promise<void> {
+    await this.db
+      .insertInto('agenda_card_posts')
+      .values({ meeting_id: post.meetingId, conversation_id: post.conversationId, reference: JSON.stringify(post.reference), activity_id: post.activityId })
+      .onConflict((oc) => oc.columns(['conversation_id', 'activity_id']).doNothing())
+      .execute();
+  }
+
+  async agendaCardPosts(meetingId: string): Promise<CardPost[]> {
+    const rows = await this.db
+      .selectFrom('agenda_card_posts')
+      .select(['meeting_id', 'conversation_id', 'reference', 'activity_id'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({ meetingId: r.meeting_id, conversationId: r.conversation_id, reference: r.reference, activityId: r.activity_id }));
+  }
+
+  async eventAgenda(meetingId: string): Promise<AgendaDraftItem[] | null> {
+    const row = await this.db.selectFrom('meetings').select('event_agenda').where('id', '=', meetingId).executeTakeFirst();
+    return (row?.event_agenda as AgendaDraftItem[] | null | undefined) ?? null;
+  }
+
+  async setEventAgenda(meetingId: string, agenda: AgendaDraftItem[]): Promise<void> {
+    await this.db.updateTable('meetings').set({ event_agenda: JSON.stringify(agenda) }).where('id', '=', meetingId).execute();
   }
 
   async releaseAgendaPost(meetingId: string, at: IsoTime): Promise<void> {

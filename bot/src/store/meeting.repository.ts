@@ -129,7 +129,8 @@ export class MeetingRepository implements MeetingStore {
       .select(columns)
       .where('group_id', '=', groupId)
       .where('id', '!=', beforeMeetingId)
-      .where('status', 'not in', ['planerat', 'pågår'])
+      // a cancelled meeting has no protokoll: "föregående protokoll" is the one before it
+      .where('status', 'not in', ['planerat', 'pågår', 'inställt'])
       .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
       .limit(1)
       .executeTakeFirst();

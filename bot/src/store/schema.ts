@@ -85,6 +85,8 @@ export interface MeetingsTable {
   report_imported_at: NullableTimestamp;
   report_problem: string | null;
   upload_problem_told_at: NullableTimestamp;
+  /** the invitation's agenda as last read (AgendaDraftItem[]) */
+  event_agenda: Json<unknown> | null;
   created_at: CreatedAt;
 }
 
@@ -108,6 +110,7 @@ export interface AgendaItemsTable {
   outcome_seq: NullableEntrySeq;
   recipients_at: ColumnType<Date | null, never, Date | string | null>;
   recipients_seq: NullableEntrySeq;
+  from_invitation: Generated<boolean>;
   /** the title as the `swedish` text-search configuration reads it; kept by the database */
   search: ColumnType<unknown, never, never>;
 }
@@ -267,6 +270,27 @@ export interface CalendarLinksTable {
   calendar_id: string;
   problem: string | null;
   updated_at: DefaultedTimestamp;
+  delta_link: string | null;
+  delta_window_from: NullableTimestamp;
+  delta_window_to: NullableTimestamp;
+}
+
+export interface AgendaCardPostsTable {
+  id: Generated<string>;
+  meeting_id: string;
+  conversation_id: string;
+  reference: Json<unknown>;
+  activity_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CalendarEventsTable {
+  group_id: string;
+  event_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  /** the domain's CalendarEvent */
+  event: Json<unknown>;
 }
 
 export interface ProvisionalIdentitiesTable {
@@ -300,5 +324,7 @@ export interface Database {
   bot_state: BotStateTable;
   approval_card_posts: ApprovalCardPostsTable;
   calendar_links: CalendarLinksTable;
+  agenda_card_posts: AgendaCardPostsTable;
+  calendar_events: CalendarEventsTable;
   provisional_identities: ProvisionalIdentitiesTable;
 }

@@ -20,10 +20,13 @@ export class ProactiveMessenger {
     private readonly logger: Logger,
   ) {}
 
-  async post(reference: Partial<ConversationReference>, reply: Reply): Promise<void> {
+  /** The posted activity's id (to update it later), or null when the channel gave none. */
+  async post(reference: Partial<ConversationReference>, reply: Reply): Promise<string | null> {
+    let activityId: string | null = null;
     await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      await context.sendActivity(toActivity(reply));
+      activityId = (await context.sendActivity(toActivity(reply)))?.id ?? null;
     });
+    return activityId;
   }
 
   /** Replaces an activity posted earlier (a card that changed) with `reply`. */

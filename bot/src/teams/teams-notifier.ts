@@ -68,6 +68,8 @@ export class TeamsNotifier implements Notifier {
         return this.sayUnderCardOrInChannel(event.groupId, event.meetingId, { text: event.text, mentions: mentionsOf(event.waiting) });
       case 'agenda-due':
         return this.postAgenda(event);
+      case 'agenda-updated':
+        return this.updateAgenda(event);
     }
   }
 
@@ -103,11 +105,41 @@ export class TeamsNotifier implements Notifier {
     const reply = { text: event.text, card: buildAgendaCard(view) };
     const chat = meetingChatReference(event.joinUrl, bindings);
     if (chat) {
-      await this.proactive.post(chat as Partial<ConversationReference>, reply);
+      const activityId = await this.proactive.post(chat as Partial<ConversationReference>, reply);
+      if (activityId) await this.rememberAgenda(event.meetingId, chat, activityId);
       this.logger.info({ groupId: event.groupId, meetingId: event.meetingId, chat: chat.conversation?.id }, 'agenda posted');
       return true;
     }
-    return this.postInChannel(event.groupId, reply);
+    const post = await this.proactive.postToGroupChannel(event.groupId, reply);
+    if (post) await this.rememberAgenda(event.meetingId, post.reference, post.activityId);
+    return post !== null;
+  }
+
+  /** Where the agenda card went, so a later change updates it instead of posting a second card. */
+  private async rememberAgenda(meetingId: string, reference: Partial<ConversationReference>, activityId: string): Promise<void> {
+    const conversationId = reference.conversation?.id ?? '';
+    await this.uow.read((repos) => repos.calendar.addAgendaCardPost({ meetingId, conversationId, reference, activityId }));
+  }
+
+  /** Every posted agenda card of the meeting, rebuilt from the database with what changed; false when none was posted. */
+  private async updateAgenda(event: Extract<DomainEvent, { type: 'agenda-updated' }>): Promise<boolean> {
+    const { view, posts } = await this.uow.read(async (repos) => {
+      const [group, meeting] = await Promise.all([repos.groups.findById(event.groupId), repos.meetings.findById(event.groupId, event.meetingId)]);
+      const view = group && meeting ? buildAgendaView(group, meeting, await repos.agenda.list(meeting.id), event.at) : null;
+      return { view, posts: await repos.calendar.agendaCardPosts(event.meetingId) };
+    });
+    if (!view || posts.length === 0) return false;
+    const reply = { text: event.text, card: buildAgendaCard(view, undefined, event.notice) };
+    let updated = false;
+    for (const post of posts) {
+      try {
+        await this.proactive.update(post.reference as Partial<ConversationReference>, post.activityId, reply);
+        updated = true;
+      } catch (error) {
+        this.logger.error({ err: error, conversationId: post.conversationId }, 'updating the agenda card failed');
+      }
+    }
+    return updated;
   }
 
   private async unpostedDraft(events: DomainEvent[]): Promise<{ groupId: string; meetingId: string } | null> {

@@ -78,14 +78,18 @@ export async function importEventAgenda(repos: Repositories, group: Group, meeti
     existing.length,
     (draft) => !!draft.standardKind && mains.some((i) => i.standardKind === draft.standardKind),
   );
-  const own = drafts.filter((d) => d.standardKind === null);
+  // An item already on the agenda (moved from a cancelled meeting of the series, typed with `ny punkt`) is not added twice.
+  const own = drafts.filter((d) => d.standardKind === null && !mains.some((i) => sameTitle(i.title, d.title)));
   let ownPosition = OWN_POSITION - own.length;
   for (const draft of drafts) {
+    if (draft.standardKind === null && !own.includes(draft)) continue;
     const slot = draft.standardKind ? mains.find((i) => i.standardKind === draft.standardKind) : undefined;
     if (slot) await fillStandardSlot(repos, group, meeting, slot, draft, existing);
     else if (draft.standardKind) await insertDraft(repos, group, meeting, draft, standardPosition(mains, draft));
     else await insertDraft(repos, group, meeting, draft, ownPosition++);
   }
+  // kept to compare with the invitation as edited later (agenda-reread.ts)
+  await repos.calendar.setEventAgenda(meeting.id, drafts);
   await renumber(repos, group, meeting, at);
   return true;
 }
@@ -104,6 +108,8 @@ function withinAgendaLimit(drafts: AgendaDraftItem[], existingCount: number, fil
   });
 }
 
+const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase('sv-SE') === b.trim().toLocaleLowerCase('sv-SE');
+
 /** The invitation's wording, tag and presenters of a standard item win; its sub-points are added. */
 async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meeting, slot: AgendaItem, draft: AgendaDraftItem, existing: AgendaItem[]) {
   await repos.agenda.update(meeting.id, slot.id, {
@@ -112,7 +118,7 @@ async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meet
     presenters: draft.presenters.length ? draft.presenters : slot.presenters,
   });
   let position = Math.max(-1, ...subPointsOf(existing, slot.id).map((s) => s.position)) + 1;
-  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title });
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title, fromInvitation: true });
 }
 
 /** "Val av justerare" named in an invitation of a group that usually has none goes last in the head. */
@@ -126,10 +132,10 @@ function standardPosition(mains: AgendaItem[], draft: AgendaDraftItem): number {
 async function insertDraft(repos: Repositories, group: Group, meeting: Meeting, draft: AgendaDraftItem, position: number) {
   const item = await repos.agenda.insert(group.id, {
     ...blank(meeting), position, section: draft.section, title: draft.title, typeTag: draft.typeTag,
-    standardKind: draft.standardKind, presenters: draft.presenters,
+    standardKind: draft.standardKind, presenters: draft.presenters, fromInvitation: true,
   });
   let sub = 0;
-  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title });
+  for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title, fromInvitation: true });
 }
 
 const blank = (meeting: Meeting): Omit<NewAgendaItem, 'position' | 'title'> => ({
