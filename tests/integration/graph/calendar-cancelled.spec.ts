@@ -31,7 +31,7 @@ describeEachStore('a meeting cancelled in the calendar', (store) => {
   const meetings = async (): Promise<Array<{ date: string | null; status: string }>> => {
     const res = await fetch(`${wire.app.url}/api/groups/${groupId}/meetings`, { headers: { authorization: `Bearer ${entra.userToken(sandra.aadObjectId)}` } });
     expect(res.status).toBe(200);
-    return ((await res.json()) as any[]).map((m) => ({ date: m.date, status: m.status }));
+    return ((await res.json()) as { meetings: any[] }).meetings.map((m) => ({ date: m.date, status: m.status }));
   };
   const cancellationsTold = () => wire.connector.calls.filter((c) => c.path === '/v3/conversations' && /är inställt i kalendern/.test(c.body?.activity?.text ?? ''));
 

@@ -167,7 +167,7 @@ describeEachStore('a monthly series through half a year', (store, kind) => {
 
     // The meetings as the tab shows them.
     const res = await fetch(`${apps[1]!.url}/api/groups/${groupId}/meetings`, { headers: auth() });
-    const meetings = ((await res.json()) as any[]).map((m) => [m.date, m.status, m.paragraphRange]);
+    const meetings = ((await res.json()) as { meetings: any[] }).meetings.map((m) => [m.date, m.status, m.paragraphRange]);
     expect(meetings).toEqual([
       ['2024-09-10', 'justering', '§22 - §26'],
       ['2024-08-13', 'justering', '§16 - §21'],
