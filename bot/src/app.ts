@@ -17,6 +17,8 @@ import { registerMessagesRoute } from './http/messages.route';
 import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
 import { registerProtokollRoutes } from './http/protokoll.routes';
+import { registerLiveRoute } from './http/live.route';
+import { DatabaseMeetingChangeFeed } from './store/meeting-change-feed';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
 import { ProtokollBot } from './teams/protokoll-bot';
@@ -45,6 +47,8 @@ export interface RunningApp {
   approvalReminders: ApprovalReminderJob;
   /** agenda before meetings (calendar), RSVP warnings, reminders; `tick(now)` runs it once at `now` */
   scheduler: MeetingScheduler;
+  /** live streams (GET /api/meetings/{id}/live) this instance has open */
+  openLiveStreams(): number;
   /** base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
   stop(): Promise<void>;
@@ -93,6 +97,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const membership = config.entra ? teamMembership : undefined;
   registerApiRoutes(server, { uow, authenticator, logger, membership });
   registerProtokollRoutes(server, { uow, authenticator, logger, membership });
+  const feed = await DatabaseMeetingChangeFeed.start(store);
+  const liveStreams = registerLiveRoute(server, { uow, authenticator, logger, membership, feed });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'), { sourceMaps: config.environment !== 'production' });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -105,8 +111,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const stop = () =>
     (stopping ??= (async () => {
       await scheduler.stop();
+      // Open live streams never finish by themselves: end them, and the panels reconnect elsewhere.
+      liveStreams.closeAll();
       await closeGracefully(server, config.shutdownGraceMs);
+      await feed.close();
       if (!overrides.store) await store.close();
     })());
-  return { server, store, url, stop, approvalReminders, scheduler };
+  return { server, store, url, stop, approvalReminders, scheduler, openLiveStreams: liveStreams.open };
 }

@@ -94,6 +94,11 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /**
+   * How many committed transactions have changed the meeting (its agenda, record or attendance):
+   * it only grows, and read before the meeting's state it never claims more than that state shows.
+   */
+  changeNumber(groupId: string, meetingId: string): Promise<number>;
   /** the group's meeting whose draft awaits justering, locked until the transaction ends */
   awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
@@ -449,6 +454,16 @@ export type DomainEvent =
   | { type: 'approvers-reminded'; groupId: string; meetingId: string; text: string; waiting: RosterMember[] }
   /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
   | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime };
+
+/**
+ * Word that a meeting changed, from whichever server instance wrote it (the database's own
+ * notification, sent when the writing transaction commits). Says only which meeting: whoever
+ * listens reads what changed, with its own permissions.
+ */
+export interface MeetingChangeFeed {
+  /** `onChange` runs after each commit that changed the meeting, and after the feed lost and regained its connection (changes may have been missed) */
+  subscribe(meetingId: string, onChange: () => void): () => void;
+}
 
 /** The one way out: implemented once, in the Teams adapter. */
 export interface Notifier {

@@ -268,6 +268,13 @@ export interface ProvisionalIdentitiesTable {
   seen_at: Timestamp;
 }
 
+/** One row per transaction that changed a meeting (0019-live-changes): the live stream's change number. */
+export interface MeetingChangesTable {
+  meeting_id: string;
+  tx: string;
+  at: Generated<Date>;
+}
+
 export interface Database {
   groups: GroupsTable;
   conversations: ConversationsTable;
@@ -290,4 +297,5 @@ export interface Database {
   approval_card_posts: ApprovalCardPostsTable;
   calendar_links: CalendarLinksTable;
   provisional_identities: ProvisionalIdentitiesTable;
+  meeting_changes: MeetingChangesTable;
 }
