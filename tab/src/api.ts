@@ -9,8 +9,9 @@ import type { ActionStatus, MeetingStatus } from '../../bot/src/core/model';
 import type { ActionListEntry as ActionItem, MeetingListEntry as Meeting } from '../../bot/src/core/use-cases/tab-queries';
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
+import type { LiveEntry, LiveMeetingView } from '../../bot/src/core/use-cases/live-view';
 
-export type { ActionItem, ActionStatus, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
+export type { ActionItem, ActionStatus, Decision, DecisionRegisterPage, LiveEntry, LiveMeetingView, Meeting, MeetingStatus, TextPart };
 
 /** The stored version a protokoll page shows: its number, SHA-256 and status (null while the meeting runs). */
 export type PageVersion = Pick<ServedVersion, 'number' | 'sha256' | 'status'>;
@@ -31,7 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-async function headers(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function authHeaders(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const token = await ssoToken();
   return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
 }
@@ -39,7 +40,7 @@ async function headers(extra: Record<string, string> = {}): Promise<Record<strin
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: await headers((init.headers as Record<string, string>) ?? {}) });
+    res = await fetch(path, { ...init, headers: await authHeaders((init.headers as Record<string, string>) ?? {}) });
   } catch {
     throw new ApiError(0, 'Servern svarar inte. Kontrollera anslutningen och försök igen.');
   }
@@ -79,5 +80,7 @@ export const api = {
     const res = await request(api.protokollHtmlUrl(meetingId));
     return { html: await res.text(), version: pageVersion(res.headers) };
   },
+  /** the meeting as it is being recorded, as Server-Sent Events (live-stream.ts reads it) */
+  liveUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/live`,
   protokollDocx: async (meetingId: string) => (await request(api.protokollDocxUrl(meetingId))).blob(),
 };
