@@ -18,6 +18,7 @@ import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
 import { registerProtokollRoutes } from './http/protokoll.routes';
 import { registerLiveRoute } from './http/live.route';
+import { registerPanelRoutes } from './http/panel.routes';
 import { DatabaseMeetingChangeFeed } from './store/meeting-change-feed';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { createAdapter } from './teams/adapter';
@@ -99,6 +100,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   registerProtokollRoutes(server, { uow, authenticator, logger, membership });
   const feed = await DatabaseMeetingChangeFeed.start(store);
   const liveStreams = registerLiveRoute(server, { uow, authenticator, logger, membership, feed });
+  registerPanelRoutes(server, { uow, authenticator, logger, membership, documents: protokollDocuments, notifier });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'), { sourceMaps: config.environment !== 'production' });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -26,6 +26,10 @@ function pageVersion(headers: Headers): PageVersion | null {
   return { number, sha256, status };
 }
 
+export type PanelForm = 'next' | 'notes' | 'decisions' | 'actions';
+/** The chat command's own Swedish answer; `duplicate` when this form had been recorded already. */
+export interface PanelAnswer { text: string; warning: string | null; duplicate: boolean }
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
@@ -80,6 +84,13 @@ export const api = {
     const res = await request(api.protokollHtmlUrl(meetingId));
     return { html: await res.text(), version: pageVersion(res.headers) };
   },
+  /** records from the meeting panel's forms; `requestId` makes a resent form record once */
+  record: (meetingId: string, what: PanelForm, fields: Record<string, string>, requestId: string) =>
+    json<PanelAnswer>(`/api/meetings/${id(meetingId)}/${what}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ requestId, ...fields }),
+    }),
   /** the meeting as it is being recorded, as Server-Sent Events (live-stream.ts reads it) */
   liveUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/live`,
   protokollDocx: async (meetingId: string) => (await request(api.protokollDocxUrl(meetingId))).blob(),

@@ -7,6 +7,7 @@ import { api, type Meeting } from './api';
 import { byId, say } from './dom';
 import { followMeeting } from './live-stream';
 import { renderPanel } from './panel.view';
+import { wireRecordForms } from './panel-forms';
 import { startSession } from './session';
 
 const errorBox = byId('error');
@@ -36,9 +37,11 @@ async function main(): Promise<void> {
     return;
   }
   document.body.dataset.meeting = meeting.id;
+  const showForms = wireRecordForms(meeting.id);
   followMeeting(meeting.id, {
     view: (view, change) => {
       renderPanel(view);
+      showForms(view);
       document.body.dataset.change = String(change);
       document.body.dataset.ready = 'true';
     },

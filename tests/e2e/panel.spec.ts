@@ -135,6 +135,33 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     expect(await panel.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   }, 60_000);
 
+  it('the secretary\'s form records a decision the member then sees; the member has no forms', async () => {
+    const secretary = await openPanel(SECRETARY, 'default');
+    const member = await openPanel(MEMBER, 'dark');
+    expect(await secretary.panel.locator('#record-section').isVisible()).toBe(true);
+    expect(await member.panel.locator('#record-section').isVisible()).toBe(false);
+
+    await secretary.panel.locator('#decision-clause').fill('att uppdra åt förvaltningen att återkomma i juni');
+    const sent = Date.now();
+    await secretary.panel.locator('#decision-form button[type="submit"]').click();
+    await secretary.panel.locator('#record-status', { hasText: 'Panelgruppen beslutar att uppdra åt förvaltningen att återkomma i juni' }).waitFor({ timeout: 2000 });
+    await member.panel.locator('#current .clause', { hasText: 'att uppdra åt förvaltningen att återkomma i juni' }).waitFor({ timeout: 2000 });
+    expect(Date.now() - sent).toBeLessThan(2000);
+    expect(await secretary.panel.locator('#decision-clause').inputValue()).toBe('');
+
+    await secretary.panel.locator('#action-text').fill('Ta fram underlag');
+    await secretary.panel.locator('#action-owner').fill('Anna-Karin Åkesson');
+    await secretary.panel.locator('#action-form button[type="submit"]').click();
+    await member.panel.locator('#current .action', { hasText: 'Ta fram underlag, ansvarig Anna-Karin Åkesson' }).waitFor({ timeout: 2000 });
+
+    const before = await member.panel.locator('#current-title').textContent();
+    await secretary.panel.locator('#next-item').click();
+    await member.panel.waitForFunction((old) => document.getElementById('current-title')?.textContent !== old, before, { timeout: 2000 });
+    expect(await secretary.panel.locator('#record-status').textContent()).toMatch(/^Nu behandlas punkt/);
+    expect(await axeViolations(secretary.panel, 'forms')).toEqual([]);
+    await secretary.page.screenshot({ path: artifactPath('panel', `${kind}-default-sekreterare-formular.png`), fullPage: true });
+  }, 60_000);
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
