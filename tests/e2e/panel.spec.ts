@@ -5,6 +5,7 @@
  * secretary and a member, each with their own token, follow a meeting that the bot records: a command
  * sent to /api/messages shows in both panels within 2 s, in each of the three themes, without a
  * reload; axe finds nothing; nothing is wider than the panel; screenshots are kept in test-artifacts/panel.
+ * The secretary's forms record what the member then sees, and a dropped connection resumes without loss.
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { describeEachStore } from '../support/stores';
 import { useWire } from '../support/wire';
 import { MEMBER, SECRETARY, startLiveMeeting, type LiveMeeting } from '../support/live-meeting';
 import type { Person } from '../support/teams-activities';
+import { TcpProxy } from '../support/tcp-proxy';
 
 const THEMES = ['default', 'dark', 'contrast'] as const;
 const WIDTH = 320;
@@ -64,14 +66,14 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
   });
 
   /** Opens the panel as `person` in a browser context of its own; resolves once it shows the meeting live. */
-  const openPanel = async (person: Person, theme: (typeof THEMES)[number]): Promise<{ page: Page; panel: Frame }> => {
+  const openPanel = async (person: Person, theme: (typeof THEMES)[number], base = wire.app.url): Promise<{ page: Page; panel: Frame }> => {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, locale: 'sv-SE' });
     contexts.push(context);
     const teamsContext = {
       theme, locale: 'sv-SE', frameContext: 'sidePanel', hostClientType: 'web', userPrincipalName: `${person.name}@example.se`,
       meetingId: 'MCMxOTptZWV0aW5n', chatId: '19:meeting_chat@thread.v2', teamName: 'Panelgruppen',
     };
-    const panelUrl = `${wire.app.url}/tab/panel.html?group=${meeting.groupId}`;
+    const panelUrl = `${base}/tab/panel.html?group=${meeting.groupId}`;
     await context.route('https://res.cdn.office.net/**', (route) => route.abort());
     await context.route('https://teams.microsoft.com/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage(panelUrl, teamsContext, entra.token({ oid: person.aadObjectId, name: person.name })) }));
@@ -80,7 +82,7 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     await page.goto('https://teams.microsoft.com/l/meeting/panel');
     const frame = page.frameLocator('#panel');
     await frame.locator('body[data-live="true"][data-change]').waitFor({ timeout: 15_000 });
-    const panel = page.frames().find((f) => f.url().startsWith(wire.app.url))!;
+    const panel = page.frames().find((f) => f.url().startsWith(base))!;
     return { page, panel };
   };
 
@@ -160,6 +162,25 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     expect(await secretary.panel.locator('#record-status').textContent()).toMatch(/^Nu behandlas punkt/);
     expect(await axeViolations(secretary.panel, 'forms')).toEqual([]);
     await secretary.page.screenshot({ path: artifactPath('panel', `${kind}-default-sekreterare-formular.png`), fullPage: true });
+  }, 60_000);
+
+  it('reconnects after the connection drops and shows what was recorded meanwhile', async () => {
+    // The panel reaches the server through a proxy that the test cuts, as a network or a load balancer would.
+    const proxy = await new TcpProxy('127.0.0.1', Number(new URL(wire.app.url).port)).start();
+    try {
+      const { panel } = await openPanel(MEMBER, 'contrast', `http://127.0.0.1:${proxy.port}`);
+      const changeBefore = Number(await panel.evaluate(() => document.body.dataset.change));
+      await proxy.cut();
+      await panel.locator('#live-status.lost').waitFor({ timeout: 5000 });
+      expect(await panel.locator('#live-status').textContent()).toBe('Anslutningen bröts. Ansluter igen …');
+      await meeting.say('anteckning Skrivet medan panelen var frånkopplad.');
+      await proxy.restore();
+      await panel.locator('#current .note', { hasText: 'Skrivet medan panelen var frånkopplad.' }).waitFor({ timeout: 8000 });
+      expect(Number(await panel.evaluate(() => document.body.dataset.change))).toBeGreaterThan(changeBefore);
+      expect(await panel.locator('#live-status').textContent()).toBe('Uppdateras direkt.');
+    } finally {
+      await proxy.cut();
+    }
   }, 60_000);
 
   it('raised no page errors', () => {
