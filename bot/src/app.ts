@@ -40,6 +40,7 @@ import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
 import { MeetingScheduler } from './scheduler/meeting-scheduler';
 import { CalendarCommandsAdapter } from './scheduler/calendar-commands';
+import { AgendaTimerJob } from './scheduler/agenda-timer.job';
 
 export interface RunningApp {
   server: Server;
@@ -78,7 +79,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
-  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
+  const scheduler = new MeetingScheduler(
+    uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports, new AgendaTimerJob(uow, notifier, logger),
+  );
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
   const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;
   // Teams is asked who belongs to a group's team: for binding a chat, and for the tab with real sign-in.

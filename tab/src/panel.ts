@@ -3,10 +3,10 @@
  * server's stream without reloading. The group comes from the tab's configuration (`?group=`), or
  * is the caller's only group; the meeting is the group's running one, else its next or latest.
  */
-import { api, type Meeting } from './api';
+import { api, type LiveMeetingView, type Meeting } from './api';
 import { byId, say } from './dom';
 import { followMeeting } from './live-stream';
-import { renderPanel } from './panel.view';
+import { renderAgenda, renderPanel } from './panel.view';
 import { wireRecordForms } from './panel-forms';
 import { startSession } from './session';
 
@@ -38,8 +38,14 @@ async function main(): Promise<void> {
   }
   document.body.dataset.meeting = meeting.id;
   const showForms = wireRecordForms(meeting.id);
+  // Time passes without anything being recorded: the agenda timer counts on between events.
+  let latest: { view: LiveMeetingView; receivedAt: number } | null = null;
+  setInterval(() => {
+    if (latest?.view.timer.runningItemId) renderAgenda(latest.view, Date.now() - latest.receivedAt);
+  }, 15_000);
   followMeeting(meeting.id, {
     view: (view, change) => {
+      latest = { view, receivedAt: Date.now() };
       renderPanel(view);
       showForms(view);
       document.body.dataset.change = String(change);

@@ -4,7 +4,7 @@
  * the server sent; every text goes in as text (dom.ts), never as HTML.
  */
 import type { LiveEntry, LiveMeetingView } from './api';
-import { byId, el } from './dom';
+import { byId, el, say } from './dom';
 
 const MEETING_STATUS: Record<LiveMeetingView['status'], string> = {
   planerat: 'Planerat möte',
@@ -18,9 +18,24 @@ export function renderPanel(view: LiveMeetingView): void {
   byId('meeting-heading').textContent = view.groupName;
   byId('meeting-date').textContent = `${view.dateLine} · ${MEETING_STATUS[view.status]}`;
   byId('current').replaceChildren(currentParagraph(view));
-  byId('agenda').replaceChildren(...agenda(view));
+  renderAgenda(view, 0);
   renderAttendance(view);
 }
+
+/**
+ * The agenda with the timer; `sinceReceivedMs` is how long ago the view arrived: the running item
+ * and the meeting keep counting between events (the clock moves without anything being recorded).
+ */
+export function renderAgenda(view: LiveMeetingView, sinceReceivedMs: number): void {
+  const extra = Math.max(0, Math.floor(sinceReceivedMs / 1000));
+  const used = (itemId: string) => (view.timer.items[itemId]?.usedSeconds ?? 0) + (itemId === view.timer.runningItemId ? extra : 0);
+  byId('agenda').replaceChildren(...agenda(view, used));
+  const meetingSeconds = view.timer.usedSeconds + (view.timer.runningItemId ? extra : 0);
+  const planned = view.timer.plannedMinutes ? `; planerat ${view.timer.plannedMinutes} min` : '';
+  say(byId('meeting-time'), view.status === 'planerat' ? (planned ? `Planerad tid: ${view.timer.plannedMinutes} min.` : '') : `Mötet: ${minutes(meetingSeconds)} min${planned}.`);
+}
+
+const minutes = (seconds: number) => Math.floor(seconds / 60);
 
 function currentParagraph(view: LiveMeetingView): HTMLElement {
   const current = view.current;
@@ -63,22 +78,32 @@ function entryElement(entry: LiveEntry): HTMLElement {
   }
 }
 
-function agenda(view: LiveMeetingView): HTMLElement[] {
+function agenda(view: LiveMeetingView, used: (itemId: string) => number): HTMLElement[] {
   const rows: HTMLElement[] = [];
   let section: string | null = null;
   for (const entry of view.agenda) {
     if (entry.section && entry.section !== section) rows.push(el('li', { class: 'section' }, entry.section));
     section = entry.section;
-    rows.push(agendaRow(entry.label, entry.title, entry.current));
-    for (const sub of entry.subPoints) rows.push(agendaRow(sub.label, sub.title, sub.current, 'sub'));
+    rows.push(agendaRow(entry.label, entry.title, entry.current, timeOf(view, entry.itemId, used)));
+    for (const sub of entry.subPoints) rows.push(agendaRow(sub.label, sub.title, sub.current, timeOf(view, sub.itemId, used), 'sub'));
   }
   if (rows.length === 0) rows.push(el('li', { class: 'empty' }, 'Dagordningen är tom.'));
   return rows;
 }
 
-function agendaRow(label: string, title: string, current: boolean, extraClass = ''): HTMLElement {
+/** `4 av 10 min`, `12 av 10 min, över tiden`, `3 min` (no plan), or nothing before the item was reached. */
+function timeOf(view: LiveMeetingView, itemId: string, used: (itemId: string) => number): HTMLElement | null {
+  const planned = view.timer.items[itemId]?.plannedMinutes ?? null;
+  const seconds = used(itemId);
+  if (!planned && seconds === 0) return null;
+  const over = planned !== null && seconds > planned * 60;
+  const text = planned ? `${minutes(seconds)} av ${planned} min${over ? ', över tiden' : ''}` : `${minutes(seconds)} min`;
+  return el('span', { class: over ? 'time over' : 'time' }, text);
+}
+
+function agendaRow(label: string, title: string, current: boolean, time: HTMLElement | null, extraClass = ''): HTMLElement {
   return el('li', { class: extraClass || null, 'aria-current': current ? 'step' : null },
-    el('span', { class: 'label' }, label), ` ${title}`, current ? el('span', { class: 'visually-marked' }, ' (behandlas nu)') : null);
+    el('span', { class: 'label' }, label), ` ${title}`, current ? el('span', { class: 'visually-marked' }, ' (behandlas nu)') : null, time);
 }
 
 function renderAttendance(view: LiveMeetingView): void {

@@ -134,6 +134,11 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     expect(await panel.locator('#current .deciding').textContent()).toBe('Panelgruppen beslutar');
     expect(await panel.locator('#current .clause').textContent()).toBe('att godkänna dagordningen');
     expect(await panel.locator('#current .action').textContent()).toBe('Åtgärd: Boka lokal, ansvarig Anna-Karin Åkesson, senast 2030-05-01');
+    // the agenda timer: planned minutes for the current item, time used against them
+    await meeting.say('tid 5');
+    await panel.locator('#agenda li[aria-current="step"] .time', { hasText: 'av 5 min' }).waitFor({ timeout: 2000 });
+    expect(await panel.locator('#agenda li[aria-current="step"] .time').textContent()).toMatch(/^0 av 5 min$/);
+    expect(await panel.locator('#meeting-time').textContent()).toMatch(/^Mötet: \d+ min; planerat 5 min\.$/);
     expect(await panel.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   }, 60_000);
 

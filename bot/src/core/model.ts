@@ -182,6 +182,8 @@ export interface AgendaItem {
   recipientsRecorded: RecordedAt | null;
   /** id of the item at an earlier meeting that this one carries over, if any */
   carriedFromItemId: string | null;
+  /** `tid <minuter>` or `(10 min)` in the invitation: the agenda timer's plan (never printed); absent or null when none */
+  plannedMinutes?: number | null;
 }
 
 export interface Note {

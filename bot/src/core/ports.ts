@@ -127,6 +127,10 @@ export interface AgendaStore {
   insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem>;
   update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void>;
   remove(meetingId: string, itemId: string): Promise<void>;
+  /** running meetings (every group's) whose current item has planned minutes and whose overrun was not yet told */
+  overrunCandidates(): Promise<Array<{ groupId: string; meetingId: string; itemId: string }>>;
+  /** true once per item: the chair and the secretary are told that it ran over its planned minutes */
+  claimOverrunNotice(meetingId: string, itemId: string, at: IsoTime): Promise<boolean>;
   /** items of earlier meetings of the group that were postponed and not yet carried over */
   postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]>;
 }
@@ -453,7 +457,9 @@ export type DomainEvent =
   /** a justering reminder under the approval card (else in the channel), @mentioning those who have not decided */
   | { type: 'approvers-reminded'; groupId: string; meetingId: string; text: string; waiting: RosterMember[] }
   /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
-  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime };
+  | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime }
+  /** the current item ran over its planned minutes: one message to the chair and the secretary, in the meeting's chat (else the channel) */
+  | { type: 'item-overran'; groupId: string; meetingId: string; text: string; joinUrl: string | null };
 
 /**
  * Word that a meeting changed, from whichever server instance wrote it (the database's own

@@ -1,5 +1,5 @@
 /**
- * The database's word that a meeting changed (migration 0019: triggers on every table the live
+ * The database's word that a meeting changed (migration 0019-live-meeting: triggers on every table the live
  * panel shows send `pg_notify('protokoll_live', <meeting id>)`, delivered on commit). One LISTEN per
  * server instance, shared by every open stream of that instance; with several instances behind a
  * load balancer each hears every other's commits, because the notification comes from the database.

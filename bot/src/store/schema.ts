@@ -108,6 +108,8 @@ export interface AgendaItemsTable {
   outcome_seq: NullableEntrySeq;
   recipients_at: ColumnType<Date | null, never, Date | string | null>;
   recipients_seq: NullableEntrySeq;
+  planned_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  overrun_told_at: ColumnType<Date | null, never, Date | string | null>;
   /** the title as the `swedish` text-search configuration reads it; kept by the database */
   search: ColumnType<unknown, never, never>;
 }
@@ -268,7 +270,7 @@ export interface ProvisionalIdentitiesTable {
   seen_at: Timestamp;
 }
 
-/** One row per transaction that changed a meeting (0019-live-changes): the live stream's change number. */
+/** One row per transaction that changed a meeting (0019-live-meeting): the live stream's change number. */
 export interface MeetingChangesTable {
   meeting_id: string;
   tx: string;

@@ -68,6 +68,8 @@ export class TeamsNotifier implements Notifier {
         return this.sayUnderCardOrInChannel(event.groupId, event.meetingId, { text: event.text, mentions: mentionsOf(event.waiting) });
       case 'agenda-due':
         return this.postAgenda(event);
+      case 'item-overran':
+        return this.tellOverrun(event);
     }
   }
 
@@ -105,6 +107,21 @@ export class TeamsNotifier implements Notifier {
     if (chat) {
       await this.proactive.post(chat as Partial<ConversationReference>, reply);
       this.logger.info({ groupId: event.groupId, meetingId: event.meetingId, chat: chat.conversation?.id }, 'agenda posted');
+      return true;
+    }
+    return this.postInChannel(event.groupId, reply);
+  }
+
+  /** One plain message for the chair and the secretary (@mentioned), where the meeting is held. */
+  private async tellOverrun(event: Extract<DomainEvent, { type: 'item-overran' }>): Promise<boolean> {
+    const { leaders, bindings } = await this.uow.read(async (repos) => ({
+      leaders: (await repos.roster.list(event.groupId)).filter((m) => hasRole(m, 'sekreterare') || hasRole(m, 'ordförande')),
+      bindings: await repos.groups.conversationReferences(event.groupId),
+    }));
+    const reply = { text: event.text, mentions: mentionsOf(leaders) };
+    const chat = meetingChatReference(event.joinUrl, bindings);
+    if (chat) {
+      await this.proactive.post(chat as Partial<ConversationReference>, reply);
       return true;
     }
     return this.postInChannel(event.groupId, reply);

@@ -5,7 +5,8 @@
  * told the meeting does not exist. `change` is the meeting's change number, read before the rest:
  * the view shows at least what that number counts, so a panel holding it has missed nothing.
  */
-import type { AgendaItem, Group, IsoTime, Meeting, MeetingStatus } from '../model';
+import type { AgendaItem, Group, IsoTime, Meeting, MeetingStatus, ParagraphVisit } from '../model';
+import { timeUsedPerItem } from '../agenda-timer';
 import type { Repositories } from '../ports';
 import { capitalisedClause } from '../decision-clause';
 import { formatTimeOfDay } from '../swedish-time';
@@ -46,6 +47,21 @@ export interface LiveAttendance {
   others: string[];
 }
 
+/**
+ * The agenda timer as of `readAt`: seconds spent per item and in all, against the plan. The panel
+ * keeps counting from `readAt` for `runningItemId` between events (time passes without a change).
+ */
+export interface LiveTimer {
+  readAt: IsoTime;
+  /** the item the clock runs for (the current one while the meeting runs), else null */
+  runningItemId: string | null;
+  items: Record<string, { plannedMinutes: number | null; usedSeconds: number }>;
+  /** the sum of the items' plans */
+  plannedMinutes: number;
+  /** since the meeting started (until it ended) */
+  usedSeconds: number;
+}
+
 export interface LiveMeetingView {
   meetingId: string;
   groupName: string;
@@ -54,6 +70,7 @@ export interface LiveMeetingView {
   current: LiveParagraph | null;
   agenda: AgendaEntryView[];
   attendance: LiveAttendance;
+  timer: LiveTimer;
   /** the viewer may record from the panel (the secretary, the chair, the meeting's stand-in) */
   canRecord: boolean;
 }
@@ -88,8 +105,22 @@ export async function liveMeetingView(repos: Repositories, viewer: Viewer, meeti
         })),
         others: attendance.others.filter((o) => o.presentNow).map((o) => o.name),
       },
+      timer: agendaTimer(meeting, items, await repos.records.visits(meeting.id), at),
       canRecord: await mayRecordAsViewer(repos, group, viewer),
     },
+  };
+}
+
+function agendaTimer(meeting: Meeting, items: AgendaItem[], visits: ParagraphVisit[], at: IsoTime): LiveTimer {
+  const until = meeting.endedAt ?? at;
+  const used = timeUsedPerItem(visits, until);
+  const running = meeting.status === 'pågår';
+  return {
+    readAt: at,
+    runningItemId: running ? meeting.currentItemId : null,
+    items: Object.fromEntries(items.map((i) => [i.id, { plannedMinutes: i.plannedMinutes ?? null, usedSeconds: Math.floor((used.get(i.id) ?? 0) / 1000) }])),
+    plannedMinutes: items.reduce((sum, i) => sum + (i.plannedMinutes ?? 0), 0),
+    usedSeconds: meeting.startedAt ? Math.max(0, Math.floor((Date.parse(until) - Date.parse(meeting.startedAt)) / 1000)) : 0,
   };
 }
 

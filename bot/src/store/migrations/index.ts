@@ -16,7 +16,7 @@ import participantTenant from './0014-participant-tenant';
 import decisionRegister from './0015-decision-register';
 import paragraphStatements from './0016-paragraph-statements';
 import immediateAdjustment from './0018-immediate-adjustment';
-import liveChanges from './0019-live-changes';
+import liveMeeting from './0019-live-meeting';
 
 export interface Migration {
   id: string;
@@ -44,5 +44,5 @@ export const migrations: readonly Migration[] = [
   { id: '0016-paragraph-statements', sql: paragraphStatements },
   { id: '0018-immediate-adjustment', sql: immediateAdjustment },
   // 0017 is taken by work not yet merged here.
-  { id: '0019-live-changes', sql: liveChanges },
+  { id: '0019-live-meeting', sql: liveMeeting },
 ];

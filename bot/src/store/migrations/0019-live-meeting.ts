@@ -1,4 +1,6 @@
 /**
+ * The meeting in the side panel: followed live, and timed.
+ *
  * The meeting side panel follows a meeting live (GET /api/meetings/{id}/live). Every write path
  * (chat commands, cards, Teams events, the scheduler, the panel's own forms) changes one of the
  * tables below, so the change is noted here by triggers rather than by each path remembering to.
@@ -9,8 +11,15 @@
  *  - pg_notify('protokoll_live', meeting id): PostgreSQL delivers it when the transaction commits,
  *    to every server instance listening (PGlite delivers it the same way in-process), and drops it
  *    with a rollback. Identical notifications within one transaction arrive once.
+ *  - agenda_items.planned_minutes (`tid <minuter>`, or `(10 min)` in the invitation): the agenda
+ *    timer counts against it; it is for the meeting, never printed in the protokoll.
+ *    overrun_told_at: the chair and the secretary were told that the item ran over (once per item,
+ *    claimed with a conditional UPDATE, so one server instance tells it).
  */
 export default /* sql */ `
+alter table agenda_items add column planned_minutes integer check (planned_minutes between 1 and 600);
+alter table agenda_items add column overrun_told_at timestamptz;
+
 create table meeting_changes (
   meeting_id uuid not null,
   tx bigint not null,
