@@ -20,7 +20,8 @@ import type { StoreConnection } from '../bot/src/store/database';
 import { BotConnectorServer, groupInMeeting, mustDeliver, secretary, tick, type TeamsChannel } from './teams';
 import { DbMeter } from './db-meter';
 import { underLoad } from './machine';
-import { explanations, table, targetLines, LOAD, type StoreResult } from './table';
+import { explanations, historyTable, table, targetLines, LOAD, type StoreResult } from './table';
+import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
 
 /** The action list of one group at each size in ACTION_COUNTS, the group growing from one to the next. */
@@ -37,6 +38,15 @@ async function actionLists(url: string, store: StoreConnection, groupName: strin
   return results;
 }
 
+/** The server as the bench runs it: on loopback, quiet, no scheduler. */
+function benchConfig() {
+  return loadConfig({
+    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0',
+    // The bench drives one conversation and one tab user far harder than the production rate limits allow.
+    COMMANDS_PER_MINUTE: '1000000', API_CALLS_PER_MINUTE: '1000000',
+  });
+}
+
 async function runOn(benchStore: BenchStore): Promise<StoreResult> {
   let opened;
   try {
@@ -45,11 +55,7 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
     return { store: benchStore.name, unavailable: error instanceof Error ? error.message : String(error) };
   }
   const logger = createLogger('silent');
-  const config = loadConfig({
-    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0',
-    // The bench drives one conversation and one tab user far harder than the production rate limits allow.
-    COMMANDS_PER_MINUTE: '1000000', API_CALLS_PER_MINUTE: '1000000',
-  });
+  const config = benchConfig();
   const meter = new DbMeter();
   const connector = await new BotConnectorServer().start();
   const app = await startApp(config, logger, { store: meter.measure(opened.store) });
@@ -89,10 +95,11 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
     const render = await renderTimes(opened.store, 'Bänkgrupp render', 10);
 
     const actions = await underLoad(() => actionLists(app.url, opened.store, 'Bänkgrupp render', log));
+    const history = await tenYears(app.url, connector, opened.store, benchStore.name === 'PostgreSQL' ? REGION_SCALE : PGLITE_SCALE, log);
     log('klar');
     return {
       store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine,
-      load: load.value, loadMachine: load.machine, joinAlone: alone, render, actions: actions.value, actionsMachine: actions.machine,
+      load: load.value, loadMachine: load.machine, joinAlone: alone, render, actions: actions.value, actionsMachine: actions.machine, history,
     };
   } finally {
     await echo.stop();
@@ -110,7 +117,7 @@ async function actionsOnly(databaseUrl: string): Promise<number> {
   for (const benchStore of benchStores(databaseUrl)) {
     const opened = await benchStore.open();
     const connector = await new BotConnectorServer().start();
-    const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_SECONDS: '0' }), createLogger('silent'), { store: opened.store });
+    const app = await startApp(benchConfig(), createLogger('silent'), { store: opened.store });
     try {
       await recordLongMeeting(app.url, await groupInMeeting(app.url, connector, 'render', 10));
       const log = (what: string) => process.stderr.write(`[${benchStore.name}] ${what}\n`);
@@ -127,10 +134,32 @@ async function actionsOnly(databaseUrl: string): Promise<number> {
   return 0;
 }
 
+/** `BENCH_ONLY=ten-years npm run bench`: the ten-year figures alone on both stores, printed with their target lines. */
+async function tenYearsOnly(databaseUrl: string): Promise<number> {
+  const results: StoreResult[] = [];
+  for (const benchStore of benchStores(databaseUrl)) {
+    const opened = await benchStore.open();
+    const connector = await new BotConnectorServer().start();
+    const app = await startApp(benchConfig(), createLogger('silent'), { store: opened.store });
+    try {
+      const log = (what: string) => process.stderr.write(`[${benchStore.name}] ${what}\n`);
+      const history = await tenYears(app.url, connector, opened.store, benchStore.name === 'PostgreSQL' ? REGION_SCALE : PGLITE_SCALE, log);
+      results.push({ store: benchStore.name, history });
+    } finally {
+      await app.stop();
+      await connector.stop();
+      await opened.dispose();
+    }
+  }
+  console.log(historyTable(results).join('\n'));
+  return 0;
+}
+
 export async function main(): Promise<number> {
   const started = Date.now();
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   if (process.env.BENCH_ONLY === 'actions') return actionsOnly(databaseUrl);
+  if (process.env.BENCH_ONLY === 'ten-years') return tenYearsOnly(databaseUrl);
   const results: StoreResult[] = [];
   for (const store of benchStores(databaseUrl)) results.push(await runOn(store));
   process.stderr.write('tolkning av fientlig text\n');
@@ -148,6 +177,7 @@ export async function main(): Promise<number> {
     table(results),
     ...results.filter((r) => r.unavailable).map((r) => `\n${r.store} kunde inte nås: ${r.unavailable}`),
     ...explanations(results),
+    ...historyTable(results),
     '',
     '## Tolkning av fientlig text',
     '',

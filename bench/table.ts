@@ -6,6 +6,7 @@ import { ACTION_COUNTS, type ActionListResult } from './action-list';
 import { RENDER_PARAGRAPHS } from './render';
 import { describeLoad, type MachineLoad } from './machine';
 import { ms, type Summary } from './stats';
+import { HISTORY_TARGETS, slowdown, type TenYearsResult } from './ten-years';
 
 export const LOAD = {
   meetings: 50,
@@ -14,7 +15,7 @@ export const LOAD = {
   seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 40),
 };
 
-export const TARGETS = { ratio: 1.5, loadP99: 100, renderMs: 300, listP95: 50 };
+export const TARGETS = { ratio: 1.5, loadP99: 100, renderMs: 300, listP95: 50, historySlowdown: 2 };
 
 export interface StoreResult {
   store: BenchStore['name'];
@@ -30,8 +31,10 @@ export interface StoreResult {
   /** the action list at each size, smallest first */
   actions?: ActionListResult[];
   actionsMachine?: MachineLoad;
+  /** one group before and after ten years of history around it (absent when the run skipped it) */
+  history?: TenYearsResult;
 }
-type Measured = Required<Omit<StoreResult, 'unavailable'>>;
+type Measured = Required<Omit<StoreResult, 'unavailable' | 'history'>> & Pick<StoreResult, 'history'>;
 
 const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
 const verdict = (ok: boolean) => (ok ? '✓' : '✗');
@@ -142,6 +145,33 @@ export function targetLines(results: StoreResult[]): string[] {
       line(`${store}.render-docx-max`, r.render.docx.max, 'ms', `< ${TARGETS.renderMs}`, r.render.docx.max < TARGETS.renderMs),
       line(`${store}.render-html-max`, r.render.html.max, 'ms', `< ${TARGETS.renderMs}`, r.render.html.max < TARGETS.renderMs),
       ...r.actions.map((a) => line(`${store}.action-list-page-${a.actions}-p95`, a.latency.p95, 'ms', `< ${TARGETS.listP95}`, a.latency.p95 < TARGETS.listP95)),
+      ...(r.history ? historyLines(r.history).map(([key, value]) => line(`${store}.ten-years.${key}-p50-vs-empty`, value, 'x', `<= ${TARGETS.historySlowdown}`, value <= TARGETS.historySlowdown)) : []),
     ];
   }).concat(results.filter((r) => r.unavailable).map((r) => `target ${r.store.toLowerCase()}.available: 0 stores (goal 1) missed`));
 }
+
+/** Each ten-year figure as `[key, slowdown]`: p50 with the history over p50 without it. */
+function historyLines(history: TenYearsResult): Array<[string, number]> {
+  return HISTORY_TARGETS.map(([key]) => [key, slowdown(history, key)]);
+}
+
+/** The ten-year section of results.md: the data set, then each figure before and after, per store. */
+export function historyTable(results: StoreResult[]): string[] {
+  const runs = results.filter((r): r is StoreResult & { history: TenYearsResult } => !!r.history);
+  if (runs.length === 0) return [];
+  const lines = ['', '## Tio års historik', ''];
+  for (const r of runs) {
+    const h = r.history;
+    lines.push(`**${r.store}**: ${h.scale.groups} grupper × ${h.scale.years} år, ${h.seeded.meetings.toLocaleString('sv-SE')} möten, ` +
+      `${h.seeded.paragraphs.toLocaleString('sv-SE')} paragrafer, ${h.seeded.decisions.toLocaleString('sv-SE')} beslut, ` +
+      `${h.seeded.actions.toLocaleString('sv-SE')} åtgärder, laddat på ${h.seeded.loadSeconds.toFixed(0)} s.`, '');
+    lines.push('| Mått (p50, ms) | Tom databas | Med historiken | Kvot (mål ≤ 2) |', '|---|---|---|---|');
+    for (const [key, name] of HISTORY_TARGETS) {
+      const value = slowdown(h, key);
+      lines.push(`| ${name} | ${ms(h.empty[key].p50)} | ${ms(h.full[key].p50)} | ${value.toFixed(2)} ${verdict(value <= TARGETS.historySlowdown)} |`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+

@@ -14,6 +14,7 @@ const tabRoot = path.join(root, 'tab');
 const entries = {
   main: path.join(tabRoot, 'src', 'main.ts'),
   config: path.join(tabRoot, 'src', 'config-page.ts'),
+  panel: path.join(tabRoot, 'src', 'panel.ts'),
 };
 
 /**

@@ -17,6 +17,9 @@ import { registerMessagesRoute } from './http/messages.route';
 import { registerTabRoutes } from './http/tab.route';
 import { registerApiRoutes } from './http/api.routes';
 import { registerProtokollRoutes } from './http/protokoll.routes';
+import { registerLiveRoute } from './http/live.route';
+import { registerPanelRoutes } from './http/panel.routes';
+import { DatabaseMeetingChangeFeed } from './store/meeting-change-feed';
 import { DevelopmentAuthenticator, EntraAuthenticator } from './http/auth';
 import { RateLimitedAuthenticator } from './http/api-rate-limit';
 import { createAdapter } from './teams/adapter';
@@ -40,6 +43,7 @@ import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
 import { MeetingScheduler } from './scheduler/meeting-scheduler';
 import { CalendarCommandsAdapter } from './scheduler/calendar-commands';
+import { AgendaTimerJob } from './scheduler/agenda-timer.job';
 
 export interface RunningApp {
   server: Server;
@@ -48,6 +52,8 @@ export interface RunningApp {
   approvalReminders: ApprovalReminderJob;
   /** agenda before meetings (calendar), RSVP warnings, reminders; `tick(now)` runs it once at `now` */
   scheduler: MeetingScheduler;
+  /** live streams (GET /api/meetings/{id}/live) this instance has open */
+  openLiveStreams(): number;
   /** base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
   stop(): Promise<void>;
@@ -76,7 +82,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
-  const scheduler = new MeetingScheduler(uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports);
+  const scheduler = new MeetingScheduler(
+    uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports, new AgendaTimerJob(uow, notifier, logger),
+  );
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
   const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;
   // Teams is asked who belongs to a group's team: for binding a chat, and for the tab with real sign-in.
@@ -100,6 +108,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const membership = config.entra ? teamMembership : undefined;
   registerApiRoutes(server, { uow, authenticator, logger, membership });
   registerProtokollRoutes(server, { uow, authenticator, logger, membership });
+  const feed = await DatabaseMeetingChangeFeed.start(store);
+  const liveStreams = registerLiveRoute(server, { uow, authenticator, logger, membership, feed });
+  registerPanelRoutes(server, { uow, authenticator, logger, membership, documents: protokollDocuments, notifier });
   registerTabRoutes(server, path.join(projectRoot(), 'tab'), { sourceMaps: config.environment !== 'production' });
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -112,8 +123,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const stop = () =>
     (stopping ??= (async () => {
       await scheduler.stop();
+      // Open live streams never finish by themselves: end them, and the panels reconnect elsewhere.
+      liveStreams.closeAll();
       await closeGracefully(server, config.shutdownGraceMs);
+      await feed.close();
       if (!overrides.store) await store.close();
     })());
-  return { server, store, url, stop, approvalReminders, scheduler };
+  return { server, store, url, stop, approvalReminders, scheduler, openLiveStreams: liveStreams.open };
 }

@@ -11,9 +11,10 @@ import type { ActionListEntry as ActionItem, ActionListPage } from '../../bot/sr
 import type { ActionStatusFilter, ActionTotals } from '../../bot/src/core/ports';
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
+import type { LiveEntry, LiveMeetingView } from '../../bot/src/core/use-cases/live-view';
 
 export type { MeetingListPage };
-export type { ActionItem, ActionListPage, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, Meeting, MeetingStatus, TextPart };
+export type { ActionItem, ActionListPage, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, LiveEntry, LiveMeetingView, Meeting, MeetingStatus, TextPart };
 
 /** What the action list asks for: a status, an owner (a roster id or `none`, empty for all) and where to go on from. */
 export interface ActionQuery { status: ActionStatusFilter; owner: string; cursor: string | null; limit?: number }
@@ -32,13 +33,17 @@ function pageVersion(headers: Headers): PageVersion | null {
   return { number, sha256, status };
 }
 
+export type PanelForm = 'next' | 'notes' | 'decisions' | 'actions';
+/** The chat command's own Swedish answer; `duplicate` when this form had been recorded already. */
+export interface PanelAnswer { text: string; warning: string | null; duplicate: boolean }
+
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
   }
 }
 
-async function headers(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function authHeaders(extra: Record<string, string> = {}): Promise<Record<string, string>> {
   const token = await ssoToken();
   return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
 }
@@ -46,7 +51,7 @@ async function headers(extra: Record<string, string> = {}): Promise<Record<strin
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   let res: Response;
   try {
-    res = await fetch(path, { ...init, headers: await headers((init.headers as Record<string, string>) ?? {}) });
+    res = await fetch(path, { ...init, headers: await authHeaders((init.headers as Record<string, string>) ?? {}) });
   } catch {
     throw new ApiError(0, 'Servern svarar inte. Kontrollera anslutningen och försök igen.');
   }
@@ -97,5 +102,14 @@ export const api = {
     const res = await request(api.protokollHtmlUrl(meetingId));
     return { html: await res.text(), version: pageVersion(res.headers) };
   },
+  /** records from the meeting panel's forms; `requestId` makes a resent form record once */
+  record: (meetingId: string, what: PanelForm, fields: Record<string, string>, requestId: string) =>
+    json<PanelAnswer>(`/api/meetings/${id(meetingId)}/${what}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ requestId, ...fields }),
+    }),
+  /** the meeting as it is being recorded, as Server-Sent Events (live-stream.ts reads it) */
+  liveUrl: (meetingId: string) => `/api/meetings/${id(meetingId)}/live`,
   protokollDocx: async (meetingId: string) => (await request(api.protokollDocxUrl(meetingId))).blob(),
 };

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   if (groups.length === 0) byId('no-groups').hidden = false;
 
   const settings = () => {
-    const url = new URL('/tab/index.html', location.origin);
+    // In a meeting the tab is the meeting panel (side panel, chat and details tabs alike).
+    const url = new URL(session.teams?.meetingId ? '/tab/panel.html' : '/tab/index.html', location.origin);
     if (picker.value) url.searchParams.set('group', picker.value);
     return { contentUrl: url.toString(), entityId: picker.value ? `protokoll-${picker.value}` : 'protokoll' };
   };

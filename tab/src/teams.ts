@@ -14,6 +14,8 @@ export interface TeamsInfo {
   userName: string | null;
   /** the sub-entity id a deep link opened the tab with (`meeting:<id>` opens that meeting's preview) */
   subPageId: string | null;
+  /** set when the tab is added to a meeting (side panel, meeting chat or details): the page is then the meeting panel */
+  meetingId: string | null;
 }
 
 let connected = false;
@@ -43,6 +45,7 @@ export async function connectToTeams(timeoutMs = 1500): Promise<TeamsInfo | null
       channelName: context.channel?.displayName ?? null,
       userName: context.user?.userPrincipalName ?? null,
       subPageId: context.page?.subPageId || null,
+      meetingId: context.meeting?.id ?? null,
     };
   } catch {
     return null;

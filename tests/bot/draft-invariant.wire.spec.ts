@@ -12,7 +12,7 @@
  * current version, so a write that changed the document without a new version fails here.
  *
  * Commands of INTERFACES.md not implemented yet (no row until they are): `jäv`, `reservation`,
- * `justeras omedelbart`, `tid`.
+ * `justeras omedelbart`.
  */
 import { COMMAND_SYNTAX, type CommandKind } from '../../bot/src/core/commands/command';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
@@ -92,6 +92,7 @@ const ROWS: Row[] = [
   { covers: 'recipients', title: 'skickas till', before: ['punkt 3'], send: 'skickas till Regionstyrelsen, Ronneby kommun', expected: 'new version', answer: /Protokollet ska skickas till Regionstyrelsen, Ronneby kommun/ },
   { covers: 'distribution', title: 'sändlista', send: 'sändlista Samtliga huvudmän', expected: 'new version', answer: /Sändlista för protokollet: Samtliga huvudmän/ },
   { covers: 'recipients', title: 'skickas till, a recipient with a comma (; separates)', before: ['punkt 3'], send: 'skickas till Region Blekinge, hälso- och sjukvårdsförvaltningen; Ronneby kommun', expected: 'new version', answer: /Protokollet ska skickas till Region Blekinge, hälso- och sjukvårdsförvaltningen; Ronneby kommun\./ },
+  { covers: 'planned-time', title: 'tid (times are for the meeting, not the draft)', before: ['punkt 3'], send: 'tid 10', expected: 'refused', answer: /Mötet är avslutat: planerad tid gäller bara före och under mötet/ },
   { covers: 'place', title: 'plats', send: 'plats Sammanträdesrum Ekbacken, Ronneby rådhus', expected: 'new version', answer: /Platsen i protokollutkastet är nu Sammanträdesrum Ekbacken, Ronneby rådhus/ },
 
   // attendance and justering details printed in the header

@@ -23,6 +23,9 @@ const STATUS_TEXT: Record<AgendaView['status'], string> = {
   inställt: 'Mötet är inställt',
 };
 
+/** The agenda timer's plan after the title, `· 10 min` (it is for the meeting; the protokoll never prints it). */
+const planned = (minutes: number | null | undefined) => (minutes ? ` · ${minutes} min` : '');
+
 /** Display cap for one title; the stored title is never cut. */
 const MAX_TITLE = 300;
 /** Head room under the limit for the invoke response and activity envelope around the card. */
@@ -88,7 +91,7 @@ function window(blocks: EntryBlock[], from: number, to: number): CardElement[] {
 
 function entryBlocks(entries: AgendaEntryView[]): EntryBlock[] {
   return entries.map((entry) => {
-    const tag = entry.typeTag ? ` (${entry.typeTag})` : '';
+    const tag = `${entry.typeTag ? ` (${entry.typeTag})` : ''}${planned(entry.plannedMinutes)}`;
     const lines: CardElement[] = [
       textBlock(`${entry.current ? '▶ ' : ''}${escapeMarkdown(entry.label)} ${escapeMarkdown(clip(entry.title, MAX_TITLE))}${tag}`, {
         weight: entry.current ? 'Bolder' : 'Default',
@@ -100,7 +103,7 @@ function entryBlocks(entries: AgendaEntryView[]): EntryBlock[] {
       lines.push(textBlock(`Föredragande: ${escapeMarkdown(clip(entry.presenters.join(', '), MAX_TITLE))}`, { isSubtle: true, size: 'Small', spacing: 'None' }));
     }
     for (const sub of entry.subPoints) {
-      lines.push(textBlock(`${sub.current ? '▶ ' : ''}${escapeMarkdown(sub.label)} ${escapeMarkdown(clip(sub.title, MAX_TITLE))}${sub.typeTag ? ` (${sub.typeTag})` : ''}`, {
+      lines.push(textBlock(`${sub.current ? '▶ ' : ''}${escapeMarkdown(sub.label)} ${escapeMarkdown(clip(sub.title, MAX_TITLE))}${sub.typeTag ? ` (${sub.typeTag})` : ''}${planned(sub.plannedMinutes)}`, {
         spacing: 'None',
         weight: sub.current ? 'Bolder' : 'Default',
       }));

@@ -57,7 +57,9 @@ export function parseEventAgenda(body: { contentType: 'html' | 'text'; content: 
       // the rest of a pasted document is not read: its sub-points would not belong to the last item kept
       if (items.length >= MAX_EVENT_ITEMS) break;
       const item = title(kind.text);
-      if (item.title) items.push({ title: item.title, typeTag: item.typeTag, section, subPoints: [], presenters: item.presenters });
+      if (item.title) {
+        items.push({ title: item.title, typeTag: item.typeTag, section, subPoints: [], presenters: item.presenters, ...(item.plannedMinutes ? { plannedMinutes: item.plannedMinutes } : {}) });
+      }
     }
   }
   return items;
@@ -94,8 +96,17 @@ function untilTeamsBlock(lines: BodyLine[]): BodyLine[] {
   return end < 0 ? lines : lines.slice(0, end);
 }
 
-function title(raw: string): { title: string; typeTag: ItemTypeTag | null; presenters: string[] } {
+/** `(10 min)`, `(10 minuter)` after an item: its planned time, before or after the type tag. */
+const PLANNED_MINUTES = /\s*\((\d{1,3})\s*min(?:uter)?\.?\)\s*/i;
+
+function title(raw: string): { title: string; typeTag: ItemTypeTag | null; presenters: string[]; plannedMinutes: number | null } {
   let text = raw.trim();
+  let plannedMinutes: number | null = null;
+  const minutes = PLANNED_MINUTES.exec(text);
+  if (minutes && Number(minutes[1]) >= 1 && Number(minutes[1]) <= 600) {
+    plannedMinutes = Number(minutes[1]);
+    text = `${text.slice(0, minutes.index)} ${text.slice(minutes.index + minutes[0].length)}`.trim();
+  }
   let presenters: string[] = [];
   const inline = inlinePresenters(text);
   if (inline) {
@@ -109,7 +120,7 @@ function title(raw: string): { title: string; typeTag: ItemTypeTag | null; prese
     text = text.slice(0, tag.index);
   }
   text = text.replace(/\s*[:]$/, '').trim().slice(0, MAX_TITLE_LENGTH);
-  return { title: text, typeTag, presenters };
+  return { title: text, typeTag, presenters, plannedMinutes };
 }
 
 /** The earlier of the two ways to name presenters on the item's line (the dash form when both start at once). */

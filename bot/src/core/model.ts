@@ -188,6 +188,8 @@ export interface AgendaItem {
    * remove it (items typed with `ny punkt`, added by hand or carried over are never touched)
    */
   fromInvitation?: boolean;
+  /** `tid <minuter>` or `(10 min)` in the invitation: the agenda timer's plan (never printed); absent or null when none */
+  plannedMinutes?: number | null;
 }
 
 export interface Note {

@@ -97,6 +97,11 @@ export interface MeetingStore {
   list(groupId: string): Promise<Meeting[]>;
   /** one page of the tab's meeting list, newest first, with each meeting's main paragraph numbers */
   page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]>;
+  /**
+   * How many committed transactions have changed the meeting (its agenda, record or attendance):
+   * it only grows, and read before the meeting's state it never claims more than that state shows.
+   */
+  changeNumber(groupId: string, meetingId: string): Promise<number>;
   /** the group's meeting whose draft awaits justering, locked until the transaction ends */
   awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
@@ -127,6 +132,10 @@ export interface AgendaStore {
   remove(meetingId: string, itemId: string): Promise<void>;
   /** a main item and its sub-points go to another meeting of the group, at `position`, unnumbered */
   moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void>;
+  /** running meetings (every group's) whose current item has planned minutes and whose overrun was not yet told */
+  overrunCandidates(): Promise<Array<{ groupId: string; meetingId: string; itemId: string }>>;
+  /** true once per item: the chair and the secretary are told that it ran over its planned minutes */
+  claimOverrunNotice(meetingId: string, itemId: string, at: IsoTime): Promise<boolean>;
   /** items of earlier meetings of the group that were postponed and not yet carried over */
   postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]>;
 }
@@ -521,7 +530,19 @@ export type DomainEvent =
    * card is updated where it was posted (never posted again), with `text` as the message and
    * `notice` on the card saying what changed
    */
-  | { type: 'agenda-updated'; groupId: string; meetingId: string; text: string; notice: string; at: IsoTime };
+  | { type: 'agenda-updated'; groupId: string; meetingId: string; text: string; notice: string; at: IsoTime }
+  /** the current item ran over its planned minutes: one message to the chair and the secretary, in the meeting's chat (else the channel) */
+  | { type: 'item-overran'; groupId: string; meetingId: string; text: string; joinUrl: string | null };
+
+/**
+ * Word that a meeting changed, from whichever server instance wrote it (the database's own
+ * notification, sent when the writing transaction commits). Says only which meeting: whoever
+ * listens reads what changed, with its own permissions.
+ */
+export interface MeetingChangeFeed {
+  /** `onChange` runs after each commit that changed the meeting, and after the feed lost and regained its connection (changes may have been missed) */
+  subscribe(meetingId: string, onChange: () => void): () => void;
+}
 
 /** The one way out: implemented once, in the Teams adapter. */
 export interface Notifier {

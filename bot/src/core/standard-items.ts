@@ -38,6 +38,8 @@ export interface AgendaDraftItem {
   subPoints: string[];
   carriedFromItemId: string | null;
   presenters: string[];
+  /** `(10 min)` after the item in the invitation: the agenda timer's plan */
+  plannedMinutes?: number;
 }
 
 /** A meeting's own item as parsed from the invitation or added with `ny punkt`; only the title is required. */
@@ -92,6 +94,7 @@ export function composeAgenda(input: {
       subPoints: [...(item.subPoints ?? [])],
       carriedFromItemId: item.carriedFromItemId ?? null,
       presenters: [...(item.presenters ?? [])],
+      ...(item.plannedMinutes ? { plannedMinutes: item.plannedMinutes } : {}),
     };
     // The first mention of a standard item fills its slot; a repeat is an ordinary item.
     if (kind && !named.has(kind)) named.set(kind, draft);

@@ -15,6 +15,7 @@ import type { ApprovalReminderJob } from './approval-reminder.job';
 import type { AgendaPoster } from './agenda-poster';
 import type { CalendarSync } from './calendar-sync';
 import type { AttendanceReportJob } from './attendance-report.job';
+import type { AgendaTimerJob } from './agenda-timer.job';
 
 export interface TickReport {
   groups: number;
@@ -24,10 +25,16 @@ export interface TickReport {
   reminders: number;
   /** meetings whose Teams attendance report was imported in this run */
   reportsImported: number;
+  /** items that ran over their planned minutes, told to the chair and the secretary in this run */
+  overruns: number;
 }
+
+/** The agenda timer is checked more often than the rest: an overrun told minutes late is of little use. */
+const AGENDA_TIMER_SECONDS = 30;
 
 export class MeetingScheduler {
   private timer: NodeJS.Timeout | null = null;
+  private agendaTimer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(
@@ -39,10 +46,12 @@ export class MeetingScheduler {
     private readonly leadHours: number,
     /** after meetings: Teams' attendance report (absent without Microsoft Graph) */
     private readonly attendanceReports: AttendanceReportJob | null = null,
+    /** running meetings' items that ran over their planned minutes */
+    private readonly overruns: AgendaTimerJob | null = null,
   ) {}
 
   async tick(now: IsoTime): Promise<TickReport> {
-    const report: TickReport = { groups: 0, agendasPosted: 0, quorumWarnings: 0, problems: 0, reminders: 0, reportsImported: 0 };
+    const report: TickReport = { groups: 0, agendasPosted: 0, quorumWarnings: 0, problems: 0, reminders: 0, reportsImported: 0, overruns: 0 };
     const links = this.sync.configured ? await this.uow.read((repos) => repos.calendar.listLinks()) : [];
     for (const { groupId, calendar } of links) {
       report.groups++;
@@ -70,7 +79,17 @@ export class MeetingScheduler {
     } catch (error) {
       this.logger.error({ err: error }, 'scheduler: justering reminders failed');
     }
+    report.overruns = await this.checkOverruns(now);
     return report;
+  }
+
+  private async checkOverruns(now: IsoTime): Promise<number> {
+    try {
+      return (await this.overruns?.run(now)) ?? 0;
+    } catch (error) {
+      this.logger.error({ err: error }, 'scheduler: agenda timer failed');
+      return 0;
+    }
   }
 
   /** Runs `tick` every `intervalSeconds` (0: never); a run still going when the next is due is not doubled. */
@@ -83,11 +102,22 @@ export class MeetingScheduler {
         .finally(() => (this.running = null));
     }, intervalSeconds * 1000);
     this.timer.unref();
+    if (this.overruns) {
+      let checking = false;
+      this.agendaTimer = setInterval(() => {
+        if (checking) return;
+        checking = true;
+        void this.checkOverruns(clock().toISOString()).finally(() => (checking = false));
+      }, Math.min(intervalSeconds, AGENDA_TIMER_SECONDS) * 1000);
+      this.agendaTimer.unref();
+    }
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.agendaTimer) clearInterval(this.agendaTimer);
     this.timer = null;
+    this.agendaTimer = null;
     await this.running;
   }
 }

@@ -1,12 +1,13 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AgendaChanges, AgendaStore, NewAgendaItem } from '../core/ports';
-import type { AgendaItem, ItemOutcome, ItemTypeTag, RecordedAt, StandardItemKind } from '../core/model';
+import type { AgendaItem, IsoTime, ItemOutcome, ItemTypeTag, RecordedAt, StandardItemKind } from '../core/model';
 import type { AgendaItemsTable, Database } from './schema';
 import { iso, seqNumber } from './rows';
 
 const columns = [
   'id', 'meeting_id', 'parent_id', 'position', 'section', 'title', 'type_tag', 'standard_kind', 'number',
   'presenters', 'outcome', 'recipients', 'carried_from_item_id', 'outcome_at', 'outcome_seq', 'recipients_at', 'recipients_seq', 'from_invitation',
+  'planned_minutes',
 ] as const;
 
 const recordedAt = (at: Date | null, seq: string | number | bigint | null): RecordedAt | null =>
@@ -35,6 +36,7 @@ function toItem(row: ItemRow): AgendaItem {
     recipientsRecorded: recordedAt(row.recipients_at, row.recipients_seq),
     carriedFromItemId: row.carried_from_item_id,
     fromInvitation: row.from_invitation,
+    plannedMinutes: row.planned_minutes,
   };
 }
 
@@ -70,6 +72,7 @@ export class AgendaRepository implements AgendaStore {
         recipients: JSON.stringify(item.recipients),
         carried_from_item_id: item.carriedFromItemId,
         from_invitation: item.fromInvitation ?? false,
+        planned_minutes: item.plannedMinutes ?? null,
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
@@ -95,6 +98,9 @@ export class AgendaRepository implements AgendaStore {
         recipients: changes.recipients && JSON.stringify(changes.recipients),
         carried_from_item_id: changes.carriedFromItemId,
         from_invitation: changes.fromInvitation,
+        planned_minutes: changes.plannedMinutes,
+        // a new plan is counted afresh: an overrun of the old one no longer holds
+        ...(changes.plannedMinutes !== undefined ? { overrun_told_at: null } : {}),
         // the outcome stands where it was last recorded; the recipients where the first were
         ...(outcomeRecorded ? { outcome_at: at, outcome_seq: nextSeq } : {}),
         ...(recipientsRecorded
@@ -116,6 +122,30 @@ export class AgendaRepository implements AgendaStore {
 
   async remove(meetingId: string, itemId: string): Promise<void> {
     await this.db.deleteFrom('agenda_items').where('meeting_id', '=', meetingId).where('id', '=', itemId).execute();
+  }
+
+  async overrunCandidates(): Promise<Array<{ groupId: string; meetingId: string; itemId: string }>> {
+    const rows = await this.db
+      .selectFrom('meetings')
+      .innerJoin('agenda_items', 'agenda_items.id', 'meetings.current_item_id')
+      .select(['meetings.group_id', 'meetings.id as meeting_id', 'agenda_items.id as item_id'])
+      .where('meetings.status', '=', 'pågår')
+      .where('agenda_items.planned_minutes', 'is not', null)
+      .where('agenda_items.overrun_told_at', 'is', null)
+      .execute();
+    return rows.map((r) => ({ groupId: r.group_id, meetingId: r.meeting_id, itemId: r.item_id }));
+  }
+
+  async claimOverrunNotice(meetingId: string, itemId: string, at: IsoTime): Promise<boolean> {
+    const row = await this.db
+      .updateTable('agenda_items')
+      .set({ overrun_told_at: at })
+      .where('meeting_id', '=', meetingId)
+      .where('id', '=', itemId)
+      .where('overrun_told_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async postponedNotCarried(groupId: string, beforeMeetingId: string): Promise<AgendaItem[]> {

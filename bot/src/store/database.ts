@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from './pglite-dialect';
-import { Pool, types } from 'pg';
+import { Client, Pool, types } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema';
 
@@ -19,6 +19,12 @@ export interface StoreConnection {
   pglite?: PGlite;
   /** human-readable description for logs and /healthz, never containing a password */
   description: string;
+  /**
+   * LISTENs on a notification channel until the returned function is called. `onPayload` runs for
+   * each notification; `onReconnect` after a lost listening connection came back (notifications
+   * sent meanwhile are lost, so listeners must look again).
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,14 @@ export async function connectPglite(directory: string | null, loadDataDir?: Blob
     pglite,
     engine: 'pglite',
     description: directory ? `PGlite (${directory})` : 'PGlite (i minnet)',
+    // Through Kysely's connection: PGlite has one session, and a LISTEN issued in the middle of
+    // someone else's transaction would be undone by its rollback.
+    listen: async (channel, onPayload) => {
+      const stop = await db.connection().execute(() => pglite.listen(channel, onPayload));
+      return async () => {
+        if (!pglite.closed) await db.connection().execute(() => stop());
+      };
+    },
     close: () => db.destroy(),
   };
 }
@@ -80,9 +94,55 @@ export async function connectPostgres(databaseUrl: string, schema: string): Prom
     db,
     engine: 'postgresql',
     description: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname} (schema ${schema})`,
+    listen: (channel, onPayload, onReconnect) => listenPostgres(databaseUrl, channel, onPayload, onReconnect),
     close: () => db.destroy(),
   };
 }
+
+/**
+ * A connection of its own (a pooled one would be handed to other work), kept open and LISTENing.
+ * When it drops (server restart, network) it is opened again after a pause, and `onReconnect`
+ * tells the listeners that they may have missed something.
+ */
+async function listenPostgres(databaseUrl: string, channel: string, onPayload: (payload: string) => void, onReconnect: () => void): Promise<() => Promise<void>> {
+  let client: Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const open = async (): Promise<void> => {
+    const next = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000 });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    next.on('error', () => reopen(next));
+    next.on('end', () => reopen(next));
+    await next.connect();
+    await next.query(`listen ${quoteIdentifier(channel)}`);
+    client = next;
+  };
+  const reopen = (failed: Client) => {
+    if (stopped || client !== failed) return;
+    client = null;
+    failed.end().catch(() => undefined);
+    const attempt = () => {
+      retry = undefined;
+      if (stopped) return;
+      open().then(onReconnect, () => {
+        retry = setTimeout(attempt, 1000);
+      });
+    };
+    retry = setTimeout(attempt, 200);
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const last = client;
+    client = null;
+    await last?.end().catch(() => undefined);
+  };
+}
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** True when a trivial query succeeds within the timeout. */
 export async function isReachable(db: Kysely<Database>, timeoutMs = 2000): Promise<boolean> {

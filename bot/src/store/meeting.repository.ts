@@ -162,6 +162,17 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
+  async changeNumber(groupId: string, meetingId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('meeting_changes')
+      .innerJoin('meetings', 'meetings.id', 'meeting_changes.meeting_id')
+      .select((eb) => eb.fn.countAll<string>().as('changes'))
+      .where('meetings.group_id', '=', groupId)
+      .where('meeting_changes.meeting_id', '=', meetingId)
+      .executeTakeFirst();
+    return Number(row?.changes ?? 0);
+  }
+
   async list(groupId: string): Promise<Meeting[]> {
     const rows = await this.db
       .selectFrom('meetings')

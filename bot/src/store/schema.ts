@@ -111,6 +111,8 @@ export interface AgendaItemsTable {
   recipients_at: ColumnType<Date | null, never, Date | string | null>;
   recipients_seq: NullableEntrySeq;
   from_invitation: Generated<boolean>;
+  planned_minutes: ColumnType<number | null, number | null | undefined, number | null>;
+  overrun_told_at: ColumnType<Date | null, never, Date | string | null>;
   /** the title as the `swedish` text-search configuration reads it; kept by the database */
   search: ColumnType<unknown, never, never>;
 }
@@ -302,6 +304,13 @@ export interface ProvisionalIdentitiesTable {
   seen_at: Timestamp;
 }
 
+/** One row per transaction that changed a meeting (0019-live-meeting): the live stream's change number. */
+export interface MeetingChangesTable {
+  meeting_id: string;
+  tx: string;
+  at: Generated<Date>;
+}
+
 export interface Database {
   groups: GroupsTable;
   conversations: ConversationsTable;
@@ -327,4 +336,5 @@ export interface Database {
   agenda_card_posts: AgendaCardPostsTable;
   calendar_events: CalendarEventsTable;
   provisional_identities: ProvisionalIdentitiesTable;
+  meeting_changes: MeetingChangesTable;
 }

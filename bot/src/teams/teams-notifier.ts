@@ -70,6 +70,8 @@ export class TeamsNotifier implements Notifier {
         return this.postAgenda(event);
       case 'agenda-updated':
         return this.updateAgenda(event);
+      case 'item-overran':
+        return this.tellOverrun(event);
     }
   }
 
@@ -140,6 +142,21 @@ export class TeamsNotifier implements Notifier {
       }
     }
     return updated;
+  }
+
+  /** One plain message for the chair and the secretary (@mentioned), where the meeting is held. */
+  private async tellOverrun(event: Extract<DomainEvent, { type: 'item-overran' }>): Promise<boolean> {
+    const { leaders, bindings } = await this.uow.read(async (repos) => ({
+      leaders: (await repos.roster.list(event.groupId)).filter((m) => hasRole(m, 'sekreterare') || hasRole(m, 'ordförande')),
+      bindings: await repos.groups.conversationReferences(event.groupId),
+    }));
+    const reply = { text: event.text, mentions: mentionsOf(leaders) };
+    const chat = meetingChatReference(event.joinUrl, bindings);
+    if (chat) {
+      await this.proactive.post(chat as Partial<ConversationReference>, reply);
+      return true;
+    }
+    return this.postInChannel(event.groupId, reply);
   }
 
   private async unpostedDraft(events: DomainEvent[]): Promise<{ groupId: string; meetingId: string } | null> {

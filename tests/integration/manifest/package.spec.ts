@@ -255,6 +255,15 @@ describe('Teams app package', () => {
     expect(manifest.devicePermissions ?? []).toEqual([]);
   });
 
+  it('offers the tab in meetings as the meeting panel: side panel, meeting chat and details, with the meeting RSC permissions', () => {
+    const tab = manifest.configurableTabs![0]!;
+    expect(tab.context).toEqual(expect.arrayContaining(['channelTab', 'meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel']));
+    // a meeting tab is installed in the meeting's chat: groupChat scope, and the app reads the meeting's details there
+    expect(tab.scopes).toContain('groupChat');
+    const rsc = (manifest.authorization?.permissions?.resourceSpecific ?? []).map((p) => p.name);
+    expect(rsc).toEqual(expect.arrayContaining(['OnlineMeeting.ReadBasic.Chat', 'OnlineMeetingParticipant.Read.Chat', 'ChatMember.Read.Chat']));
+  });
+
   it('uses the tab\'s Entra ID app for SSO, with the audience the server expects', () => {
     expect(manifest.webApplicationInfo).toEqual({ id: ENTRA_CLIENT_ID, resource: `api://${HOST}/${ENTRA_CLIENT_ID}` });
   });

@@ -89,6 +89,18 @@ function addSubPoint(rest: string): Checked<Command> {
 const FOREIGN_SUB_LETTERS = /^§?\s*\d+\s*(\p{L}+)\)?\.?$/u;
 
 /** `24`, `§ 24`, `24b`, `24 aa)` as parseParagraphRef reads them; `allowSub` false refuses the letters. */
+/** The agenda timer's plan: whole minutes, at most ten hours (`tid 10`, `tid 10 min`, `tid 10 minuter`). */
+export const MAX_PLANNED_MINUTES = 600;
+
+function plannedTime(rest: string): Checked<Command> {
+  const raw = oneLine(rest).replace(/\s*(?:min|minut|minuter)\.?$/i, '');
+  const minutes = positiveInteger(raw);
+  if (minutes === null || minutes > MAX_PLANNED_MINUTES) {
+    return { problem: raw ? `”${shorten(raw)}” är inget antal minuter (1–${MAX_PLANNED_MINUTES}).` : 'Antalet minuter saknas.' };
+  }
+  return { value: { kind: 'planned-time', minutes } };
+}
+
 function itemNumber(raw: string, allowSub: boolean): Checked<ParagraphRef> {
   const ref = parseParagraphRef(raw);
   if (!ref) {
@@ -221,6 +233,7 @@ export const ARGUMENT_PARSERS: { readonly [K in CommandKind]: ArgumentParser } =
   postpone: noArguments({ kind: 'postpone' }),
   recipients: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'recipients', names })),
   distribution: (rest) => map(checkedRecipientList(rest), (names) => ({ kind: 'distribution', names })),
+  'planned-time': plannedTime,
   place: (rest) => map(required(oneLine(rest), 'platsen', MAX_TITLE_LENGTH), (text) => ({ kind: 'place', text })),
   'clause-style': clauseStyle,
   attendance: noArguments({ kind: 'attendance' }),

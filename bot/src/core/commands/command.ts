@@ -55,6 +55,8 @@ export type Command =
   | { kind: 'postpone' }
   | { kind: 'recipients'; names: string[] }
   | { kind: 'distribution'; names: string[] }
+  /** planned minutes for the current item (before the meeting: the last own item added); never printed */
+  | { kind: 'planned-time'; minutes: number }
   /** the meeting's place, printed in "Tid och plats" */
   | { kind: 'place'; text: string }
   /** `beslutsstil att` (false) · `beslutsstil numrerad` (true): the group's decision clauses */
@@ -210,6 +212,11 @@ export const COMMAND_SYNTAX: { readonly [K in CommandKind]: CommandSyntax } = {
     keywords: ['sändlista'],
     syntax: 'sändlista <mottagare>[, <mottagare>] (semikolon när en mottagare innehåller kommatecken)',
     description: 'Sändlistan i slutet av protokollet; mottagarna skiljs åt som för skickas till.',
+  },
+  'planned-time': {
+    keywords: ['tid'],
+    syntax: 'tid <minuter>',
+    description: 'Planerad tid för aktuell punkt (före mötet: den senast tillagda). Mötespanelen räknar tiden och ordföranden och sekreteraren får veta när den gått ut; inget skrivs i protokollet.',
   },
   place: {
     keywords: ['plats'],

@@ -116,6 +116,7 @@ async function fillStandardSlot(repos: Repositories, group: Group, meeting: Meet
     title: draft.title,
     typeTag: draft.typeTag ?? slot.typeTag,
     presenters: draft.presenters.length ? draft.presenters : slot.presenters,
+    ...(draft.plannedMinutes ? { plannedMinutes: draft.plannedMinutes } : {}),
   });
   let position = Math.max(-1, ...subPointsOf(existing, slot.id).map((s) => s.position)) + 1;
   for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: slot.id, position: position++, title, fromInvitation: true });
@@ -132,7 +133,7 @@ function standardPosition(mains: AgendaItem[], draft: AgendaDraftItem): number {
 async function insertDraft(repos: Repositories, group: Group, meeting: Meeting, draft: AgendaDraftItem, position: number) {
   const item = await repos.agenda.insert(group.id, {
     ...blank(meeting), position, section: draft.section, title: draft.title, typeTag: draft.typeTag,
-    standardKind: draft.standardKind, presenters: draft.presenters, fromInvitation: true,
+    standardKind: draft.standardKind, presenters: draft.presenters, fromInvitation: true, plannedMinutes: draft.plannedMinutes ?? null,
   });
   let sub = 0;
   for (const title of draft.subPoints) await repos.agenda.insert(group.id, { ...blank(meeting), parentId: item.id, position: sub++, title, fromInvitation: true });

@@ -15,7 +15,9 @@ export interface AgendaEntryView {
   section: string | null;
   current: boolean;
   carriedOver: boolean;
-  subPoints: Array<{ itemId: string; label: string; title: string; typeTag: string | null; current: boolean }>;
+  /** the agenda timer's plan (`tid`), null or absent when none */
+  plannedMinutes?: number | null;
+  subPoints: Array<{ itemId: string; label: string; title: string; typeTag: string | null; current: boolean; plannedMinutes?: number | null }>;
 }
 
 export interface AgendaView {
@@ -49,12 +51,14 @@ export function buildAgendaView(group: Group, meeting: Meeting, items: AgendaIte
       section: item.section,
       current: item.id === meeting.currentItemId,
       carriedOver: item.carriedFromItemId !== null,
+      ...(item.plannedMinutes ? { plannedMinutes: item.plannedMinutes } : {}),
       subPoints: subPointsOf(items, item.id).map((sub, index) => ({
         itemId: sub.id,
         label: subPointLabel(index),
         title: sub.title,
         typeTag: sub.typeTag,
         current: sub.id === meeting.currentItemId,
+        ...(sub.plannedMinutes ? { plannedMinutes: sub.plannedMinutes } : {}),
       })),
     })),
   };

@@ -17,6 +17,7 @@ import decisionRegister from './0015-decision-register';
 import paragraphStatements from './0016-paragraph-statements';
 import actionList from './0017-action-list';
 import immediateAdjustment from './0018-immediate-adjustment';
+import liveMeeting from './0019-live-meeting';
 import calendarChanges from './0020-calendar-changes';
 
 export interface Migration {
@@ -45,5 +46,6 @@ export const migrations: readonly Migration[] = [
   { id: '0016-paragraph-statements', sql: paragraphStatements },
   { id: '0017-action-list', sql: actionList },
   { id: '0018-immediate-adjustment', sql: immediateAdjustment },
+  { id: '0019-live-meeting', sql: liveMeeting },
   { id: '0020-calendar-changes', sql: calendarChanges },
 ];

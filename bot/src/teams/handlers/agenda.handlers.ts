@@ -1,6 +1,7 @@
 /** `ny punkt`, `underpunkt`, `avsnitt`, `ändra punkt`, `ta bort punkt`, `dagordning`. */
 import { addItem, addSubPoint, removeItem, renameItem, setSection } from '../../core/use-cases/agenda-edit';
 import { agendaView } from '../../core/use-cases/agenda-view';
+import { setPlannedMinutes } from '../../core/use-cases/agenda-timer';
 import { buildAgendaCard } from '../../cards/agenda.card';
 import { buildRemoveConfirmationCard } from '../../cards/remove-confirmation.card';
 import { inGroup, type CommandSpec } from './handler';
@@ -30,3 +31,5 @@ export const showAgenda: CommandSpec<'show-agenda'> = {
   before: async (_command, { services, group, turn }) => (services.calendar ? services.calendar.prepare(group.id, turn.at) : null),
   run: async (_command, { repos, ctx }, warning) => ({ card: buildAgendaCard(await agendaView(repos, ctx.group, ctx.at)), ...(warning ? { warning } : {}) }),
 };
+
+export const plannedTime = inGroup<'planned-time'>('record', async (command, { repos, ctx }) => setPlannedMinutes(repos, ctx, command.minutes));

@@ -2,7 +2,7 @@
 import type { CommandHandlers } from './handler';
 import { help } from './help.handler';
 import { bindGroupHandler, clauseStyle, decidingBody, numbering, quorumRule, roster } from './group.handlers';
-import { addItemHandler, addSubPointHandler, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
+import { addItemHandler, addSubPointHandler, plannedTime, removeItemHandler, renameItemHandler, section, showAgenda } from './agenda.handlers';
 import { end, goTo, next, place, start } from './meeting.handlers';
 import {
   action, conflictOfInterest, decision, distribution, immediateAdjustment, information, note, postpone, presenters, recipients, reservation,
@@ -42,6 +42,7 @@ export const commandHandlers: CommandHandlers = {
   recipients,
   distribution,
   place,
+  'planned-time': plannedTime,
   attendance,
   'mark-present': markPresent,
   'mark-absent': markAbsent,
