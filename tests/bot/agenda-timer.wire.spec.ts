@@ -54,7 +54,7 @@ describeEachStore('the agenda timer', (store) => {
     await deliver(wire.app.url, channel.meetingStarted(at(-20)));
     expect((await say('punkt 3', -12)).texts).toMatch(/Nu behandlas punkt 3 Budget 2025/);
     const meetings = await (await fetch(`${wire.app.url}/api/groups/${(await (await fetch(`${wire.app.url}/api/groups`)).json()).find((g: { name: string }) => g.name === 'Tidgruppen').id}/meetings`)).json();
-    meetingId = meetings[0].id;
+    meetingId = meetings.meetings[0].id;
     const stream = await SseClient.open(`${wire.app.url}/api/meetings/${meetingId}/live`);
     try {
       const view = (await stream.next()).data as LiveMeetingView;

@@ -115,7 +115,7 @@ describeEachStore('recording a meeting from the panel', (store) => {
       'att anta budgeten för 2025', 'Nästa möte hålls i maj.', 'Antecknat av ersättaren.',
     ]) expect(page).toContain(text);
     const actions = await fetch(`${wire.app.url}/api/groups/${meeting.groupId}/actions?status=all`, { headers: { authorization: `Bearer ${entra.token({ oid: SECRETARY.aadObjectId })}` } });
-    expect((await actions.json()).map((a: { text: string; owner: string | null; dueDate: string | null }) => [a.text, a.owner, a.dueDate]).sort()).toEqual([
+    expect(((await actions.json()) as { actions: Array<{ text: string; owner: string | null; dueDate: string | null }> }).actions.map((a) => [a.text, a.owner, a.dueDate]).sort()).toEqual([
       ['Boka lokal', 'Okänd Person', null],
       ['Skicka budgeten till kommunerna', 'Mats Wennstig', '2030-03-01'],
     ]);
