@@ -24,7 +24,7 @@ export class DecisionsView {
   private groupId: string | null = null;
   private decisions: Decision[] = [];
   private total: number | null = null;
-  /** more match than the register counts (it stops at 1,000) */
+  /** more match than the register counts (it stops counting at 200) */
   private totalAtLeast = false;
   private cursor: string | null = null;
   private searched = '';

@@ -76,8 +76,10 @@ export async function connectPostgres(databaseUrl: string, schema: string): Prom
     connectionString: databaseUrl,
     max: 10,
     connectionTimeoutMillis: 5000,
-    // Every connection works in the configured schema, so tests can give each run its own.
-    options: `-c search_path=${schema}`,
+    // Every connection works in the configured schema, so tests can give each run its own. No JIT:
+    // every statement here is a short lookup, and compiling one whose estimate crosses
+    // jit_above_cost costs hundreds of milliseconds it never wins back.
+    options: `-c search_path=${schema} -c jit=off`,
     types: { getTypeParser: (oid: number, format?: any) => (oid === DATE_OID ? keepText : types.getTypeParser(oid, format)) },
   });
   // An idle client losing its connection (server restart) must not crash the process;

@@ -224,6 +224,20 @@ describeEachStore('the decision register', (store) => {
       expect(res.body).toEqual({ error: { code: 'invalid-input', message } });
     });
 
+    it('counts up to 200 matches and then says there are more, without reading them all', async () => {
+      const repos = repositoriesFor(store().db);
+      // under § 4 Budget 2025, whose title no other search here matches
+      const decided = (await repos.records.decisions(marchMeetingId)).find((d) => d.clause.includes('ramarna'));
+      for (let i = 0; i < 205; i++) {
+        await repos.records.addDecision(marchMeetingId, { itemId: decided!.itemId, clause: `anta budgetramen för enhet ${i}`, quorate: true, createdAt: march(5) });
+      }
+      const many = (await asked(`/api/groups/${budgetGroupId}/decisions?q=budgetramen`, karin)).body as DecisionRegisterPage;
+      expect(many).toMatchObject({ total: 200, totalAtLeast: true });
+      expect(many.decisions).toHaveLength(50);
+      const few = (await asked(`/api/groups/${budgetGroupId}/decisions?q=revidera`, karin)).body as DecisionRegisterPage;
+      expect(few).toMatchObject({ total: 1, totalAtLeast: false });
+    });
+
     it('reads words, not query syntax: quotes, operators and SQL find nothing odd and break nothing', async () => {
       for (const q of ["arbetsordning' or 1=1 --", 'arbetsordning & !budget', 'arbetsordning:* | ramar', '"arbetsordningen"']) {
         const res = await asked(`/api/groups/${budgetGroupId}/decisions?q=${encodeURIComponent(q)}`, karin);

@@ -17,7 +17,7 @@ import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
 
 export const REGISTER_PAGE = { default: 50, max: 200 } as const;
 /** The register counts its matches up to this many: the store counts one more, which says "more than". */
-export const REGISTER_COUNT_CAP = 1000;
+export const REGISTER_COUNT_CAP = 200;
 const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 12;
 
@@ -54,7 +54,7 @@ export interface DecisionRegisterPage {
   decisions: DecisionRegisterEntry[];
   /** null on the last page */
   nextCursor: string | null;
-  /** how many decisions match in all, counted up to 1,001 (more: `totalAtLeast`); given on the first page (no cursor) */
+  /** how many decisions match in all, counted up to REGISTER_COUNT_CAP (more: `totalAtLeast`); given on the first page (no cursor) */
   total: number | null;
   /** `total` is a lower bound: more decisions match than were counted */
   totalAtLeast: boolean;

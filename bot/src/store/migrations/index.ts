@@ -19,6 +19,7 @@ import actionList from './0017-action-list';
 import immediateAdjustment from './0018-immediate-adjustment';
 import liveMeeting from './0019-live-meeting';
 import calendarChanges from './0020-calendar-changes';
+import subPointOrder from './0021-sub-point-order';
 
 export interface Migration {
   id: string;
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { id: '0018-immediate-adjustment', sql: immediateAdjustment },
   { id: '0019-live-meeting', sql: liveMeeting },
   { id: '0020-calendar-changes', sql: calendarChanges },
+  { id: '0021-sub-point-order', sql: subPointOrder },
 ];
