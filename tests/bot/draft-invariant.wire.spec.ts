@@ -9,10 +9,8 @@
  *   'not printed'  it writes something the draft does not print (a group setting that stays out of
  *                  the document, the next meeting's agenda, which paragraph edits go to): nothing changed.
  * In every row, what the database holds afterwards must still render to exactly the bytes of the
- * current version, so a write that changed the document without a new version fails here.
- *
- * Commands of INTERFACES.md not implemented yet (no row until they are): `jäv`, `reservation`,
- * `justeras omedelbart`.
+ * current version, so a write that changed the document without a new version fails here. Every
+ * command the parser knows has a row (the last test checks it).
  */
 import { COMMAND_SYNTAX, type CommandKind } from '../../bot/src/core/commands/command';
 import { repositoriesFor } from '../../bot/src/store/unit-of-work';
