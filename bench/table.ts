@@ -15,6 +15,15 @@ export const LOAD = {
   seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 40),
 };
 
+/** How many times the 50-meeting load runs: the spread of its p99 says whether the target holds run after run. */
+export const LOAD_REPEATS = 3;
+
+/** `lowest / median / highest` of the repeated runs' p99. */
+function spread(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${ms(sorted[0]!)} / ${ms(sorted[Math.floor(sorted.length / 2)]!)} / ${ms(sorted.at(-1)!)} ${verdict(sorted.at(-1)! < TARGETS.loadP99)}`;
+}
+
 export const TARGETS = { ratio: 1.5, loadP99: 100, renderMs: 300, listP95: 50, historySlowdown: 2 };
 
 export interface StoreResult {
@@ -25,6 +34,8 @@ export interface StoreResult {
   commandsMachine?: MachineLoad;
   load?: LoadResult;
   loadMachine?: MachineLoad;
+  /** the 50-meeting load's p99 in each of LOAD_REPEATS runs, the first being `load` */
+  loadSpread?: number[];
   /** one join with nothing else going on */
   joinAlone?: Summary;
   render?: { docx: Summary; html: Summary; paragraphs: number };
@@ -62,6 +73,7 @@ export function table(results: StoreResult[]): string {
     row(`${LOAD.meetings} möten: ${LOAD.participants} anslutningar per möte inom 1 s, p50 / p95 / p99`, (r) => triple(r.load.joins)),
     row(`${LOAD.meetings} möten: kommandon (${LOAD.commandsPerMinute}/min per möte i ${LOAD.seconds} s), p50 / p95 / p99`, (r) => triple(r.load.commands)),
     row(`${LOAD.meetings} möten: alla förfrågningar p99 (mål < ${TARGETS.loadP99})`, (r) => `${ms(r.load.all.p99)} ${verdict(met.load(r))}`),
+    row(`  p99 i ${LOAD_REPEATS} körningar: lägst / median / högst (mål < ${TARGETS.loadP99} i alla)`, (r) => spread(r.loadSpread)),
     row('  förfrågningar: totalt / flest under en sekund', (r) => `${r.load.requests} / ${r.load.peakPerSecond}`),
     row('  en anslutning utan annan last, median', (r) => ms(r.joinAlone.p50)),
     row('  belastning under mötena', (r) => describeLoad(r.loadMachine)),
@@ -142,6 +154,7 @@ export function targetLines(results: StoreResult[]): string[] {
     return [
       line(`${store}.command-p50-vs-echo`, ratio(r), 'x', `<= ${TARGETS.ratio}`, met.ratio(r)),
       line(`${store}.meetings-load-p99`, r.load.all.p99, 'ms', `< ${TARGETS.loadP99}`, met.load(r)),
+      line(`${store}.meetings-load-p99-worst-of-${r.loadSpread.length}`, Math.max(...r.loadSpread), 'ms', `< ${TARGETS.loadP99}`, Math.max(...r.loadSpread) < TARGETS.loadP99),
       line(`${store}.render-docx-max`, r.render.docx.max, 'ms', `< ${TARGETS.renderMs}`, r.render.docx.max < TARGETS.renderMs),
       line(`${store}.render-html-max`, r.render.html.max, 'ms', `< ${TARGETS.renderMs}`, r.render.html.max < TARGETS.renderMs),
       ...r.actions.map((a) => line(`${store}.action-list-page-${a.actions}-p95`, a.latency.p95, 'ms', `< ${TARGETS.listP95}`, a.latency.p95 < TARGETS.listP95)),
