@@ -45,6 +45,8 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
   const entra = new EntraTestServer();
   beforeAll(() => entra.start());
   afterAll(() => entra.stop());
+  // Built before the server starts: it serves tab/dist only if that exists when it starts.
+  beforeAll(() => buildTab({ quiet: true }), 120_000);
   const wire = useWire(store, () => entra.env());
   let meeting: LiveMeeting;
   let browser: Browser;
@@ -52,7 +54,6 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await buildTab({ quiet: true });
     meeting = await startLiveMeeting(wire.app.url, wire.connector.url, store(), { teamId: '19:panel-team@thread.tacv2', teamName: 'Panelgruppen', channelId: '19:panel@thread.tacv2' });
     // The stand-in Teams page is a public https origin framing the panel on loopback, which
     // Chromium's local network access rules would block; in Teams both are public hosts.

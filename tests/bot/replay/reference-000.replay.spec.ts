@@ -157,6 +157,8 @@ const script: ReplayScript = {
 };
 
 describeEachStore('reference minutes 000 replayed through the bot', (store, kind) => {
+  // The tab is opened on this server below: built before it starts, since it serves tab/dist only if that exists then.
+  if (kind === 'pglite') beforeAll(() => buildTab({ quiet: true }), 120_000);
   const wire = useWire(store);
   let result: ReplayResult;
 
@@ -224,7 +226,6 @@ describeEachStore('reference minutes 000 replayed through the bot', (store, kind
 
     if (kind === 'pglite') {
       it('is found in the tab’s Beslut view, and opens the protokoll at its paragraph', async () => {
-        await buildTab({ quiet: true });
         const browser = await launchBrowser();
         try {
           const page = await browser.newPage({ viewport: { width: 1000, height: 800 }, locale: 'sv-SE' });
