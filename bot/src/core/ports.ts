@@ -159,6 +159,8 @@ export interface RecordStore {
   /** false when this member had already approved */
   addAdjustmentApproval(adjustmentId: string, approval: { memberId: string; aadObjectId: string | null; at: IsoTime }): Promise<boolean>;
   markAdjusted(adjustmentId: string, at: IsoTime): Promise<void>;
+  /** the item's paragraph (its own, or its main paragraph's for a sub-point) is justerad omedelbart */
+  inAdjustedParagraph(meetingId: string, itemId: string): Promise<boolean>;
 }
 
 /**

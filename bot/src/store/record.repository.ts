@@ -147,6 +147,14 @@ export class RecordRepository implements RecordStore {
       .execute();
   }
 
+  async inAdjustedParagraph(meetingId: string, itemId: string): Promise<boolean> {
+    const found = await sql<{ adjusted: boolean }>`select exists (
+        select 1 from agenda_items item
+        join paragraph_adjustments pa on pa.item_id = coalesce(item.parent_id, item.id) and pa.adjusted_at is not null
+        where item.id = ${itemId} and item.meeting_id = ${meetingId}) as adjusted`.execute(this.db);
+    return found.rows[0]?.adjusted === true;
+  }
+
   async countForItem(meetingId: string, itemId: string): Promise<number> {
     const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') => {
       const row = await this.db

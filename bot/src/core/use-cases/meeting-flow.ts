@@ -109,9 +109,7 @@ export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandCont
  * approvers approved is in force and must read the same in the protokoll.
  */
 async function writable(repos: Repositories, target: ParagraphTarget): Promise<ParagraphTarget> {
-  const main = target.item.parentId ?? target.item.id;
-  const adjusted = (await repos.records.adjustments(target.meeting.id)).some((a) => a.itemId === main && a.adjusted);
-  if (adjusted) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
+  if (await repos.records.inAdjustedParagraph(target.meeting.id, target.item.id)) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
   return target;
 }
 

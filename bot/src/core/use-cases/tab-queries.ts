@@ -74,20 +74,12 @@ export async function changeActionStatus(
   });
   if (!mayChangeAction(viewer, await rosterEntryOf(repos, viewer, group), action)) throw forbidden(MAY_CHANGE_ACTION);
   const meeting = await repos.meetings.findById(action.groupId, action.meetingId);
-  if (meeting?.status !== 'justerat' && !(await inAdjustedParagraph(repos, action))) {
+  if (meeting?.status !== 'justerat' && !(await repos.records.inAdjustedParagraph(action.meetingId, action.itemId))) {
     throw conflict('Åtgärden gäller först när protokollet den beslutades i är justerat. Den kan markeras klar efter justeringen.');
   }
   const updated = await repos.actions.setStatus(action.groupId, action.id, status, version);
   if (!updated) throw conflict('Åtgärden har ändrats av någon annan sedan du laddade listan. Den har laddats om – försök igen.');
   return { id: updated.id, status: updated.status, version: updated.version };
-}
-
-/** The action's paragraph (or its main paragraph) was justerad omedelbart: it is in force already. */
-async function inAdjustedParagraph(repos: Repositories, action: Pick<ActionItem, 'meetingId' | 'itemId'>): Promise<boolean> {
-  const adjusted = (await repos.records.adjustments(action.meetingId)).filter((a) => a.adjusted).map((a) => a.itemId);
-  if (adjusted.length === 0) return false;
-  const item = (await repos.agenda.list(action.meetingId)).find((i) => i.id === action.itemId);
-  return !!item && adjusted.includes(item.parentId ?? item.id);
 }
 
 export interface MeetingListEntry {
