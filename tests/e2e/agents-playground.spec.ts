@@ -26,44 +26,63 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startPlayground(botUrl: string, port: number): Promise<ChildProcess> {
+interface Playground { child: ChildProcess; url: string; output: string[] }
+
+/** Starts the playground and waits until it answers over HTTP, not only until it says it listens. */
+async function startPlayground(botUrl: string): Promise<Playground> {
+  const port = await freePort();
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'agentsplayground'), ['--dt', '-e', `${botUrl}/api/messages`, '-c', 'msteams', '-p', String(port)], {
     cwd: ROOT,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Agents Playground did not start')), 30_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`Agents Playground exited (${code})`)));
-  });
-  return child;
+  const output: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const url = `http://127.0.0.1:${port}/`;
+  for (const deadline = Date.now() + 30_000; ;) {
+    if (child.exitCode !== null) throw new Error(`Agents Playground exited (${child.exitCode}):\n${output.join('')}`);
+    if (Date.now() > deadline) throw new Error(`Agents Playground did not start:\n${output.join('')}`);
+    const answered = await fetch(url).then((response) => response.ok, () => false);
+    if (answered) return { child, url, output };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopPlayground(playground: Playground | undefined): Promise<void> {
+  if (!playground || playground.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => playground.child.once('exit', resolve));
+  playground.child.kill();
+  await exited;
 }
 
 describe('chatting with the bot in Microsoft 365 Agents Playground', () => {
   let store: StoreConnection;
   let app: RunningApp;
-  let playground: ChildProcess;
+  let playground: Playground | undefined;
   let browser: Browser;
   let url: string;
 
   beforeAll(async () => {
     store = await openPgliteClone();
     app = await startTestApp(store);
-    const port = await freePort();
-    playground = await startPlayground(app.url, port);
-    url = `http://127.0.0.1:${port}/`;
     browser = await launchBrowser();
   }, 60_000);
 
+  // Each case gets its own playground: one that ran a whole browser session before has been seen
+  // to go away under a loaded machine, and the second case then met a closed port.
+  beforeEach(async () => {
+    playground = await startPlayground(app.url);
+    url = playground.url;
+  }, 60_000);
+
+  afterEach(async () => {
+    await stopPlayground(playground);
+    playground = undefined;
+  });
+
   afterAll(async () => {
     await browser?.close();
-    playground?.kill();
     await app?.stop();
     await store?.close();
   });
