@@ -55,7 +55,11 @@ export function tabContentSecurityPolicy(): string {
 
 export function registerTabRoutes(server: Server, tabRoot: string, options: TabRouteOptions): void {
   const built = path.join(tabRoot, 'dist');
-  const directory = fs.existsSync(built) ? built : path.join(tabRoot, 'public');
+  const serveBuilt = restify.plugins.serveStaticFiles(built, { maxAge: 0 });
+  const servePublic = restify.plugins.serveStaticFiles(path.join(tabRoot, 'public'), { maxAge: 0 });
+  // Chosen per request, not at start: a server started before the tab was built (a fresh checkout,
+  // `npm start` while `npm run build` runs) serves the bundles as soon as they exist.
+  const serveTab: restify.RequestHandler = (req, res, next) => (fs.existsSync(built) ? serveBuilt : servePublic)(req, res, next);
   const policy = tabContentSecurityPolicy();
   server.get('/tab', (_req, res, next) => {
     res.redirect(302, '/tab/', next);
@@ -70,7 +74,7 @@ export function registerTabRoutes(server: Server, tabRoot: string, options: TabR
       }
       return next();
     },
-    restify.plugins.serveStaticFiles(directory, { maxAge: 0 }),
+    serveTab,
   );
 }
 
