@@ -89,6 +89,15 @@ describeEachStore('the live stream of a meeting', (store) => {
     ]);
   });
 
+  it('shows a roster edited during the meeting: the new member in the attendance', async () => {
+    const client = await open(MEMBER.aadObjectId);
+    const members = (e: SseEvent) => view(e).attendance.principals.flatMap((p) => p.members).map((m) => m.name);
+    expect(members(await client.next())).not.toContain('Nils Nykomling');
+    await meeting.say('ledamöter\nNils Nykomling; Enhetschef; Kommunerna; ledamot');
+    const update = await client.next((e) => members(e).includes('Nils Nykomling'), 2000);
+    expect(update.event).toBe('update');
+  });
+
   it('resumes with Last-Event-ID: what was recorded while disconnected arrives, nothing is resent when nothing changed', async () => {
     const first = await open(MEMBER.aadObjectId);
     const last = await first.next();
