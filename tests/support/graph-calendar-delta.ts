@@ -35,7 +35,15 @@ interface Paging {
 const utc = (value: any) => Date.parse(/(?:Z|[+-]\d{2}:\d{2})$/.test(value.dateTime) ? value.dateTime : `${value.dateTime}Z`);
 const snapshot = (events: any[]) => new Map(events.map((e) => [String(e.id), JSON.stringify(e)]));
 
+/** What one delta request was answered with: which kind of request, the events sent in full, the ids sent as removed. */
+export interface DeltaAnswer {
+  kind: 'round' | 'changes' | 'page' | 'gone';
+  events: string[];
+  removed: string[];
+}
+
 export class CalendarDeltaFeed {
+  readonly answers: DeltaAnswer[] = [];
   private deltaTokens = new Map<string, Round>();
   private skipTokens = new Map<string, Paging>();
 
@@ -56,7 +64,7 @@ export class CalendarDeltaFeed {
     if (skip !== null || delta !== null) {
       const paging = skip !== null ? this.skipTokens.get(skip) : undefined;
       const round = delta !== null ? this.deltaTokens.get(delta) : undefined;
-      if (paging) return this.page(paging, prefer, pageSize, send);
+      if (paging) return this.page('page', paging, prefer, pageSize, send);
       if (round) return this.changesSince(round, prefer, pageSize, send);
       return this.gone(user, send);
     }
@@ -72,7 +80,7 @@ export class CalendarDeltaFeed {
     }
     const round: Round = { user, from, to, told: snapshot(events) };
     const inWindow = events.filter((e) => this.overlaps(round, e)).sort((a, b) => utc(a.start) - utc(b.start));
-    this.page({ round, rest: inWindow.map((e) => entry(e)) }, prefer, pageSize, send);
+    this.page('round', { round, rest: inWindow.map((e) => entry(e)) }, prefer, pageSize, send);
   }
 
   /** Each event changed since the round's link: as it is now inside the window, removed otherwise. */
@@ -85,13 +93,14 @@ export class CalendarDeltaFeed {
       changes.push(this.overlaps(round, event) ? entry(event) : removed(event.id));
     }
     for (const id of round.told.keys()) if (!now.has(id)) changes.push(removed(id));
-    this.page({ round: { ...round, told: now }, rest: changes }, prefer, pageSize, send);
+    this.page('changes', { round: { ...round, told: now }, rest: changes }, prefer, pageSize, send);
   }
 
-  private page(paging: Paging, prefer: string | undefined, pageSize: number, send: Send): void {
+  private page(kind: DeltaAnswer['kind'], paging: Paging, prefer: string | undefined, pageSize: number, send: Send): void {
     const asked = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
     const size = Math.max(1, Math.min(pageSize, asked));
-    const value = paging.rest.slice(0, size);
+    const value = paging.rest.slice(0, size) as any[];
+    this.answers.push({ kind, events: value.filter((v) => !v['@removed']).map((v) => v.id), removed: value.filter((v) => v['@removed']).map((v) => v.id) });
     const rest = paging.rest.slice(size);
     const link = `${this.baseUrl()}/v1.0/users/${encodeURIComponent(paging.round.user)}/calendarView/delta`;
     const token = randomBytes(12).toString('base64url');
@@ -105,6 +114,7 @@ export class CalendarDeltaFeed {
   }
 
   private gone(user: string, send: Send): void {
+    this.answers.push({ kind: 'gone', events: [], removed: [] });
     send(410, { error: { code: 'syncStateNotFound', message: 'The sync state generation is not found. The delta token is expired and data must be synchronized again.' } }, {
       Location: `${this.baseUrl()}/v1.0/users/${encodeURIComponent(user)}/calendarView/delta?$deltatoken=`,
     });
