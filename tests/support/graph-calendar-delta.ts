@@ -40,6 +40,8 @@ export interface DeltaAnswer {
   kind: 'round' | 'changes' | 'page' | 'gone';
   events: string[];
   removed: string[];
+  /** the @odata.deltaLink that ended the round, if this page did */
+  deltaLink: string | null;
 }
 
 export class CalendarDeltaFeed {
@@ -100,12 +102,15 @@ export class CalendarDeltaFeed {
     const asked = Number(/odata\.maxpagesize=(\d+)/i.exec(prefer ?? '')?.[1] ?? Number.POSITIVE_INFINITY);
     const size = Math.max(1, Math.min(pageSize, asked));
     const value = paging.rest.slice(0, size) as any[];
-    this.answers.push({ kind, events: value.filter((v) => !v['@removed']).map((v) => v.id), removed: value.filter((v) => v['@removed']).map((v) => v.id) });
     const rest = paging.rest.slice(size);
     const link = `${this.baseUrl()}/v1.0/users/${encodeURIComponent(paging.round.user)}/calendarView/delta`;
     const token = randomBytes(12).toString('base64url');
     if (rest.length) this.skipTokens.set(token, { round: paging.round, rest });
     else this.deltaTokens.set(token, paging.round);
+    this.answers.push({
+      kind, events: value.filter((v) => !v['@removed']).map((v) => v.id), removed: value.filter((v) => v['@removed']).map((v) => v.id),
+      deltaLink: rest.length ? null : `${link}?$deltatoken=${token}`,
+    });
     send(200, {
       '@odata.context': `${this.baseUrl()}/v1.0/$metadata#Collection(event)`,
       ...(rest.length ? { '@odata.nextLink': `${link}?$skiptoken=${token}` } : { '@odata.deltaLink': `${link}?$deltatoken=${token}` }),
@@ -114,7 +119,7 @@ export class CalendarDeltaFeed {
   }
 
   private gone(user: string, send: Send): void {
-    this.answers.push({ kind: 'gone', events: [], removed: [] });
+    this.answers.push({ kind: 'gone', events: [], removed: [], deltaLink: null });
     send(410, { error: { code: 'syncStateNotFound', message: 'The sync state generation is not found. The delta token is expired and data must be synchronized again.' } }, {
       Location: `${this.baseUrl()}/v1.0/users/${encodeURIComponent(user)}/calendarView/delta?$deltatoken=`,
     });

@@ -76,6 +76,19 @@ export class CalendarSync {
   }
 
   async prepare(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean): Promise<Prepared> {
+    const first = await this.syncOnce(groupId, calendar, now, importNow, false);
+    if (first !== 'raced') return first;
+    const second = await this.syncOnce(groupId, calendar, now, importNow, true);
+    return second === 'raced' ? { kind: 'no-meeting' } : second;
+  }
+
+  /**
+   * Reads the calendar and brings it into the database. 'raced': another instance stored a round
+   * from the same delta link first; this run's reading may be older than the one already applied
+   * (it may have asked Graph earlier), so it is dropped and the run starts again from that link.
+   * The second try applies its reading whatever happens (a third instance is not waited for).
+   */
+  private async syncOnce(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean, lastTry: boolean): Promise<Prepared | 'raced'> {
     if (!this.source) return { kind: 'no-source' };
     const planned = await this.uow.read((repos) => plannedEvent(repos, groupId));
     let reading: CalendarReading;
@@ -94,12 +107,17 @@ export class CalendarSync {
       if (followed) {
         const { startedFrom, round, fresh, upserts, removed } = followed;
         const stored = await repos.calendar.recordFollowed(groupId, startedFrom, round, fresh, upserts, removed);
-        if (!stored) this.logger.debug({ groupId }, 'calendar round already stored by another run');
+        if (!stored && !lastTry) return 'raced' as const;
       }
       return followCalendar(repos, groupId, reading, now);
     });
-    if (synced.duplicate || !synced.value) return reading.event ? { kind: 'busy', event: reading.event } : { kind: 'no-meeting' };
-    const { group, meeting, imported, events } = synced.value;
+    const value = synced.duplicate ? null : synced.value;
+    if (value === 'raced') {
+      this.logger.debug({ groupId }, 'calendar round stored by another instance first: reading again from its link');
+      return 'raced';
+    }
+    if (!value) return reading.event ? { kind: 'busy', event: reading.event } : { kind: 'no-meeting' };
+    const { group, meeting, imported, events } = value;
     if (imported && meeting) this.logger.info({ groupId, meetingId: meeting.id }, 'agenda imported from the invitation');
     for (const event of events) await this.notifier.deliver(event);
     if (!reading.event) return { kind: 'no-meeting' };

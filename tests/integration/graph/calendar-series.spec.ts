@@ -19,7 +19,7 @@ import { useGraphStandIns } from '../../support/graph-stand-ins';
 import { describeEachStore } from '../../support/stores';
 import { deliver, TeamsChannel } from '../../support/teams-activities';
 import { startTestApp } from '../../support/test-app';
-import { cardTexts, sandra } from './calendar-scenario';
+import { cardTexts, sandra, schemaOf } from './calendar-scenario';
 
 const ORGANISER = 'mats.wennstig@regionblekinge.se';
 const CHANNEL = '19:lsvo@thread.tacv2';
@@ -178,10 +178,3 @@ describeEachStore('a monthly series through half a year', (store, kind) => {
     ]);
   }, 240_000);
 });
-
-/** The schema a PostgreSQL test store was opened on (its search_path). */
-function schemaOf(store: StoreConnection): string {
-  const match = /\(schema ([a-z0-9_]+)\)/i.exec(store.description);
-  if (!match) throw new Error(`no schema in ${store.description}`);
-  return match[1]!;
-}
