@@ -54,6 +54,18 @@ export class CalendarDeltaFeed {
     private readonly calendarOf: (user: string) => any[] | undefined,
   ) {}
 
+  private held: Promise<void> | null = null;
+
+  /**
+   * The next delta answer is worked out when asked for, as always, but sent only once `release()`
+   * is called: a reply slow to arrive, while others read the calendar after it changed.
+   */
+  holdNextAnswer(): () => void {
+    let release!: () => void;
+    this.held = new Promise<void>((resolve) => (release = resolve));
+    return release;
+  }
+
   /** Every link issued so far answers 410 Gone from now on (an expired token, a resync Graph asks for). */
   expireTokens(): void {
     this.deltaTokens = new Map();
@@ -111,11 +123,15 @@ export class CalendarDeltaFeed {
       kind, events: value.filter((v) => !v['@removed']).map((v) => v.id), removed: value.filter((v) => v['@removed']).map((v) => v.id),
       deltaLink: rest.length ? null : `${link}?$deltatoken=${token}`,
     });
-    send(200, {
+    const body = {
       '@odata.context': `${this.baseUrl()}/v1.0/$metadata#Collection(event)`,
       ...(rest.length ? { '@odata.nextLink': `${link}?$skiptoken=${token}` } : { '@odata.deltaLink': `${link}?$deltatoken=${token}` }),
       value,
-    });
+    };
+    const held = this.held;
+    this.held = null;
+    if (held) void held.then(() => send(200, body));
+    else send(200, body);
   }
 
   private gone(user: string, send: Send): void {

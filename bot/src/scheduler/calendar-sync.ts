@@ -78,23 +78,23 @@ export class CalendarSync {
   async prepare(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean): Promise<Prepared> {
     const first = await this.syncOnce(groupId, calendar, now, importNow, false);
     if (first !== 'raced') return first;
-    const second = await this.syncOnce(groupId, calendar, now, importNow, true);
-    return second === 'raced' ? { kind: 'no-meeting' } : second;
+    const again = await this.syncOnce(groupId, calendar, now, importNow, true);
+    return again === 'raced' ? { kind: 'no-meeting' } : again;
   }
 
   /**
    * Reads the calendar and brings it into the database. 'raced': another instance stored a round
-   * from the same delta link first; this run's reading may be older than the one already applied
-   * (it may have asked Graph earlier), so it is dropped and the run starts again from that link.
-   * The second try applies its reading whatever happens (a third instance is not waited for).
+   * from the same delta link first. This run's reading may be older than the one that instance
+   * applied (it may have asked Graph earlier), so it is dropped, and the run goes again from the
+   * events now stored — the state already applied, read without another request to Graph.
    */
-  private async syncOnce(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean, lastTry: boolean): Promise<Prepared | 'raced'> {
+  private async syncOnce(groupId: string, calendar: CalendarRef, now: IsoTime, importNow: boolean, fromStored: boolean): Promise<Prepared | 'raced'> {
     if (!this.source) return { kind: 'no-source' };
     const planned = await this.uow.read((repos) => plannedEvent(repos, groupId));
     let reading: CalendarReading;
     let followed: RoundToRecord | null;
     try {
-      const view = await this.view(this.source, groupId, calendar, now);
+      const view = fromStored ? await this.stored(groupId, now) : await this.view(this.source, groupId, calendar, now);
       followed = view.followed;
       reading = await this.read(this.source, calendar, view.events, planned, now, importNow);
     } catch (error) {
@@ -107,13 +107,13 @@ export class CalendarSync {
       if (followed) {
         const { startedFrom, round, fresh, upserts, removed } = followed;
         const stored = await repos.calendar.recordFollowed(groupId, startedFrom, round, fresh, upserts, removed);
-        if (!stored && !lastTry) return 'raced' as const;
+        if (!stored) return 'raced' as const;
       }
       return followCalendar(repos, groupId, reading, now);
     });
     const value = synced.duplicate ? null : synced.value;
     if (value === 'raced') {
-      this.logger.debug({ groupId }, 'calendar round stored by another instance first: reading again from its link');
+      this.logger.debug({ groupId }, 'calendar round stored by another instance first: going again from the stored events');
       return 'raced';
     }
     if (!value) return reading.event ? { kind: 'busy', event: reading.event } : { kind: 'no-meeting' };
@@ -164,6 +164,12 @@ export class CalendarSync {
         removed: applied.removed,
       },
     };
+  }
+
+  /** The view from the events stored by the last round (another instance's, just committed). */
+  private async stored(groupId: string, now: IsoTime): Promise<View> {
+    const known = await this.uow.read((repos) => repos.calendar.followed(groupId));
+    return { events: inView(known.events, now, this.horizon(now)), followed: null };
   }
 
   /** For `kalender`: what the calendar holds next, or why it cannot be read (Swedish). */
