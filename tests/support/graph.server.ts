@@ -43,7 +43,8 @@ export interface GraphFault {
   contentType?: string;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graph');
+// Next to this file in tests/; the bench bundles it into bench/.build, and runs from the project root.
+const FIXTURES = [path.join(__dirname, '..', 'fixtures', 'graph'), path.join(process.cwd(), 'tests', 'fixtures', 'graph')].find((dir) => fs.existsSync(dir))!;
 export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 export class GraphTestServer extends LoopbackServer {
