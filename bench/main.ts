@@ -23,6 +23,7 @@ import { underLoad } from './machine';
 import { explanations, historyTable, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
 import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
+import { CALENDAR_GROUPS, calendarFollow, calendarLines, type CalendarFollowResult } from './calendar-follow';
 
 /** The action list of one group at each size in ACTION_COUNTS, the group growing from one to the next. */
 async function actionLists(url: string, store: StoreConnection, groupName: string, log: (what: string) => void): Promise<ActionListResult[]> {
@@ -161,13 +162,33 @@ async function tenYearsOnly(databaseUrl: string): Promise<number> {
   return 0;
 }
 
+/**
+ * Graph requests per group and hour for calendars followed by their changes (a count, not a time:
+ * run once, on PGlite). `BENCH_ONLY=calendar npm run bench` prints it alone.
+ */
+async function calendarRequests(databaseUrl: string): Promise<CalendarFollowResult> {
+  const [pglite] = benchStores(databaseUrl);
+  const opened = await pglite!.open();
+  try {
+    return await calendarFollow(opened.store, CALENDAR_GROUPS, (what) => process.stderr.write(`[${pglite!.name}] ${what}\n`));
+  } finally {
+    await opened.dispose();
+  }
+}
+
 export async function main(): Promise<number> {
   const started = Date.now();
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   if (process.env.BENCH_ONLY === 'actions') return actionsOnly(databaseUrl);
   if (process.env.BENCH_ONLY === 'ten-years') return tenYearsOnly(databaseUrl);
+  if (process.env.BENCH_ONLY === 'calendar') {
+    const calendar = calendarLines(await calendarRequests(databaseUrl));
+    console.log([...calendar.text, '', calendar.target].join('\n'));
+    return 0;
+  }
   const results: StoreResult[] = [];
   for (const store of benchStores(databaseUrl)) results.push(await runOn(store));
+  const calendar = calendarLines(await calendarRequests(databaseUrl));
   process.stderr.write('tolkning av fientlig text\n');
   const parsing = parseTimes();
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -184,6 +205,7 @@ export async function main(): Promise<number> {
     ...results.filter((r) => r.unavailable).map((r) => `\n${r.store} kunde inte nås: ${r.unavailable}`),
     ...explanations(results),
     ...historyTable(results),
+    ...calendar.text,
     '',
     '## Tolkning av fientlig text',
     '',
@@ -195,7 +217,7 @@ export async function main(): Promise<number> {
     parseTable(parsing),
   ].join('\n');
   // Last, one line per target, for scripts: `target <name>: <value> <unit> (goal <goal>) ok|missed`.
-  const targets = targetLines(results);
+  const targets = [...targetLines(results), calendar.target];
   console.log(text);
   console.log(['', ...targets].join('\n'));
   const recorded = [text, '', '## Målen, maskinläsbart', '', '```', ...targets, '```'].join('\n');

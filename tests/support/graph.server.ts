@@ -6,6 +6,8 @@
  *     with @odata.nextLink ($skip) after `pageSize` events.
  *   GET /v1.0/users/{upn}/events/{id} · GET /v1.0/groups/{id}/events/{id}: one event, 404
  *     ErrorItemNotFound once deleted (`removeEvent`); `updateEvent` moves, cancels or edits one.
+ *   GET /v1.0/users/{upn}/calendarView/delta: rounds, changes since a link, 410 for unknown links;
+ *     see graph-calendar-delta.ts (v1.0 has no delta for a group's calendar: 404 like any unknown path).
  * After the meeting (attendance reports, channel files, uploads): see graph-artifacts.ts.
  * Bearer tokens are checked (only tokens the Entra stand-in issued pass). `fail()` queues faults:
  * 429/503 with Retry-After, 403 bodies, malformed bodies. Every call is recorded.
@@ -14,6 +16,7 @@ import type http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GraphArtifacts } from './graph-artifacts';
+import { CalendarDeltaFeed } from './graph-calendar-delta';
 import { LoopbackServer } from './loopback-server';
 
 export interface GraphCall {
@@ -28,6 +31,8 @@ export interface GraphCall {
   status: number;
   contentRange?: string;
   body?: Buffer;
+  /** length of the answer's body */
+  bytes?: number;
 }
 
 export interface GraphFault {
@@ -38,7 +43,8 @@ export interface GraphFault {
   contentType?: string;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graph');
+// Next to this file in tests/; the bench bundles it into bench/.build, and runs from the project root.
+const FIXTURES = [path.join(__dirname, '..', 'fixtures', 'graph'), path.join(process.cwd(), 'tests', 'fixtures', 'graph')].find((dir) => fs.existsSync(dir))!;
 export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 export class GraphTestServer extends LoopbackServer {
@@ -51,6 +57,13 @@ export class GraphTestServer extends LoopbackServer {
   private faults: Array<{ match: RegExp; fault: GraphFault; times: number }> = [];
   /** online meetings, attendance reports, channel folders and uploaded files */
   readonly artifacts = new GraphArtifacts(() => this.url);
+  /** calendarView/delta of users' calendars; `delta.expireTokens()` makes every link answer 410 */
+  readonly delta = new CalendarDeltaFeed(() => this.url, (user) => this.calendars.get(`users/${user.toLowerCase()}`));
+
+  /** The calendar reads so far (calendarView, calendarView/delta, events/{id}), for counting requests. */
+  calendarReads(): GraphCall[] {
+    return this.calls.filter((c) => /\/(calendarView(\/delta)?|events\/[^/]+)$/i.test(c.path));
+  }
 
   protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
@@ -81,6 +94,7 @@ export class GraphTestServer extends LoopbackServer {
     this.calls.push(call);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}, contentType = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8') => {
       call.status = status;
+      call.bytes = Buffer.byteLength(typeof body === 'string' ? body : JSON.stringify(body));
       res.writeHead(status, { 'content-type': contentType, 'request-id': 'f4c3a2b1-0000-4000-8000-000000000000', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
@@ -96,6 +110,8 @@ export class GraphTestServer extends LoopbackServer {
     if (this.artifacts.handle(call.method, call.path, url, body, send)) return;
     const single = /^\/v1\.0\/(users|groups)\/([^/]+)\/(?:calendar\/)?events\/([^/]+)$/i.exec(call.path);
     if (req.method === 'GET' && single) return this.event(single[1]!.toLowerCase() as 'users' | 'groups', single[2]!, single[3]!, url, send);
+    const delta = /^\/v1\.0\/users\/([^/]+)\/calendarView\/delta$/i.exec(call.path);
+    if (req.method === 'GET' && delta) return this.delta.answer(delta[1]!, url, call.prefer, this.pageSize, send);
     const match = /^\/v1\.0\/(users|groups)\/([^/]+)\/calendarView$/i.exec(call.path);
     if (req.method !== 'GET' || !match) return send(404, { error: { code: 'BadRequest', message: `Resource not found for the segment '${call.path}'.` } });
     this.calendarView(match[1]!.toLowerCase() as 'users' | 'groups', match[2]!, url, send);

@@ -9,6 +9,7 @@ import type {
   MeetingStatus, ParagraphAdjustment, ParagraphStatement, RosterMember, RosterRole,
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
+import type { CalendarChanges, CalendarWindow, FollowedRound } from './calendar-changes';
 import type { PresenceInterval } from './attendance-intervals';
 import type { AgendaDraftItem } from './standard-items';
 
@@ -371,6 +372,14 @@ export interface CalendarStore {
   /** true when `problem` differs from the one last told for this group (each problem is told once) */
   claimProblem(groupId: string, problem: string): Promise<boolean>;
   clearProblem(groupId: string): Promise<void>;
+  /** how the group's calendar is followed: the last round (null before the first) and the events it told of */
+  followed(groupId: string): Promise<{ round: FollowedRound | null; events: CalendarEvent[] }>;
+  /**
+   * Stores a round's result, only while the link is still `startedFrom` (the link the round began
+   * with, null for none): of two instances that asked with the same link, the first to commit
+   * keeps its result and the other's is dropped, so a change is never applied twice or lost.
+   */
+  recordFollowed(groupId: string, startedFrom: string | null, round: FollowedRound, fresh: boolean, upserts: CalendarEvent[], removed: string[]): Promise<boolean>;
 }
 
 /**
@@ -471,6 +480,12 @@ export interface CalendarSource {
   events(calendar: CalendarRef, from: IsoTime, to: IsoTime): Promise<CalendarEvent[]>;
   /** one event by id, wherever it now is; null when it no longer exists (deleted from the calendar) */
   event(calendar: CalendarRef, eventId: string): Promise<CalendarEvent | null>;
+  /**
+   * The calendar's changes since `since` (a round's delta link), or a new round over `window` when
+   * `since` is null or no longer valid. Null when this calendar cannot be followed by its changes
+   * (then `events` reads it whole); a source without it is always read whole.
+   */
+  changes?(calendar: CalendarRef, since: string | null, window: CalendarWindow): Promise<CalendarChanges | null>;
 }
 
 /** One person in Teams' attendance report (Graph's attendanceRecord), in the domain's words. */

@@ -6,6 +6,7 @@
  *
  *   get(path, headers) → the JSON object at path
  *   getAllPages(path, headers) → every `value` entry, following @odata.nextLink (capped)
+ *   getDeltaRound(path, headers) → the same for a delta query, and the round's @odata.deltaLink
  *   put(path, body, headers) / post(path, body, headers) → the JSON object answered (a driveItem, an upload session)
  *   putToUploadSession(uploadUrl, bytes, range) → a chunk of a large upload, to the session's own URL
  */
@@ -66,6 +67,26 @@ export class GraphClient {
       next = this.relativeNextLink(body['@odata.nextLink'], path);
     }
     return values;
+  }
+
+  /**
+   * One round of a delta query: every page (@odata.nextLink), until the page that ends the round
+   * with @odata.deltaLink, returned as a path under our base URL like the nextLinks.
+   */
+  async getDeltaRound(path: string, headers: Record<string, string> = {}): Promise<{ values: unknown[]; deltaLink: string }> {
+    const values: unknown[] = [];
+    let next: string | null = path;
+    for (let page = 0; next !== null; page++) {
+      if (page === MAX_PAGES) throw new GraphAccessError('malformed', 200, null, `GET ${path}: more than ${MAX_PAGES} pages`);
+      const body = await this.get(next, headers);
+      if (!Array.isArray(body.value)) throw new GraphAccessError('malformed', 200, null, `GET ${path}: no "value" array`);
+      values.push(...body.value);
+      next = this.relativeNextLink(body['@odata.nextLink'], path);
+      const deltaLink = next === null ? this.relativeNextLink(body['@odata.deltaLink'], path) : null;
+      if (next === null && deltaLink === null) throw new GraphAccessError('malformed', 200, null, `GET ${path}: neither @odata.nextLink nor @odata.deltaLink`);
+      if (deltaLink !== null) return { values, deltaLink };
+    }
+    throw new GraphAccessError('malformed', 200, null, `GET ${path}: the round did not end`);
   }
 
   async put(path: string, body: Buffer | Record<string, unknown>, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
@@ -130,7 +151,7 @@ export class GraphClient {
     if (nextLink === undefined || nextLink === null) return null;
     const prefix = `${this.baseUrl}/${VERSION}/`;
     if (typeof nextLink !== 'string' || !nextLink.startsWith(prefix)) {
-      throw new GraphAccessError('malformed', 200, null, `GET ${path}: @odata.nextLink outside ${this.baseUrl}`);
+      throw new GraphAccessError('malformed', 200, null, `GET ${path}: a link outside ${this.baseUrl}`);
     }
     return `/${nextLink.slice(prefix.length)}`;
   }

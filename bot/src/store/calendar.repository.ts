@@ -5,26 +5,75 @@
 import { sql, type Kysely } from 'kysely';
 import type { CalendarStore, CardPost } from '../core/ports';
 import type { AgendaDraftItem } from '../core/standard-items';
-import type { CalendarRef } from '../core/calendar';
+import type { CalendarEvent, CalendarRef } from '../core/calendar';
+import type { FollowedRound } from '../core/calendar-changes';
 import type { IsoTime } from '../core/model';
 import type { Database } from './schema';
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
 
 const toRef = (row: { kind: string; calendar_id: string }): CalendarRef => ({ kind: row.kind as CalendarRef['kind'], id: row.calendar_id });
 
 export class CalendarRepository implements CalendarStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** A (re)linked calendar is followed from a new round: another calendar's link and events mean nothing for it. */
   async link(groupId: string, calendar: CalendarRef): Promise<void> {
     await this.db
       .insertInto('calendar_links')
       .values({ group_id: groupId, kind: calendar.kind, calendar_id: calendar.id })
-      .onConflict((oc) => oc.column('group_id').doUpdateSet({ kind: calendar.kind, calendar_id: calendar.id, problem: null, updated_at: sql`now()` }))
+      .onConflict((oc) => oc.column('group_id').doUpdateSet({
+        kind: calendar.kind, calendar_id: calendar.id, problem: null, updated_at: sql`now()`, delta_link: null, delta_window_from: null, delta_window_to: null,
+      }))
       .execute();
+    await this.db.deleteFrom('calendar_events').where('group_id', '=', groupId).execute();
   }
 
   async unlink(groupId: string): Promise<boolean> {
     const removed = await this.db.deleteFrom('calendar_links').where('group_id', '=', groupId).returning('group_id').executeTakeFirst();
+    await this.db.deleteFrom('calendar_events').where('group_id', '=', groupId).execute();
     return !!removed;
+  }
+
+  async followed(groupId: string): Promise<{ round: FollowedRound | null; events: CalendarEvent[] }> {
+    // The link is read before the events: if another instance commits a round in between, the
+    // events are newer than the link, and applying changes since the older link to them only
+    // replays changes (each is an event's latest state or its removal), never loses one.
+    const link = await this.db
+      .selectFrom('calendar_links')
+      .select(['delta_link', 'delta_window_from', 'delta_window_to'])
+      .where('group_id', '=', groupId)
+      .executeTakeFirst();
+    const round = link?.delta_link && link.delta_window_from && link.delta_window_to
+      ? { deltaLink: link.delta_link, window: { from: iso(link.delta_window_from), to: iso(link.delta_window_to) } }
+      : null;
+    if (!round) return { round: null, events: [] };
+    const rows = await this.db.selectFrom('calendar_events').select('event').where('group_id', '=', groupId).orderBy('starts_at').orderBy('event_id').execute();
+    return { round, events: rows.map((r) => r.event as CalendarEvent) };
+  }
+
+  async recordFollowed(groupId: string, startedFrom: string | null, round: FollowedRound, fresh: boolean, upserts: CalendarEvent[], removed: string[]): Promise<boolean> {
+    // One conditional UPDATE: it takes the link's row lock, and a concurrent round that committed
+    // first has changed delta_link, so this one matches no row and writes nothing.
+    const claimed = await this.db
+      .updateTable('calendar_links')
+      .set({ delta_link: round.deltaLink, delta_window_from: round.window.from, delta_window_to: round.window.to })
+      .where('group_id', '=', groupId)
+      .where((eb) => (startedFrom === null ? eb('delta_link', 'is', null) : eb('delta_link', '=', startedFrom)))
+      .returning('group_id')
+      .executeTakeFirst();
+    if (!claimed) return false;
+    const forget = this.db.deleteFrom('calendar_events').where('group_id', '=', groupId);
+    const changed = [...removed, ...upserts.map((e) => e.id)];
+    if (fresh) await forget.execute();
+    else if (changed.length) await forget.where('event_id', 'in', changed).execute();
+    if (upserts.length) {
+      await this.db
+        .insertInto('calendar_events')
+        .values(upserts.map((e) => ({ group_id: groupId, event_id: e.id, starts_at: e.startsAt, ends_at: e.endsAt, event: JSON.stringify(e) })))
+        .execute();
+    }
+    return true;
   }
 
   async find(groupId: string): Promise<CalendarRef | null> {

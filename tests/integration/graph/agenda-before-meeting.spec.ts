@@ -37,7 +37,7 @@ describeEachStore('agenda from the calendar before the meeting', (store) => {
   });
 
   it('at the lead time, through a throttled Graph, posts the agenda card in the meeting chat once', async () => {
-    graph.fail(/calendarView$/, { status: 429, headers: { 'Retry-After': '1' }, body: graphFixture('error-429-too-many-requests.json') }, 1);
+    graph.fail(/calendarView(\/delta)?$/, { status: 429, headers: { 'Retry-After': '1' }, body: graphFixture('error-429-too-many-requests.json') }, 1);
     const report = await wire.app.scheduler.tick(hoursBefore(23));
     expect(report).toMatchObject({ agendasPosted: 1, problems: 0 });
     expect(graph.calls.some((c) => c.status === 429)).toBe(true);

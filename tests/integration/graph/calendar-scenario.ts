@@ -6,6 +6,7 @@
 import { deliver, TeamsChannel, type Person } from '../../support/teams-activities';
 import { graphFixture, type GraphTestServer } from '../../support/graph.server';
 import type { BotConnectorServer } from '../../support/bot-connector.server';
+import type { StoreConnection } from '../../../bot/src/store/database';
 
 export const sandra: Person = { id: '29:sandra', name: 'Sandra Johansson', aadObjectId: 'e0000000-0000-4000-8000-000000000001' };
 export const ORGANISER = 'sandra.johansson@regionblekinge.se';
@@ -87,3 +88,10 @@ export const EXPECTED_AGENDA = [
   '8. Övriga frågor',
   '9. Nästa sammanträde',
 ];
+
+/** The schema a PostgreSQL test store was opened on (its search_path): a second instance connects to it. */
+export function schemaOf(store: StoreConnection): string {
+  const match = /\(schema ([a-z0-9_]+)\)/i.exec(store.description);
+  if (!match) throw new Error(`no schema in ${store.description}`);
+  return match[1]!;
+}

@@ -7,10 +7,14 @@
  * (on PostgreSQL: two connections to one schema; on PGlite: two apps on the one database), and each
  * held meeting is started and ended in the channel.
  *
+ * The organiser's mailbox also holds his other weekly meetings (no Teams), so reading the whole
+ * fortnight takes several pages.
+ *
  * Checked: one agenda card per held meeting, posted at the lead time in the meeting chat with its
  * time and items; May's and August's cards updated in place (once each); no card for June; the
  * meetings' statuses in the tab API; yearly numbering running on in date order across the series
- * (June's items on July's agenda); the secretary told once per change.
+ * (June's items on July's agenda); the secretary told once per change; and, the calendar being
+ * followed by its changes, fewer requests to Graph than reading the whole fortnight at every run.
  */
 import type { RunningApp } from '../../../bot/src/app';
 import { connectPostgres, type StoreConnection } from '../../../bot/src/store/database';
@@ -19,7 +23,7 @@ import { useGraphStandIns } from '../../support/graph-stand-ins';
 import { describeEachStore } from '../../support/stores';
 import { deliver, TeamsChannel } from '../../support/teams-activities';
 import { startTestApp } from '../../support/test-app';
-import { cardTexts, sandra } from './calendar-scenario';
+import { cardTexts, sandra, schemaOf } from './calendar-scenario';
 
 const ORGANISER = 'mats.wennstig@regionblekinge.se';
 const CHANNEL = '19:lsvo@thread.tacv2';
@@ -51,6 +55,31 @@ function occurrence(n: number, start = STARTS[n]!, hours = 2, type = 'occurrence
   };
 }
 
+/** The organiser's other meetings: every Monday and Thursday, on site (not Teams meetings). */
+function otherMeetings(): any[] {
+  const events: any[] = [];
+  for (let t = Date.parse('2024-03-25T07:00:00.000Z'); t < Date.parse('2024-10-01T00:00:00.000Z'); t += 7 * 24 * HOUR) {
+    for (const [offset, subject] of [[0, 'Ledningsgrupp'], [3 * 24 * HOUR, 'Avstämning med kansliet']] as const) {
+      const start = new Date(t + offset).toISOString();
+      events.push({
+        '@odata.etag': `W/"other-${start}"`, id: `AAMkAGI5_OTHER_${start.slice(0, 10)}=`, subject, type: 'singleInstance', isCancelled: false,
+        isOnlineMeeting: false, onlineMeeting: null, start: utc(start), end: utc(new Date(t + offset + HOUR).toISOString()),
+        body: { contentType: 'html', content: '' }, location: { displayName: 'Rum 3', locationType: 'default' },
+        organizer: { emailAddress: { name: 'Mats Wennstig', address: ORGANISER } }, attendees: [],
+      });
+    }
+  }
+  return events;
+}
+
+/** How many pages calendarView would take for the fortnight from `at` at the stand-in's page size. */
+function fullReadPages(events: any[], at: number, pageSize: number): number {
+  const starts = (e: any) => Date.parse(`${e.start.dateTime}Z`);
+  const ends = (e: any) => Date.parse(`${e.end.dateTime}Z`);
+  const inView = events.filter((e) => ends(e) > at && starts(e) < at + 14 * 24 * HOUR).length;
+  return Math.max(1, Math.ceil(inView / pageSize));
+}
+
 describeEachStore('a monthly series through half a year', (store, kind) => {
   const { graph, env, entra } = useGraphStandIns();
   const connector = new BotConnectorServer();
@@ -68,7 +97,7 @@ describeEachStore('a monthly series through half a year', (store, kind) => {
     if (second !== store()) ownStores.push(second);
     apps.push(await startTestApp(second, config));
 
-    graph.setCalendar('users', ORGANISER, STARTS.map((_, n) => occurrence(n)));
+    graph.setCalendar('users', ORGANISER, [...STARTS.map((_, n) => occurrence(n)), ...otherMeetings()]);
     channel = new TeamsChannel({ teamId: '19:lsvo-team@thread.tacv2', teamName: 'LSVO', channelId: CHANNEL }, connector.url);
     await deliver(apps[0]!.url, channel.install('2024-03-20T07:00:00.000Z'));
     let minute = 0;
@@ -118,12 +147,20 @@ describeEachStore('a monthly series through half a year', (store, kind) => {
     }
     script.sort((a, b) => Date.parse(a[0]) - Date.parse(b[0]));
 
+    const readsBefore = graph.calendarReads().filter((c) => /calendarView/.test(c.path)).length;
+    let wholeFortnight = 0;
     for (let t = Date.parse('2024-03-25T00:00:00.000Z'); t <= Date.parse('2024-09-20T00:00:00.000Z'); t += 6 * HOUR) {
       while (script.length && Date.parse(script[0]![0]) <= t) await script.shift()![1]();
+      wholeFortnight += apps.length * fullReadPages(graph.calendars.get(`users/${ORGANISER}`)!, t, graph.pageSize);
       await tickBoth(new Date(t).toISOString());
     }
     expect(script).toEqual([]);
     expect(graph.calls.filter((c) => /calendarView/.test(c.path) && c.status !== 200)).toEqual([]);
+    // Followed by its changes: a new round a day, delta requests in between (and a second one when
+    // both instances stored a round from the same link at once), instead of the whole fortnight.
+    const reads = graph.calendarReads().filter((c) => /calendarView/.test(c.path)).slice(readsBefore);
+    expect(reads.every((c) => /\/calendarView\/delta$/.test(c.path))).toBe(true);
+    expect(reads.length).toBeLessThan(wholeFortnight * 0.75);
 
     // One card per held meeting, at the lead time, with its time and numbered items.
     const posts = agendaPosts();
@@ -178,10 +215,3 @@ describeEachStore('a monthly series through half a year', (store, kind) => {
     ]);
   }, 240_000);
 });
-
-/** The schema a PostgreSQL test store was opened on (its search_path). */
-function schemaOf(store: StoreConnection): string {
-  const match = /\(schema ([a-z0-9_]+)\)/i.exec(store.description);
-  if (!match) throw new Error(`no schema in ${store.description}`);
-  return match[1]!;
-}
