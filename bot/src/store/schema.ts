@@ -68,6 +68,7 @@ export interface MeetingsTable {
   started_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   place: Generated<string>;
+  place_set_by_secretary: ColumnType<boolean | null, boolean | undefined, boolean>;
   current_item_id: string | null;
   teams_meeting_id: string | null;
   join_url: string | null;

@@ -7,6 +7,9 @@
  *    the group of a Teams event from that chat.
  *  - online_meeting_problems: the lookup problem the group's secretary was last told of, so each
  *    problem is told once; a lookup that goes through clears it.
+ *  - meetings.place_set_by_secretary: the place was typed with `plats`, so the invitation's room no
+ *    longer fills it. Null for meetings from before: their place counts as the secretary's when it
+ *    is not the default (it may have been typed), so nothing already chosen is overwritten.
  */
 export default /* sql */ `
 create table online_meetings (
@@ -25,4 +28,7 @@ create table online_meeting_problems (
   problem text not null,
   told_at timestamptz not null default now()
 );
+
+alter table meetings add column place_set_by_secretary boolean;
+alter table meetings alter column place_set_by_secretary set default false;
 `;
