@@ -31,6 +31,7 @@ import { projectRoot } from './project-root';
 import { protokollDocuments } from './documents/protokoll.documents';
 import { createCalendarSource, createGraphClient } from './graph/calendar-source.factory';
 import { GraphAttendanceReportSource } from './graph/attendance-report.source';
+import { GraphOnlineMeetingSource } from './graph/online-meeting.source';
 import { ChannelFiles } from './graph/channel-files';
 import { ProtokollFiles } from './graph/protokoll-files';
 import { ApprovalCards } from './teams/approval-cards';
@@ -41,6 +42,7 @@ import { RateLimiter } from './core/rate-limit';
 import { AttendanceReportJob } from './scheduler/attendance-report.job';
 import { CalendarSync } from './scheduler/calendar-sync';
 import { AgendaPoster } from './scheduler/agenda-poster';
+import { MeetingChatLookup } from './scheduler/meeting-chat-lookup';
 import { MeetingScheduler } from './scheduler/meeting-scheduler';
 import { CalendarCommandsAdapter } from './scheduler/calendar-commands';
 import { AgendaTimerJob } from './scheduler/agenda-timer.job';
@@ -82,8 +84,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const calendarSync = new CalendarSync(uow, calendarSource, notifier, logger, config.agendaLeadHours);
   const approvalReminders = new ApprovalReminderJob(uow, notifier, logger);
   const reports = graph ? new AttendanceReportJob(uow, new GraphAttendanceReportSource(graph), calendarSource, notifier, protokollDocuments, logger) : null;
+  // A short join link names no meeting chat: with Graph it is looked up before the agenda is posted.
+  const meetingChats = graph ? new MeetingChatLookup(uow, new GraphOnlineMeetingSource(graph), notifier, logger) : null;
   const scheduler = new MeetingScheduler(
-    uow, calendarSync, new AgendaPoster(uow, notifier, logger), approvalReminders, logger, config.agendaLeadHours, reports, new AgendaTimerJob(uow, notifier, logger),
+    uow, calendarSync, new AgendaPoster(uow, notifier, logger, meetingChats), approvalReminders, logger, config.agendaLeadHours, reports, new AgendaTimerJob(uow, notifier, logger),
   );
   const calendar = new CalendarCommandsAdapter(uow, calendarSync, logger);
   const ownTenantId = config.bot?.appType === 'SingleTenant' ? config.bot.tenantId : null;

@@ -1,7 +1,7 @@
 /**
  * The after-meeting part of the Graph stand-in (tests/support/graph.server.ts), in Graph's documented
  * shapes (samples in tests/fixtures/graph, see its README):
- *   GET  /v1.0/users/{userId}/onlineMeetings?$filter=JoinWebUrl eq '…'                 (onlinemeeting-get.md)
+ *   GET  /v1.0/users/{userId}/onlineMeetings?$filter=JoinWebUrl eq '…'                 (graph-online-meetings.ts)
  *   GET  /v1.0/users/{userId}/onlineMeetings/{id}/attendanceReports                   (meetingattendancereport-list.md)
  *   GET  …/attendanceReports/{reportId}/attendanceRecords                              (attendancerecord-list.md)
  *   GET  /v1.0/teams/{team}/channels/{channel}/filesFolder                             (channel-get-filesfolder.md)
@@ -10,6 +10,7 @@
  *   PUT  /upload/{session} with Content-Range, no token (the session URL is pre-authorised)
  */
 import { graphFixture } from './graph.server';
+import { GraphOnlineMeetings } from './graph-online-meetings';
 
 type Send = (status: number, body: unknown) => void;
 
@@ -24,8 +25,8 @@ export interface StoredFile {
 const SIMPLE_LIMIT = 4 * 1024 * 1024;
 
 export class GraphArtifacts {
-  /** `${userId}` (lower case) → online meetings */
-  readonly onlineMeetings = new Map<string, Array<{ id: string; joinWebUrl: string }>>();
+  /** online meetings by organizer and join link, and the Teams application access policy */
+  readonly onlineMeetings = new GraphOnlineMeetings();
   /** online meeting id → its sessions' reports, each with its records (Graph's attendanceRecord shape) */
   readonly reports = new Map<string, Array<{ id: string; meetingStartDateTime: string; meetingEndDateTime: string; records: any[] }>>();
   /** `${team}|${channel}` → whether the channel has a files folder */
@@ -37,9 +38,7 @@ export class GraphArtifacts {
   constructor(private readonly baseUrl: () => string) {}
 
   addOnlineMeeting(userId: string, joinWebUrl: string): string {
-    const id = graphFixture('onlinemeetings-by-joinweburl.json').value[0].id.replace(/=*$/, '') + String(this.onlineMeetings.size);
-    this.onlineMeetings.set(userId.toLowerCase(), [...(this.onlineMeetings.get(userId.toLowerCase()) ?? []), { id, joinWebUrl }]);
-    return id;
+    return this.onlineMeetings.add({ organizerId: userId, joinWebUrl });
   }
 
   addChannel(teamGraphId: string, channelId: string): void {
@@ -69,12 +68,7 @@ export class GraphArtifacts {
 
   handle(method: string, path: string, url: URL, body: Buffer, send: Send): boolean {
     let m: RegExpExecArray | null;
-    if (method === 'GET' && (m = /^\/v1\.0\/users\/([^/]+)\/onlineMeetings$/.exec(path))) {
-      const wanted = /^JoinWebUrl eq '(.*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replace(/''/g, "'");
-      const found = (this.onlineMeetings.get(m[1]!.toLowerCase()) ?? []).filter((o) => o.joinWebUrl === wanted);
-      const sample = graphFixture('onlinemeetings-by-joinweburl.json');
-      return send(200, { ...sample, value: found.map((o) => ({ ...sample.value[0], id: o.id, joinWebUrl: o.joinWebUrl })) }), true;
-    }
+    if (this.onlineMeetings.handle(method, path, url, send)) return true;
     if (method === 'GET' && (m = /^\/v1\.0\/users\/[^/]+\/onlineMeetings\/([^/]+)\/attendanceReports$/.exec(path))) {
       const reports = this.reports.get(m[1]!);
       if (!reports) return send(404, { error: { code: 'NotFound', message: 'The attendance report is not available yet.' } }), true;

@@ -119,6 +119,8 @@ export interface Meeting {
    * (e.g. "Sammanträdesrum Ekbacken, Ronneby rådhus", "via Teams")
    */
   place: string;
+  /** the place was typed with `plats`: the invitation's room no longer fills it */
+  placeSetBySecretary: boolean;
   currentItemId: string | null;
   teamsMeetingId: string | null;
   joinUrl: string | null;

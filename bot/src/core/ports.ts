@@ -10,6 +10,7 @@ import type {
 } from './model';
 import type { CalendarEvent, CalendarRef } from './calendar';
 import type { CalendarChanges, CalendarWindow, FollowedRound } from './calendar-changes';
+import type { KnownOnlineMeeting, OnlineMeeting } from './online-meeting';
 import type { PresenceInterval } from './attendance-intervals';
 import type { AgendaDraftItem } from './standard-items';
 
@@ -417,6 +418,7 @@ export interface Repositories {
   documents: DocumentStore;
   calendar: CalendarStore;
   artifacts: ArtifactStore;
+  onlineMeetings: OnlineMeetingStore;
 }
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };
@@ -486,6 +488,23 @@ export interface CalendarSource {
    * (then `events` reads it whole); a source without it is always read whole.
    */
   changes?(calendar: CalendarRef, since: string | null, window: CalendarWindow): Promise<CalendarChanges | null>;
+}
+
+/** The online meeting behind a join link (Microsoft Graph); throws OnlineMeetingUnavailable, `not-found` when there is none. */
+export interface OnlineMeetingSource {
+  /** `organizer`: the organizer's user principal name or Entra object id */
+  byJoinUrl(organizer: string, joinUrl: string): Promise<OnlineMeeting>;
+}
+
+/** What was learned about a group's online meetings, and the lookup problem the secretary was last told of. */
+export interface OnlineMeetingStore {
+  find(groupId: string, joinUrl: string): Promise<KnownOnlineMeeting | null>;
+  remember(groupId: string, meeting: KnownOnlineMeeting): Promise<void>;
+  /** the group whose online meeting has this chat, for Teams events from a chat never bound with `grupp` */
+  groupOfChat(chatId: string): Promise<string | null>;
+  /** true the first time this problem is seen since the last one (or since a lookup went through) */
+  claimProblem(groupId: string, problem: string): Promise<boolean>;
+  clearProblem(groupId: string): Promise<void>;
 }
 
 /** One person in Teams' attendance report (Graph's attendanceRecord), in the domain's words. */

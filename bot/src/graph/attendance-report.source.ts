@@ -14,6 +14,7 @@ import type { AttendanceReportSource, ReportLookup, ReportRecord } from '../core
 import { isUuid } from '../core/validators';
 import type { GraphClient } from './graph-client';
 import { explainGraphFailure, GraphAccessError } from './graph-errors';
+import { joinWebUrlFilter } from './online-meeting.source';
 
 /** Sessions starting a little before the meeting was started in Protokoll, or ending a little after, are its own. */
 const SLACK_MS = 30 * 60_000;
@@ -24,8 +25,7 @@ export class GraphAttendanceReportSource implements AttendanceReportSource {
   async fetch(meeting: { joinUrl: string; organizer: string; startedAt: IsoTime; endedAt: IsoTime }): Promise<ReportLookup> {
     const base = `/users/${encodeURIComponent(meeting.organizer)}/onlineMeetings`;
     try {
-      const filter = `JoinWebUrl eq '${meeting.joinUrl.replace(/'/g, "''")}'`;
-      const found = await this.graph.getAllPages(`${base}?$filter=${encodeURIComponent(filter)}`);
+      const found = await this.graph.getAllPages(`${base}?$filter=${encodeURIComponent(joinWebUrlFilter(meeting.joinUrl))}`);
       const id = (found[0] as { id?: unknown } | undefined)?.id;
       if (typeof id !== 'string') {
         throw new ReportUnavailable('not-found', `Microsoft Graph hittar inte Teams-mötet med organisatören ${meeting.organizer}, så närvarorapporten kan inte läsas. Närvaron i protokollet bygger på Teams händelser under mötet.`);

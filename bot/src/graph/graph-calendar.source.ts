@@ -18,7 +18,7 @@ import type { GraphClient } from './graph-client';
 import { explainGraphFailure, GraphAccessError, type GraphAccessNeed } from './graph-errors';
 import { MalformedEvent, toCalendarEvent } from './event.mapping';
 
-const SELECT = 'id,subject,start,end,isCancelled,isOnlineMeeting,onlineMeeting,body,organizer,attendees';
+const SELECT = 'id,subject,start,end,isCancelled,isOnlineMeeting,onlineMeeting,location,body,organizer,attendees';
 
 export const calendarNeed = (calendar: CalendarRef): GraphAccessNeed => ({
   what: describeCalendar(calendar),

@@ -1,5 +1,6 @@
 /**
- * What the scheduler posts before a meeting: the agenda card in the meeting chat, and a warning in
+ * What the scheduler posts before a meeting: the agenda card in the meeting chat (for a short join
+ * link, its chat looked up first: meeting-chat-lookup.ts), and a warning in
  * the group's channel when the invitees' answers put the quorum at risk. Each is claimed in the
  * database first (one conditional UPDATE), so several server instances post it once. An agenda
  * that could not be delivered gives its claim back and is tried again at the next run.
@@ -10,6 +11,7 @@ import { rsvpQuorumRisk, rsvpWarningText } from '../core/use-cases/rsvp-quorum';
 import { formatMeetingTime } from '../core/swedish-time';
 import type { Logger } from '../logger';
 import type { Prepared } from './calendar-sync';
+import type { MeetingChatLookup } from './meeting-chat-lookup';
 
 type Ready = Extract<Prepared, { kind: 'ready' }>;
 
@@ -18,12 +20,15 @@ export class AgendaPoster {
     private readonly uow: UnitOfWork,
     private readonly notifier: Notifier,
     private readonly logger: Logger,
+    /** with Microsoft Graph: the chat of a meeting whose short join link names none */
+    private readonly chats: MeetingChatLookup | null = null,
   ) {}
 
   /** True when this call posted the agenda. */
   async postAgenda({ group, meeting, event }: Ready, now: IsoTime): Promise<boolean> {
     const claimed = await this.uow.run((repos) => repos.calendar.claimAgendaPost(meeting.id, now));
     if (claimed.duplicate || !claimed.value) return false;
+    await this.chats?.learn(group.id, event);
     const text = `Dagordning inför mötet ${formatMeetingTime(event.startsAt, event.endsAt, meeting.place)}.`;
     if (await this.notifier.deliver({ type: 'agenda-due', groupId: group.id, meetingId: meeting.id, text, joinUrl: event.joinUrl, at: now })) return true;
     this.logger.error({ groupId: group.id, meetingId: meeting.id }, 'agenda could not be posted; will try again');

@@ -56,15 +56,17 @@ export class AttendanceReportJob {
       const meeting = await repos.meetings.findById(groupId, meetingId);
       if (!meeting?.endedAt || !meeting.joinUrl || Date.parse(meeting.endedAt) > Date.parse(now)) return null;
       if (!(await repos.artifacts.claimReportImport(meetingId, now))) return null;
-      return { meeting, calendar: await repos.calendar.find(groupId), eventId: await repos.calendar.eventOf(meetingId) };
+      const online = await repos.onlineMeetings.find(groupId, meeting.joinUrl);
+      return { meeting, calendar: await repos.calendar.find(groupId), eventId: await repos.calendar.eventOf(meetingId), knownOrganizer: online?.organizerId ?? null };
     });
     if (claimed.duplicate || !claimed.value) return null;
-    const { meeting, calendar, eventId } = claimed.value;
+    const { meeting, calendar, eventId, knownOrganizer } = claimed.value;
     const when = formatMeetingTime(meeting.startedAt ?? meeting.startsAt ?? meeting.endedAt!, meeting.endedAt!, '');
     const overdue = Date.parse(now) - Date.parse(meeting.endedAt!) >= DAY_MS;
     let lookup: ReportLookup;
     try {
-      const organizer = await meetingOrganizer(meeting, calendar, eventId, this.calendars);
+      // Graph told the organizer when the short join link was looked up (meeting-chat-lookup.ts).
+      const organizer = knownOrganizer ?? (await meetingOrganizer(meeting, calendar, eventId, this.calendars));
       if (!organizer) throw new ReportUnavailable('not-found', `Protokoll vet inte vem som organiserade mötet ${when}, så Teams närvarorapport kan inte läsas.`);
       lookup = await this.reports.fetch({ joinUrl: meeting.joinUrl!, organizer, startedAt: meeting.startedAt ?? meeting.startsAt ?? meeting.endedAt!, endedAt: meeting.endedAt! });
     } catch (error) {

@@ -1,11 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
-import type { IsoTime, Meeting, MeetingStatus } from '../core/model';
+import { PLACE_WITHOUT_ROOM, type IsoTime, type Meeting, type MeetingStatus } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
 
 const columns = [
-  'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
+  'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'place_set_by_secretary', 'current_item_id',
   'teams_meeting_id', 'join_url', 'approval_deadline', 'adjuster_member_ids', 'distribution_list', 'pending_section', 'stand_in_member_id',
 ] as const;
 
@@ -21,6 +21,8 @@ function toMeeting(row: MeetingRow): Meeting {
     startedAt: isoOrNull(row.started_at),
     endedAt: isoOrNull(row.ended_at),
     place: row.place,
+    // null: a meeting from before the column, whose place may have been typed unless it is the default
+    placeSetBySecretary: row.place_set_by_secretary ?? row.place !== PLACE_WITHOUT_ROOM,
     currentItemId: row.current_item_id,
     teamsMeetingId: row.teams_meeting_id,
     joinUrl: row.join_url,
@@ -105,6 +107,7 @@ export class MeetingRepository implements MeetingStore {
         started_at: changes.startedAt,
         ended_at: changes.endedAt,
         place: changes.place,
+        place_set_by_secretary: changes.placeSetBySecretary,
         current_item_id: changes.currentItemId,
         teams_meeting_id: changes.teamsMeetingId,
         join_url: changes.joinUrl,

@@ -68,6 +68,7 @@ export interface MeetingsTable {
   started_at: NullableTimestamp;
   ended_at: NullableTimestamp;
   place: Generated<string>;
+  place_set_by_secretary: ColumnType<boolean | null, boolean | undefined, boolean>;
   current_item_id: string | null;
   teams_meeting_id: string | null;
   join_url: string | null;
@@ -286,6 +287,21 @@ export interface AgendaCardPostsTable {
   created_at: CreatedAt;
 }
 
+export interface OnlineMeetingsTable {
+  group_id: string;
+  join_url: string;
+  online_meeting_id: string;
+  chat_id: string | null;
+  organizer_id: string | null;
+  resolved_at: DefaultedTimestamp;
+}
+
+export interface OnlineMeetingProblemsTable {
+  group_id: string;
+  problem: string;
+  told_at: DefaultedTimestamp;
+}
+
 export interface CalendarEventsTable {
   group_id: string;
   event_id: string;
@@ -337,4 +353,6 @@ export interface Database {
   calendar_events: CalendarEventsTable;
   provisional_identities: ProvisionalIdentitiesTable;
   meeting_changes: MeetingChangesTable;
+  online_meetings: OnlineMeetingsTable;
+  online_meeting_problems: OnlineMeetingProblemsTable;
 }

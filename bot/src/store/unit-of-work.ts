@@ -17,6 +17,7 @@ import { AttendanceRepository } from './attendance.repository';
 import { DocumentRepository } from './document.repository';
 import { CalendarRepository } from './calendar.repository';
 import { ArtifactRepository } from './artifact.repository';
+import { OnlineMeetingRepository } from './online-meeting.repository';
 
 export function repositoriesFor(db: Kysely<Database>): Repositories {
   return {
@@ -31,6 +32,7 @@ export function repositoriesFor(db: Kysely<Database>): Repositories {
     documents: new DocumentRepository(db),
     calendar: new CalendarRepository(db),
     artifacts: new ArtifactRepository(db),
+    onlineMeetings: new OnlineMeetingRepository(db),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Which group a conversation belongs to: its explicit binding (`grupp <namn>` or install), else, in
- * a team, the group of its channel — so a channel meeting's chat belongs to its channel's group.
+ * a team, the group of its channel — so a channel meeting's chat belongs to its channel's group —
+ * else the group whose calendar meeting has this chat, as Graph told for a short join link.
  */
 import type { Group } from '../core/model';
 import type { Repositories } from '../core/ports';
@@ -10,7 +11,8 @@ export async function resolveGroup(repos: Repositories, turn: TurnInfo): Promise
   const bound = await repos.groups.findByConversation(turn.conversationId);
   if (bound) return bound;
   if (turn.teamId && turn.channelId) return repos.groups.findByChannel(turn.teamId, turn.channelId);
-  return null;
+  const ofChat = await repos.onlineMeetings.groupOfChat(turn.conversationId);
+  return ofChat ? repos.groups.findById(ofChat) : null;
 }
 
 /**

@@ -5,7 +5,7 @@
  * are logged, never thrown: what was recorded stays recorded.
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { DomainEvent, Notifier, UnitOfWork } from '../core/ports';
+import type { DomainEvent, Notifier, Repositories, UnitOfWork } from '../core/ports';
 import type { RosterMember } from '../core/model';
 import { buildAgendaView } from '../core/use-cases/agenda-view';
 import { hasRole } from '../core/roster-roles';
@@ -13,7 +13,7 @@ import { buildAgendaCard } from '../cards/agenda.card';
 import type { Logger } from '../logger';
 import type { ApprovalCards } from './approval-cards';
 import type { Outcome, Reply } from './handlers/handler';
-import { meetingChatReference } from './meeting-chat';
+import { chatReference, meetingChatId } from './meeting-chat';
 import type { ProactiveMessenger } from './proactive';
 import { toActivity } from './reply-activity';
 import type { TurnInfo } from './turn-info';
@@ -96,16 +96,16 @@ export class TeamsNotifier implements Notifier {
     return (await this.proactive.postToGroupChannel(groupId, reply)) !== null;
   }
 
-  /** In the meeting's chat when its join link names it, else in the group's channel. */
+  /** In the meeting's chat when its join link names it (or Graph told it), else in the group's channel. */
   private async postAgenda(event: Extract<DomainEvent, { type: 'agenda-due' }>): Promise<boolean> {
-    const { view, bindings } = await this.uow.read(async (repos) => {
+    const { view, bindings, chatId } = await this.uow.read(async (repos) => {
       const [group, meeting] = await Promise.all([repos.groups.findById(event.groupId), repos.meetings.findById(event.groupId, event.meetingId)]);
       const view = group && meeting ? buildAgendaView(group, meeting, await repos.agenda.list(meeting.id), event.at) : null;
-      return { view, bindings: await repos.groups.conversationReferences(event.groupId) };
+      return { view, bindings: await repos.groups.conversationReferences(event.groupId), chatId: await meetingChatOf(repos, event.groupId, event.joinUrl) };
     });
     if (!view) return false;
     const reply = { text: event.text, card: buildAgendaCard(view) };
-    const chat = meetingChatReference(event.joinUrl, bindings);
+    const chat = chatReference(chatId, bindings);
     if (chat) {
       const activityId = await this.proactive.post(chat as Partial<ConversationReference>, reply);
       if (activityId) await this.rememberAgenda(event.meetingId, chat, activityId);
@@ -146,12 +146,13 @@ export class TeamsNotifier implements Notifier {
 
   /** One plain message for the chair and the secretary (@mentioned), where the meeting is held. */
   private async tellOverrun(event: Extract<DomainEvent, { type: 'item-overran' }>): Promise<boolean> {
-    const { leaders, bindings } = await this.uow.read(async (repos) => ({
+    const { leaders, bindings, chatId } = await this.uow.read(async (repos) => ({
       leaders: (await repos.roster.list(event.groupId)).filter((m) => hasRole(m, 'sekreterare') || hasRole(m, 'ordförande')),
       bindings: await repos.groups.conversationReferences(event.groupId),
+      chatId: await meetingChatOf(repos, event.groupId, event.joinUrl),
     }));
     const reply = { text: event.text, mentions: mentionsOf(leaders) };
-    const chat = meetingChatReference(event.joinUrl, bindings);
+    const chat = chatReference(chatId, bindings);
     if (chat) {
       await this.proactive.post(chat as Partial<ConversationReference>, reply);
       return true;
@@ -164,6 +165,11 @@ export class TeamsNotifier implements Notifier {
     if (!versioned || (await this.cards.isPosted(versioned.meetingId))) return null;
     return { groupId: versioned.groupId, meetingId: versioned.meetingId };
   }
+}
+
+/** The chat the classic join link names, else the one Graph told for a short link (scheduler/meeting-chat-lookup.ts). */
+async function meetingChatOf(repos: Repositories, groupId: string, joinUrl: string | null): Promise<string | null> {
+  return meetingChatId(joinUrl) ?? (joinUrl ? ((await repos.onlineMeetings.find(groupId, joinUrl))?.chatId ?? null) : null);
 }
 
 const mentionsOf = (people: RosterMember[]) => people.map((m) => ({ id: m.teamsUserId, name: m.name }));

@@ -97,6 +97,36 @@ describeUseCase('the meeting’s place', (fx) => {
       expect(await sync(g, event(EKBACKEN, { startsAt: at(30), endsAt: at(150) }))).toMatchObject({ place: 'Rådhuset', startsAt: at(30) });
     });
 
+    it('while planned, the place follows the invitation’s room: added, changed, removed', async () => {
+      const g = await linked();
+      expect(await sync(g, event(null))).toMatchObject({ place: 'via Teams', placeSetBySecretary: false });
+      expect(await sync(g, event(EKBACKEN))).toMatchObject({ place: EKBACKEN });
+      expect(await sync(g, event('Kungsmarken'))).toMatchObject({ place: 'Kungsmarken' });
+      expect(await sync(g, event(null))).toMatchObject({ place: 'via Teams' });
+    });
+
+    it('a place typed with plats is never overwritten by a later edit of the invitation, nor is the place of a meeting held', async () => {
+      const g = await linked();
+      await sync(g, event(EKBACKEN));
+      await fx.run((repos) => setPlace(repos, g.ctx(-5000), 'Länshuset, Karlskrona'));
+      for (const edited of [event('Kungsmarken'), event(null), event(EKBACKEN, { body: { contentType: 'text', content: '1. Ny punkt' } })]) {
+        expect(await sync(g, edited)).toMatchObject({ place: 'Länshuset, Karlskrona', placeSetBySecretary: true });
+      }
+      const held = await linked();
+      const meeting = (await sync(held, event(EKBACKEN)))!;
+      await fx.runningMeeting(held);
+      expect(await sync(held, event('Kungsmarken'))).toMatchObject({ id: meeting.id, status: 'pågår', place: EKBACKEN });
+    });
+
+    it('a meeting from before migration 0025 (not known who set its place): a place other than "via Teams" counts as typed', async () => {
+      const g = await linked();
+      const typed = (await sync(g, event(EKBACKEN)))!;
+      await fx.db.updateTable('meetings').set({ place: 'Länshuset', place_set_by_secretary: null as unknown as boolean }).where('id', '=', typed.id).execute();
+      expect(await sync(g, event('Kungsmarken'))).toMatchObject({ place: 'Länshuset', placeSetBySecretary: true });
+      await fx.db.updateTable('meetings').set({ place: 'via Teams', place_set_by_secretary: null as unknown as boolean }).where('id', '=', typed.id).execute();
+      expect(await sync(g, event('Kungsmarken'))).toMatchObject({ place: 'Kungsmarken', placeSetBySecretary: false });
+    });
+
     it('the room is printed in the protokoll of the meeting held', async () => {
       const g = await linked();
       const meeting = (await sync(g, event(EKBACKEN)))!;

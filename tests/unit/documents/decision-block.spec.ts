@@ -21,7 +21,7 @@ const group: Group = {
 };
 const meeting: Meeting = {
   id: 'm', groupId: 'g', status: 'justering', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
-  place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
+  place: 'via Teams', placeSetBySecretary: false, currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
   distributionList: [], pendingSection: null, standInMemberId: null,
 };
 const item = (id: string, number: number, outcome: AgendaItem['outcome']): AgendaItem => ({

@@ -23,7 +23,7 @@ const group: Group = {
 };
 const meeting: Meeting = {
   id: 'm', groupId: 'g', status: 'justering', startsAt: t(0), endsAt: t(180), startedAt: t(0), endedAt: t(120),
-  place: 'Sammanträdesrum Ekbacken, Ronneby rådhus', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null,
+  place: 'Sammanträdesrum Ekbacken, Ronneby rådhus', placeSetBySecretary: false, currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null,
   adjusterMemberIds: ['per'], distributionList: [], pendingSection: null, standInMemberId: null,
 };
 const member = (id: string, name: string, title: string, roles: RosterRole[], party: string | null): RosterMember => rosterMember({

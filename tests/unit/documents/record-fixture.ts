@@ -11,6 +11,6 @@ export const group: Group = {
 
 export const meeting: Meeting = {
   id: 'm', groupId: 'g', status: 'utkast', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
-  place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
+  place: 'via Teams', placeSetBySecretary: false, currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: [],
   distributionList: [], pendingSection: null, standInMemberId: null,
 };

@@ -20,7 +20,7 @@ const group: Group = {
 };
 const meeting: Meeting = {
   id: 'm', groupId: 'g', status: 'utkast', startsAt: t('08:00'), endsAt: t('09:00'), startedAt: t('08:00'), endedAt: t('09:00'),
-  place: 'via Teams', currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: ['per'],
+  place: 'via Teams', placeSetBySecretary: false, currentItemId: null, teamsMeetingId: null, joinUrl: null, approvalDeadline: null, adjusterMemberIds: ['per'],
   distributionList: [], pendingSection: null, standInMemberId: null,
 };
 const member = (id: string, name: string, title: string, roles: RosterRole[], party: string | null = null): RosterMember => rosterMember({

@@ -4,16 +4,17 @@
  *
  *   syncUpcomingMeeting(repos, group, event, at) → the planned/running meeting linked to the event,
  *     or null when the group's open meeting belongs to another event. Run under the calendar link's
- *     row lock, so two server instances syncing one group take turns. When the meeting is linked,
- *     the invitation's room becomes its place, unless a place was set already (`plats`).
+ *     row lock, so two server instances syncing one group take turns. The invitation's room is the
+ *     meeting's place (followed while it is planned: a room added or changed later counts), unless
+ *     the secretary set one with `plats`.
  *   importEventAgenda(repos, group, meeting, event, at) → true the one time the invitation's items
  *     are put on the agenda (claimed in the same transaction as the inserts). Items named like a
  *     standard item fill that slot (composeAgenda), the others go before the items added with
  *     `ny punkt` and the carried-over ones; then every paragraph is renumbered.
  *   agendaDue(event, now, leadHours) → whether the agenda should be out by now.
  */
-import type { CalendarEvent } from '../calendar';
-import { PLACE_WITHOUT_ROOM, type AgendaItem, type Group, type IsoTime, type Meeting } from '../model';
+import { placeOf, type CalendarEvent } from '../calendar';
+import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
 import type { NewAgendaItem, Repositories } from '../ports';
 import { parseEventAgenda } from '../event-agenda-parser';
 import { composeAgenda, type AgendaDraftItem } from '../standard-items';
@@ -42,17 +43,16 @@ export async function syncUpcomingMeeting(repos: Repositories, group: Group, eve
     if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
     const created = await openMeetingFor(repos, group, at, schedule);
     await repos.calendar.attachEvent(group.id, created.meeting.id, event.id);
-    return withRoom(repos, group, created.meeting, event);
+    return followRoom(repos, group, created.meeting, event, true);
   }
   const linkedTo = await repos.calendar.eventOf(open.meeting.id);
   const ours = linkedTo === event.id || (!linkedTo && (!open.meeting.joinUrl || sameJoinUrl(open.meeting.joinUrl, event.joinUrl)));
   if (!ours) return null;
-  let linked = open.meeting;
   if (!linkedTo) {
     if (await repos.calendar.meetingOfEvent(group.id, event.id)) return null;
     await repos.calendar.attachEvent(group.id, open.meeting.id, event.id);
-    linked = await withRoom(repos, group, open.meeting, event);
   }
+  const linked = await followRoom(repos, group, open.meeting, event, !linkedTo);
   const moved = linked.startsAt !== event.startsAt || linked.endsAt !== event.endsAt || !linked.joinUrl;
   if (linked.status !== 'planerat' || !moved) return linked;
   // The invitation was moved: "Tid och plats" and yearly numbering follow the calendar.
@@ -61,10 +61,15 @@ export async function syncUpcomingMeeting(repos: Repositories, group: Group, eve
   return meeting;
 }
 
-/** The invitation's room as the meeting's place, when the meeting has none of its own yet. */
-async function withRoom(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent): Promise<Meeting> {
-  if (!event.location || meeting.place !== PLACE_WITHOUT_ROOM) return meeting;
-  return repos.meetings.update(group.id, meeting.id, { place: event.location });
+/**
+ * The invitation's room (or "via Teams" when it names none) as the meeting's place: when the meeting
+ * is linked, and again whenever the invitation changes while the meeting is planned. A place the
+ * secretary typed with `plats` is never overwritten.
+ */
+async function followRoom(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent, firstLink: boolean): Promise<Meeting> {
+  const place = placeOf(event);
+  if (meeting.placeSetBySecretary || meeting.place === place || (!firstLink && meeting.status !== 'planerat')) return meeting;
+  return repos.meetings.update(group.id, meeting.id, { place, placeSetBySecretary: false });
 }
 
 export async function importEventAgenda(repos: Repositories, group: Group, meeting: Meeting, event: CalendarEvent, at: IsoTime): Promise<boolean> {
