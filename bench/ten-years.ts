@@ -245,9 +245,9 @@ export async function tenYears(
   // The pass goes over every group with a calendar: the region's groups are there (with calendars,
   // without history) for the empty figure too, so both passes visit the same groups.
   await addTenYearGroups(store, scale);
-  const calendarGroups = await linkEveryCalendar(store);
   const scheduler = await startSchedulerInstance(store);
   try {
+    const calendarGroups = await linkEveryCalendar(store, scheduler);
     log(`tio år: schemaläggarens varv över ${calendarGroups} grupper utan historik`);
     const empty = { ...emptyFigures, schedulerPass: await passTimes(scheduler) };
     log(`tio år: laddar ${scale.groups} grupper × ${scale.years} år`);

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GraphArtifacts } from './graph-artifacts';
 import { LoopbackServer } from './loopback-server';
+import { projectRoot } from '../../bot/src/project-root';
 
 export interface GraphCall {
   method: string;
@@ -38,7 +39,8 @@ export interface GraphFault {
   contentType?: string;
 }
 
-const FIXTURES = path.join(__dirname, '..', 'fixtures', 'graph');
+// From the repository root, so the stand-in finds its samples from the bench's bundle as well as from the tests.
+const FIXTURES = path.join(projectRoot(__dirname), 'tests', 'fixtures', 'graph');
 export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 export class GraphTestServer extends LoopbackServer {
