@@ -20,7 +20,7 @@ import type { StoreConnection } from '../bot/src/store/database';
 import { BotConnectorServer, groupInMeeting, mustDeliver, secretary, tick, type TeamsChannel } from './teams';
 import { DbMeter } from './db-meter';
 import { underLoad } from './machine';
-import { explanations, historyTable, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
+import { explanations, historyTable, historyTargetLines, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
 import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
 import { CALENDAR_GROUPS, calendarFollow, calendarLines, type CalendarFollowResult } from './calendar-follow';
@@ -159,6 +159,7 @@ async function tenYearsOnly(databaseUrl: string): Promise<number> {
     }
   }
   console.log(historyTable(results).join('\n'));
+  console.log(results.flatMap((r) => (r.history ? historyTargetLines(r.store.toLowerCase(), r.history) : [])).join('\n'));
   return 0;
 }
 

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { GraphArtifacts } from './graph-artifacts';
 import { CalendarDeltaFeed } from './graph-calendar-delta';
 import { LoopbackServer } from './loopback-server';
+import { projectRoot } from '../../bot/src/project-root';
 
 export interface GraphCall {
   method: string;
@@ -43,8 +44,8 @@ export interface GraphFault {
   contentType?: string;
 }
 
-// Next to this file in tests/; the bench bundles it into bench/.build, and runs from the project root.
-const FIXTURES = [path.join(__dirname, '..', 'fixtures', 'graph'), path.join(process.cwd(), 'tests', 'fixtures', 'graph')].find((dir) => fs.existsSync(dir))!;
+// From the repository root, so the stand-in finds its samples from the bench's bundle as well as from the tests.
+const FIXTURES = path.join(projectRoot(__dirname), 'tests', 'fixtures', 'graph');
 export const graphFixture = (name: string): any => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));
 
 export class GraphTestServer extends LoopbackServer {

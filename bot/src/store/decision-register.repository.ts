@@ -44,9 +44,9 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
     // Each word stemmed and as a prefix (`arbetsord:*`): the words are letters and digits only, so the
     // text below is a well-formed tsquery whatever was typed.
     const tsquery = query.words.length ? sql`to_tsquery('swedish', ${query.words.map((w) => `${w}:*`).join(' & ')})` : null;
-    const matches = tsquery
-      ? sql`and (d.search || item.search || coalesce(parent.search, ''::tsvector)) @@ ${tsquery}`
-      : sql``;
+    // register_search holds the clause's and its titles' words together (migration 0023): a decision is
+    // matched on its own row, and only the matches are joined to their paragraphs.
+    const matches = tsquery ? sql`and d.register_search @@ ${tsquery}` : sql``;
     const marked = (column: RawBuilder<unknown>) => (tsquery ? sql<string>`ts_headline('swedish', ${column}, ${tsquery}, ${MARKS})` : sql<null>`null`);
     // Relevance: how well the clause and its titles match, the clause's own words weighted above the titles'.
     const rank = tsquery && query.order === 'relevance'
@@ -96,7 +96,10 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
         ${marked(sql`page.item_title`)} as title_marked
       from page
       order by ${rank ? sql`page.rank desc,` : sql``} page.meeting_at_ts desc, page.meeting_id desc, page.main_position, page.sub_position, page.created_at, page.seq`.execute(this.db);
-    const total = query.after ? null : await this.count(groups, matches, query.countUpTo);
+    // A first page that is not full holds every match: its length is the count, with no second read.
+    const total = query.after ? null
+      : result.rows.length < query.limit ? Math.min(result.rows.length, query.countUpTo)
+      : await this.count(groups, matches, query.countUpTo);
 
     const rows = result.rows.map((r): DecisionRegisterRow => ({
       key: {
@@ -118,15 +121,18 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
     return { rows, total };
   }
 
-  /** The matches in all, counted up to `upTo`. */
+  /**
+   * The matches in all, counted up to `upTo`: meeting by meeting (each one's decisions by the
+   * decisions_meeting index, kept apart with `offset 0`), so a common word stops after the few
+   * meetings that hold `upTo` matches. Left to itself the planner, which cannot tell how common a
+   * word is, may read every decision of every group instead.
+   */
   private async count(groups: RawBuilder<unknown>, matches: RawBuilder<unknown>, upTo: number): Promise<number> {
     const counted = await sql<{ n: number }>`
       select count(*)::int as n from (
         select 1 from meetings m
-        join decisions d on d.meeting_id = m.id
-        join agenda_items item on item.id = d.item_id
-        left join agenda_items parent on parent.id = item.parent_id
-        where m.group_id in (${groups}) ${matches}
+        cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
+        where m.group_id in (${groups})
         limit ${upTo}
       ) capped`.execute(this.db);
     return counted.rows[0]!.n;

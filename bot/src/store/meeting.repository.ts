@@ -140,16 +140,24 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
+  /**
+   * The year as a range of the meetings_group_date index (a Stockholm year, DST and all, by
+   * make_timestamptz), so ten years of history are not read to find one; each meeting's last number
+   * is one probe of agenda_items_numbers (migration 0023). Sub-points carry no number.
+   */
   async lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null> {
-    const row = await this.db
-      .selectFrom('agenda_items')
-      .innerJoin('meetings', 'meetings.id', 'agenda_items.meeting_id')
-      .select((eb) => eb.fn.max('agenda_items.number').as('last'))
-      .where('meetings.group_id', '=', groupId)
-      .where('meetings.id', '!=', exceptMeetingId)
-      .where(sql<number>`extract(year from coalesce(meetings.started_at, meetings.starts_at, meetings.created_at) at time zone 'Europe/Stockholm')`, '=', year)
-      .executeTakeFirst();
-    return row?.last ?? null;
+    const at = sql`coalesce(m.started_at, m.starts_at, m.created_at)`;
+    const result = await sql<{ last: number | null }>`
+      select max(last.number) as last from meetings m
+      cross join lateral (
+        select i.number from agenda_items i
+        where i.meeting_id = m.id and i.parent_id is null and i.number is not null
+        order by i.number desc limit 1
+      ) last
+      where m.group_id = ${groupId} and m.id <> ${exceptMeetingId}
+        and ${at} >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'Europe/Stockholm')
+        and ${at} < make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, 'Europe/Stockholm')`.execute(this.db);
+    return result.rows[0]?.last ?? null;
   }
 
   async awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null> {
@@ -189,7 +197,7 @@ export class MeetingRepository implements MeetingStore {
   /**
    * One page of the tab's meeting list, in the order of the meetings_group_date index (migration
    * 0015), after the previous page's last key; each meeting's paragraph range comes with it instead
-   * of one agenda read per meeting.
+   * of one agenda read per meeting, its min and max each one probe of agenda_items_numbers (0023).
    */
   async page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]> {
     const at = sql`coalesce(started_at, starts_at, created_at)`;

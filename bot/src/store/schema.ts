@@ -172,6 +172,8 @@ export interface DecisionsTable {
   seq: EntrySeq;
   /** the clause as the `swedish` text-search configuration reads it; kept by the database */
   search: ColumnType<unknown, never, never>;
+  /** the clause's words with its paragraph's and main paragraph's titles: what the register searches; kept by triggers */
+  register_search: ColumnType<unknown, never, never>;
 }
 
 export interface ActionItemsTable {

@@ -238,6 +238,48 @@ describeEachStore('the decision register', (store) => {
       expect(few).toMatchObject({ total: 1, totalAtLeast: false });
     });
 
+    it('finds a decision by its paragraph as it is now: renamed, moved under another, or its clause rewritten', async () => {
+      const repos = repositoriesFor(store().db);
+      let careMeeting = null;
+      let decision = null;
+      for (const meeting of await repos.meetings.list(careGroupId)) {
+        const [recorded] = await repos.records.decisions(meeting.id);
+        if (recorded) [careMeeting, decision] = [meeting, recorded];
+      }
+      if (!careMeeting || !decision) throw new Error('the care group has no decision');
+      const items = await repos.agenda.list(careMeeting.id);
+      const own = items.find((i) => i.id === decision.itemId)!;
+      const other = items.find((i) => i.parentId === null && i.id !== own.id)!;
+      const found = async (q: string) => {
+        const page = (await asked(`/api/groups/${careGroupId}/decisions?q=${encodeURIComponent(q)}`, olof)).body as DecisionRegisterPage;
+        return { q, total: page.total, ids: page.decisions.map((d) => d.id) };
+      };
+      const one = (q: string) => ({ q, total: 1, ids: [decision.id] });
+      const none = (q: string) => ({ q, total: 0, ids: [] });
+
+      expect(await found('samverkansavtal')).toEqual(none('samverkansavtal'));
+      await repos.agenda.update(careMeeting.id, own.id, { title: 'Samverkansavtal för vården' });
+      expect(await found('samverkansavtal')).toEqual(one('samverkansavtal'));
+      // a sub-point is found by its main paragraph's title too, whichever paragraph that is now
+      await repos.agenda.update(careMeeting.id, other.id, { title: 'Kvalitetsregister' });
+      expect(await found('kvalitetsregister')).toEqual(none('kvalitetsregister'));
+      await repos.agenda.update(careMeeting.id, own.id, { parentId: other.id });
+      expect(await found('kvalitetsregister samverkansavtal')).toEqual(one('kvalitetsregister samverkansavtal'));
+      await repos.agenda.update(careMeeting.id, other.id, { title: 'Läkemedelsgenomgångar' });
+      expect(await found('läkemedelsgenomgång')).toEqual(one('läkemedelsgenomgång'));
+      expect(await found('kvalitetsregister')).toEqual(none('kvalitetsregister'));
+      await repos.records.setDecisionClause(careMeeting.id, decision.id, 'anta riktlinjerna för samverkan');
+      expect(await found('riktlinjer')).toEqual(one('riktlinjer'));
+      expect(await found('vårdgruppens')).toEqual(none('vårdgruppens'));
+
+      // as it was, for the search across groups below
+      await repos.agenda.update(careMeeting.id, own.id, { parentId: null, title: own.title });
+      await repos.agenda.update(careMeeting.id, other.id, { title: other.title });
+      await repos.records.setDecisionClause(careMeeting.id, decision.id, decision.clause);
+      expect(await found('vårdgruppens')).toEqual(one('vårdgruppens'));
+      expect(await found('samverkansavtal')).toEqual(none('samverkansavtal'));
+    });
+
     it('reads words, not query syntax: quotes, operators and SQL find nothing odd and break nothing', async () => {
       for (const q of ["arbetsordning' or 1=1 --", 'arbetsordning & !budget', 'arbetsordning:* | ramar', '"arbetsordningen"']) {
         const res = await asked(`/api/groups/${budgetGroupId}/decisions?q=${encodeURIComponent(q)}`, karin);

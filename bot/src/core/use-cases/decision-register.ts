@@ -10,7 +10,7 @@ import type { DecisionRegisterKey, DecisionRegisterRow, Repositories } from '../
 import { invalid } from '../errors';
 import { capitalisedClause } from '../decision-clause';
 import { formatParagraphRef, paragraphAnchorOf, subPointLabel } from '../numbering';
-import { stockholmDate, stockholmYear } from '../swedish-time';
+import { stockholmDate } from '../swedish-time';
 import { isUuid } from '../validators';
 import { badCursor, cursorTuple, encodeCursor, isMicrosecondTime, isSafeInteger, pageLimit } from '../paging';
 import { authorisedGroup, visibleGroups, type Viewer } from './tab-queries';
@@ -90,16 +90,31 @@ async function searchIn(repos: Repositories, groups: readonly Group[], query: De
   // One row more than the page shows tells whether another page follows.
   const { rows, total } = await repos.decisionRegister.search({ groupIds: [...byId.keys()], words, limit: limit + 1, after, order, countUpTo: REGISTER_COUNT_CAP + 1 });
   const page = rows.slice(0, limit);
+  const dates = meetingDates();
   return {
-    decisions: page.map((row) => entry(row, byId.get(row.groupId)!)),
+    decisions: page.map((row) => entry(row, byId.get(row.groupId)!, dates)),
     nextCursor: rows.length > limit ? encodeKey(page[page.length - 1]!.key) : null,
     total: total === null ? null : Math.min(total, REGISTER_COUNT_CAP),
     totalAtLeast: total !== null && total > REGISTER_COUNT_CAP,
   };
 }
 
-function entry(row: DecisionRegisterRow, group: Group): DecisionRegisterEntry {
-  const year = stockholmYear(row.key.meetingAt);
+/**
+ * A page's decisions come from a handful of meetings: each meeting's Stockholm date is worked out
+ * once, not per decision (time-zone formatting is the costliest step per row).
+ */
+function meetingDates(): (meetingAt: string) => IsoDate {
+  const dates = new Map<string, IsoDate>();
+  return (meetingAt) => {
+    let date = dates.get(meetingAt);
+    if (!date) dates.set(meetingAt, (date = stockholmDate(meetingAt)));
+    return date;
+  };
+}
+
+function entry(row: DecisionRegisterRow, group: Group, dateOf: (meetingAt: string) => IsoDate): DecisionRegisterEntry {
+  const meetingDate = dateOf(row.key.meetingAt);
+  const year = Number(meetingDate.slice(0, 4));
   const sub = row.subPointIndex === null ? null : subPointLabel(row.subPointIndex);
   const number = row.paragraphNumber ?? 0;
   const anchor = paragraphAnchorOf(group.numberingStyle, number, year, row.subPointIndex);
@@ -110,7 +125,7 @@ function entry(row: DecisionRegisterRow, group: Group): DecisionRegisterEntry {
     groupId: group.id,
     groupName: group.name,
     meetingId: row.meetingId,
-    meetingDate: stockholmDate(row.key.meetingAt),
+    meetingDate,
     status: registerStatus(row.meetingStatus),
     paragraph: sub ? `${ref} ${sub}`.trim() : ref,
     paragraphNumber: row.paragraphNumber,

@@ -34,7 +34,11 @@ export async function visibleGroups(repos: Repositories, viewer: Viewer): Promis
 }
 
 export async function authorisedGroup(repos: Repositories, viewer: Viewer, groupId: string): Promise<Group> {
-  const group = (await visibleGroups(repos, viewer)).find((g) => g.id === groupId);
+  // The development user reads every group: the one asked for is looked up by its id, not found
+  // among all of a region's groups read and mapped on every request.
+  const group = viewer.developmentUser
+    ? await repos.groups.findById(groupId)
+    : (await visibleGroups(repos, viewer)).find((g) => g.id === groupId);
   if (!group) throw notFound(NO_SUCH_GROUP);
   return group;
 }
@@ -110,10 +114,12 @@ export async function listMeetings(
   return {
     meetings: page.map(({ meeting, paragraphs }) => {
       const when = meeting.startedAt ?? meeting.startsAt;
-      const year = stockholmYear(when ?? new Date().toISOString());
+      // One time-zone conversion per meeting: the year is the date's (the costliest step per row).
+      const date = when ? stockholmDate(when) : null;
+      const year = date ? Number(date.slice(0, 4)) : stockholmYear(new Date().toISOString());
       return {
         id: meeting.id,
-        date: when ? stockholmDate(when) : null,
+        date,
         status: meeting.status,
         paragraphRange: paragraphs ? formatParagraphRange(group.numberingStyle, paragraphs.first, paragraphs.last, year) : null,
       };
