@@ -104,7 +104,15 @@ describeEachStore('a calendar followed by its changes', (store, kind) => {
 
   it('two instances at once: one round is stored, its link is the one asked next, and a change is told once', async () => {
     graph.updateEvent('users', ORGANISER, MEETING.id, { start: utc('2024-03-12T10:00:00.000Z'), end: utc('2024-03-12T12:00:00.000Z') });
-    const both = await run(hoursBefore(21), [wire.app, second]);
+    // Both read from the same stored link: the first instance's answer is held until the second's
+    // request has been answered too (without it, a quick first instance may store its round before
+    // the second even asks, and the second then reads from the new link).
+    const release = graph.delta.holdNextAnswer();
+    const asked = graph.delta.answers.length;
+    const running = run(hoursBefore(21), [wire.app, second]);
+    await until(() => graph.delta.answers.length >= asked + 2);
+    release();
+    const both = await running;
     expect(both.answers.map((a) => [a.kind, a.events])).toEqual([['changes', [MEETING.id]], ['changes', [MEETING.id]]]);
     expect(both.calls[0]!.query.get('$deltatoken')).toBe(both.calls[1]!.query.get('$deltatoken'));
     const stored = tokenOf((await link()).delta_link);
