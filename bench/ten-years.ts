@@ -218,7 +218,11 @@ export async function historyFigures(
   const renumbered: number[] = [];
   for (let i = 0; i < Math.max(5, rounds / 4); i++) renumbered.push(await timed(renumberOnce));
   const paths = listPaths(groupId);
-  const samePage = (key: keyof PageLengths) => times(`${paths[key]}${paths[key].includes('?') ? '&' : '?'}limit=${pages[key]}`);
+  const samePage = (key: keyof PageLengths) => {
+    const path = new URL(paths[key], url);
+    path.searchParams.set('limit', String(pages[key]));
+    return times(`${path.pathname}${path.search}`);
+  };
   return {
     search: await samePage('search'),
     searchAllGroups: await samePage('searchAllGroups'),
