@@ -6,7 +6,7 @@ import { ACTION_COUNTS, type ActionListResult } from './action-list';
 import { RENDER_PARAGRAPHS } from './render';
 import { describeLoad, type MachineLoad } from './machine';
 import { ms, type Summary } from './stats';
-import { HISTORY_TARGETS, slowdown, type TenYearsResult } from './ten-years';
+import { HISTORY_FIRST_PAGES, HISTORY_TARGETS, slowdown, type TenYearsResult } from './ten-years';
 
 export const LOAD = {
   meetings: 50,
@@ -188,7 +188,14 @@ export function historyTable(results: StoreResult[]): string[] {
       const value = slowdown(h, key);
       lines.push(`| ${name} | ${ms(h.empty[key].p50)} | ${ms(h.full[key].p50)} | ${value.toFixed(2)} ${verdict(value <= TARGETS.historySlowdown)} |`);
     }
-    lines.push('');
+    for (const [key, list, name] of HISTORY_FIRST_PAGES) {
+      const value = h.full[key].p50 / h.empty[key].p50;
+      lines.push(`| ${name} (${h.pages.empty[list]} mot ${h.pages.full[list]} rader) | ${ms(h.empty[key].p50)} | ${ms(h.full[key].p50)} | ${value.toFixed(2)} (inget mål) |`);
+    }
+    lines.push('', 'Listornas mål mäts med en sida lika lång som den tomma databasens (`limit`): samma svar med och utan ' +
+      'historik, så kvoten visar vad historiken kostar. Förstasidan som en ledamot öppnar den står under målen utan eget mål: ' +
+      'med historiken har den fler rader än den tomma databasen har, och ett längre svar kostar mer att läsa, översätta och ' +
+      'skicka oavsett vad som ligger bakom det.', '');
   }
   return lines;
 }

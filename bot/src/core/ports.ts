@@ -46,6 +46,8 @@ export interface GroupStore {
   rename(groupId: string, name: string, decidingBody: string): Promise<Group>;
   findByConversation(conversationId: string): Promise<Group | null>;
   findByChannel(teamId: string, channelId: string): Promise<Group | null>;
+  /** the group a meeting belongs to (the tab names a meeting by its id alone; authorise before use) */
+  findByMeeting(meetingId: string): Promise<Group | null>;
   create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group>;
   updateSettings(groupId: string, settings: GroupSettings): Promise<Group>;
   bindConversation(groupId: string | null, binding: ConversationBinding): Promise<void>;

@@ -37,6 +37,15 @@ export class GroupRepository implements GroupStore {
     return row ? toGroup(row) : null;
   }
 
+  async findByMeeting(meetingId: string): Promise<Group | null> {
+    const row = await this.db
+      .selectFrom('groups')
+      .select(columns)
+      .where('id', '=', (eb) => eb.selectFrom('meetings').select('meetings.group_id').where('meetings.id', '=', meetingId))
+      .executeTakeFirst();
+    return row ? toGroup(row) : null;
+  }
+
   async findByName(tenantId: string | null, name: string): Promise<Group | null> {
     const row = await this.db
       .selectFrom('groups')

@@ -5,6 +5,7 @@
  * viewer may (`canChange`).
  */
 import { randomUUID } from 'node:crypto';
+import type { KyselyPlugin } from 'kysely';
 import type { GroupSettings } from '../../../bot/src/core/ports';
 import {
   authorisedGroup, authorisedMeetingGroup, changeActionStatus, listMeetings, visibleGroups, type Viewer,
@@ -13,6 +14,7 @@ import { listActions as listActionPage } from '../../../bot/src/core/use-cases/a
 import type { ActionStatusFilter, Repositories } from '../../../bot/src/core/ports';
 import { endMeeting, goToItem } from '../../../bot/src/core/use-cases/meeting-flow';
 import { addAction } from '../../../bot/src/core/use-cases/record-action';
+import { DatabaseUnitOfWork } from '../../../bot/src/store/unit-of-work';
 import { at, describeUseCase, expectDomainError, type GroupFixture, type PersonKey } from '../../support/use-case-fixture';
 
 const NO_GROUP = 'Gruppen finns inte, eller så är du inte med i den.';
@@ -147,6 +149,33 @@ describeUseCase('tab queries', (fx) => {
     expect((await fx.run((repos) => authorisedMeetingGroup(repos, viewer, meeting.id))).id).toBe(g.group.id);
     await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, stranger, meeting.id)), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
     await expectDomainError(fx.run((repos) => authorisedMeetingGroup(repos, viewer, randomUUID())), 'not-found', 'Mötet finns inte, eller så är du inte med i gruppen.');
+  });
+
+  it('authorisedMeetingGroup reads as many statements however many groups the viewer sees', async () => {
+    // Six groups with the viewer on the roster, the meeting in the one sorting last: a look-up that
+    // asks the visible groups one by one would read a statement per group before it finds it.
+    const viewer: Viewer = { aadObjectId: randomUUID(), developmentUser: false };
+    const developer: Viewer = { aadObjectId: randomUUID(), developmentUser: true };
+    const groups = [];
+    for (let i = 0; i < 6; i++) {
+      const g = await fx.group();
+      await fx.repos.roster.upsert(g.group.id, [{ name: 'Lisa Berg', title: 'utvecklingsledare', principal: 'Region Blekinge', roles: ['ledamot'], aadObjectId: viewer.aadObjectId }]);
+      groups.push(g);
+    }
+    const last = groups[5]!;
+    await fx.repos.groups.rename(last.group.id, `Övre gruppen ${randomUUID()}`, 'Samverkansgruppen');
+    const meeting = await fx.runningMeeting(last);
+    let statements = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => { statements += 1; return args.node; },
+      transformResult: async (args) => args.result,
+    };
+    const counted = new DatabaseUnitOfWork(fx.db.withPlugin(counting));
+    for (const [who, most] of [[viewer, 2], [developer, 1]] as const) {
+      statements = 0;
+      expect((await counted.read((repos) => authorisedMeetingGroup(repos, who, meeting.id))).id).toBe(last.group.id);
+      expect(statements).toBeLessThanOrEqual(most);
+    }
   });
 });
 
