@@ -12,9 +12,10 @@ import type { ActionStatusFilter, ActionTotals } from '../../bot/src/core/ports'
 import type { ServedVersion } from '../../bot/src/core/use-cases/served-protokoll';
 import type { DecisionRegisterEntry as Decision, DecisionRegisterPage, TextPart } from '../../bot/src/core/use-cases/decision-register';
 import type { LiveEntry, LiveMeetingView } from '../../bot/src/core/use-cases/live-view';
+import type { ChatMeeting } from '../../bot/src/core/use-cases/chat-meeting';
 
 export type { MeetingListPage };
-export type { ActionItem, ActionListPage, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, LiveEntry, LiveMeetingView, Meeting, MeetingStatus, TextPart };
+export type { ActionItem, ActionListPage, ChatMeeting, ActionStatus, ActionStatusFilter, ActionTotals, Decision, DecisionRegisterPage, LiveEntry, LiveMeetingView, Meeting, MeetingStatus, TextPart };
 
 /** What the action list asks for: a status, an owner (a roster id or `none`, empty for all) and where to go on from. */
 export interface ActionQuery { status: ActionStatusFilter; owner: string; cursor: string | null; limit?: number }
@@ -84,6 +85,8 @@ export const api = {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ status, version }),
     }),
+  /** the group and meeting of a meeting chat (the panel's `chat.id`); 404 when no group of the caller's has that chat */
+  meetingOfChat: (chatId: string) => json<ChatMeeting>(`/api/meetings/by-chat?chat=${encodeURIComponent(chatId)}`),
   /** one page of the group's meetings, newest first */
   meetings: (groupId: string, cursor: string | null) =>
     json<MeetingListPage>(`/api/groups/${id(groupId)}/meetings${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),

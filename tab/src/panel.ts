@@ -1,50 +1,37 @@
 /**
  * The meeting side panel (panel.html): the meeting as it is being recorded, updated live from the
- * server's stream without reloading. The group comes from the tab's configuration (`?group=`), or
- * is the caller's only group; the meeting is the group's running one, else its next or latest.
+ * server's stream without reloading. Which meeting it follows is panel-meeting.ts's answer: in Teams
+ * the meeting whose chat the panel is opened in, elsewhere the tab's group's current meeting.
  */
-import { api, type LiveMeetingView, type Meeting } from './api';
+import type { LiveMeetingView } from './api';
 import { byId, say } from './dom';
 import { followMeeting } from './live-stream';
 import { renderAgenda, renderPanel } from './panel.view';
 import { wireRecordForms } from './panel-forms';
 import { startSession } from './session';
+import { panelMeeting } from './panel-meeting';
 
 const errorBox = byId('error');
 const liveStatus = byId('live-status');
 
-function pickMeeting(meetings: Meeting[]): Meeting | null {
-  return meetings.find((m) => m.status === 'pågår') ?? meetings.find((m) => m.status === 'planerat') ?? meetings[0] ?? null;
-}
-
 async function main(): Promise<void> {
   const session = await startSession(byId('dev-banner'));
-  const groups = await api.groups();
-  const wanted = session.query.get('group');
-  const names = [session.teams?.teamName, session.teams?.channelName];
-  const group = groups.find((g) => g.id === wanted) ?? groups.find((g) => names.includes(g.name)) ?? (groups.length === 1 ? groups[0] : undefined);
-  if (!group) {
-    say(errorBox, groups.length ? 'Välj gruppen i flikens inställningar.' : 'Du är inte med i någon grupp som Protokoll för.');
+  const found = await panelMeeting(session);
+  if ('problem' in found) {
+    say(errorBox, found.problem);
     say(liveStatus, '');
     document.body.dataset.ready = 'true';
     return;
   }
-  // the newest meetings are on the first page: the running one, else the one just held or planned
-  const meeting = pickMeeting((await api.meetings(group.id, null)).meetings);
-  if (!meeting) {
-    say(errorBox, 'Gruppen har inget möte än. Sekreteraren lägger till punkter med @Protokoll ny punkt.');
-    say(liveStatus, '');
-    document.body.dataset.ready = 'true';
-    return;
-  }
-  document.body.dataset.meeting = meeting.id;
-  const showForms = wireRecordForms(meeting.id);
+  const meetingId = found.meetingId;
+  document.body.dataset.meeting = meetingId;
+  const showForms = wireRecordForms(meetingId);
   // Time passes without anything being recorded: the agenda timer counts on between events.
   let latest: { view: LiveMeetingView; receivedAt: number } | null = null;
   setInterval(() => {
     if (latest?.view.timer.runningItemId) renderAgenda(latest.view, Date.now() - latest.receivedAt);
   }, 15_000);
-  followMeeting(meeting.id, {
+  followMeeting(meetingId, {
     view: (view, change) => {
       latest = { view, receivedAt: Date.now() };
       renderPanel(view);

@@ -16,6 +16,8 @@ export interface TeamsInfo {
   subPageId: string | null;
   /** set when the tab is added to a meeting (side panel, meeting chat or details): the page is then the meeting panel */
   meetingId: string | null;
+  /** the chat the page is opened in; in a meeting, the meeting chat, which tells the server the meeting */
+  chatId: string | null;
 }
 
 let connected = false;
@@ -46,6 +48,7 @@ export async function connectToTeams(timeoutMs = 1500): Promise<TeamsInfo | null
       userName: context.user?.userPrincipalName ?? null,
       subPageId: context.page?.subPageId || null,
       meetingId: context.meeting?.id ?? null,
+      chatId: context.chat?.id ?? null,
     };
   } catch {
     return null;

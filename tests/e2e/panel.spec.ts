@@ -6,6 +6,8 @@
  * sent to /api/messages shows in both panels within 2 s, in each of the three themes, without a
  * reload; axe finds nothing; nothing is wider than the panel; screenshots are kept in test-artifacts/panel.
  * The secretary's forms record what the member then sees, and a dropped connection resumes without loss.
+ * The panel finds its meeting by the meeting chat in the Teams context: the member is in two groups,
+ * and each group's meeting chat opens that group's meeting; without a chat the tab's group is used.
  */
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -20,6 +22,10 @@ import { TcpProxy } from '../support/tcp-proxy';
 
 const THEMES = ['default', 'dark', 'contrast'] as const;
 const WIDTH = 320;
+/** The two groups' meeting chats, as their classic join links name them. */
+const CHAT = '19:meeting_cGFuZWwtbW90ZQ@thread.v2';
+const OTHER_CHAT = '19:meeting_YW5kcmEtbW90ZQ@thread.v2';
+const joinLink = (chatId: string) => `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0?context=%7b%22Tid%22%3a%2200000000-0000-0000-0000-000000000001%22%7d`;
 
 declare const axe: { run(context?: unknown, options?: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> };
 
@@ -49,12 +55,15 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
   beforeAll(() => buildTab({ quiet: true }), 120_000);
   const wire = useWire(store, () => entra.env());
   let meeting: LiveMeeting;
+  /** another group's meeting, running at the same time, with the same secretary and member */
+  let other: LiveMeeting;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    meeting = await startLiveMeeting(wire.app.url, wire.connector.url, store(), { teamId: '19:panel-team@thread.tacv2', teamName: 'Panelgruppen', channelId: '19:panel@thread.tacv2' });
+    meeting = await startLiveMeeting(wire.app.url, wire.connector.url, store(), { teamId: '19:panel-team@thread.tacv2', teamName: 'Panelgruppen', channelId: '19:panel@thread.tacv2' }, { joinUrl: joinLink(CHAT) });
+    other = await startLiveMeeting(wire.app.url, wire.connector.url, store(), { teamId: '19:panel-other-team@thread.tacv2', teamName: 'Andra panelgruppen', channelId: '19:panel-other@thread.tacv2' }, { joinUrl: joinLink(OTHER_CHAT) });
     // The stand-in Teams page is a public https origin framing the panel on loopback, which
     // Chromium's local network access rules would block; in Teams both are public hosts.
     browser = await launchBrowser(['--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessForNavigations,PrivateNetworkAccessRespectPreflightResults']);
@@ -66,15 +75,20 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
 
-  /** Opens the panel as `person` in a browser context of its own; resolves once it shows the meeting live. */
-  const openPanel = async (person: Person, theme: (typeof THEMES)[number], base = wire.app.url): Promise<{ page: Page; panel: Frame }> => {
+  /**
+   * Opens the panel as `person` in a browser context of its own; resolves once it shows the meeting live.
+   * In Teams' context by default: the first group's meeting chat, no group in the tab's address.
+   */
+  const openPanel = async (
+    person: Person, theme: (typeof THEMES)[number], base = wire.app.url, where: { chatId?: string; group?: string } = { chatId: CHAT },
+  ): Promise<{ page: Page; panel: Frame }> => {
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 900 }, locale: 'sv-SE' });
     contexts.push(context);
     const teamsContext = {
       theme, locale: 'sv-SE', frameContext: 'sidePanel', hostClientType: 'web', userPrincipalName: `${person.name}@example.se`,
-      meetingId: 'MCMxOTptZWV0aW5n', chatId: '19:meeting_chat@thread.v2', teamName: 'Panelgruppen',
+      meetingId: 'MCMxOTptZWV0aW5n', ...(where.chatId ? { chatId: where.chatId } : {}),
     };
-    const panelUrl = `${base}/tab/panel.html?group=${meeting.groupId}`;
+    const panelUrl = `${base}/tab/panel.html${where.group ? `?group=${where.group}` : ''}`;
     await context.route('https://res.cdn.office.net/**', (route) => route.abort());
     await context.route('https://teams.microsoft.com/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: hostPage(panelUrl, teamsContext, entra.token({ oid: person.aadObjectId, name: person.name })) }));
@@ -187,6 +201,22 @@ describeEachStore('the meeting side panel in Chromium', (store, kind) => {
     } finally {
       await proxy.cut();
     }
+  }, 60_000);
+
+  it('opens the meeting of the meeting chat Teams gives it, for a member of two groups; without a chat, the tab\'s group', async () => {
+    const inOther = await openPanel(MEMBER, 'default', wire.app.url, { chatId: OTHER_CHAT });
+    expect(await inOther.panel.locator('#meeting-heading').textContent()).toBe('Andra panelgruppen');
+    expect(await inOther.panel.evaluate(() => document.body.dataset.meeting)).toBe(other.meetingId);
+    const inFirst = await openPanel(MEMBER, 'default');
+    expect(await inFirst.panel.locator('#meeting-heading').textContent()).toBe('Panelgruppen');
+    expect(await inFirst.panel.evaluate(() => document.body.dataset.meeting)).toBe(meeting.meetingId);
+    // what is recorded in the other group's meeting shows in its panel only
+    await other.say('anteckning Bara i den andra gruppen.');
+    await inOther.panel.locator('#current .note', { hasText: 'Bara i den andra gruppen.' }).waitFor({ timeout: 2000 });
+    expect(await inFirst.panel.locator('#current .note', { hasText: 'Bara i den andra gruppen.' }).count()).toBe(0);
+    // a browser outside a meeting chat: the group in the tab's address
+    const byTab = await openPanel(MEMBER, 'default', wire.app.url, { group: other.groupId });
+    expect(await byTab.panel.evaluate(() => document.body.dataset.meeting)).toBe(other.meetingId);
   }, 60_000);
 
   it('raised no page errors', () => {

@@ -21,6 +21,7 @@ export const MEMBER: Person = { id: '29:anna', name: 'Anna-Karin Åkesson', aadO
 
 export async function startLiveMeeting(
   botUrl: string, connectorUrl: string, store: StoreConnection, place: { teamId: string; teamName: string; channelId: string },
+  options: { joinUrl?: string } = {},
 ): Promise<LiveMeeting> {
   const channel = new TeamsChannel(place, connectorUrl);
   const now = () => new Date().toISOString();
@@ -39,7 +40,7 @@ export async function startLiveMeeting(
   await say(`beslutsorgan ${place.teamName}`);
   await say('ny punkt Budget 2025 (B)');
   await deliver(botUrl, channel.participants('join', [SECRETARY, CHAIR, MEMBER], now()));
-  await deliver(botUrl, channel.meetingStarted(now()));
+  await deliver(botUrl, channel.meetingStarted(now(), options.joinUrl));
   const repos = repositoriesFor(store.db);
   const group = (await repos.groups.listAll()).find((g) => g.teamId === place.teamId)!;
   // Tie the chair and the member to their Entra ids as Teams would on their first message.

@@ -87,9 +87,10 @@ export class TeamsChannel {
     return activity;
   }
 
-  meetingStarted(at: string): any {
+  /** `joinUrl`: the link Teams sends with the event (a classic one names the meeting's chat) */
+  meetingStarted(at: string, joinUrl = 'https://teams.microsoft.com/l/meetup-join/x'): any {
     return this.meetingEvent('application/vnd.microsoft.meetingStart', {
-      Id: 'MCMxOTptZWV0aW5n', MeetingType: 'Scheduled', JoinUrl: 'https://teams.microsoft.com/l/meetup-join/x', Title: 'Sammanträde', StartTime: at,
+      Id: 'MCMxOTptZWV0aW5n', MeetingType: 'Scheduled', JoinUrl: joinUrl, Title: 'Sammanträde', StartTime: at,
     }, at);
   }
 

@@ -99,6 +99,8 @@ export interface MeetingStore {
   /** highest paragraph number used by the group's other meetings in a calendar year */
   lastNumberUsedInYear(groupId: string, year: number, exceptMeetingId: string): Promise<number | null>;
   list(groupId: string): Promise<Meeting[]>;
+  /** the group of the newest meeting whose classic join link names this chat (core/join-url.ts) */
+  groupWithChatInJoinUrl(chatId: string): Promise<string | null>;
   /** one page of the tab's meeting list, newest first, with each meeting's main paragraph numbers */
   page(groupId: string, limit: number, after: MeetingListKey | null): Promise<MeetingListRow[]>;
   /**

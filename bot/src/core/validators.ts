@@ -21,6 +21,17 @@ export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
 
+/**
+ * A Teams chat's conversation id as the meeting panel's context gives it: a thread id
+ * (`19:meeting_X@thread.v2`), a channel meeting's reply chain with `;messageid=<n>`. At most 300
+ * characters (real ones are about 80); the thread is letters, digits and the few marks of base64 and GUIDs.
+ */
+const TEAMS_CHAT_ID = /^19:[A-Za-z0-9._~=+!-]{1,250}@thread\.(?:v2|tacv2|skype)(?:;messageid=[1-9]\d{0,19})?$/;
+
+export function isTeamsChatId(value: string): boolean {
+  return value.length <= 300 && TEAMS_CHAT_ID.test(value);
+}
+
 /** A user principal name or e-mail address: what Teams reports for a person and what a roster entry is tied by. */
 const EMAIL_ADDRESS = /^[^\s@<>"'(),;:]{1,64}@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+$/i;
 

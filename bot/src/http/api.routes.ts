@@ -8,6 +8,7 @@ import { invalid } from '../core/errors';
 import { changeActionStatus, listMeetings, visibleGroups, type Viewer } from '../core/use-cases/tab-queries';
 import { actionOwners, listActions, type ActionListQuery } from '../core/use-cases/action-list';
 import { searchAllDecisions, searchGroupDecisions, type DecisionRegisterQuery } from '../core/use-cases/decision-register';
+import { meetingOfChat } from '../core/use-cases/chat-meeting';
 import { stockholmDate } from '../core/swedish-time';
 import { isUuid } from '../core/validators';
 import type { Logger } from '../logger';
@@ -86,6 +87,17 @@ export function registerApiRoutes(server: Server, deps: ApiDeps): void {
   server.get('/api/decisions', handle(async (req, res) => {
     const viewer = await callerOf(req);
     res.json(await read((repos) => searchAllDecisions(repos, viewer, registerQuery(req))));
+  }));
+
+  /**
+   * The meeting side panel's meeting, from the meeting chat Teams says it is opened in (`chat.id`).
+   * The chat id goes in the query string: as a path segment it could outgrow the router's limit.
+   */
+  server.get('/api/meetings/by-chat', handle(async (req, res) => {
+    const viewer = await callerOf(req);
+    const chat = ((req.query ?? {}) as Record<string, unknown>).chat;
+    const chatId = typeof chat === 'string' ? chat : '';
+    res.json(await read((repos) => meetingOfChat(repos, viewer, chatId)));
   }));
 
   server.get('/api/groups/:groupId/meetings', handle(async (req, res) => {

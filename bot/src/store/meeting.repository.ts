@@ -3,6 +3,15 @@ import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports
 import { PLACE_WITHOUT_ROOM, type IsoTime, type Meeting, type MeetingStatus } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
+import { chatThreadInJoinUrl } from '../core/join-url';
+
+/** The longest stretch of the chat's thread made of characters that URL encoding leaves alone. */
+function longestUnencodedRun(chatId: string): string {
+  const thread = chatId.replace(/^19:/, '').replace(/@thread\..*$/, '');
+  return thread.split(/[^A-Za-z0-9._~-]+/).reduce((longest, run) => (run.length > longest.length ? run : longest), '');
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const columns = [
   'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'place_set_by_secretary', 'current_item_id',
@@ -182,6 +191,21 @@ export class MeetingRepository implements MeetingStore {
       .where('meeting_changes.meeting_id', '=', meetingId)
       .executeTakeFirst();
     return Number(row?.changes ?? 0);
+  }
+
+  async groupWithChatInJoinUrl(chatId: string): Promise<string | null> {
+    // The link spells the thread URL-encoded, and not every writer encodes alike (`%3a` or `%3A`):
+    // the database narrows by the thread's longest run of characters no one encodes, and the link
+    // itself is then read exactly as everywhere else.
+    const run = longestUnencodedRun(chatId);
+    if (!run) return null;
+    const rows = await this.db
+      .selectFrom('meetings')
+      .select(['group_id', 'join_url'])
+      .where('join_url', 'like', `%/l/meetup-join/%${escapeLike(run)}%`)
+      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+      .execute();
+    return rows.find((r) => chatThreadInJoinUrl(r.join_url) === chatId)?.group_id ?? null;
   }
 
   async list(groupId: string): Promise<Meeting[]> {
