@@ -34,8 +34,30 @@ function local(iso: IsoTime): LocalParts {
   // which V8 would quietly roll over into March.
   const rolledOver = /^\d{4}-\d{2}-\d{2}T/.test(iso) && !isCalendarDate(iso.slice(0, 10));
   if (Number.isNaN(Date.parse(iso)) || rolledOver) throw new RangeError(`invalid instant ${JSON.stringify(iso)}`);
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return { year: +parts.year!, month: +parts.month!, day: +parts.day!, hour: +parts.hour!, minute: +parts.minute! };
+  const instant = Date.parse(iso);
+  const shifted = new Date(instant + offsetMinutes(instant) * 60_000);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(), hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes() };
+}
+
+/**
+ * Stockholm's offset from UTC in minutes at an instant, asked of Intl once per UTC hour: the offset
+ * only changes on a whole UTC hour (01.00 UTC, at the switch to and from summer time), and asking
+ * Intl costs microseconds per date, which a page of meetings or decisions pays dozens of times.
+ */
+const offsetByHour = new Map<number, number>();
+const HOUR_MS = 3_600_000;
+
+function offsetMinutes(instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const parts = Object.fromEntries(partsFormat.formatToParts(new Date(hour * HOUR_MS)).map((p) => [p.type, p.value]));
+    const wall = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!);
+    offset = Math.round((wall - hour * HOUR_MS) / 60_000);
+    if (offsetByHour.size >= 10_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -161,3 +161,22 @@ describe('Swedish time at the edges', () => {
     },
   );
 });
+
+describe('Stockholm wall clock around the switches to and from summer time', () => {
+  // Intl, asked directly for every instant, is the reference the cached offset must agree with.
+  const reference = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const intl = (iso: string) => {
+    const p = Object.fromEntries(reference.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+    return { date: `${p.year}-${p.month}-${p.day}`, clock: `${p.hour}.${p.minute}` };
+  };
+
+  it.each(['2024-03-30T12:00:00.000Z', '2024-10-26T12:00:00.000Z', '2025-03-29T12:00:00.000Z', '2025-10-25T12:00:00.000Z', '2024-12-31T12:00:00.000Z'])(
+    'agrees with Intl every 7 minutes for a day and a half from %s',
+    (from) => {
+      for (let minute = 0; minute < 36 * 60; minute += 7) {
+        const iso = new Date(Date.parse(from) + minute * 60_000).toISOString();
+        expect({ date: stockholmDate(iso), clock: formatClock(iso) }).toEqual(intl(iso));
+      }
+    },
+  );
+});
