@@ -4,6 +4,7 @@
  * source implements. Microsoft Graph and the local JSON file used in development both sit behind
  * `CalendarSource`, so everything above it runs the same code with or without a tenant.
  */
+import { ServiceUnavailable } from './errors';
 import { PLACE_WITHOUT_ROOM, type IsoTime } from './model';
 
 export type CalendarRef =
@@ -44,16 +45,8 @@ export interface CalendarEvent {
 /** Why a calendar could not be read; `userMessage` is Swedish and says what to do about it. */
 export type CalendarProblem = 'unauthorized' | 'forbidden' | 'not-found' | 'throttled' | 'unavailable' | 'malformed' | 'not-configured';
 
-export class CalendarUnavailable extends Error {
-  constructor(
-    readonly problem: CalendarProblem,
-    readonly userMessage: string,
-    /** technical detail for the log (status, Graph error code, request id); never shown to users */
-    readonly detail: Record<string, unknown> = {},
-  ) {
-    super(`calendar unavailable: ${problem}`);
-    this.name = 'CalendarUnavailable';
-  }
+export class CalendarUnavailable extends ServiceUnavailable<CalendarProblem> {
+  override readonly name = 'CalendarUnavailable';
 }
 
 /** How a calendar is named to people: `gruppkalendern 02bd…` / `kalendern för anna@kommun.se`. */

@@ -38,3 +38,19 @@ export const notFound = (message: string) => new DomainError('not-found', messag
 export const conflict = (message: string) => new DomainError('conflict', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const locked = (message: string) => new DomainError('locked', message);
+
+/**
+ * A Microsoft service (Graph's calendar, its online meetings) could not answer what was asked:
+ * `problem` names why for the code that decides whether to tell the secretary, `userMessage` says
+ * in Swedish what to do about it.
+ */
+export class ServiceUnavailable<Problem extends string> extends Error {
+  constructor(
+    readonly problem: Problem,
+    readonly userMessage: string,
+    /** technical detail for the log (status, Graph error code, request id); never shown to users */
+    readonly detail: Record<string, unknown> = {},
+  ) {
+    super(`unavailable: ${problem}`);
+  }
+}

@@ -4,6 +4,7 @@
  * organizer. A short join link (`/meet/<id>`) names none of these, so they are looked up once in
  * Microsoft Graph (the OnlineMeetingSource port) and kept per group and link.
  */
+import { ServiceUnavailable } from './errors';
 
 export interface OnlineMeeting {
   /** Graph's onlineMeeting id, for /users/{organizer}/onlineMeetings/{id} */
@@ -22,14 +23,6 @@ export interface KnownOnlineMeeting extends OnlineMeeting {
 export type OnlineMeetingProblem = 'unauthorized' | 'forbidden' | 'not-found' | 'throttled' | 'unavailable' | 'malformed' | 'no-organizer';
 
 /** Why the online meeting could not be looked up; `userMessage` is Swedish and says what to do about it. */
-export class OnlineMeetingUnavailable extends Error {
-  constructor(
-    readonly problem: OnlineMeetingProblem,
-    readonly userMessage: string,
-    /** technical detail for the log (status, Graph error code, request id); never shown to users */
-    readonly detail: Record<string, unknown> = {},
-  ) {
-    super(`online meeting unavailable: ${problem}`);
-    this.name = 'OnlineMeetingUnavailable';
-  }
+export class OnlineMeetingUnavailable extends ServiceUnavailable<OnlineMeetingProblem> {
+  override readonly name = 'OnlineMeetingUnavailable';
 }

@@ -58,14 +58,7 @@ export class GraphClient {
 
   async getAllPages(path: string, headers: Record<string, string> = {}): Promise<unknown[]> {
     const values: unknown[] = [];
-    let next: string | null = path;
-    for (let page = 0; next !== null; page++) {
-      if (page === MAX_PAGES) throw new GraphAccessError('malformed', 200, null, `GET ${path}: more than ${MAX_PAGES} pages`);
-      const body = await this.get(next, headers);
-      if (!Array.isArray(body.value)) throw new GraphAccessError('malformed', 200, null, `GET ${path}: no "value" array`);
-      values.push(...body.value);
-      next = this.relativeNextLink(body['@odata.nextLink'], path);
-    }
+    for await (const body of this.pages(path, headers)) values.push(...(body.value as unknown[]));
     return values;
   }
 
@@ -75,18 +68,26 @@ export class GraphClient {
    */
   async getDeltaRound(path: string, headers: Record<string, string> = {}): Promise<{ values: unknown[]; deltaLink: string }> {
     const values: unknown[] = [];
+    let last: Record<string, unknown> = {};
+    for await (const body of this.pages(path, headers)) {
+      values.push(...(body.value as unknown[]));
+      last = body;
+    }
+    const deltaLink = this.relativeNextLink(last['@odata.deltaLink'], path);
+    if (deltaLink === null) throw new GraphAccessError('malformed', 200, null, `GET ${path}: neither @odata.nextLink nor @odata.deltaLink`);
+    return { values, deltaLink };
+  }
+
+  /** Each page of a collection from `path` on, following @odata.nextLink; every page has a `value` array. */
+  private async *pages(path: string, headers: Record<string, string>): AsyncGenerator<Record<string, unknown>> {
     let next: string | null = path;
     for (let page = 0; next !== null; page++) {
       if (page === MAX_PAGES) throw new GraphAccessError('malformed', 200, null, `GET ${path}: more than ${MAX_PAGES} pages`);
       const body = await this.get(next, headers);
       if (!Array.isArray(body.value)) throw new GraphAccessError('malformed', 200, null, `GET ${path}: no "value" array`);
-      values.push(...body.value);
+      yield body;
       next = this.relativeNextLink(body['@odata.nextLink'], path);
-      const deltaLink = next === null ? this.relativeNextLink(body['@odata.deltaLink'], path) : null;
-      if (next === null && deltaLink === null) throw new GraphAccessError('malformed', 200, null, `GET ${path}: neither @odata.nextLink nor @odata.deltaLink`);
-      if (deltaLink !== null) return { values, deltaLink };
     }
-    throw new GraphAccessError('malformed', 200, null, `GET ${path}: the round did not end`);
   }
 
   async put(path: string, body: Buffer | Record<string, unknown>, headers: Record<string, string> = {}): Promise<Record<string, unknown>> {
