@@ -54,9 +54,13 @@ export async function followCalendar(repos: Repositories, groupId: string, readi
     meeting = await syncUpcomingMeeting(repos, group, reading.event, at);
     if (meeting && reading.importNow) imported = await importEventAgenda(repos, group, meeting, reading.event, at);
     const edited = meeting && !imported && startsLater(meeting, at) ? await rereadEventAgenda(repos, group, meeting, reading.event, at) : [];
-    const moved = meeting && before?.id === meeting.id && before.startsAt && movedBetween(before, meeting) ? before : null;
-    if (meeting && (moved || edited.length) && (await repos.calendar.agendaPosted(meeting.id))) {
-      events.push(...changedAfterPost(group, moved, (await repos.meetings.findById(group.id, meeting.id)) ?? meeting, edited, at));
+    const same = meeting && before?.id === meeting.id ? before : null;
+    const moved = same?.startsAt && movedBetween(same, meeting!) ? same : null;
+    // A room the invitation gained or changed (never a place the secretary typed: followRoom leaves it).
+    const placeFrom = same && same.place !== meeting!.place ? same.place : null;
+    if (meeting && (moved || placeFrom !== null || edited.length) && (await repos.calendar.agendaPosted(meeting.id))) {
+      const change = { movedFrom: moved, placeFrom, edited };
+      events.push(...changedAfterPost(group, (await repos.meetings.findById(group.id, meeting.id)) ?? meeting, change, at));
     }
   }
   if (cancellation) events.push(told(group, cancellation, meeting));
@@ -80,18 +84,33 @@ const movedBetween = (before: Meeting, after: Meeting) => before.startsAt !== af
 
 const startsLater = (meeting: Meeting, at: IsoTime) => !!meeting.startsAt && Date.parse(at) < Date.parse(meeting.startsAt);
 
+/** What changed in the calendar since the agenda card went out. */
+interface ChangeAfterPost {
+  /** the meeting as it was before it moved */
+  movedFrom: Meeting | null;
+  /** the place before the invitation's room changed */
+  placeFrom: string | null;
+  /** the agenda's changes read from the edited invitation */
+  edited: string[];
+}
+
 /**
- * The agenda card is out, and the meeting moved or its invitation changed: the card is updated in
- * place (never posted again) and says what changed; the secretary, who may have told people the
- * old time or agenda, hears of it.
+ * The agenda card is out, and the meeting moved, its room changed or its invitation was edited:
+ * the card is updated in place (never posted again) and says what changed; the secretary, who may
+ * have told people the old time, place or agenda, hears of it.
  */
-function changedAfterPost(group: Group, movedFrom: Meeting | null, meeting: Meeting, edited: string[], at: IsoTime): DomainEvent[] {
+function changedAfterPost(group: Group, meeting: Meeting, { movedFrom, placeFrom, edited }: ChangeAfterPost, at: IsoTime): DomainEvent[] {
   const now = timeOf(meeting);
   const notices: string[] = [];
   const told: string[] = [];
   if (movedFrom) {
     notices.push(`Mötet är flyttat till ${now} (tidigare ${timeOf(movedFrom)}).`);
     told.push(`Mötet ${timeOf(movedFrom)} är flyttat i kalendern till ${now}. Dagordningskortet i möteschatten visar nu den nya tiden.`);
+  } else if (placeFrom !== null) {
+    // A move already names the old and the new place (timeOf includes it): told once, not twice.
+    const when = meeting.startsAt ? ` ${formatMeetingTime(meeting.startsAt, meeting.endsAt, '')}` : '';
+    notices.push(`Platsen är ändrad till ${meeting.place} (tidigare ${placeFrom}).`);
+    told.push(`Platsen för mötet${when} är ändrad i kalendern till ${meeting.place} (tidigare ${placeFrom}). Dagordningskortet i möteschatten visar nu den nya platsen.`);
   }
   if (edited.length) {
     notices.push(`Kallelsen är ändrad: ${edited.join('; ')}.`);
