@@ -75,4 +75,15 @@ describeEachStore('a meeting moved in the calendar', (store) => {
     expect(movesTold()).toHaveLength(2);
     expect(agendaPosts(wire.connector)).toHaveLength(1);
   });
+
+  it('cancelled while weeks ahead (out of the calendar view): what the secretary is told names the meeting’s date', async () => {
+    graph.removeEvent('users', ORGANISER, EVENT_ID);
+    await wire.app.scheduler.tick(hoursBefore(9));
+    const told = wire.connector.calls.filter((c) => c.path === '/v3/conversations' && /inställt i kalendern/.test(c.body?.activity?.text ?? ''));
+    expect(told).toHaveLength(1);
+    expect(unescaped(told[0]!.body.activity.text)).toContain('Mötet Tisdag den 16 april 2024 kl. 10.00 – 12.00 via Teams är inställt i kalendern.');
+    const updates = agendaUpdates();
+    expect(updates).toHaveLength(3);
+    expect(updates[2]!.body.text).toBe('Mötet Tisdag den 16 april 2024 kl. 10.00 – 12.00 via Teams är inställt.');
+  });
 });
