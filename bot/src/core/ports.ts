@@ -374,6 +374,8 @@ export interface CalendarStore {
   releaseAgendaPost(meetingId: string, at: IsoTime): Promise<void>;
   /** true once per meeting: the secretary is warned about RSVPs that put the quorum at risk */
   claimRsvpWarning(meetingId: string, at: IsoTime): Promise<boolean>;
+  /** true once per meeting, while it is planned: the secretary is told that its time passed without it being started */
+  claimNeverStartedNotice(meetingId: string, at: IsoTime): Promise<boolean>;
   /** true when `problem` differs from the one last told for this group (each problem is told once) */
   claimProblem(groupId: string, problem: string): Promise<boolean>;
   clearProblem(groupId: string): Promise<void>;

@@ -182,6 +182,19 @@ export class CalendarRepository implements CalendarStore {
     return this.claim(meetingId, 'rsvp_warned_at', at);
   }
 
+  async claimNeverStartedNotice(meetingId: string, at: IsoTime): Promise<boolean> {
+    // Only while the meeting is still planned: one started meanwhile (by another instance's turn) is not told of.
+    const claimed = await this.db
+      .updateTable('meetings')
+      .set({ never_started_told_at: at })
+      .where('id', '=', meetingId)
+      .where('status', '=', 'planerat')
+      .where('never_started_told_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return !!claimed;
+  }
+
   async claimProblem(groupId: string, problem: string): Promise<boolean> {
     const claimed = await this.db
       .updateTable('calendar_links')

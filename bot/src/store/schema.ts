@@ -83,6 +83,7 @@ export interface MeetingsTable {
   event_agenda_imported_at: NullableTimestamp;
   agenda_posted_at: NullableTimestamp;
   rsvp_warned_at: NullableTimestamp;
+  never_started_told_at: NullableTimestamp;
   report_imported_at: NullableTimestamp;
   report_problem: string | null;
   upload_problem_told_at: NullableTimestamp;

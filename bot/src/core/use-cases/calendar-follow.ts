@@ -13,6 +13,7 @@ import { formatLongDate, formatMeetingTime } from '../swedish-time';
 import { importEventAgenda, syncUpcomingMeeting } from './agenda-from-event';
 import { rereadEventAgenda } from './agenda-reread';
 import { cancelPlannedMeeting, type Cancellation } from './cancelled-meeting';
+import { neverStartedNotice } from './never-started';
 
 export interface CalendarReading {
   /** the planned meeting's event is gone: deleted from the calendar, or cancelled, before it started */
@@ -64,6 +65,9 @@ export async function followCalendar(repos: Repositories, groupId: string, readi
     }
   }
   if (cancellation) events.push(told(group, cancellation, meeting));
+  // The next meeting could not be linked: the group's open meeting may be a past one nobody started.
+  const notStarted = reading.event && !meeting ? await neverStartedNotice(repos, group, reading.event, at) : null;
+  if (notStarted) events.push(notStarted);
   return { group, meeting: meeting && ((await repos.meetings.findById(group.id, meeting.id)) ?? meeting), imported, events };
 }
 

@@ -23,6 +23,7 @@ import subPointOrder from './0021-sub-point-order';
 import tenYearReads from './0023-ten-year-reads';
 import onlineMeetings from './0025-online-meetings';
 import liveRoster from './0026-live-roster';
+import neverStartedTold from './0029-never-started-told';
 
 export interface Migration {
   id: string;
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   // 0024 was handed out and not used; the applied ids, not positions, decide what is pending.
   { id: '0025-online-meetings', sql: onlineMeetings },
   { id: '0026-live-roster', sql: liveRoster },
+  { id: '0029-never-started-told', sql: neverStartedTold },
 ];
