@@ -568,7 +568,7 @@ export type DomainEvent =
   /** the agenda card before the meeting, in the meeting's chat (found from its join link), else in the group's channel */
   | { type: 'agenda-due'; groupId: string; meetingId: string; text: string; joinUrl: string | null; at: IsoTime }
   /**
-   * the meeting was moved, cancelled or its invitation edited after the agenda card was posted: the
+   * the meeting was moved, cancelled, given another room or its invitation edited after the agenda card was posted: the
    * card is updated where it was posted (never posted again), with `text` as the message and
    * `notice` on the card saying what changed
    */

@@ -31,7 +31,7 @@ export type Prepared =
   | { kind: 'no-source' }
   | { kind: 'problem'; error: CalendarUnavailable }
   | { kind: 'no-meeting' }
-  /** the group's open meeting belongs to another event or was started without one */
+  /** the group's open meeting belongs to another event or was started without one (a past one nobody started is told: never-started.ts) */
   | { kind: 'busy'; event: CalendarEvent }
   | { kind: 'ready'; group: Group; meeting: Meeting; event: CalendarEvent };
 

@@ -1,7 +1,8 @@
 /**
  * One run of a group's calendar into the database, after the calendar was read (outside any
  * transaction) and before anything is posted: the planned meeting follows its invitation (moved,
- * cancelled, body edited), the next Teams meeting is linked, and at the lead time the invitation's
+ * cancelled, room or body changed), the next Teams meeting is linked (or, when a past meeting nobody
+ * started holds its place, the secretary is told), and at the lead time the invitation's
  * agenda goes on. Runs under the calendar link's row lock, so with several server instances each
  * change is seen, and told, by one of them; what people must hear comes back as DomainEvents for
  * the caller to deliver after the commit.
