@@ -55,7 +55,7 @@ export const migrations: readonly Migration[] = [
   { id: '0020-calendar-changes', sql: calendarChanges },
   { id: '0021-sub-point-order', sql: subPointOrder },
   { id: '0023-ten-year-reads', sql: tenYearReads },
-  // 0024 was handed out and not used; the applied ids, not positions, decide what is pending.
+  // 0024, 0027 and 0028 were handed out for work that needed none; the applied ids, not positions, decide what is pending.
   { id: '0025-online-meetings', sql: onlineMeetings },
   { id: '0026-live-roster', sql: liveRoster },
   { id: '0029-never-started-told', sql: neverStartedTold },
