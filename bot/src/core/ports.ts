@@ -102,8 +102,13 @@ export interface MeetingStore {
    * it only grows, and read before the meeting's state it never claims more than that state shows.
    */
   changeNumber(groupId: string, meetingId: string): Promise<number>;
-  /** the group's meeting whose draft awaits justering, locked until the transaction ends */
-  awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
+  /**
+   * The group's meeting whose draft awaits justering, locked until the transaction ends, when its
+   * draft may no longer print what it records: this transaction changed the meeting or what it
+   * prints (the database notes every such change), or its current version has nothing to compare
+   * with (none, final, or stored without a content digest). Null otherwise, without a lock.
+   */
+  awaitingApprovalToCompare(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
   awaitingApprovalWithDeadline(): Promise<Meeting[]>;
   /**

@@ -149,14 +149,31 @@ export class MeetingRepository implements MeetingStore {
     return row?.last ?? null;
   }
 
-  async awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null> {
+  async awaitingApprovalToCompare(groupId: string): Promise<Meeting | null> {
+    // The newest meeting awaiting justering is picked first and only then filtered: an older one
+    // changed here is not the draft the rule keeps current (as before this query was narrowed).
     const row = await this.db
+      .with('awaiting', (db) => db
+        .selectFrom('meetings')
+        .select('id')
+        .where('group_id', '=', groupId)
+        .where('status', '=', 'justering')
+        .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+        .limit(1))
       .selectFrom('meetings')
       .select(columns)
+      .where('id', '=', (eb) => eb.selectFrom('awaiting').select('id'))
       .where('group_id', '=', groupId)
-      .where('status', '=', 'justering')
-      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
-      .limit(1)
+      .where((eb) => eb.or([
+        eb.exists(eb.selectFrom('meeting_changes as c').select(sql.lit(1).as('one'))
+          .whereRef('c.meeting_id', '=', 'meetings.id')
+          .where('c.tx', '=', sql<string>`txid_current_if_assigned()`)),
+        eb.not(eb.exists(eb.selectFrom('document_versions as v').select(sql.lit(1).as('one'))
+          .whereRef('v.meeting_id', '=', 'meetings.id')
+          .where('v.final', '=', false)
+          .where('v.content_digest', 'is not', null)
+          .where('v.version', '=', (v) => v.selectFrom('document_versions as latest').select((l) => l.fn.max('latest.version').as('version')).whereRef('latest.meeting_id', '=', 'meetings.id')))),
+      ]))
       .forUpdate()
       .executeTakeFirst();
     return row ? toMeeting(row) : null;

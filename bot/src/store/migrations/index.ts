@@ -20,6 +20,7 @@ import immediateAdjustment from './0018-immediate-adjustment';
 import liveMeeting from './0019-live-meeting';
 import calendarChanges from './0020-calendar-changes';
 import subPointOrder from './0021-sub-point-order';
+import printedChangeNotes from './0022-printed-change-notes';
 
 export interface Migration {
   id: string;
@@ -50,4 +51,5 @@ export const migrations: readonly Migration[] = [
   { id: '0019-live-meeting', sql: liveMeeting },
   { id: '0020-calendar-changes', sql: calendarChanges },
   { id: '0021-sub-point-order', sql: subPointOrder },
+  { id: '0022-printed-change-notes', sql: printedChangeNotes },
 ];
