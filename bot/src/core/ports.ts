@@ -86,6 +86,12 @@ export interface MeetingStore {
   lock(groupId: string, meetingId: string): Promise<Meeting | null>;
   /** the group's planned or running meeting, locked for the rest of the transaction */
   findOpenForUpdate(groupId: string): Promise<Meeting | null>;
+  /**
+   * The same, locked, with its agenda in order and the ids of the items in a paragraph that is
+   * omedelbart justerad (the item or its parent), all in one statement: what a command on the
+   * meeting reads first.
+   */
+  findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string> } | null>;
   /** the same without the lock, for work that only adds rows of its own (join/leave events) */
   findOpen(groupId: string): Promise<Meeting | null>;
   create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
@@ -300,6 +306,19 @@ export interface AttendanceStore {
   /** intervals from the Teams attendance report */
   addReportInterval(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId' | 'source'>): Promise<void>;
   reportIntervals(meetingId: string): Promise<AttendanceInterval[]>;
+  /** what beslutförhet is judged from, in one read: see QuorumFacts */
+  quorumFacts(groupId: string, meetingId: string): Promise<QuorumFacts>;
+}
+
+/**
+ * The group's roster (in its order), the meeting's attendance events and reported intervals (as
+ * `events` and `reportIntervals` give them) and who declared jäv in which paragraph.
+ */
+export interface QuorumFacts {
+  roster: RosterMember[];
+  events: AttendanceEvent[];
+  reportIntervals: AttendanceInterval[];
+  conflicts: Array<{ itemId: string; memberIds: string[] }>;
 }
 
 export interface StoredDocumentVersion extends DocumentVersion {
@@ -417,7 +436,29 @@ export interface Repositories {
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };
 
+/** The facts of a turn its context is read by: the activity's id and where and from whom it came. */
+export interface TurnFacts {
+  /** null: nothing to claim (an activity without an id) */
+  idempotencyKey: string | null;
+  conversationId: string;
+  teamId: string | null;
+  channelId: string | null;
+  senderAadObjectId: string | null;
+}
+
+/** What a turn reads before its work: the conversation's group and the sender's roster entry in it. */
+export interface TurnContext {
+  group: Group | null;
+  /** the roster entry tied to the sender's Entra object id (null: none, or no group) */
+  sender: RosterMember | null;
+}
+
 export interface UnitOfWork {
+  /**
+   * A turn in one transaction: its activity id is claimed and its context read in one statement,
+   * then `work` runs; an activity id claimed before skips the work (a retried activity).
+   */
+  runTurn<T>(facts: TurnFacts, work: (repos: Repositories, context: TurnContext) => Promise<T>): Promise<TransactionOutcome<T>>;
   /**
    * Runs `work` in one transaction. With an `idempotencyKey` the key is recorded in the same
    * transaction, and a key seen before skips the work: a retried activity is recorded once.

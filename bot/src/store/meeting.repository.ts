@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
-import type { IsoTime, Meeting, MeetingStatus } from '../core/model';
+import type { AgendaItem, IsoTime, Meeting, MeetingStatus } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
+import { toItem, type ItemRow } from './agenda.repository';
 
 const columns = [
   'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
@@ -75,6 +76,22 @@ export class MeetingRepository implements MeetingStore {
       .forUpdate()
       .executeTakeFirst();
     return row ? toMeeting(row) : null;
+  }
+
+  async findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string> } | null> {
+    // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .select(sql<ItemRow[]>`coalesce((select json_agg(i order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
+      .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
+        join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
+        where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
+      .where('group_id', '=', groupId)
+      .where('status', 'in', ['planerat', 'pågår'])
+      .forUpdate()
+      .executeTakeFirst();
+    return row ? { meeting: toMeeting(row), items: row.items.map(toItem), adjustedItemIds: new Set(row.adjusted_item_ids) } : null;
   }
 
   async create(

@@ -156,16 +156,11 @@ export class RecordRepository implements RecordStore {
   }
 
   async countForItem(meetingId: string, itemId: string): Promise<number> {
-    const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') => {
-      const row = await this.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('meeting_id', '=', meetingId)
-        .where('item_id', '=', itemId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    };
-    const counts = await Promise.all([count('notes'), count('decisions'), count('action_items'), count('paragraph_statements')]);
-    return counts.reduce((a, b) => a + b, 0);
+    // One statement for the four tables: this runs before every write to a paragraph.
+    const count = (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') =>
+      sql<number>`(select count(*) from ${sql.table(table)} where meeting_id = ${meetingId} and item_id = ${itemId})`;
+    const row = await sql<{ n: string }>`select ${count('notes')} + ${count('decisions')} + ${count('action_items')} + ${count('paragraph_statements')} as n`.execute(this.db);
+    return Number(row.rows[0]?.n ?? 0);
   }
+
 }

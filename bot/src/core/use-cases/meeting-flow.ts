@@ -109,7 +109,10 @@ export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandCont
  * approvers approved is in force and must read the same in the protokoll.
  */
 async function writable(repos: Repositories, target: ParagraphTarget): Promise<ParagraphTarget> {
-  if (await repos.records.inAdjustedParagraph(target.meeting.id, target.item.id)) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
+  const adjusted = target.adjustedItemIds
+    ? target.adjustedItemIds.has(target.item.id)
+    : await repos.records.inAdjustedParagraph(target.meeting.id, target.item.id);
+  if (adjusted) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
   return target;
 }
 

@@ -4,7 +4,7 @@ import { formatQuorumLine } from '../quorum';
 import { itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { CommandContext } from './command-context';
 import { runningMeeting } from './meeting-flow';
-import { quorumAt } from './quorum-now';
+import { quorumAndRosterAt } from './quorum-now';
 import { countsForQuorum } from '../roster-roles';
 import { printedMemberName } from '../statements.sv';
 
@@ -23,8 +23,7 @@ export interface ParagraphFormsView {
 export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
   const { meeting, items } = await runningMeeting(repos, ctx);
   const year = meetingYear(meeting, ctx.at);
-  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
-  const roster = await repos.roster.list(ctx.group.id);
+  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
   return {
     meetingId: meeting.id,
     paragraphs: walkOrder(items).map((item) => ({ itemId: item.id, label: itemReference(ctx.group, year, items, item), title: item.title })),

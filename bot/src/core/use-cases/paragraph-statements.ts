@@ -3,7 +3,7 @@
  * interest takes no part in the paragraph; members who took part in its decision may dissent from it.
  * Both are recorded by roster id, printed where they were recorded among the paragraph's entries.
  */
-import type { IsoTime, RosterMember } from '../model';
+import type { AgendaItem, IsoTime, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { conflict, invalid, notFound } from '../errors';
 import { paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
@@ -66,9 +66,14 @@ export async function recordReservation(
 
 /** The members who declared jäv in the paragraph (or in its main paragraph, for a sub-point). */
 export async function conflictedIn(repos: Repositories, target: Pick<ParagraphTarget, 'meeting' | 'item'>): Promise<Set<string>> {
-  const ids = new Set([target.item.id, target.item.parentId].filter((id): id is string => !!id));
   const statements = await repos.records.statements(target.meeting.id);
-  return new Set(statements.filter((s) => s.kind === 'conflict' && ids.has(s.itemId)).flatMap((s) => s.memberIds));
+  return conflictedAmong(statements.filter((s) => s.kind === 'conflict'), target.item);
+}
+
+/** `conflictedIn` over the meeting's jäv declarations already read. */
+export function conflictedAmong(conflicts: ReadonlyArray<{ itemId: string; memberIds: string[] }>, item: Pick<AgendaItem, 'id' | 'parentId'>): Set<string> {
+  const ids = new Set([item.id, item.parentId].filter((id): id is string => !!id));
+  return new Set(conflicts.filter((c) => ids.has(c.itemId)).flatMap((c) => c.memberIds));
 }
 
 /**

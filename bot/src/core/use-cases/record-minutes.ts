@@ -6,7 +6,7 @@ import type { Answer, CommandContext } from './command-context';
 import { currentItem, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
 import type { IsoTime } from '../model';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
-import { quorumAt } from './quorum-now';
+import { quorumAndRosterAt } from './quorum-now';
 import { meetingByStatus } from './meeting-lookup';
 import { capitalisedClause, storedClause } from '../decision-clause';
 import { ensureRoomInParagraph } from '../limits';
@@ -46,12 +46,11 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
   ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
-  const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
+  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
   // recorded before stays where it was recorded, and prints beside the clauses.
   if (item.outcome === 'open') await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
-  const roster = await repos.roster.list(ctx.group.id);
   const quorumLine = formatQuorumLine(quorum);
   const printed = numbered
     ? `: ${(await repos.records.decisions(meeting.id)).filter((d) => d.itemId === item.id).length}. ${capitalisedClause(clause)}`

@@ -31,13 +31,14 @@ export async function learnIdentity(repos: Repositories, group: Group, member: R
 
 /**
  * For anyone writing to the bot. This runs on every turn, so the usual case is one indexed read:
- * the member with this Entra object id. Someone not tied yet is tied only when Teams reported an
+ * the member with this Entra object id (none when the caller already read it: `tied`, as the turn
+ * envelope does with the turn's context). Someone not tied yet is tied only when Teams reported an
  * e-mail/UPN for them that the roster has. Returns the sender's roster entry (null: none is tied
  * to them), so the permission check needs no second read.
  */
-export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<RosterMember | null> {
+export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, tied?: RosterMember | null): Promise<RosterMember | null> {
   if (!identity.aadObjectId) return null;
-  const known = await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
+  const known = tied !== undefined ? tied : await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
   if (known) {
     await learnIdentity(repos, group, known, identity);
     return known;
