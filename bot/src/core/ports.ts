@@ -156,7 +156,8 @@ export interface RecordStore {
   visits(meetingId: string): Promise<ParagraphVisit[]>;
   addNote(meetingId: string, note: Omit<Note, 'id' | 'seq'>): Promise<Note>;
   notes(meetingId: string): Promise<Note[]>;
-  addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision>;
+  /** with `decidesItem`, the paragraph's outcome becomes `decided` in the same write */
+  addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>, options?: { decidesItem?: boolean }): Promise<Decision>;
   decisions(meetingId: string): Promise<Decision[]>;
   /** rewrites a clause (the group changed its clause style) */
   setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;

@@ -47,8 +47,16 @@ export class RecordRepository implements RecordStore {
     return rows.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text, createdAt: iso(r.created_at), seq: seqNumber(r.seq) }));
   }
 
-  async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision> {
+  async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>, options: { decidesItem?: boolean } = {}): Promise<Decision> {
+    // The paragraph's outcome in the same statement: a CTE's update is done whatever the outer query reads.
     const row = await this.db
+      .with('decided', (db) => db
+        .updateTable('agenda_items')
+        .set({ outcome: 'decided' })
+        .where('meeting_id', '=', meetingId)
+        .where('id', '=', decision.itemId)
+        .where(sql<boolean>`${options.decidesItem === true}`)
+        .returning('id'))
       .insertInto('decisions')
       .values({ meeting_id: meetingId, item_id: decision.itemId, clause: decision.clause, quorate: decision.quorate, created_at: decision.createdAt })
       .returning(['id', 'seq'])

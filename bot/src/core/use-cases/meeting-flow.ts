@@ -120,16 +120,22 @@ async function writable(repos: Repositories, target: ParagraphTarget): Promise<P
  * During the meeting a move is a visit (its time counts for presence per paragraph); in the draft
  * it only chooses which paragraph the next edits go to.
  */
-async function moveTo(repos: Repositories, ctx: CommandContext, open: MeetingBeingWritten, target: AgendaItem): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
-  await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
+async function moveTo(repos: Repositories, ctx: CommandContext, open: MeetingBeingWritten, target: AgendaItem): Promise<Answer<Moved>> {
+  const meeting = await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
   const reference = itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, target);
   const presenters = target.presenters.length ? ` Föredragande: ${target.presenters.join(', ')}.` : '';
   if (open.phase === 'draft') return { text: `Du ändrar nu ${reference} ${target.title} i protokollutkastet.${presenters}`, data: { phase: 'draft' } };
   await repos.records.addVisit(open.meeting.id, { itemId: target.id, openedAt: ctx.at });
-  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}`, data: { phase: 'live' } };
+  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}`, data: { phase: 'live', running: { meeting, items: open.items } } };
 }
 
-export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+/**
+ * Where a move went: in the draft, nothing more; during the meeting, the running meeting on its new
+ * paragraph, so the answer's decision form is built without reading the meeting again.
+ */
+export type Moved = { phase: 'draft' } | { phase: 'live'; running: OpenMeeting };
+
+export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer<Moved>> {
   const open = await meetingBeingWritten(repos, ctx);
   const order = walkOrder(open.items);
   const index = order.findIndex((i) => i.id === open.meeting.currentItemId);
@@ -138,7 +144,7 @@ export async function nextItem(repos: Repositories, ctx: CommandContext): Promis
   return moveTo(repos, ctx, open, target);
 }
 
-export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer<Moved>> {
   const open = await meetingBeingWritten(repos, ctx);
   const target = findByNumber(open.items, number, sub);
   if (!target) {

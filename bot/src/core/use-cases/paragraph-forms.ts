@@ -4,6 +4,7 @@ import { formatQuorumLine } from '../quorum';
 import { itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { CommandContext } from './command-context';
 import { runningMeeting } from './meeting-flow';
+import type { OpenMeeting } from './open-meeting';
 import { quorumAndRosterAt } from './quorum-now';
 import { countsForQuorum } from '../roster-roles';
 import { printedMemberName } from '../statements.sv';
@@ -20,8 +21,9 @@ export interface ParagraphFormsView {
   members: Array<{ memberId: string; name: string }>;
 }
 
-export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
-  const { meeting, items } = await runningMeeting(repos, ctx);
+/** `running`: the running meeting as the caller has just read or changed it (else it is read here). */
+export async function paragraphFormsView(repos: Repositories, ctx: CommandContext, running?: OpenMeeting): Promise<ParagraphFormsView> {
+  const { meeting, items } = running ?? (await runningMeeting(repos, ctx));
   const year = meetingYear(meeting, ctx.at);
   const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
   return {

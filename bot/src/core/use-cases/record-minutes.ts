@@ -47,10 +47,9 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   const { meeting, item, reference } = target;
   ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
   const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
-  await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
   // recorded before stays where it was recorded, and prints beside the clauses.
-  if (item.outcome === 'open') await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
+  await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at }, { decidesItem: item.outcome === 'open' });
   const quorumLine = formatQuorumLine(quorum);
   const printed = numbered
     ? `: ${(await repos.records.decisions(meeting.id)).filter((d) => d.itemId === item.id).length}. ${capitalisedClause(clause)}`
