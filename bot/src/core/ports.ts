@@ -94,6 +94,8 @@ export interface MeetingStore {
   findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string> } | null>;
   /** the same without the lock, for work that only adds rows of its own (join/leave events) */
   findOpen(groupId: string): Promise<Meeting | null>;
+  /** `findOpen` and the group's roster in its order, in one read: what a Teams join or leave needs */
+  findOpenWithRoster(groupId: string): Promise<{ meeting: Meeting | null; roster: RosterMember[] }>;
   create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
   update(groupId: string, meetingId: string, changes: Partial<Omit<Meeting, 'id' | 'groupId'>>): Promise<Meeting>;
   /** the most recent meeting before this one (for carry-over and "föregående protokoll") */

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
-import type { AgendaItem, IsoTime, Meeting, MeetingStatus } from '../core/model';
+import type { AgendaItem, IsoTime, Meeting, MeetingStatus, RosterMember } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
 import { toItem, type ItemRow } from './agenda.repository';
+import { rosterColumns, toMember, type MemberRow } from './roster.repository';
 
 const columns = [
   'id', 'group_id', 'status', 'starts_at', 'ends_at', 'started_at', 'ended_at', 'place', 'current_item_id',
@@ -65,6 +66,18 @@ export class MeetingRepository implements MeetingStore {
       .where('status', 'in', ['planerat', 'pågår'])
       .executeTakeFirst();
     return row ? toMeeting(row) : null;
+  }
+
+  async findOpenWithRoster(groupId: string): Promise<{ meeting: Meeting | null; roster: RosterMember[] }> {
+    // The roster as JSON beside the meeting's row; the outer join keeps the roster when there is no meeting.
+    const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
+    const row = await this.db
+      .selectFrom(sql<{ one: number }>`(select 1)`.as('one'))
+      .leftJoin('meetings', (join) => join.onTrue().on('meetings.group_id', '=', groupId).on('meetings.status', 'in', ['planerat', 'pågår']))
+      .select(columns.map((c) => `meetings.${c}` as const))
+      .select(sql<MemberRow[]>`coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`.as('roster'))
+      .executeTakeFirstOrThrow();
+    return { meeting: row.id ? toMeeting(row as MeetingRow) : null, roster: row.roster.map(toMember) };
   }
 
   async findOpenForUpdate(groupId: string): Promise<Meeting | null> {

@@ -52,10 +52,11 @@ export async function learnActorIdentity(repos: Repositories, group: Group, iden
 
 /**
  * A Teams participant seen in the meeting: tied when identified by a fact; when only the display
- * name fits, kept as a provisional match for the secretary to confirm.
+ * name fits, kept as a provisional match for the secretary to confirm. `roster`: the group's roster
+ * when the caller has just read it.
  */
-export async function noteParticipantIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, at: IsoTime): Promise<RosterMember | null> {
-  const found = identifyParticipant(await repos.roster.list(group.id), identity);
+export async function noteParticipantIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, at: IsoTime, roster?: RosterMember[]): Promise<RosterMember | null> {
+  const found = identifyParticipant(roster ?? (await repos.roster.list(group.id)), identity);
   if (!found) return null;
   if (found.by !== 'name') await learnIdentity(repos, group, found.member, identity);
   else if (identity.aadObjectId) {
