@@ -87,11 +87,12 @@ export interface MeetingStore {
   /** the group's planned or running meeting, locked for the rest of the transaction */
   findOpenForUpdate(groupId: string): Promise<Meeting | null>;
   /**
-   * The same, locked, with its agenda in order and the ids of the items in a paragraph that is
-   * omedelbart justerad (the item or its parent), all in one statement: what a command on the
-   * meeting reads first.
+   * The same, locked, with its agenda in order, the ids of the items in a paragraph that is
+   * omedelbart justerad (the item or its parent) and what the current paragraph has recorded
+   * (`countForItem` of it; null with no current paragraph), all in one statement: what a command
+   * on the meeting reads first.
    */
-  findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string> } | null>;
+  findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null>;
   /** the same without the lock, for work that only adds rows of its own (join/leave events) */
   findOpen(groupId: string): Promise<Meeting | null>;
   /** `findOpen` and the group's roster in its order, in one read: what a Teams join or leave needs */

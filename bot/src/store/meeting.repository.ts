@@ -91,7 +91,8 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
-  async findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string> } | null> {
+  async findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null> {
+    const entries = (table: string) => sql`(select count(*) from ${sql.table(table)} e where e.meeting_id = meetings.id and e.item_id = meetings.current_item_id)`;
     // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
     const row = await this.db
       .selectFrom('meetings')
@@ -100,11 +101,21 @@ export class MeetingRepository implements MeetingStore {
       .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
         join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
         where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
+      // Read under the meeting's lock, as every write to its paragraphs takes it: the count stays true for the turn.
+      .select(sql<string | null>`case when current_item_id is null then null else
+        ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
       .where('group_id', '=', groupId)
       .where('status', 'in', ['planerat', 'pågår'])
       .forUpdate()
       .executeTakeFirst();
-    return row ? { meeting: toMeeting(row), items: row.items.map(toItem), adjustedItemIds: new Set(row.adjusted_item_ids) } : null;
+    return row
+      ? {
+          meeting: toMeeting(row),
+          items: row.items.map(toItem),
+          adjustedItemIds: new Set(row.adjusted_item_ids),
+          currentItemEntries: row.current_item_entries === null ? null : Number(row.current_item_entries),
+        }
+      : null;
   }
 
   async create(

@@ -116,6 +116,12 @@ async function writable(repos: Repositories, target: ParagraphTarget): Promise<P
   return target;
 }
 
+/** What the paragraph has recorded (for the limit per paragraph): read with the meeting when it is the current one. */
+export async function entriesIn(repos: Repositories, target: ParagraphTarget): Promise<number> {
+  const known = target.item.id === target.meeting.currentItemId ? target.currentItemEntries : undefined;
+  return known ?? repos.records.countForItem(target.meeting.id, target.item.id);
+}
+
 /**
  * During the meeting a move is a visit (its time counts for presence per paragraph); in the draft
  * it only chooses which paragraph the next edits go to.

@@ -18,6 +18,8 @@ export interface OpenMeeting {
   items: AgendaItem[];
   /** items in a paragraph that is omedelbart justerad, when read with the agenda (else asked per item) */
   adjustedItemIds?: ReadonlySet<string>;
+  /** what the current paragraph has recorded, when read with the agenda (else counted when needed) */
+  currentItemEntries?: number | null;
 }
 
 /** The planned or running meeting, locked, with its agenda: one read. */

@@ -11,7 +11,7 @@ import { countsForQuorum } from '../roster-roles';
 import { ensureRoomInParagraph } from '../limits';
 import { conflictLine, printedMemberName, reservationLine } from '../statements.sv';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting, type ParagraphTarget } from './meeting-flow';
+import { currentItem, entriesIn, itemOfRunningMeeting, type ParagraphTarget } from './meeting-flow';
 import { meetingIntervals } from './meeting-intervals';
 import { uniqueMember } from './roster-lookup';
 
@@ -36,7 +36,7 @@ export async function declareConflict(repos: Repositories, ctx: CommandContext, 
   if ((await conflictedIn(repos, target)).has(member.id)) {
     throw conflict(`${member.name} har redan anmält jäv i ${reference} ${item.title}.`);
   }
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addStatement(meeting.id, { itemId: item.id, kind: 'conflict', memberIds: [member.id], motivation: null, createdAt: ctx.at });
   return { text: `${reference} ${item.title}: ${conflictLine(printedMemberName(member))} Ledamoten räknas inte som närvarande i paragrafen.` };
 }
@@ -58,7 +58,7 @@ export async function recordReservation(
     if (conflicted.has(member.id)) throw invalid(`${member.name} har anmält jäv i ${reference} och deltog inte i beslutet, så kan inte reservera sig mot det.`);
     if (!present.has(member.id)) throw invalid(`${member.name} var inte närvarande i ${reference} och kan inte reservera sig. Bara ledamöter som deltog i beslutet kan det.`);
   }
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addStatement(meeting.id, { itemId: item.id, kind: 'reservation', memberIds: members.map((m) => m.id), motivation, createdAt: ctx.at });
   const because = motivation ? ' Motiveringen skrivs som reservation under beslutet.' : '';
   return { text: `${reference} ${item.title}: ${reservationLine(members.map(printedMemberName))}${because}` };

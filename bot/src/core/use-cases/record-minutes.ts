@@ -3,7 +3,7 @@ import type { Repositories } from '../ports';
 import { invalid } from '../errors';
 import { formatQuorumLine } from '../quorum';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
+import { currentItem, entriesIn, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
 import type { IsoTime } from '../model';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
 import { quorumAndRosterAt } from './quorum-now';
@@ -18,8 +18,9 @@ export async function setPresenters(repos: Repositories, ctx: CommandContext, na
 }
 
 export async function addNote(repos: Repositories, ctx: CommandContext, text: string): Promise<Answer> {
-  const { meeting, item, reference } = await currentItem(repos, ctx);
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  const target = await currentItem(repos, ctx);
+  const { meeting, item, reference } = target;
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addNote(meeting.id, { itemId: item.id, text, createdAt: ctx.at });
   return { text: `Anteckningen är sparad under ${reference} ${item.title}.` };
 }
@@ -45,7 +46,7 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
   // recorded before stays where it was recorded, and prints beside the clauses.
