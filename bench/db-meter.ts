@@ -1,36 +1,69 @@
 /**
- * Counts the statements the server sends to its database and the time until each result is back,
+ * Counts the statements the server sends to its database and how long the database had work to do,
  * so the table can say how much of a command's round trip is the database. A Kysely plugin on the
  * store handed to the server: nothing in the server knows it is measured. (BEGIN and COMMIT do not
  * pass through plugins, so a transaction counts two statements fewer than it sends.)
+ *
+ * The time is the wall time during which at least one statement was outstanding, not the sum of
+ * each statement's time: statements issued together (Promise.all) queue on the transaction's one
+ * connection, and summing would count the wait of each for the ones ahead of it again, which once
+ * made "the database" longer than the whole round trip.
  */
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { StoreConnection } from '../bot/src/store/database';
 
 export class DbMeter implements KyselyPlugin {
   statements = 0;
-  milliseconds = 0;
-  private readonly started = new WeakMap<object, number>();
+  private busyMs = 0;
+  private outstanding = new Set<object>();
+  private busySince = 0;
+  private lastActivity = 0;
 
   reset(): void {
     this.statements = 0;
-    this.milliseconds = 0;
+    this.busyMs = 0;
+    if (this.outstanding.size > 0) this.busySince = performance.now();
+  }
+
+  /** wall time with a statement outstanding since the last reset (a statement still running counts until now) */
+  get milliseconds(): number {
+    return this.busyMs + (this.outstanding.size > 0 ? performance.now() - this.busySince : 0);
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     this.statements++;
-    this.started.set(args.queryId, performance.now());
+    if (this.outstanding.size === 0) this.busySince = performance.now();
+    this.outstanding.add(args.queryId);
+    this.lastActivity = performance.now();
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    const start = this.started.get(args.queryId);
-    if (start !== undefined) this.milliseconds += performance.now() - start;
+    this.settle(args.queryId);
     return args.result;
+  }
+
+  /**
+   * Waits until the server has sent nothing for `quietMs` and nothing is outstanding (at most
+   * `limitMs`): work a turn leaves running after its answer is then counted with that turn, not
+   * with the next. A statement that failed never reports a result; after `limitMs` it is given up.
+   */
+  async quiet(quietMs = 20, limitMs = 1000): Promise<void> {
+    const until = performance.now() + limitMs;
+    while (performance.now() < until && (this.outstanding.size > 0 || performance.now() - this.lastActivity < quietMs)) {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    for (const queryId of [...this.outstanding]) this.settle(queryId);
   }
 
   /** the same store, with every statement going through this meter */
   measure(store: StoreConnection): StoreConnection {
     return { ...store, db: store.db.withPlugin(this) };
+  }
+
+  private settle(queryId: object): void {
+    if (!this.outstanding.delete(queryId)) return;
+    this.lastActivity = performance.now();
+    if (this.outstanding.size === 0) this.busyMs += performance.now() - this.busySince;
   }
 }

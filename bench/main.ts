@@ -12,7 +12,7 @@ import { createLogger } from '../bot/src/logger';
 import { startApp } from '../bot/src/app';
 import { benchStores, type BenchStore } from './stores';
 import { startEchoBot } from './echo-bot';
-import { roundTrips } from './round-trip';
+import { roundTrips, statementsPerCommand } from './round-trip';
 import { joinsAlone, meetingsLoad } from './meetings-load';
 import { recordLongMeeting, renderTimes } from './render';
 import { ACTION_COUNTS, actionListTimes, seedActions, type ActionListResult } from './action-list';
@@ -20,7 +20,7 @@ import type { StoreConnection } from '../bot/src/store/database';
 import { BotConnectorServer, groupInMeeting, mustDeliver, secretary, tick, type TeamsChannel } from './teams';
 import { DbMeter } from './db-meter';
 import { underLoad } from './machine';
-import { explanations, historyTable, historyTargetLines, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
+import { explanations, historyTable, historyTargetLines, roundTripTable, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
 import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
 import { CALENDAR_GROUPS, calendarFollow, calendarLines, type CalendarFollowResult } from './calendar-follow';
@@ -48,6 +48,27 @@ function benchConfig() {
   });
 }
 
+/**
+ * Commands one after the other, Protokoll and the echo bot taking turns, on eight channels with a
+ * running meeting; then each typical command once, for the statements it sends.
+ */
+async function commandRoundTrips(appUrl: string, echoUrl: string, connector: BotConnectorServer, meter: DbMeter) {
+  const clients = await Promise.all(Array.from({ length: 8 }, (_, i) => groupInMeeting(appUrl, connector, `rt${i}`, 10)));
+  // A new meeting every 60 commands (20 items): agendas stay the size real meetings have.
+  const newMeeting = async (channel: (typeof clients)[number], i: number) => {
+    if (i === 0 || i % 60 !== 0) return;
+    await mustDeliver(appUrl, channel.message(secretary, 'avsluta', tick()));
+    await mustDeliver(appUrl, channel.message(secretary, 'starta', tick()));
+  };
+  const measured = await underLoad(() => roundTrips(
+    [{ url: appUrl, between: newMeeting, meter }, { url: echoUrl }],
+    clients,
+    { warmup: 30, sequential: 300, concurrentPerClient: 40 },
+  ));
+  const typical = await statementsPerCommand(appUrl, await groupInMeeting(appUrl, connector, 'satser', 10), meter);
+  return { ...measured, typical };
+}
+
 async function runOn(benchStore: BenchStore): Promise<StoreResult> {
   let opened;
   try {
@@ -68,18 +89,7 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
   };
   try {
     log('kommandon tur och retur');
-    const clients = await Promise.all(Array.from({ length: 8 }, (_, i) => groupInMeeting(app.url, connector, `rt${i}`, 10)));
-    // A new meeting every 60 commands (20 items): agendas stay the size real meetings have.
-    const newMeeting = async (channel: (typeof clients)[number], i: number) => {
-      if (i === 0 || i % 60 !== 0) return;
-      await mustDeliver(app.url, channel.message(secretary, 'avsluta', tick()));
-      await mustDeliver(app.url, channel.message(secretary, 'starta', tick()));
-    };
-    const commands = await underLoad(() => roundTrips(
-      [{ url: app.url, between: newMeeting, meter }, { url: echo.url }],
-      clients,
-      { warmup: 30, sequential: 300, concurrentPerClient: 40 },
-    ));
+    const commands = await commandRoundTrips(app.url, echo.url, connector, meter);
     const [ours, echoed] = commands.value;
 
     log(`${LOAD.meetings} möten × ${LOAD.participants} deltagare`);
@@ -105,7 +115,7 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
     const history = await tenYears(app.url, connector, opened.store, benchStore.name === 'PostgreSQL' ? REGION_SCALE : PGLITE_SCALE, log);
     log('klar');
     return {
-      store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine,
+      store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical,
       load: load.value, loadMachine: load.machine, loadSpread, joinAlone: alone, render, actions: actions.value, actionsMachine: actions.machine, history,
     };
   } finally {
@@ -177,6 +187,35 @@ async function calendarRequests(databaseUrl: string): Promise<CalendarFollowResu
   }
 }
 
+/**
+ * `BENCH_ONLY=round-trip npm run bench`: the command round trips alone on both stores (statements
+ * per command, ratio against the echo bot), printed and not written to results.md.
+ */
+async function roundTripOnly(databaseUrl: string): Promise<number> {
+  const results: StoreResult[] = [];
+  for (const benchStore of benchStores(databaseUrl)) {
+    const opened = await benchStore.open();
+    const meter = new DbMeter();
+    const logger = createLogger('silent');
+    const connector = await new BotConnectorServer().start();
+    const app = await startApp(benchConfig(), logger, { store: meter.measure(opened.store) });
+    const echo = await startEchoBot(logger);
+    try {
+      process.stderr.write(`[${benchStore.name}] kommandon tur och retur\n`);
+      const commands = await commandRoundTrips(app.url, echo.url, connector, meter);
+      const [ours, echoed] = commands.value;
+      results.push({ store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical });
+    } finally {
+      await echo.stop();
+      await app.stop();
+      await connector.stop();
+      await opened.dispose();
+    }
+  }
+  console.log(roundTripTable(results));
+  return 0;
+}
+
 export async function main(): Promise<number> {
   const started = Date.now();
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -187,6 +226,7 @@ export async function main(): Promise<number> {
     console.log([...calendar.text, '', calendar.target].join('\n'));
     return 0;
   }
+  if (process.env.BENCH_ONLY === 'round-trip') return roundTripOnly(databaseUrl);
   const results: StoreResult[] = [];
   for (const store of benchStores(databaseUrl)) results.push(await runOn(store));
   const calendar = calendarLines(await calendarRequests(databaseUrl));

@@ -90,8 +90,17 @@ export interface MeetingStore {
   lock(groupId: string, meetingId: string): Promise<Meeting | null>;
   /** the group's planned or running meeting, locked for the rest of the transaction */
   findOpenForUpdate(groupId: string): Promise<Meeting | null>;
+  /**
+   * The same, locked, with its agenda in order, the ids of the items in a paragraph that is
+   * omedelbart justerad (the item or its parent) and what the current paragraph has recorded
+   * (`countForItem` of it; null with no current paragraph), all in one statement: what a command
+   * on the meeting reads first.
+   */
+  findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null>;
   /** the same without the lock, for work that only adds rows of its own (join/leave events) */
   findOpen(groupId: string): Promise<Meeting | null>;
+  /** `findOpen` and the group's roster in its order, in one read: what a Teams join or leave needs */
+  findOpenWithRoster(groupId: string): Promise<{ meeting: Meeting | null; roster: RosterMember[] }>;
   create(groupId: string, input: { startsAt?: IsoTime | null; endsAt?: IsoTime | null; teamsMeetingId?: string | null; joinUrl?: string | null }): Promise<Meeting>;
   update(groupId: string, meetingId: string, changes: Partial<Omit<Meeting, 'id' | 'groupId'>>): Promise<Meeting>;
   /** the most recent meeting before this one (for carry-over and "föregående protokoll") */
@@ -108,8 +117,13 @@ export interface MeetingStore {
    * it only grows, and read before the meeting's state it never claims more than that state shows.
    */
   changeNumber(groupId: string, meetingId: string): Promise<number>;
-  /** the group's meeting whose draft awaits justering, locked until the transaction ends */
-  awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null>;
+  /**
+   * The group's meeting whose draft awaits justering, locked until the transaction ends, when its
+   * draft may no longer print what it records: this transaction changed the meeting or what it
+   * prints (the database notes every such change), or its current version has nothing to compare
+   * with (none, final, or stored without a content digest). Null otherwise, without a lock.
+   */
+  awaitingApprovalToCompare(groupId: string): Promise<Meeting | null>;
   /** every group's meetings awaiting justering with a deadline (the reminder job looks across groups) */
   awaitingApprovalWithDeadline(): Promise<Meeting[]>;
   /**
@@ -151,7 +165,8 @@ export interface RecordStore {
   visits(meetingId: string): Promise<ParagraphVisit[]>;
   addNote(meetingId: string, note: Omit<Note, 'id' | 'seq'>): Promise<Note>;
   notes(meetingId: string): Promise<Note[]>;
-  addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision>;
+  /** with `decidesItem`, the paragraph's outcome becomes `decided` in the same write */
+  addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>, options?: { decidesItem?: boolean }): Promise<Decision>;
   decisions(meetingId: string): Promise<Decision[]>;
   /** rewrites a clause (the group changed its clause style) */
   setDecisionClause(meetingId: string, decisionId: string, clause: string): Promise<void>;
@@ -301,6 +316,19 @@ export interface AttendanceStore {
   /** intervals from the Teams attendance report */
   addReportInterval(meetingId: string, interval: Omit<AttendanceInterval, 'id' | 'meetingId' | 'source'>): Promise<void>;
   reportIntervals(meetingId: string): Promise<AttendanceInterval[]>;
+  /** what beslutförhet is judged from, in one read: see QuorumFacts */
+  quorumFacts(groupId: string, meetingId: string): Promise<QuorumFacts>;
+}
+
+/**
+ * The group's roster (in its order), the meeting's attendance events and reported intervals (as
+ * `events` and `reportIntervals` give them) and who declared jäv in which paragraph.
+ */
+export interface QuorumFacts {
+  roster: RosterMember[];
+  events: AttendanceEvent[];
+  reportIntervals: AttendanceInterval[];
+  conflicts: Array<{ itemId: string; memberIds: string[] }>;
 }
 
 export interface StoredDocumentVersion extends DocumentVersion {
@@ -429,7 +457,29 @@ export interface Repositories {
 
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };
 
+/** The facts of a turn its context is read by: the activity's id and where and from whom it came. */
+export interface TurnFacts {
+  /** null: nothing to claim (an activity without an id) */
+  idempotencyKey: string | null;
+  conversationId: string;
+  teamId: string | null;
+  channelId: string | null;
+  senderAadObjectId: string | null;
+}
+
+/** What a turn reads before its work: the conversation's group and the sender's roster entry in it. */
+export interface TurnContext {
+  group: Group | null;
+  /** the roster entry tied to the sender's Entra object id (null: none, or no group) */
+  sender: RosterMember | null;
+}
+
 export interface UnitOfWork {
+  /**
+   * A turn in one transaction: its activity id is claimed and its context read in one statement,
+   * then `work` runs; an activity id claimed before skips the work (a retried activity).
+   */
+  runTurn<T>(facts: TurnFacts, work: (repos: Repositories, context: TurnContext) => Promise<T>): Promise<TransactionOutcome<T>>;
   /**
    * Runs `work` in one transaction. With an `idempotencyKey` the key is recorded in the same
    * transaction, and a key seen before skips the work: a retried activity is recorded once.

@@ -16,9 +16,9 @@ const recordedAt = (at: Date | null, seq: string | number | bigint | null): Reco
 /** The next number in the order of arrival, shared with notes, decisions and actions (migration 0013). */
 const nextSeq = sql<string>`nextval('entry_seq')`;
 
-type ItemRow = Pick<Selectable<AgendaItemsTable>, (typeof columns)[number]>;
+export type ItemRow = Pick<Selectable<AgendaItemsTable>, (typeof columns)[number]>;
 
-function toItem(row: ItemRow): AgendaItem {
+export function toItem(row: ItemRow): AgendaItem {
   return {
     id: row.id,
     meetingId: row.meeting_id,

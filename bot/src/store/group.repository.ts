@@ -4,14 +4,16 @@ import type { DocumentKind, Group, NumberingStyle, QuorumRule } from '../core/mo
 import type { Database, GroupsTable } from './schema';
 import { nameKey } from './rows';
 
-const columns = [
+export const groupColumns = [
   'id', 'name', 'deciding_body', 'document_kind', 'numbering_style', 'numbering_start', 'numbering_start_year',
   'quorum_rule', 'numbered_clauses', 'elects_adjuster', 'tenant_id', 'team_id', 'channel_id',
 ] as const;
 
+const columns = groupColumns;
+
 type GroupRow = Pick<Selectable<GroupsTable>, (typeof columns)[number]>;
 
-function toGroup(row: GroupRow): Group {
+export function toGroup(row: GroupRow): Group {
   return {
     id: row.id,
     name: row.name,

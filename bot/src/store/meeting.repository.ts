@@ -1,9 +1,11 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
-import { PLACE_WITHOUT_ROOM, type IsoTime, type Meeting, type MeetingStatus } from '../core/model';
+import { PLACE_WITHOUT_ROOM, type AgendaItem, type IsoTime, type Meeting, type MeetingStatus, type RosterMember } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
 import { chatThreadInJoinUrl } from '../core/join-url';
+import { toItem, type ItemRow } from './agenda.repository';
+import { rosterColumns, toMember, type MemberRow } from './roster.repository';
 
 /** The longest stretch of the chat's thread made of characters that URL encoding leaves alone. */
 function longestUnencodedRun(chatId: string): string {
@@ -77,6 +79,18 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
+  async findOpenWithRoster(groupId: string): Promise<{ meeting: Meeting | null; roster: RosterMember[] }> {
+    // The roster as JSON beside the meeting's row; the outer join keeps the roster when there is no meeting.
+    const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
+    const row = await this.db
+      .selectFrom(sql<{ one: number }>`(select 1)`.as('one'))
+      .leftJoin('meetings', (join) => join.onTrue().on('meetings.group_id', '=', groupId).on('meetings.status', 'in', ['planerat', 'pågår']))
+      .select(columns.map((c) => `meetings.${c}` as const))
+      .select(sql<MemberRow[]>`coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`.as('roster'))
+      .executeTakeFirstOrThrow();
+    return { meeting: row.id ? toMeeting(row as MeetingRow) : null, roster: row.roster.map(toMember) };
+  }
+
   async findOpenForUpdate(groupId: string): Promise<Meeting | null> {
     const row = await this.db
       .selectFrom('meetings')
@@ -86,6 +100,33 @@ export class MeetingRepository implements MeetingStore {
       .forUpdate()
       .executeTakeFirst();
     return row ? toMeeting(row) : null;
+  }
+
+  async findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null> {
+    const entries = (table: string) => sql`(select count(*) from ${sql.table(table)} e where e.meeting_id = meetings.id and e.item_id = meetings.current_item_id)`;
+    // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
+    const row = await this.db
+      .selectFrom('meetings')
+      .select(columns)
+      .select(sql<ItemRow[]>`coalesce((select json_agg(i order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
+      .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
+        join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
+        where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
+      // Read under the meeting's lock, as every write to its paragraphs takes it: the count stays true for the turn.
+      .select(sql<string | null>`case when current_item_id is null then null else
+        ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
+      .where('group_id', '=', groupId)
+      .where('status', 'in', ['planerat', 'pågår'])
+      .forUpdate()
+      .executeTakeFirst();
+    return row
+      ? {
+          meeting: toMeeting(row),
+          items: row.items.map(toItem),
+          adjustedItemIds: new Set(row.adjusted_item_ids),
+          currentItemEntries: row.current_item_entries === null ? null : Number(row.current_item_entries),
+        }
+      : null;
   }
 
   async create(
@@ -169,14 +210,31 @@ export class MeetingRepository implements MeetingStore {
     return result.rows[0]?.last ?? null;
   }
 
-  async awaitingApprovalForUpdate(groupId: string): Promise<Meeting | null> {
+  async awaitingApprovalToCompare(groupId: string): Promise<Meeting | null> {
+    // The newest meeting awaiting justering is picked first and only then filtered: an older one
+    // changed here is not the draft the rule keeps current (as before this query was narrowed).
     const row = await this.db
+      .with('awaiting', (db) => db
+        .selectFrom('meetings')
+        .select('id')
+        .where('group_id', '=', groupId)
+        .where('status', '=', 'justering')
+        .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+        .limit(1))
       .selectFrom('meetings')
       .select(columns)
+      .where('id', '=', (eb) => eb.selectFrom('awaiting').select('id'))
       .where('group_id', '=', groupId)
-      .where('status', '=', 'justering')
-      .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
-      .limit(1)
+      .where((eb) => eb.or([
+        eb.exists(eb.selectFrom('meeting_changes as c').select(sql.lit(1).as('one'))
+          .whereRef('c.meeting_id', '=', 'meetings.id')
+          .where('c.tx', '=', sql<string>`txid_current_if_assigned()`)),
+        eb.not(eb.exists(eb.selectFrom('document_versions as v').select(sql.lit(1).as('one'))
+          .whereRef('v.meeting_id', '=', 'meetings.id')
+          .where('v.final', '=', false)
+          .where('v.content_digest', 'is not', null)
+          .where('v.version', '=', (v) => v.selectFrom('document_versions as latest').select((l) => l.fn.max('latest.version').as('version')).whereRef('latest.meeting_id', '=', 'meetings.id')))),
+      ]))
       .forUpdate()
       .executeTakeFirst();
     return row ? toMeeting(row) : null;

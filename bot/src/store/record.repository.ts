@@ -47,8 +47,16 @@ export class RecordRepository implements RecordStore {
     return rows.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text, createdAt: iso(r.created_at), seq: seqNumber(r.seq) }));
   }
 
-  async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>): Promise<Decision> {
+  async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>, options: { decidesItem?: boolean } = {}): Promise<Decision> {
+    // The paragraph's outcome in the same statement: a CTE's update is done whatever the outer query reads.
     const row = await this.db
+      .with('decided', (db) => db
+        .updateTable('agenda_items')
+        .set({ outcome: 'decided' })
+        .where('meeting_id', '=', meetingId)
+        .where('id', '=', decision.itemId)
+        .where(sql<boolean>`${options.decidesItem === true}`)
+        .returning('id'))
       .insertInto('decisions')
       .values({ meeting_id: meetingId, item_id: decision.itemId, clause: decision.clause, quorate: decision.quorate, created_at: decision.createdAt })
       .returning(['id', 'seq'])
@@ -156,16 +164,11 @@ export class RecordRepository implements RecordStore {
   }
 
   async countForItem(meetingId: string, itemId: string): Promise<number> {
-    const count = async (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') => {
-      const row = await this.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('meeting_id', '=', meetingId)
-        .where('item_id', '=', itemId)
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    };
-    const counts = await Promise.all([count('notes'), count('decisions'), count('action_items'), count('paragraph_statements')]);
-    return counts.reduce((a, b) => a + b, 0);
+    // One statement for the four tables: this runs before every write to a paragraph.
+    const count = (table: 'notes' | 'decisions' | 'action_items' | 'paragraph_statements') =>
+      sql<number>`(select count(*) from ${sql.table(table)} where meeting_id = ${meetingId} and item_id = ${itemId})`;
+    const row = await sql<{ n: string }>`select ${count('notes')} + ${count('decisions')} + ${count('action_items')} + ${count('paragraph_statements')} as n`.execute(this.db);
+    return Number(row.rows[0]?.n ?? 0);
   }
+
 }

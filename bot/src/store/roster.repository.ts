@@ -5,7 +5,9 @@ import { distinctRoles, primaryRole, rosterMember } from '../core/roster-roles';
 import type { Database, RosterMembersTable } from './schema';
 import { iso, nameKey } from './rows';
 
-const columns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'roles', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
+export const rosterColumns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'roles', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
+
+const columns = rosterColumns;
 
 export class RosterRepository implements RosterStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -108,9 +110,9 @@ export class RosterRepository implements RosterStore {
   }
 }
 
-type MemberRow = { [K in (typeof columns)[number]]: Selectable<RosterMembersTable>[K] };
+export type MemberRow = { [K in (typeof columns)[number]]: Selectable<RosterMembersTable>[K] };
 
-function toMember(r: MemberRow): RosterMember {
+export function toMember(r: MemberRow): RosterMember {
   return rosterMember({
     id: r.id,
     groupId: r.group_id,

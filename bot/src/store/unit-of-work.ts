@@ -4,7 +4,8 @@
  * work is skipped and nothing is recorded twice.
  */
 import type { Kysely } from 'kysely';
-import type { Repositories, TransactionOutcome, UnitOfWork } from '../core/ports';
+import type { Repositories, TransactionOutcome, TurnContext, TurnFacts, UnitOfWork } from '../core/ports';
+import { readTurnContext } from './turn-context';
 import type { Database } from './schema';
 import { GroupRepository } from './group.repository';
 import { RosterRepository } from './roster.repository';
@@ -51,6 +52,14 @@ export class DatabaseUnitOfWork implements UnitOfWork {
         if (!claimed) return { duplicate: true } as const;
       }
       return { duplicate: false, value: await work(repositoriesFor(trx)) } as const;
+    });
+  }
+
+  async runTurn<T>(facts: TurnFacts, work: (repos: Repositories, context: TurnContext) => Promise<T>): Promise<TransactionOutcome<T>> {
+    return this.db.transaction().execute(async (trx) => {
+      const { claimed, ...context } = await readTurnContext(trx, facts);
+      if (!claimed) return { duplicate: true } as const;
+      return { duplicate: false, value: await work(repositoriesFor(trx), context) } as const;
     });
   }
 

@@ -85,16 +85,17 @@ export class TurnEnvelope {
     }
     try {
       const prepared = (await work.prepare?.()) ?? null;
-      const done = await this.services.uow.run(async (repos) => {
+      const facts = { idempotencyKey: turn.idempotencyKey, conversationId: turn.conversationId, teamId: turn.teamId, channelId: turn.channelId, senderAadObjectId: turn.actor.aadObjectId };
+      const done = await this.services.uow.runTurn(facts, async (repos, context) => {
         const scope: TurnScope = { ...this.services, repos, turn, progress };
         if (work.group === 'none') return work.run(scope, prepared);
-        const group = await resolveGroup(repos, turn);
+        const group = context.group;
         if (!group) throw invalid(NO_GROUP_TEXT);
-        const sender = await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null });
+        const sender = await learnActorIdentity(repos, group, { ...turn.actor, teamsUserId: turn.actor.teamsUserId ?? null }, context.sender);
         await authorizeSender(repos, group, sender, work.permission, { inGroupChannel: inChannelOf(group, turn) });
         const outcome = await work.run({ ...scope, ctx: { group, actor: turn.actor, at: turn.at } }, prepared);
         return withDraftRule(outcome, await keepDraftCurrent(repos, group, turn.at, this.services.documents));
-      }, turn.idempotencyKey ?? undefined);
+      });
       if (done.duplicate) {
         this.logger.info({ key: turn.idempotencyKey }, 'duplicate activity ignored');
         return { kind: 'duplicate' };

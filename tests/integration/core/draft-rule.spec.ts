@@ -98,6 +98,31 @@ describeUseCase('draft rule', (fx) => {
     expect(text).not.toContain('Samverkansgruppen beslutar');
   });
 
+  it("a roster change in the same transaction makes a new version (the roster belongs to the group, not the meeting)", async () => {
+    const { g, meeting, first } = await awaiting();
+    const mats = g.members.mats;
+    const answer = await turn(g, 120, (repos) => repos.roster.upsert(g.group.id, [{ name: mats.name, title: 'Förvaltningschef', principal: mats.principal, roles: mats.roles }]));
+    expect(answer?.text).toBe('Utkastet är nu version 2. Justeringen börjar om.');
+    const latest = (await fx.repos.documents.latest(meeting.id))!;
+    expect(latest.contentDigest).toBe(await digestNow(g, meeting.id));
+    expect(latest.contentDigest).not.toBe(first.contentDigest);
+    expect(wordText(zipText(readZip((await fx.repos.documents.bytes(meeting.id, latest.id))!), 'word/document.xml'))).toContain('Förvaltningschef');
+  });
+
+  it('a turn that changed nothing of the draft leaves it alone, even when the record changed outside any turn', async () => {
+    const { g, meeting, first } = await awaiting();
+    // Written by someone else, outside the turn: the draft rule of that write's own turn was its business.
+    await fx.repos.records.addNote(meeting.id, { itemId: (await fx.repos.agenda.list(meeting.id))[0]!.id, text: 'Utanför turen', createdAt: at(100) });
+    expect(await turn(g, 101, async () => {})).toBeNull();
+    expect(await fx.repos.documents.latest(meeting.id)).toMatchObject({ id: first.id, version: 1 });
+    // the same note written in a turn is compared, and makes version 2
+    const answer = await turn(g, 102, async (repos) => {
+      await goToItem(repos, g.ctx(102), 3, null);
+      await addNote(repos, g.ctx(102), 'I turen');
+    });
+    expect(answer?.data?.version.version).toBe(2);
+  });
+
   it('approvals of the old version do not carry over to the new one', async () => {
     const { g, meeting, first } = await awaiting();
     await fx.repos.documents.addApproval({ documentVersionId: first.id, memberId: g.members.mats.id, aadObjectId: null, decision: 'approved', comment: null, at: at(100) });

@@ -35,10 +35,12 @@ export async function recordParticipantEvent(
 ): Promise<{ meeting: Meeting; member: RosterMember | null } | null> {
   // Thirty people join within a second: their events need no lock on the meeting and no agenda, only
   // a meeting to belong to (created, under the lock, only when there is none yet).
-  const meeting = (await repos.meetings.findOpen(group.id)) ?? (kind === 'join' ? (await openMeetingFor(repos, group, at)).meeting : null);
+  // The roster comes with it: one read for what every join needs.
+  const open = await repos.meetings.findOpenWithRoster(group.id);
+  const meeting = open.meeting ?? (kind === 'join' ? (await openMeetingFor(repos, group, at)).meeting : null);
   if (!meeting) return null;
   // Presence may rest on a display name; an identity only on what Teams vouches for (see teams-identity.ts).
-  const member = await noteParticipantIdentity(repos, group, { ...participant, teamsUserId: participant.teamsUserId ?? null, email: participant.email ?? null }, at);
+  const member = await noteParticipantIdentity(repos, group, { ...participant, teamsUserId: participant.teamsUserId ?? null, email: participant.email ?? null }, at, open.roster);
   await repos.attendance.addEvent(meeting.id, {
     memberId: member?.id ?? null,
     displayName: member?.name ?? participant.name,

@@ -4,9 +4,11 @@
  * transaction as the change, and approvals start over (they belong to the old version's bytes).
  *
  * This is one rule for every path that writes (commands, card actions, Teams events, the attendance
- * report). It does not rely on a path knowing that it changed the document: it compares what the
- * document would print now with what the current version prints (their content digests), so a
- * write nobody thought of as "a change to the draft" is caught as well.
+ * report). It does not rely on a path knowing that it changed the document: the database notes every
+ * change to what a protokoll prints (triggers, migrations 0019 and 0022), and for a draft this
+ * transaction changed the rule compares what the document would print now with what the current
+ * version prints (their content digests), so a write nobody thought of as "a change to the draft"
+ * is caught as well, while a turn that touched no draft costs one read.
  *
  *   keepDraftCurrent(repos, group, at, documents) → the new version's answer, or null when unchanged
  */
@@ -17,8 +19,10 @@ import type { Answer } from './command-context';
 import { loadMeetingRecord } from './meeting-record';
 
 export async function keepDraftCurrent(repos: Repositories, group: Group, at: IsoTime, documents: ProtokollDocuments): Promise<Answer<ApprovalState> | null> {
+  // Only a draft this transaction may have changed (the database notes every change to what a
+  // protokoll prints), so a turn that touched no draft reads one row, not the whole record.
   // Locked: a concurrent write or approval of the same draft waits for this transaction.
-  const meeting = await repos.meetings.awaitingApprovalForUpdate(group.id);
+  const meeting = await repos.meetings.awaitingApprovalToCompare(group.id);
   if (!meeting) return null;
   // Read again: this very turn may have changed the group's own settings (deciding body, numbering).
   const now = (await repos.groups.findById(group.id)) ?? group;

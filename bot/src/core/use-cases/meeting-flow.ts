@@ -109,24 +109,39 @@ export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandCont
  * approvers approved is in force and must read the same in the protokoll.
  */
 async function writable(repos: Repositories, target: ParagraphTarget): Promise<ParagraphTarget> {
-  if (await repos.records.inAdjustedParagraph(target.meeting.id, target.item.id)) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
+  const adjusted = target.adjustedItemIds
+    ? target.adjustedItemIds.has(target.item.id)
+    : await repos.records.inAdjustedParagraph(target.meeting.id, target.item.id);
+  if (adjusted) throw locked(`${target.reference} ${target.item.title} är omedelbart justerad och kan inte ändras.`);
   return target;
+}
+
+/** What the paragraph has recorded (for the limit per paragraph): read with the meeting when it is the current one. */
+export async function entriesIn(repos: Repositories, target: ParagraphTarget): Promise<number> {
+  const known = target.item.id === target.meeting.currentItemId ? target.currentItemEntries : undefined;
+  return known ?? repos.records.countForItem(target.meeting.id, target.item.id);
 }
 
 /**
  * During the meeting a move is a visit (its time counts for presence per paragraph); in the draft
  * it only chooses which paragraph the next edits go to.
  */
-async function moveTo(repos: Repositories, ctx: CommandContext, open: MeetingBeingWritten, target: AgendaItem): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
-  await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
+async function moveTo(repos: Repositories, ctx: CommandContext, open: MeetingBeingWritten, target: AgendaItem): Promise<Answer<Moved>> {
+  const meeting = await repos.meetings.update(ctx.group.id, open.meeting.id, { currentItemId: target.id });
   const reference = itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, target);
   const presenters = target.presenters.length ? ` Föredragande: ${target.presenters.join(', ')}.` : '';
   if (open.phase === 'draft') return { text: `Du ändrar nu ${reference} ${target.title} i protokollutkastet.${presenters}`, data: { phase: 'draft' } };
   await repos.records.addVisit(open.meeting.id, { itemId: target.id, openedAt: ctx.at });
-  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}`, data: { phase: 'live' } };
+  return { text: `Nu behandlas ${reference} ${target.title} (från ${formatTimeOfDay(ctx.at)}).${presenters}`, data: { phase: 'live', running: { meeting, items: open.items } } };
 }
 
-export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+/**
+ * Where a move went: in the draft, nothing more; during the meeting, the running meeting on its new
+ * paragraph, so the answer's decision form is built without reading the meeting again.
+ */
+export type Moved = { phase: 'draft' } | { phase: 'live'; running: OpenMeeting };
+
+export async function nextItem(repos: Repositories, ctx: CommandContext): Promise<Answer<Moved>> {
   const open = await meetingBeingWritten(repos, ctx);
   const order = walkOrder(open.items);
   const index = order.findIndex((i) => i.id === open.meeting.currentItemId);
@@ -135,7 +150,7 @@ export async function nextItem(repos: Repositories, ctx: CommandContext): Promis
   return moveTo(repos, ctx, open, target);
 }
 
-export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer<{ phase: MeetingBeingWritten['phase'] }>> {
+export async function goToItem(repos: Repositories, ctx: CommandContext, number: number, sub: number | null): Promise<Answer<Moved>> {
   const open = await meetingBeingWritten(repos, ctx);
   const target = findByNumber(open.items, number, sub);
   if (!target) {

@@ -16,11 +16,15 @@ export const FOLLOW_UP_WITHIN_DAYS = 14;
 export interface OpenMeeting {
   meeting: Meeting;
   items: AgendaItem[];
+  /** items in a paragraph that is omedelbart justerad, when read with the agenda (else asked per item) */
+  adjustedItemIds?: ReadonlySet<string>;
+  /** what the current paragraph has recorded, when read with the agenda (else counted when needed) */
+  currentItemEntries?: number | null;
 }
 
+/** The planned or running meeting, locked, with its agenda: one read. */
 export async function findOpenMeeting(repos: Repositories, group: Group): Promise<OpenMeeting | null> {
-  const meeting = await repos.meetings.findOpenForUpdate(group.id);
-  return meeting ? { meeting, items: await repos.agenda.list(meeting.id) } : null;
+  return repos.meetings.findOpenWithAgendaForUpdate(group.id);
 }
 
 export async function openMeetingFor(

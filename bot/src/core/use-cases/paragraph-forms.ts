@@ -4,7 +4,8 @@ import { formatQuorumLine } from '../quorum';
 import { itemReference, meetingYear, walkOrder } from './agenda-order';
 import type { CommandContext } from './command-context';
 import { runningMeeting } from './meeting-flow';
-import { quorumAt } from './quorum-now';
+import type { OpenMeeting } from './open-meeting';
+import { quorumAndRosterAt } from './quorum-now';
 import { countsForQuorum } from '../roster-roles';
 import { printedMemberName } from '../statements.sv';
 
@@ -20,11 +21,11 @@ export interface ParagraphFormsView {
   members: Array<{ memberId: string; name: string }>;
 }
 
-export async function paragraphFormsView(repos: Repositories, ctx: CommandContext): Promise<ParagraphFormsView> {
-  const { meeting, items } = await runningMeeting(repos, ctx);
+/** `running`: the running meeting as the caller has just read or changed it (else it is read here). */
+export async function paragraphFormsView(repos: Repositories, ctx: CommandContext, running?: OpenMeeting): Promise<ParagraphFormsView> {
+  const { meeting, items } = running ?? (await runningMeeting(repos, ctx));
   const year = meetingYear(meeting, ctx.at);
-  const quorum = await quorumAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
-  const roster = await repos.roster.list(ctx.group.id);
+  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, ctx.at, items.find((i) => i.id === meeting.currentItemId));
   return {
     meetingId: meeting.id,
     paragraphs: walkOrder(items).map((item) => ({ itemId: item.id, label: itemReference(ctx.group, year, items, item), title: item.title })),

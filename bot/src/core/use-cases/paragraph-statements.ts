@@ -3,7 +3,7 @@
  * interest takes no part in the paragraph; members who took part in its decision may dissent from it.
  * Both are recorded by roster id, printed where they were recorded among the paragraph's entries.
  */
-import type { IsoTime, RosterMember } from '../model';
+import type { AgendaItem, IsoTime, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { conflict, invalid, notFound } from '../errors';
 import { paragraphsPresent, paragraphVisits, presentMemberIdsAt } from '../presence';
@@ -11,7 +11,7 @@ import { countsForQuorum } from '../roster-roles';
 import { ensureRoomInParagraph } from '../limits';
 import { conflictLine, printedMemberName, reservationLine } from '../statements.sv';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting, type ParagraphTarget } from './meeting-flow';
+import { currentItem, entriesIn, itemOfRunningMeeting, type ParagraphTarget } from './meeting-flow';
 import { meetingIntervals } from './meeting-intervals';
 import { uniqueMember } from './roster-lookup';
 
@@ -36,7 +36,7 @@ export async function declareConflict(repos: Repositories, ctx: CommandContext, 
   if ((await conflictedIn(repos, target)).has(member.id)) {
     throw conflict(`${member.name} har redan anmält jäv i ${reference} ${item.title}.`);
   }
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addStatement(meeting.id, { itemId: item.id, kind: 'conflict', memberIds: [member.id], motivation: null, createdAt: ctx.at });
   return { text: `${reference} ${item.title}: ${conflictLine(printedMemberName(member))} Ledamoten räknas inte som närvarande i paragrafen.` };
 }
@@ -58,7 +58,7 @@ export async function recordReservation(
     if (conflicted.has(member.id)) throw invalid(`${member.name} har anmält jäv i ${reference} och deltog inte i beslutet, så kan inte reservera sig mot det.`);
     if (!present.has(member.id)) throw invalid(`${member.name} var inte närvarande i ${reference} och kan inte reservera sig. Bara ledamöter som deltog i beslutet kan det.`);
   }
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addStatement(meeting.id, { itemId: item.id, kind: 'reservation', memberIds: members.map((m) => m.id), motivation, createdAt: ctx.at });
   const because = motivation ? ' Motiveringen skrivs som reservation under beslutet.' : '';
   return { text: `${reference} ${item.title}: ${reservationLine(members.map(printedMemberName))}${because}` };
@@ -66,9 +66,14 @@ export async function recordReservation(
 
 /** The members who declared jäv in the paragraph (or in its main paragraph, for a sub-point). */
 export async function conflictedIn(repos: Repositories, target: Pick<ParagraphTarget, 'meeting' | 'item'>): Promise<Set<string>> {
-  const ids = new Set([target.item.id, target.item.parentId].filter((id): id is string => !!id));
   const statements = await repos.records.statements(target.meeting.id);
-  return new Set(statements.filter((s) => s.kind === 'conflict' && ids.has(s.itemId)).flatMap((s) => s.memberIds));
+  return conflictedAmong(statements.filter((s) => s.kind === 'conflict'), target.item);
+}
+
+/** `conflictedIn` over the meeting's jäv declarations already read. */
+export function conflictedAmong(conflicts: ReadonlyArray<{ itemId: string; memberIds: string[] }>, item: Pick<AgendaItem, 'id' | 'parentId'>): Set<string> {
+  const ids = new Set([item.id, item.parentId].filter((id): id is string => !!id));
+  return new Set(conflicts.filter((c) => ids.has(c.itemId)).flatMap((c) => c.memberIds));
 }
 
 /**

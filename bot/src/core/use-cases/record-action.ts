@@ -3,7 +3,7 @@ import type { IsoDate, RosterMember } from '../model';
 import type { Repositories } from '../ports';
 import { findMembersByName } from '../roster-match';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting } from './meeting-flow';
+import { currentItem, entriesIn, itemOfRunningMeeting } from './meeting-flow';
 import { ensureRoomInParagraph } from '../limits';
 
 export interface ActionInput {
@@ -21,7 +21,8 @@ export type ActionOutcome =
   | { kind: 'ambiguous-owner'; candidates: RosterMember[]; input: ActionInput; meetingId: string; itemId: string };
 
 export async function addAction(repos: Repositories, ctx: CommandContext, input: ActionInput): Promise<Answer<ActionOutcome>> {
-  const { meeting, item, reference } = input.itemId ? await itemOfRunningMeeting(repos, ctx, input.itemId) : await currentItem(repos, ctx);
+  const target = input.itemId ? await itemOfRunningMeeting(repos, ctx, input.itemId) : await currentItem(repos, ctx);
+  const { meeting, item, reference } = target;
   const roster = await repos.roster.list(ctx.group.id);
 
   let owner: RosterMember | null = null;
@@ -39,7 +40,7 @@ export async function addAction(repos: Repositories, ctx: CommandContext, input:
   }
 
   const ownerName = owner?.name ?? input.owner ?? null;
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  ensureRoomInParagraph(await entriesIn(repos, target));
   const action = await repos.actions.add({
     groupId: ctx.group.id, meetingId: meeting.id, itemId: item.id, text: input.text,
     ownerMemberId: owner?.id ?? null, ownerName, dueDate: input.dueDate, createdAt: ctx.at,

@@ -3,10 +3,10 @@ import type { Repositories } from '../ports';
 import { invalid } from '../errors';
 import { formatQuorumLine } from '../quorum';
 import type { Answer, CommandContext } from './command-context';
-import { currentItem, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
+import { currentItem, entriesIn, itemOfRunningMeeting, runningMeeting, type ParagraphTarget } from './meeting-flow';
 import type { IsoTime } from '../model';
 import { proposeActionFromClause, type ActionProposal } from './action-proposal';
-import { quorumAt } from './quorum-now';
+import { quorumAndRosterAt } from './quorum-now';
 import { meetingByStatus } from './meeting-lookup';
 import { capitalisedClause, storedClause } from '../decision-clause';
 import { ensureRoomInParagraph } from '../limits';
@@ -18,8 +18,9 @@ export async function setPresenters(repos: Repositories, ctx: CommandContext, na
 }
 
 export async function addNote(repos: Repositories, ctx: CommandContext, text: string): Promise<Answer> {
-  const { meeting, item, reference } = await currentItem(repos, ctx);
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
+  const target = await currentItem(repos, ctx);
+  const { meeting, item, reference } = target;
+  ensureRoomInParagraph(await entriesIn(repos, target));
   await repos.records.addNote(meeting.id, { itemId: item.id, text, createdAt: ctx.at });
   return { text: `Anteckningen är sparad under ${reference} ${item.title}.` };
 }
@@ -45,13 +46,11 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
   const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
   const { meeting, item, reference } = target;
-  ensureRoomInParagraph(await repos.records.countForItem(meeting.id, item.id));
-  const quorum = await quorumAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
-  await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at });
+  ensureRoomInParagraph(await entriesIn(repos, target));
+  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
   // recorded before stays where it was recorded, and prints beside the clauses.
-  if (item.outcome === 'open') await repos.agenda.update(meeting.id, item.id, { outcome: 'decided' });
-  const roster = await repos.roster.list(ctx.group.id);
+  await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at }, { decidesItem: item.outcome === 'open' });
   const quorumLine = formatQuorumLine(quorum);
   const printed = numbered
     ? `: ${(await repos.records.decisions(meeting.id)).filter((d) => d.itemId === item.id).length}. ${capitalisedClause(clause)}`

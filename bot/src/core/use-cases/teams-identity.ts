@@ -31,13 +31,14 @@ export async function learnIdentity(repos: Repositories, group: Group, member: R
 
 /**
  * For anyone writing to the bot. This runs on every turn, so the usual case is one indexed read:
- * the member with this Entra object id. Someone not tied yet is tied only when Teams reported an
+ * the member with this Entra object id (none when the caller already read it: `tied`, as the turn
+ * envelope does with the turn's context). Someone not tied yet is tied only when Teams reported an
  * e-mail/UPN for them that the roster has. Returns the sender's roster entry (null: none is tied
  * to them), so the permission check needs no second read.
  */
-export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity): Promise<RosterMember | null> {
+export async function learnActorIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, tied?: RosterMember | null): Promise<RosterMember | null> {
   if (!identity.aadObjectId) return null;
-  const known = await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
+  const known = tied !== undefined ? tied : await repos.roster.findByAadObjectId(group.id, identity.aadObjectId);
   if (known) {
     await learnIdentity(repos, group, known, identity);
     return known;
@@ -51,10 +52,11 @@ export async function learnActorIdentity(repos: Repositories, group: Group, iden
 
 /**
  * A Teams participant seen in the meeting: tied when identified by a fact; when only the display
- * name fits, kept as a provisional match for the secretary to confirm.
+ * name fits, kept as a provisional match for the secretary to confirm. `roster`: the group's roster
+ * when the caller has just read it.
  */
-export async function noteParticipantIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, at: IsoTime): Promise<RosterMember | null> {
-  const found = identifyParticipant(await repos.roster.list(group.id), identity);
+export async function noteParticipantIdentity(repos: Repositories, group: Group, identity: TeamsIdentity, at: IsoTime, roster?: RosterMember[]): Promise<RosterMember | null> {
+  const found = identifyParticipant(roster ?? (await repos.roster.list(group.id)), identity);
   if (!found) return null;
   if (found.by !== 'name') await learnIdentity(repos, group, found.member, identity);
   else if (identity.aadObjectId) {

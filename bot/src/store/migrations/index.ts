@@ -20,6 +20,7 @@ import immediateAdjustment from './0018-immediate-adjustment';
 import liveMeeting from './0019-live-meeting';
 import calendarChanges from './0020-calendar-changes';
 import subPointOrder from './0021-sub-point-order';
+import printedChangeNotes from './0022-printed-change-notes';
 import tenYearReads from './0023-ten-year-reads';
 import onlineMeetings from './0025-online-meetings';
 import liveRoster from './0026-live-roster';
@@ -54,6 +55,7 @@ export const migrations: readonly Migration[] = [
   { id: '0019-live-meeting', sql: liveMeeting },
   { id: '0020-calendar-changes', sql: calendarChanges },
   { id: '0021-sub-point-order', sql: subPointOrder },
+  { id: '0022-printed-change-notes', sql: printedChangeNotes },
   { id: '0023-ten-year-reads', sql: tenYearReads },
   // 0024, 0027 and 0028 were handed out for work that needed none; the applied ids, not positions, decide what is pending.
   { id: '0025-online-meetings', sql: onlineMeetings },

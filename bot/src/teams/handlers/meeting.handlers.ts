@@ -1,5 +1,5 @@
 /** `starta`, `nästa`, `punkt <nr>`, `avsluta`, `plats`. */
-import { goToItem, nextItem, startMeeting } from '../../core/use-cases/meeting-flow';
+import { goToItem, nextItem, startMeeting, type Moved } from '../../core/use-cases/meeting-flow';
 import { closeMeeting } from '../../core/use-cases/close-meeting';
 import { buildAgendaView } from '../../core/use-cases/agenda-view';
 import { buildAgendaCard } from '../../cards/agenda.card';
@@ -19,9 +19,9 @@ export const start = inGroup<'start'>('record', async (_command, { repos, ctx, t
  * Moving to a paragraph during the meeting answers with the decision form for it, quorum shown
  * above the button; in the draft after the meeting the commands are enough.
  */
-const withDecisionForm = async ({ repos, ctx }: GroupScope, answer: Answer<{ phase: 'live' | 'draft' }>): Promise<Outcome> => {
-  if (answer.data?.phase === 'draft') return { text: answer.text };
-  return { text: answer.text, card: buildDecisionCard(await paragraphFormsView(repos, ctx)) };
+const withDecisionForm = async ({ repos, ctx }: GroupScope, answer: Answer<Moved>): Promise<Outcome> => {
+  if (answer.data?.phase !== 'live') return { text: answer.text };
+  return { text: answer.text, card: buildDecisionCard(await paragraphFormsView(repos, ctx, answer.data.running)) };
 };
 
 export const next = inGroup<'next'>('record', async (_command, scope) => withDecisionForm(scope, await nextItem(scope.repos, scope.ctx)));
