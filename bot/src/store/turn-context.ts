@@ -1,8 +1,9 @@
 /**
  * What every turn reads before its work, in one statement: the claim of the activity's id (a
  * retried activity finds it taken), the conversation's group (its binding, else its channel's
- * group) and the sender's roster entry by the Entra object id Teams sends. Three round trips were
- * the fixed cost of every command; this is one.
+ * group, else the group whose short-link meeting has this chat — teams/group-resolver.ts's rule in
+ * one query) and the sender's roster entry by the Entra object id Teams sends. Three round trips
+ * were the fixed cost of every command; this is one.
  */
 import { sql, type Kysely } from 'kysely';
 import type { TurnContext, TurnFacts } from '../core/ports';
@@ -29,6 +30,13 @@ export async function readTurnContext(db: Kysely<Database>, facts: TurnFacts): P
       union all
       select ${groupList}, 2 from groups g
       where g.team_id = ${facts.teamId} and g.channel_id = ${facts.channelId}
+      union all
+      -- outside a team channel: the group whose calendar meeting has this chat, as Graph told for a short join link
+      select * from (
+        select ${groupList}, 3 from online_meetings o join groups g on g.id = o.group_id
+        where o.chat_id = ${facts.conversationId} and (${facts.teamId}::text is null or ${facts.channelId}::text is null)
+        order by o.resolved_at desc limit 1
+      ) of_chat
       order by preference limit 1
     )
     select
