@@ -19,8 +19,9 @@ import { ACTION_COUNTS, actionListTimes, seedActions, type ActionListResult } fr
 import type { StoreConnection } from '../bot/src/store/database';
 import { BotConnectorServer, groupInMeeting, mustDeliver, secretary, tick, type TeamsChannel } from './teams';
 import { DbMeter } from './db-meter';
+import { profiled } from './cpu-profile';
 import { underLoad } from './machine';
-import { explanations, historyTable, historyTargetLines, roundTripTable, table, targetLines, LOAD, LOAD_REPEATS, type StoreResult } from './table';
+import { explanations, historyTable, historyTargetLines, roundTripTable, table, targetLines, LOAD, LOAD_REPEATS, PROFILED_COMMANDS, type StoreResult } from './table';
 import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
 import { CALENDAR_GROUPS, calendarFollow, calendarLines, type CalendarFollowResult } from './calendar-follow';
@@ -66,7 +67,12 @@ async function commandRoundTrips(appUrl: string, echoUrl: string, connector: Bot
     { warmup: 30, sequential: 300, concurrentPerClient: 40 },
   ));
   const typical = await statementsPerCommand(appUrl, await groupInMeeting(appUrl, connector, 'satser', 10), meter);
-  return { ...measured, typical };
+  // Where a command's time goes, from this run's own profile: Protokoll's commands alone, one after
+  // another, in a meeting of their own — as many as the loop above sends before it closes a meeting,
+  // so no closing (and no draft rendered) falls inside the profile.
+  const profiling = await groupInMeeting(appUrl, connector, 'profil', 10);
+  const profile = await profiled(() => roundTrips([{ url: appUrl }], [profiling], { warmup: 0, sequential: PROFILED_COMMANDS, concurrentPerClient: 0 }));
+  return { ...measured, typical, profile: profile.shares };
 }
 
 async function runOn(benchStore: BenchStore): Promise<StoreResult> {
@@ -115,7 +121,7 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
     const history = await tenYears(app.url, connector, opened.store, benchStore.name === 'PostgreSQL' ? REGION_SCALE : PGLITE_SCALE, log);
     log('klar');
     return {
-      store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical,
+      store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical, commandProfile: commands.profile,
       load: load.value, loadMachine: load.machine, loadSpread, joinAlone: alone, render, actions: actions.value, actionsMachine: actions.machine, history,
     };
   } finally {
@@ -204,7 +210,7 @@ async function roundTripOnly(databaseUrl: string): Promise<number> {
       process.stderr.write(`[${benchStore.name}] kommandon tur och retur\n`);
       const commands = await commandRoundTrips(app.url, echo.url, connector, meter);
       const [ours, echoed] = commands.value;
-      results.push({ store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical });
+      results.push({ store: benchStore.name, ours, echo: echoed, commandsMachine: commands.machine, statementsPerCommand: commands.typical, commandProfile: commands.profile });
     } finally {
       await echo.stop();
       await app.stop();

@@ -6,7 +6,11 @@ import { ACTION_COUNTS, type ActionListResult } from './action-list';
 import { RENDER_PARAGRAPHS } from './render';
 import { describeLoad, type MachineLoad } from './machine';
 import { ms, type Summary } from './stats';
+import { describeShares, type ProfileShare } from './cpu-profile';
 import { HISTORY_FIRST_PAGES, HISTORY_TARGETS, slowdown, type TenYearsResult } from './ten-years';
+
+/** commands in sequence under the profiler: fewer than the 60 after which the round-trip loop closes its meeting */
+export const PROFILED_COMMANDS = 59;
 
 export const LOAD = {
   meetings: 50,
@@ -34,6 +38,8 @@ export interface StoreResult {
   commandsMachine?: MachineLoad;
   /** statements until the answer of each typical command, sent once in a running meeting */
   statementsPerCommand?: Array<{ command: string; statements: number }>;
+  /** where Protokoll's commands in sequence spent the process's time, from this run's profile */
+  commandProfile?: ProfileShare[];
   load?: LoadResult;
   loadMachine?: MachineLoad;
   /** the 50-meeting load's p99 in each of LOAD_REPEATS runs, the first being `load` */
@@ -231,7 +237,7 @@ function ratioNotes(missed: Measured[]): string[] {
   const each = missed.map((r) => {
     const db = r.ours.database!;
     const rest = r.ours.latency.p50 - db.milliseconds.p50;
-    return `${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)})`;
+    return `${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)}); processens tid under ${PROFILED_COMMANDS} kommandon i följd enligt körningens egen profil (V8, var 0,1 ms): ${describeShares(r.commandProfile)}`;
   });
   return [`- **Kvot mot eko-boten.** Eko-boten gör ingen I/O; ett Protokoll-kommando är en databastransaktion och ett svenskt svar. Turen tar aktivitetens id (idempotens) och läser gruppen och avsändarens rad i ledamotslistan i en sats; ett kommando på mötet läser mötet låst med dagordningen, de omedelbart justerade punkterna och hur mycket den aktuella punkten redan har (gränsen per paragraf) i en sats, beslutförheten (ledamöter, närvaro, jäv) i en; en anslutning läser mötet och ledamotslistan i en; sedan skrivningen och utkastregeln, som läser hela protokollet bara för ett utkast som väntar på justering och som just den här transaktionen ändrat (migrering 0022). \`ny punkt\` numrerar om dagordningen med en UPDATE per punkt vars nummer ändras. ${each.join('. ')}. Databastiden är väggklockans tid då minst en sats väntade på svar (BEGIN och COMMIT syns inte för mätaren och räknas till resten), inte summan av satsernas tider: satser som skickas samtidigt köar på transaktionens enda anslutning, och summan räknade förut varje sats väntan på de andra en gång till, så att "databasen" blev längre än hela turen.`];
 }
