@@ -25,6 +25,7 @@ import tenYearReads from './0023-ten-year-reads';
 import onlineMeetings from './0025-online-meetings';
 import liveRoster from './0026-live-roster';
 import neverStartedTold from './0029-never-started-told';
+import actionItemsByItem from './0030-action-items-by-item';
 
 export interface Migration {
   id: string;
@@ -61,4 +62,5 @@ export const migrations: readonly Migration[] = [
   { id: '0025-online-meetings', sql: onlineMeetings },
   { id: '0026-live-roster', sql: liveRoster },
   { id: '0029-never-started-told', sql: neverStartedTold },
+  { id: '0030-action-items-by-item', sql: actionItemsByItem },
 ];
