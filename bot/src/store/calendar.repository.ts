@@ -124,17 +124,9 @@ export class CalendarRepository implements CalendarStore {
     return this.claim(meetingId, 'event_agenda_imported_at', at);
   }
 
-  async claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean> {
+  claimAgendaPost(meetingId: string, at: IsoTime): Promise<boolean> {
     // A meeting cancelled meanwhile (by another instance) gets no agenda.
-    const claimed = await this.db
-      .updateTable('meetings')
-      .set({ agenda_posted_at: at })
-      .where('id', '=', meetingId)
-      .where('status', '=', 'planerat')
-      .where('agenda_posted_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    return !!claimed;
+    return this.claim(meetingId, 'agenda_posted_at', at, { whilePlanned: true });
   }
 
   async agendaPosted(meetingId: string): Promise<boolean> {
@@ -182,17 +174,9 @@ export class CalendarRepository implements CalendarStore {
     return this.claim(meetingId, 'rsvp_warned_at', at);
   }
 
-  async claimNeverStartedNotice(meetingId: string, at: IsoTime): Promise<boolean> {
+  claimNeverStartedNotice(meetingId: string, at: IsoTime): Promise<boolean> {
     // Only while the meeting is still planned: one started meanwhile (by another instance's turn) is not told of.
-    const claimed = await this.db
-      .updateTable('meetings')
-      .set({ never_started_told_at: at })
-      .where('id', '=', meetingId)
-      .where('status', '=', 'planerat')
-      .where('never_started_told_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    return !!claimed;
+    return this.claim(meetingId, 'never_started_told_at', at, { whilePlanned: true });
   }
 
   async claimProblem(groupId: string, problem: string): Promise<boolean> {
@@ -210,14 +194,20 @@ export class CalendarRepository implements CalendarStore {
     await this.db.updateTable('calendar_links').set({ problem: null }).where('group_id', '=', groupId).where('problem', 'is not', null).execute();
   }
 
-  private async claim(meetingId: string, column: 'event_agenda_imported_at' | 'agenda_posted_at' | 'rsvp_warned_at', at: IsoTime): Promise<boolean> {
-    const claimed = await this.db
+  /** Sets a once-only timestamp if it is not set yet (and, `whilePlanned`, only on a planned meeting): true for the one caller that set it. */
+  private async claim(
+    meetingId: string,
+    column: 'event_agenda_imported_at' | 'agenda_posted_at' | 'rsvp_warned_at' | 'never_started_told_at',
+    at: IsoTime,
+    { whilePlanned = false } = {},
+  ): Promise<boolean> {
+    let update = this.db
       .updateTable('meetings')
       .set({ [column]: at })
       .where('id', '=', meetingId)
-      .where(column, 'is', null)
-      .returning('id')
-      .executeTakeFirst();
+      .where(column, 'is', null);
+    if (whilePlanned) update = update.where('status', '=', 'planerat');
+    const claimed = await update.returning('id').executeTakeFirst();
     return !!claimed;
   }
 }
