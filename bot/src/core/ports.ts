@@ -38,6 +38,13 @@ export interface ConversationBinding {
   reference: unknown;
 }
 
+/** Where a conversation is: its id, and the team and channel when it is in one. */
+export interface ConversationPlace {
+  conversationId: string;
+  teamId: string | null;
+  channelId: string | null;
+}
+
 export interface GroupStore {
   findById(groupId: string): Promise<Group | null>;
   /** the tenant's group of that name (names are unique per tenant; null tenant: local development) */
@@ -46,6 +53,8 @@ export interface GroupStore {
   rename(groupId: string, name: string, decidingBody: string): Promise<Group>;
   findByConversation(conversationId: string): Promise<Group | null>;
   findByChannel(teamId: string, channelId: string): Promise<Group | null>;
+  /** the group a conversation belongs to: its binding, else its team channel's group, else the group whose short-link meeting has this chat */
+  findForConversation(place: ConversationPlace): Promise<Group | null>;
   /** the group a meeting belongs to (the tab names a meeting by its id alone; authorise before use) */
   findByMeeting(meetingId: string): Promise<Group | null>;
   create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group>;
@@ -458,12 +467,9 @@ export interface Repositories {
 export type TransactionOutcome<T> = { duplicate: true } | { duplicate: false; value: T };
 
 /** The facts of a turn its context is read by: the activity's id and where and from whom it came. */
-export interface TurnFacts {
+export interface TurnFacts extends ConversationPlace {
   /** null: nothing to claim (an activity without an id) */
   idempotencyKey: string | null;
-  conversationId: string;
-  teamId: string | null;
-  channelId: string | null;
   senderAadObjectId: string | null;
 }
 

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ConversationBinding, GroupSettings, GroupStore } from '../core/ports';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import type { ConversationBinding, ConversationPlace, GroupSettings, GroupStore } from '../core/ports';
 import type { DocumentKind, Group, NumberingStyle, QuorumRule } from '../core/model';
 import type { Database, GroupsTable } from './schema';
 import { nameKey } from './rows';
@@ -10,6 +10,31 @@ export const groupColumns = [
 ] as const;
 
 const columns = groupColumns;
+
+/**
+ * The group a conversation belongs to, as one row of the group's columns (none when it has none):
+ * its binding (`grupp <namn>` or install), else in a team the group of its channel — so a channel
+ * meeting's chat belongs to its channel's group — else the group whose calendar meeting has this
+ * chat, as Graph told for a short join link. The one statement of this rule, for the turn's context
+ * and for the group resolver alike.
+ */
+export function conversationGroup(place: ConversationPlace): RawBuilder<unknown> {
+  const groupList = sql.join(groupColumns.map((c) => sql.ref(`g.${c}`)));
+  const inTeamChannel = place.teamId !== null && place.channelId !== null;
+  return sql`
+      select ${groupList}, 1 as preference from conversations c join groups g on g.id = c.group_id
+      where c.conversation_id = ${place.conversationId}
+      union all
+      select ${groupList}, 2 from groups g
+      where g.team_id = ${place.teamId} and g.channel_id = ${place.channelId}
+      union all
+      select * from (
+        select ${groupList}, 3 from online_meetings o join groups g on g.id = o.group_id
+        where o.chat_id = ${place.conversationId} and ${sql.lit(!inTeamChannel)}
+        order by o.resolved_at desc limit 1
+      ) of_chat
+      order by preference limit 1`;
+}
 
 type GroupRow = Pick<Selectable<GroupsTable>, (typeof columns)[number]>;
 
@@ -86,6 +111,11 @@ export class GroupRepository implements GroupStore {
       .where('channel_id', '=', channelId)
       .executeTakeFirst();
     return row ? toGroup(row) : null;
+  }
+
+  async findForConversation(place: ConversationPlace): Promise<Group | null> {
+    const result = await sql<Selectable<GroupsTable>>`${conversationGroup(place)}`.execute(this.db);
+    return result.rows[0] ? toGroup(result.rows[0]) : null;
   }
 
   async create(input: { name: string; decidingBody: string; tenantId?: string | null; teamId?: string | null; channelId?: string | null }): Promise<Group> {

@@ -7,12 +7,8 @@ import type { Group } from '../core/model';
 import type { Repositories } from '../core/ports';
 import type { TurnInfo } from './turn-info';
 
-export async function resolveGroup(repos: Repositories, turn: TurnInfo): Promise<Group | null> {
-  const bound = await repos.groups.findByConversation(turn.conversationId);
-  if (bound) return bound;
-  if (turn.teamId && turn.channelId) return repos.groups.findByChannel(turn.teamId, turn.channelId);
-  const ofChat = await repos.onlineMeetings.groupOfChat(turn.conversationId);
-  return ofChat ? repos.groups.findById(ofChat) : null;
+export function resolveGroup(repos: Repositories, turn: TurnInfo): Promise<Group | null> {
+  return repos.groups.findForConversation({ conversationId: turn.conversationId, teamId: turn.teamId ?? null, channelId: turn.channelId ?? null });
 }
 
 /**
