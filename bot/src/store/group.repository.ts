@@ -103,16 +103,6 @@ export class GroupRepository implements GroupStore {
     return row ? toGroup(row) : null;
   }
 
-  async findByChannel(teamId: string, channelId: string): Promise<Group | null> {
-    const row = await this.db
-      .selectFrom('groups')
-      .select(columns)
-      .where('team_id', '=', teamId)
-      .where('channel_id', '=', channelId)
-      .executeTakeFirst();
-    return row ? toGroup(row) : null;
-  }
-
   async findForConversation(place: ConversationPlace): Promise<Group | null> {
     const result = await sql<Selectable<GroupsTable>>`${conversationGroup(place)}`.execute(this.db);
     return result.rows[0] ? toGroup(result.rows[0]) : null;

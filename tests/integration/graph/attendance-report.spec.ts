@@ -45,7 +45,7 @@ describeEachStore('after the meeting: attendance report and channel files', (sto
   /** The protokoll as GET /api/meetings/{id}/protokoll maps it (that route needs a tab sign-in when Entra is configured). */
   const protokoll = async (): Promise<any> => {
     const repos = repositoriesFor(store().db);
-    const group = (await repos.groups.findByChannel(channel.place.teamId, CHANNEL))!;
+    const group = (await repos.groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!;
     const record = await loadMeetingRecord(repos, group, meetingId, at(200));
     return JSON.parse(JSON.stringify(toProtokollDocument(record, { status: 'justering', version: 1, renderedAt: at(200) })));
   };
@@ -77,7 +77,7 @@ describeEachStore('after the meeting: attendance report and channel files', (sto
     for (const minute of [5, 10, 20, 40, 50, 55]) await say('nästa', minute);
     await say('avsluta', 60);
     const repos = repositoriesFor(store().db);
-    const group = (await repos.groups.findByChannel(channel.place.teamId, CHANNEL))!;
+    const group = (await repos.groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!;
     meetingId = (await repos.meetings.list(group.id)).find((m) => m.status === 'justering')!.id;
   });
 

@@ -35,7 +35,7 @@ describeEachStore('a planned meeting that was never started', (store) => {
   const say = async (text: string, at: string) => expect((await deliver(wire.app.url, channel.message(sandra, text, at))).status).toBe(200);
   const repos = () => repositoriesFor(store().db);
   const meetings = async () => {
-    const group = (await repos().groups.findByChannel(channel.place.teamId, CHANNEL))!;
+    const group = (await repos().groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!;
     return (await repos().meetings.list(group.id)).map((m) => ({ startsAt: m.startsAt, status: m.status }));
   };
   const neverStartedTold = () => wire.connector.calls.filter((c) => c.path === '/v3/conversations' && /startades aldrig/.test(c.body?.activity?.text ?? ''));

@@ -25,7 +25,7 @@ describeEachStore('the invitation’s room changed after the agenda was posted',
   const placesTold = () => wire.connector.calls.filter((c) => c.path === '/v3/conversations' && /Platsen för mötet/.test(c.body?.activity?.text ?? ''));
   const openMeeting = async () => {
     const repos = repositoriesFor(store().db);
-    const group = (await repos.groups.findByChannel(channel.place.teamId, CHANNEL))!;
+    const group = (await repos.groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!;
     return (await repos.meetings.findOpen(group.id))!;
   };
 

@@ -31,7 +31,7 @@ describeEachStore('the meeting’s place from the invitation', (store) => {
   });
   const say = async (text: string, at: string) => expect((await deliver(wire.app.url, channel.message(sandra, text, at))).status).toBe(200);
   const repos = () => repositoriesFor(store().db);
-  const groupId = async () => (await repos().groups.findByChannel(channel.place.teamId, CHANNEL))!.id;
+  const groupId = async () => (await repos().groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!.id;
 
   const placeholder = { displayName: 'Microsoft Teams Meeting', locationType: 'default', uniqueId: 'Microsoft Teams Meeting', uniqueIdType: 'private' };
   const hybrid = (room: string) => ({ displayName: `${room}; Microsoft Teams-möte`, locationType: 'conferenceRoom', uniqueIdType: 'private' });

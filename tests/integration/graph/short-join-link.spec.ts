@@ -98,7 +98,7 @@ describeEachStore('short Teams join links', (store) => {
 
     it('Teams events from that chat belong to the meeting: it starts, and who joins is present', async () => {
       const repos = repositoriesFor(store().db);
-      const group = (await repos.groups.findByChannel(channel.place.teamId, CHANNEL))!;
+      const group = (await repos.groups.findForConversation({ conversationId: CHANNEL, teamId: channel.place.teamId, channelId: CHANNEL }))!;
       const planned = (await repos.meetings.findOpen(group.id))!;
       expect(planned).toMatchObject({ status: 'planerat', joinUrl: SHORT });
 
