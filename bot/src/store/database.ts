@@ -9,6 +9,7 @@ import { PGliteDialect } from './pglite-dialect';
 import { Client, Pool, types } from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema';
+import { preparingPool } from './prepared-statements';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -89,7 +90,7 @@ export async function connectPostgres(databaseUrl: string, schema: string): Prom
   // listener its 'error' event would be unhandled and end the process. The statement in progress
   // (or the next one) still fails, and the caller reports it.
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   if (schema !== 'public') await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   const url = new URL(databaseUrl);
   return {

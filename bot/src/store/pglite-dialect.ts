@@ -3,12 +3,14 @@
  * this driver hands that connection to one user at a time (a FIFO lock): a transaction holds it
  * from BEGIN to COMMIT and other queries wait their turn, exactly like a pool of size one.
  * SQL compilation, adapter and introspection are Kysely's PostgreSQL ones: one SQL dialect.
+ * Statements with parameters are prepared once (pglite-prepared.ts).
  */
 import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings,
 } from 'kysely';
 import type { PGlite } from '@electric-sql/pglite';
+import { PglitePreparedStatements } from './pglite-prepared';
 
 export class PGliteDialect implements Dialect {
   constructor(private readonly pglite: PGlite) {}
@@ -63,11 +65,14 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => undefined;
+  private readonly statements: PglitePreparedStatements;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(pglite: PGlite) {
+    this.statements = new PglitePreparedStatements(pglite);
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiled.sql, [...compiled.parameters]);
+    const result = await this.statements.query<R>(compiled.sql, compiled.parameters);
     const affected = result.affectedRows;
     const isWrite = /^\s*(insert|update|delete|merge)/i.test(compiled.sql);
     return {
