@@ -92,6 +92,20 @@ export interface ProvisionalMatch {
   at: IsoTime;
 }
 
+/** What a command may read with the open meeting, in the same statement: the roster, or all that beslutförhet is judged from. */
+export type OpenMeetingExtra = 'roster' | 'quorum-facts';
+
+export interface OpenMeetingRead {
+  meeting: Meeting;
+  items: AgendaItem[];
+  adjustedItemIds: ReadonlySet<string>;
+  currentItemEntries: number | null;
+  /** with extra 'roster' */
+  roster?: RosterMember[];
+  /** with extra 'quorum-facts' */
+  quorumFacts?: QuorumFacts;
+}
+
 export interface MeetingStore {
   findById(groupId: string, meetingId: string): Promise<Meeting | null>;
   /** the meeting, locked until the transaction ends: concurrent changes to it take turns */
@@ -102,9 +116,9 @@ export interface MeetingStore {
    * The same, locked, with its agenda in order, the ids of the items in a paragraph that is
    * omedelbart justerad (the item or its parent) and what the current paragraph has recorded
    * (`countForItem` of it; null with no current paragraph), all in one statement: what a command
-   * on the meeting reads first.
+   * on the meeting reads first. `extra`: what the command needs besides, read in the same statement.
    */
-  findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null>;
+  findOpenWithAgendaForUpdate(groupId: string, extra?: OpenMeetingExtra): Promise<OpenMeetingRead | null>;
   /** the same without the lock, for work that only adds rows of its own (join/leave events) */
   findOpen(groupId: string): Promise<Meeting | null>;
   /** `findOpen` and the group's roster in its order, in one read: what a Teams join or leave needs */
@@ -470,6 +484,8 @@ export interface TurnFacts extends ConversationPlace {
   /** null: nothing to claim (an activity without an id) */
   idempotencyKey: string | null;
   senderAadObjectId: string | null;
+  /** the work changes the group's open meeting: its lock is taken before anything is read */
+  lockOpenMeeting?: boolean;
 }
 
 /** What a turn reads before its work: the conversation's group and the sender's roster entry in it. */

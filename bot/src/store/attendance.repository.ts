@@ -3,7 +3,7 @@ import type { AttendanceStore, QuorumFacts } from '../core/ports';
 import type { AttendanceEvent, AttendanceInterval } from '../core/model';
 import type { Database } from './schema';
 import { iso, isoOrNull } from './rows';
-import { rosterColumns, toMember, type MemberRow } from './roster.repository';
+import { rosterJson, toMember, type MemberRow } from './roster.repository';
 
 type EventRow = { member_id: string | null; display_name: string; aad_object_id: string | null; kind: string; at: Date | string; source: string };
 type IntervalRow = { id: string; meeting_id: string; member_id: string | null; display_name: string; aad_object_id: string | null; joined_at: Date | string; left_at: Date | string | null };
@@ -85,22 +85,41 @@ export class AttendanceRepository implements AttendanceStore {
   }
 
   async quorumFacts(groupId: string, meetingId: string): Promise<QuorumFacts> {
-    // Four lists as JSON in one row, each in the order its own read above gives it.
-    const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
-    const result = await sql<{ roster: MemberRow[]; events: EventRow[]; report: IntervalRow[]; conflicts: Array<{ item_id: string; member_ids: string[] }> }>`select
-      coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]') as roster,
-      coalesce((select json_agg(json_build_object('member_id', e.member_id, 'display_name', e.display_name, 'aad_object_id', e.aad_object_id, 'kind', e.kind, 'at', e.at, 'source', e.source) order by e.at, e.id)
-        from attendance_events e where e.meeting_id = ${meetingId}), '[]') as events,
-      coalesce((select json_agg(json_build_object('id', i.id, 'meeting_id', i.meeting_id, 'member_id', i.member_id, 'display_name', i.display_name, 'aad_object_id', i.aad_object_id, 'joined_at', i.joined_at, 'left_at', i.left_at) order by i.joined_at, i.id)
-        from attendance_intervals i where i.meeting_id = ${meetingId}), '[]') as report,
-      coalesce((select json_agg(json_build_object('item_id', s.item_id, 'member_ids', s.member_ids) order by s.created_at, s.seq)
-        from paragraph_statements s where s.meeting_id = ${meetingId} and s.kind = 'conflict'), '[]') as conflicts`.execute(this.db);
-    const row = result.rows[0]!;
-    return {
-      roster: row.roster.map(toMember),
-      events: row.events.map(toEvent),
-      reportIntervals: row.report.map(toReportInterval),
-      conflicts: row.conflicts.map((c) => ({ itemId: c.item_id, memberIds: c.member_ids })),
-    };
+    const [roster, events, report, conflicts] = quorumFactsColumns(groupId, meetingId);
+    const result = await sql<QuorumFactsRow>`select ${roster.as('roster')}, ${events.as('events')}, ${report.as('report')}, ${conflicts.as('conflicts')}`.execute(this.db);
+    return toQuorumFacts(result.rows[0]!);
   }
+}
+
+export interface QuorumFactsRow {
+  roster: MemberRow[];
+  events: EventRow[];
+  report: IntervalRow[];
+  conflicts: Array<{ item_id: string; member_ids: string[] }>;
+}
+
+/**
+ * The four lists of QuorumFacts as JSON, each in the order its own read above gives it, as the
+ * columns roster, events, report and conflicts: for one statement of their own, or beside the
+ * meeting a command reads. `groupId`, `meetingId`: values or column references.
+ */
+export function quorumFactsColumns(groupId: unknown, meetingId: unknown) {
+  return [
+    rosterJson(groupId),
+    sql<EventRow[]>`coalesce((select json_agg(json_build_object('member_id', e.member_id, 'display_name', e.display_name, 'aad_object_id', e.aad_object_id, 'kind', e.kind, 'at', e.at, 'source', e.source) order by e.at, e.id)
+        from attendance_events e where e.meeting_id = ${meetingId}), '[]')`,
+    sql<IntervalRow[]>`coalesce((select json_agg(json_build_object('id', i.id, 'meeting_id', i.meeting_id, 'member_id', i.member_id, 'display_name', i.display_name, 'aad_object_id', i.aad_object_id, 'joined_at', i.joined_at, 'left_at', i.left_at) order by i.joined_at, i.id)
+        from attendance_intervals i where i.meeting_id = ${meetingId}), '[]')`,
+    sql<QuorumFactsRow['conflicts']>`coalesce((select json_agg(json_build_object('item_id', s.item_id, 'member_ids', s.member_ids) order by s.created_at, s.seq)
+        from paragraph_statements s where s.meeting_id = ${meetingId} and s.kind = 'conflict'), '[]')`,
+  ] as const;
+}
+
+export function toQuorumFacts(row: QuorumFactsRow): QuorumFacts {
+  return {
+    roster: row.roster.map(toMember),
+    events: row.events.map(toEvent),
+    reportIntervals: row.report.map(toReportInterval),
+    conflicts: row.conflicts.map((c) => ({ itemId: c.item_id, memberIds: c.member_ids })),
+  };
 }

@@ -1,11 +1,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { MeetingListKey, MeetingListRow, MeetingStore } from '../core/ports';
+import type { MeetingListKey, MeetingListRow, MeetingStore, OpenMeetingExtra, OpenMeetingRead } from '../core/ports';
 import { PLACE_WITHOUT_ROOM, type AgendaItem, type IsoTime, type Meeting, type MeetingStatus, type RosterMember } from '../core/model';
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
 import { chatThreadInJoinUrl } from '../core/join-url';
 import { toItem, type ItemRow } from './agenda.repository';
-import { rosterColumns, toMember, type MemberRow } from './roster.repository';
+import { rosterJson, toMember } from './roster.repository';
+import { quorumFactsColumns, toQuorumFacts, type QuorumFactsRow } from './attendance.repository';
 
 /** The longest stretch of the chat's thread made of characters that URL encoding leaves alone. */
 function longestUnencodedRun(chatId: string): string {
@@ -46,7 +47,8 @@ function toMeeting(row: MeetingRow): Meeting {
 }
 
 export class MeetingRepository implements MeetingStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `openMeetingLockOf`: the group whose open meeting this transaction has locked already, if any */
+  constructor(private readonly db: Kysely<Database>, private readonly openMeetingLockOf: string | null = null) {}
 
   async findById(groupId: string, meetingId: string): Promise<Meeting | null> {
     const row = await this.db
@@ -81,12 +83,11 @@ export class MeetingRepository implements MeetingStore {
 
   async findOpenWithRoster(groupId: string): Promise<{ meeting: Meeting | null; roster: RosterMember[] }> {
     // The roster as JSON beside the meeting's row; the outer join keeps the roster when there is no meeting.
-    const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
     const row = await this.db
       .selectFrom(sql<{ one: number }>`(select 1)`.as('one'))
       .leftJoin('meetings', (join) => join.onTrue().on('meetings.group_id', '=', groupId).on('meetings.status', 'in', ['planerat', 'pågår']))
       .select(columns.map((c) => `meetings.${c}` as const))
-      .select(sql<MemberRow[]>`coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`.as('roster'))
+      .select(rosterJson(groupId).as('roster'))
       .executeTakeFirstOrThrow();
     return { meeting: row.id ? toMeeting(row as MeetingRow) : null, roster: row.roster.map(toMember) };
   }
@@ -102,7 +103,11 @@ export class MeetingRepository implements MeetingStore {
     return row ? toMeeting(row) : null;
   }
 
-  async findOpenWithAgendaForUpdate(groupId: string): Promise<{ meeting: Meeting; items: AgendaItem[]; adjustedItemIds: ReadonlySet<string>; currentItemEntries: number | null } | null> {
+  async findOpenWithAgendaForUpdate(groupId: string, extra?: OpenMeetingExtra): Promise<OpenMeetingRead | null> {
+    // The lock first, the read after it in a statement of its own. One statement that waits for the
+    // lock reads the agenda as committed when it began: without what the transaction it waited for
+    // wrote (a paragraph added, a decision counted). A turn's context takes the lock first of all.
+    if (this.openMeetingLockOf !== groupId) await this.findOpenForUpdate(groupId);
     const entries = (table: string) => sql`(select count(*) from ${sql.table(table)} e where e.meeting_id = meetings.id and e.item_id = meetings.current_item_id)`;
     // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
     const row = await this.db
@@ -115,18 +120,27 @@ export class MeetingRepository implements MeetingStore {
       // Read under the meeting's lock, as every write to its paragraphs takes it: the count stays true for the turn.
       .select(sql<string | null>`case when current_item_id is null then null else
         ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
+      // What the command needs besides, in the same statement rather than a read of its own.
+      .$if(extra === 'roster', (q) => q.select(rosterJson(sql.ref('meetings.group_id')).as('roster')))
+      .$if(extra === 'quorum-facts', (q) => {
+        const [roster, events, report, conflicts] = quorumFactsColumns(sql.ref('meetings.group_id'), sql.ref('meetings.id'));
+        return q.select([roster.as('roster'), events.as('events'), report.as('report'), conflicts.as('conflicts')]);
+      })
       .where('group_id', '=', groupId)
       .where('status', 'in', ['planerat', 'pågår'])
       .forUpdate()
       .executeTakeFirst();
-    return row
-      ? {
-          meeting: toMeeting(row),
-          items: row.items.map(toItem),
-          adjustedItemIds: new Set(row.adjusted_item_ids),
-          currentItemEntries: row.current_item_entries === null ? null : Number(row.current_item_entries),
-        }
-      : null;
+    if (!row) return null;
+    const read: OpenMeetingRead = {
+      meeting: toMeeting(row),
+      items: row.items.map(toItem),
+      adjustedItemIds: new Set(row.adjusted_item_ids),
+      currentItemEntries: row.current_item_entries === null ? null : Number(row.current_item_entries),
+    };
+    const extras = row as Partial<QuorumFactsRow>;
+    if (extra === 'roster') read.roster = extras.roster!.map(toMember);
+    if (extra === 'quorum-facts') read.quorumFacts = toQuorumFacts(extras as QuorumFactsRow);
+    return read;
   }
 
   async create(

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { NewRosterEntry, ProvisionalMatch, RosterStore } from '../core/ports';
 import type { RosterMember, RosterRole } from '../core/model';
 import { distinctRoles, primaryRole, rosterMember } from '../core/roster-roles';
@@ -125,4 +125,13 @@ export function toMember(r: MemberRow): RosterMember {
     email: r.email,
     teamsUserId: r.teams_user_id,
   });
+}
+
+/**
+ * The group's roster in its order as one JSON array (empty, not null, without members), for reads
+ * that bring it beside something else in one statement. `groupId`: a value or a column reference.
+ */
+export function rosterJson(groupId: unknown): RawBuilder<MemberRow[]> {
+  const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
+  return sql<MemberRow[]>`coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`;
 }

@@ -3,6 +3,12 @@
  * retried activity finds it taken), the conversation's group (conversationGroup in group.repository.ts) and the
  * sender's roster entry by the Entra object id Teams sends. Three round trips were the fixed cost
  * of every command; this is one.
+ *
+ * A turn that works on the group's open meeting also takes that meeting's lock here, first of all.
+ * The read of the meeting with its agenda then comes in a statement of its own, after the lock is
+ * held: under READ COMMITTED a statement reads what was committed when it began, so a statement
+ * that waits for the lock and reads the agenda in one go would miss what the transaction it waited
+ * for wrote (MeetingRepository.findOpenWithAgendaForUpdate).
  */
 import { sql, type Kysely } from 'kysely';
 import type { TurnContext, TurnFacts } from '../core/ports';
@@ -10,26 +16,32 @@ import type { Database } from './schema';
 import { conversationGroup, toGroup } from './group.repository';
 import { rosterColumns, toMember, type MemberRow } from './roster.repository';
 
-export type ClaimedTurnContext = TurnContext & { claimed: boolean };
+export type ClaimedTurnContext = TurnContext & { claimed: boolean; openMeetingLocked: boolean };
 
 export async function readTurnContext(db: Kysely<Database>, facts: TurnFacts): Promise<ClaimedTurnContext> {
   const memberObject = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
   // A CTE's insert is done whatever the outer query reads; with no key there is nothing to claim.
-  const result = await sql<Record<string, unknown> & { claimed: boolean; sender: MemberRow | null }>`
+  const result = await sql<Record<string, unknown> & { claimed: boolean; open_meeting_locked: boolean; sender: MemberRow | null }>`
     with claim as (
       insert into processed_activities (activity_key)
       select key from (select ${facts.idempotencyKey}::text as key) k where key is not null
       on conflict (activity_key) do nothing
       returning activity_key
     ),
-    bound as (${conversationGroup(facts)})
+    bound as (${conversationGroup(facts)}),
+    locked as (
+      select m.id from meetings m
+      where ${sql.lit(facts.lockOpenMeeting === true)} and m.group_id = (select id from bound) and m.status in ('planerat', 'pågår')
+      for update
+    )
     select
       ${facts.idempotencyKey}::text is null or exists (select 1 from claim) as claimed,
+      exists (select 1 from locked) as open_meeting_locked,
       g.*,
       (select json_build_object(${memberObject}) from roster_members r
         where r.group_id = g.id and lower(r.aad_object_id) = lower(${facts.senderAadObjectId}::text)) as sender
     from (select 1) one left join bound g on true`.execute(db);
   const row = result.rows[0]!;
   const group = row.id ? toGroup(row as unknown as Parameters<typeof toGroup>[0]) : null;
-  return { claimed: row.claimed, group, sender: group && row.sender ? toMember(row.sender) : null };
+  return { claimed: row.claimed, group, sender: group && row.sender ? toMember(row.sender) : null, openMeetingLocked: row.open_meeting_locked };
 }

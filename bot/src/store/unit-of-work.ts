@@ -20,11 +20,12 @@ import { CalendarRepository } from './calendar.repository';
 import { ArtifactRepository } from './artifact.repository';
 import { OnlineMeetingRepository } from './online-meeting.repository';
 
-export function repositoriesFor(db: Kysely<Database>): Repositories {
+/** `openMeetingLockOf`: the group whose open meeting this transaction has locked already (the turn's context took it). */
+export function repositoriesFor(db: Kysely<Database>, openMeetingLockOf: string | null = null): Repositories {
   return {
     groups: new GroupRepository(db),
     roster: new RosterRepository(db),
-    meetings: new MeetingRepository(db),
+    meetings: new MeetingRepository(db, openMeetingLockOf),
     agenda: new AgendaRepository(db),
     records: new RecordRepository(db),
     actions: new ActionRepository(db),
@@ -57,9 +58,10 @@ export class DatabaseUnitOfWork implements UnitOfWork {
 
   async runTurn<T>(facts: TurnFacts, work: (repos: Repositories, context: TurnContext) => Promise<T>): Promise<TransactionOutcome<T>> {
     return this.db.transaction().execute(async (trx) => {
-      const { claimed, ...context } = await readTurnContext(trx, facts);
+      const { claimed, openMeetingLocked, ...context } = await readTurnContext(trx, facts);
       if (!claimed) return { duplicate: true } as const;
-      return { duplicate: false, value: await work(repositoriesFor(trx), context) } as const;
+      const repos = repositoriesFor(trx, openMeetingLocked && context.group ? context.group.id : null);
+      return { duplicate: false, value: await work(repos, context) } as const;
     });
   }
 

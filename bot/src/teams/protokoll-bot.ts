@@ -117,7 +117,7 @@ export class ProtokollBot extends TeamsActivityHandler {
     const data = parseVerbData(verb, value.action?.data);
     if (!data) return message('Uppgifterna från kortet är ofullständiga eller ogiltiga. Fyll i fälten och försök igen.');
     const handler = cardActionHandlers[verb] as (d: VerbData[Verb], scope: GroupScope) => Promise<Outcome>;
-    const work = { group: 'required', permission: VERB_PERMISSIONS[verb], run: (scope: GroupScope) => handler(data, scope) } as const;
+    const work = { group: 'required', permission: VERB_PERMISSIONS[verb], run: (scope: GroupScope) => handler(data, scope), changesOpenMeeting: !automatic } as const;
     const result = await this.deps.envelope.run(turnInfo(context.activity), work, undefined, () => memberEmail(context));
     if (result.kind === 'duplicate') return message('Det här är redan registrerat.');
     if (result.kind !== 'answered') return message(result.text);
@@ -166,6 +166,7 @@ function commandWork<K extends CommandKind>(command: CommandOf<K>, envelope: Tur
   return {
     group: 'required',
     permission: spec.permission,
+    changesOpenMeeting: true,
     run: (scope, prepared) => spec.run(command, scope, prepared),
     ...(spec.before ? { prepare: async () => spec.before!(command, await outside()) } : {}),
     ...(spec.after ? { after: async (outcome: Outcome) => spec.after!(command, await outside(), outcome) } : {}),

@@ -29,6 +29,11 @@ export type TurnWork = (
 ) & {
   prepare?(): Promise<string | null>;
   after?(outcome: Outcome): Promise<Outcome>;
+  /**
+   * The work may change the group's open meeting (commands, card buttons): its lock is taken first
+   * of all, with the turn's context. Meeting events (joins) and automatic card refreshes leave it.
+   */
+  changesOpenMeeting?: boolean;
 };
 
 export type TurnResult =
@@ -85,7 +90,7 @@ export class TurnEnvelope {
     }
     try {
       const prepared = (await work.prepare?.()) ?? null;
-      const facts = { idempotencyKey: turn.idempotencyKey, conversationId: turn.conversationId, teamId: turn.teamId, channelId: turn.channelId, senderAadObjectId: turn.actor.aadObjectId };
+      const facts = { idempotencyKey: turn.idempotencyKey, conversationId: turn.conversationId, teamId: turn.teamId, channelId: turn.channelId, senderAadObjectId: turn.actor.aadObjectId, lockOpenMeeting: work.changesOpenMeeting === true };
       const done = await this.services.uow.runTurn(facts, async (repos, context) => {
         const scope: TurnScope = { ...this.services, repos, turn, progress };
         if (work.group === 'none') return work.run(scope, prepared);

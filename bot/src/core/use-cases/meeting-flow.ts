@@ -1,6 +1,6 @@
 /** `starta`, `nästa`, `punkt <nr>`, `avsluta` and the Teams meeting start/end events. */
 import type { AgendaItem } from '../model';
-import type { Repositories } from '../ports';
+import type { OpenMeetingExtra, Repositories } from '../ports';
 import { conflict, invalid, locked, notFound } from '../errors';
 import { formatTimeOfDay, stockholmDate } from '../swedish-time';
 import { findByNumber, itemReference, meetingYear, walkOrder } from './agenda-order';
@@ -49,8 +49,8 @@ export type MeetingBeingWritten = OpenMeeting & { phase: 'live' | 'draft' };
  * not yet justerat), so the secretary can complete and correct the minutes after the meeting. A
  * locked protokoll is never written to.
  */
-export async function meetingBeingWritten(repos: Repositories, ctx: CommandContext): Promise<MeetingBeingWritten> {
-  const open = await findOpenMeeting(repos, ctx.group);
+export async function meetingBeingWritten(repos: Repositories, ctx: CommandContext, extra?: OpenMeetingExtra): Promise<MeetingBeingWritten> {
+  const open = await findOpenMeeting(repos, ctx.group, extra);
   if (open?.meeting.status === 'pågår') return { ...open, phase: 'live' };
   const draft = await draftBeingCompleted(repos, ctx);
   if (draft) return { ...draft, phase: 'draft' };
@@ -85,8 +85,9 @@ export async function meetingToCorrect(repos: Repositories, ctx: CommandContext)
   return { ...(open ?? (await openMeetingFor(repos, ctx.group, ctx.at))), phase: 'planned' };
 }
 
-export async function currentItem(repos: Repositories, ctx: CommandContext): Promise<ParagraphTarget> {
-  const open = await meetingBeingWritten(repos, ctx);
+/** `extra`: what the command needs besides the meeting, read with it while it is running (see OpenMeetingExtra). */
+export async function currentItem(repos: Repositories, ctx: CommandContext, extra?: OpenMeetingExtra): Promise<ParagraphTarget> {
+  const open = await meetingBeingWritten(repos, ctx, extra);
   const item = open.items.find((i) => i.id === open.meeting.currentItemId);
   if (!item) {
     throw conflict(open.phase === 'live'
@@ -97,8 +98,8 @@ export async function currentItem(repos: Repositories, ctx: CommandContext): Pro
 }
 
 /** A given paragraph of the meeting being written (card actions name the paragraph they came from). */
-export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandContext, itemId: string): Promise<ParagraphTarget> {
-  const open = await meetingBeingWritten(repos, ctx);
+export async function itemOfRunningMeeting(repos: Repositories, ctx: CommandContext, itemId: string, extra?: OpenMeetingExtra): Promise<ParagraphTarget> {
+  const open = await meetingBeingWritten(repos, ctx, extra);
   const item = open.items.find((i) => i.id === itemId);
   if (!item) throw notFound('Paragrafen finns inte längre på dagordningen.');
   return writable(repos, { ...open, item, reference: itemReference(ctx.group, meetingYear(open.meeting, ctx.at), open.items, item) });

@@ -2,8 +2,8 @@
  * The group's "next (or current) meeting": the planned or running one, or a new planned meeting
  * with the standard items and everything carried over from earlier meetings.
  */
-import type { AgendaItem, Group, IsoTime, Meeting } from '../model';
-import type { Repositories } from '../ports';
+import type { AgendaItem, Group, IsoTime, Meeting, RosterMember } from '../model';
+import type { OpenMeetingExtra, QuorumFacts, Repositories } from '../ports';
 import { carryOver } from '../carry-over';
 import { headKinds, STANDARD_TITLES, TAIL_KINDS } from '../standard-items';
 import { stockholmDate } from '../swedish-time';
@@ -20,11 +20,15 @@ export interface OpenMeeting {
   adjustedItemIds?: ReadonlySet<string>;
   /** what the current paragraph has recorded, when read with the agenda (else counted when needed) */
   currentItemEntries?: number | null;
+  /** the group's roster, when the command asked for it with the meeting (else read when needed) */
+  roster?: RosterMember[];
+  /** what beslutförhet is judged from, when the command asked for it with the meeting (else read when needed) */
+  quorumFacts?: QuorumFacts;
 }
 
-/** The planned or running meeting, locked, with its agenda: one read. */
-export async function findOpenMeeting(repos: Repositories, group: Group): Promise<OpenMeeting | null> {
-  return repos.meetings.findOpenWithAgendaForUpdate(group.id);
+/** The planned or running meeting, locked, with its agenda (and `extra`, what the command needs besides): one read. */
+export async function findOpenMeeting(repos: Repositories, group: Group, extra?: OpenMeetingExtra): Promise<OpenMeeting | null> {
+  return repos.meetings.findOpenWithAgendaForUpdate(group.id, extra);
 }
 
 export async function openMeetingFor(

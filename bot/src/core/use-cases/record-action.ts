@@ -21,9 +21,9 @@ export type ActionOutcome =
   | { kind: 'ambiguous-owner'; candidates: RosterMember[]; input: ActionInput; meetingId: string; itemId: string };
 
 export async function addAction(repos: Repositories, ctx: CommandContext, input: ActionInput): Promise<Answer<ActionOutcome>> {
-  const target = input.itemId ? await itemOfRunningMeeting(repos, ctx, input.itemId) : await currentItem(repos, ctx);
+  const target = input.itemId ? await itemOfRunningMeeting(repos, ctx, input.itemId, 'roster') : await currentItem(repos, ctx, 'roster');
   const { meeting, item, reference } = target;
-  const roster = await repos.roster.list(ctx.group.id);
+  const roster = target.roster ?? await repos.roster.list(ctx.group.id);
 
   let owner: RosterMember | null = null;
   if (input.ownerMemberId) {

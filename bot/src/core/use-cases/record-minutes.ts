@@ -44,10 +44,10 @@ export async function addDecision(repos: Repositories, ctx: CommandContext, type
   const numbered = ctx.group.numberedClauses;
   const clause = storedClause(typed, numbered);
   if (!clause) throw invalid('Beslutssatsen saknas. Skriv beslutet efter `beslut`.');
-  const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId) : await currentItem(repos, ctx);
+  const target = itemId ? await itemOfRunningMeeting(repos, ctx, itemId, 'quorum-facts') : await currentItem(repos, ctx, 'quorum-facts');
   const { meeting, item, reference } = target;
   ensureRoomInParagraph(await entriesIn(repos, target));
-  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item);
+  const { quorum, roster } = await quorumAndRosterAt(repos, ctx.group, meeting, await decisionInstant(repos, target, ctx.at), item, target.quorumFacts);
   // `decided` only marks a paragraph that had no outcome yet: an information line or a postponement
   // recorded before stays where it was recorded, and prints beside the clauses.
   await repos.records.addDecision(meeting.id, { itemId: item.id, clause, quorate: quorum.quorate, createdAt: ctx.at }, { decidesItem: item.outcome === 'open' });
