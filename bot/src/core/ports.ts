@@ -157,6 +157,8 @@ export interface AgendaStore {
   list(meetingId: string): Promise<AgendaItem[]>;
   insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem>;
   update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void>;
+  /** gives each listed item of the meeting its number (null: unnumbered), all in one write */
+  setNumbers(meetingId: string, numbers: ReadonlyArray<{ itemId: string; number: number | null }>): Promise<void>;
   remove(meetingId: string, itemId: string): Promise<void>;
   /** a main item and its sub-points go to another meeting of the group, at `position`, unnumbered */
   moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void>;
