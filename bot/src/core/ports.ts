@@ -563,8 +563,6 @@ export interface OnlineMeetingSource {
 export interface OnlineMeetingStore {
   find(groupId: string, joinUrl: string): Promise<KnownOnlineMeeting | null>;
   remember(groupId: string, meeting: KnownOnlineMeeting): Promise<void>;
-  /** the group whose online meeting has this chat, for Teams events from a chat never bound with `grupp` */
-  groupOfChat(chatId: string): Promise<string | null>;
   /** true the first time this problem is seen since the last one (or since a lookup went through) */
   claimProblem(groupId: string, problem: string): Promise<boolean>;
   clearProblem(groupId: string): Promise<void>;
