@@ -18,7 +18,7 @@ const COMMANDS: Array<{ name: string; send: (m: LiveMeeting) => unknown; stateme
   { name: 'anteckning', send: (m) => m.channel.message(SECRETARY, 'anteckning Diskussion om läget.', new Date().toISOString()), statements: 4, answer: /Anteckningen är sparad/ },
   { name: 'beslut', send: (m) => m.channel.message(SECRETARY, 'beslut godkänna informationen', new Date().toISOString()), statements: 4, answer: /beslutar att godkänna informationen/ },
   { name: 'åtgärd', send: (m) => m.channel.message(SECRETARY, 'åtgärd Återkoppla till gruppen ansvarig Anna-Karin Åkesson senast 2030-01-15', new Date().toISOString()), statements: 4, answer: /Återkoppla till gruppen/ },
-  { name: 'ny punkt', send: (m) => m.channel.message(SECRETARY, 'ny punkt Ett ärende till', new Date().toISOString()), statements: 8, answer: /Ett ärende till/ },
+  { name: 'ny punkt', send: (m) => m.channel.message(SECRETARY, 'ny punkt Ett ärende till', new Date().toISOString()), statements: 6, answer: /Ett ärende till/ },
   { name: 'anslutning', send: (m) => m.channel.participants('join', [MEMBER], new Date().toISOString()), statements: 4, answer: /^$/ },
 ];
 

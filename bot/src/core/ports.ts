@@ -171,6 +171,8 @@ export interface AgendaStore {
   list(meetingId: string): Promise<AgendaItem[]>;
   insert(groupId: string, item: NewAgendaItem): Promise<AgendaItem>;
   update(meetingId: string, itemId: string, changes: AgendaChanges): Promise<void>;
+  /** gives each listed item of the meeting its number (null: unnumbered), all in one write */
+  setNumbers(meetingId: string, numbers: ReadonlyArray<{ itemId: string; number: number | null }>): Promise<void>;
   remove(meetingId: string, itemId: string): Promise<void>;
   /** a main item and its sub-points go to another meeting of the group, at `position`, unnumbered */
   moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void>;
@@ -577,8 +579,6 @@ export interface OnlineMeetingSource {
 export interface OnlineMeetingStore {
   find(groupId: string, joinUrl: string): Promise<KnownOnlineMeeting | null>;
   remember(groupId: string, meeting: KnownOnlineMeeting): Promise<void>;
-  /** the group whose online meeting has this chat, for Teams events from a chat never bound with `grupp` */
-  groupOfChat(chatId: string): Promise<string | null>;
   /** true the first time this problem is seen since the last one (or since a lookup went through) */
   claimProblem(groupId: string, problem: string): Promise<boolean>;
   clearProblem(groupId: string): Promise<void>;

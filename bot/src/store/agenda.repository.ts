@@ -112,6 +112,16 @@ export class AgendaRepository implements AgendaStore {
       .execute();
   }
 
+  async setNumbers(meetingId: string, numbers: ReadonlyArray<{ itemId: string; number: number | null }>): Promise<void> {
+    if (numbers.length === 0) return;
+    // One statement however many numbers move: adding an item before the closing ones renumbers each of them.
+    const rows = sql.join(numbers.map((n) => sql`(${n.itemId}::uuid, ${n.number}::integer)`));
+    await sql`
+      update agenda_items a set number = v.number
+      from (values ${rows}) as v (id, number)
+      where a.meeting_id = ${meetingId} and a.id = v.id`.execute(this.db);
+  }
+
   async moveToMeeting(fromMeetingId: string, itemId: string, toMeetingId: string, position: number): Promise<void> {
     // At the other meeting the item is the secretary's: that meeting's invitation never removes it.
     await this.db.updateTable('agenda_items').set({ meeting_id: toMeetingId, position, number: null, from_invitation: false })

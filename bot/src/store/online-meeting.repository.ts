@@ -30,16 +30,6 @@ export class OnlineMeetingRepository implements OnlineMeetingStore {
       .execute();
   }
 
-  async groupOfChat(chatId: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('online_meetings')
-      .select('group_id')
-      .where('chat_id', '=', chatId)
-      .orderBy('resolved_at', 'desc')
-      .executeTakeFirst();
-    return row?.group_id ?? null;
-  }
-
   async claimProblem(groupId: string, problem: string): Promise<boolean> {
     const claimed = await this.db
       .insertInto('online_meeting_problems')

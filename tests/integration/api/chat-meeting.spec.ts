@@ -3,8 +3,9 @@
  * opened in by the meeting chat Teams gives it. Two groups with the same member: one group's meeting
  * chat is named by its classic join link (sent with Teams' meeting start event), the other's is a
  * short link's chat that Graph named (online_meetings), and a third chat is bound to it with `grupp`.
- * The member gets each group's own meeting; a member of only one group and an unknown chat get the
- * same 404; the meeting followed is the running one, else the planned one, else the draft.
+ * The member gets each group's own meeting (a chat bound with `grupp` is that group's even where
+ * Graph named it for another, as for the bot's turns); a member of only one group and an unknown
+ * chat get the same 404; the meeting followed is the running one, else the planned one, else the draft.
  */
 import { randomUUID } from 'node:crypto';
 import { repositoriesFor } from '../../../bot/src/store/unit-of-work';
@@ -39,17 +40,19 @@ describeEachStore('the meeting of a meeting chat', (store) => {
     // What the scheduler stores when Graph names the chat of the group's short join link.
     await repos.onlineMeetings.remember(second.groupId, { joinUrl: SHORT_LINK, id: 'MSpvbmxpbmUtbWVldGluZw', chatId: SHORT_CHAT, organizerId: SECRETARY.aadObjectId });
     // The secretary binds another meeting chat to the second group, as in Teams.
-    const bound = await deliver(wire.app.url, {
-      type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), serviceUrl: wire.connector.url, channelId: 'msteams',
-      from: SECRETARY, recipient: BOT, text: '<at>Protokoll</at> grupp Samverkansgrupp Väst',
-      entities: [{ type: 'mention', mentioned: BOT, text: '<at>Protokoll</at>' }],
-      conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: BOUND_CHAT },
-      channelData: { tenant: { id: TENANT }, meeting: { id: 'MCMxOTptZWV0aW5nX2JvdW5k' } },
-    });
-    expect(bound.status).toBe(200);
+    expect((await bindChat(BOUND_CHAT, 'Samverkansgrupp Väst')).status).toBe(200);
     await second.say('ledamöter\nEva Ek; utredare; Region Blekinge; ledamot');
     const eva = (await repos.roster.list(second.groupId)).find((m) => m.name === EVA.name)!;
     await repos.roster.rememberIdentity(second.groupId, eva.id, { aadObjectId: EVA.aadObjectId, teamsUserId: EVA.id });
+  });
+
+  /** The secretary writes `grupp <namn>` in a meeting chat, as in Teams. */
+  const bindChat = (chatId: string, groupName: string) => deliver(wire.app.url, {
+    type: 'message', id: randomUUID(), timestamp: new Date().toISOString(), serviceUrl: wire.connector.url, channelId: 'msteams',
+    from: SECRETARY, recipient: BOT, text: `<at>Protokoll</at> grupp ${groupName}`,
+    entities: [{ type: 'mention', mentioned: BOT, text: '<at>Protokoll</at>' }],
+    conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: chatId },
+    channelData: { tenant: { id: TENANT }, meeting: { id: Buffer.from(`0#${chatId}`).toString('base64') } },
   });
 
   const ask = async (chatId: string, oid: string | null) => {
@@ -87,6 +90,14 @@ describeEachStore('the meeting of a meeting chat', (store) => {
       const answer = await ask(bad, MEMBER.aadObjectId);
       expect({ bad, status: answer.status, body: answer.body }).toEqual({ bad, status: 400, body: { error: { code: 'invalid-input', message: 'Ogiltigt chatt-id i adressen.' } } });
     }
+  });
+
+  it('finds a chat bound with `grupp` in that group even where Graph named it for another, as the bot does', async () => {
+    const chat = '19:meeting_b21ia3BsYWNlcmFk@thread.v2';
+    await repositoriesFor(store().db).onlineMeetings.remember(second.groupId, { joinUrl: 'https://teams.microsoft.com/meet/29145623458?p=Ym9uZA', id: 'MSpvbmxpbmUtYm9uZA', chatId: chat, organizerId: SECRETARY.aadObjectId });
+    expect((await ask(chat, MEMBER.aadObjectId)).body).toMatchObject({ group: { id: second.groupId } });
+    expect((await bindChat(chat, 'Samverkansgrupp Öst')).status).toBe(200);
+    expect((await ask(chat, MEMBER.aadObjectId)).body).toMatchObject({ group: { id: first.groupId }, meeting: { id: first.meetingId } });
   });
 
   it('follows the running meeting, else the planned one, else the draft', async () => {

@@ -78,6 +78,28 @@ describeEachStore('repositories', (store) => {
     expect(await repos().actions.setStatus(group.id, action.id, 'open', 1)).toBeNull();
   });
 
+  it('set many paragraph numbers in one write, only on the meeting named', async () => {
+    const group = await repos().groups.create({ name: 'Grupp F', decidingBody: 'Gruppen' });
+    const meeting = await repos().meetings.create(group.id, { startsAt: '2024-02-16T07:15:00.000Z' });
+    await repos().meetings.update(group.id, meeting.id, { status: 'utkast' });
+    const other = await repos().meetings.create(group.id, { startsAt: '2024-03-15T07:15:00.000Z' });
+    const add = (meetingId: string, title: string, number: number | null) => repos().agenda.insert(group.id, {
+      meetingId, parentId: null, position: 0, section: null, title, typeTag: null, standardKind: null,
+      number, presenters: [], outcome: 'open', recipients: [], carriedFromItemId: null,
+    });
+    const a = await add(meeting.id, 'A', null);
+    const b = await add(meeting.id, 'B', 3);
+    await add(meeting.id, 'C', 7);
+    const elsewhere = await add(other.id, 'Annat möte', 1);
+    await repos().agenda.setNumbers(meeting.id, [
+      { itemId: a.id, number: 4 }, { itemId: b.id, number: null }, { itemId: elsewhere.id, number: 9 },
+    ]);
+    const numbers = async (meetingId: string) => (await repos().agenda.list(meetingId)).map((i) => [i.title, i.number]).sort();
+    expect(await numbers(meeting.id)).toEqual([['A', 4], ['B', null], ['C', 7]]);
+    // the other meeting's item is named but not this meeting's: it keeps its number
+    expect(await numbers(other.id)).toEqual([['Annat möte', 1]]);
+  });
+
   it('allow only one planned or running meeting per group', async () => {
     const group = await repos().groups.create({ name: 'Grupp C', decidingBody: 'Gruppen' });
     await repos().meetings.create(group.id, {});

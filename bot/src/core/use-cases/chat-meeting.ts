@@ -7,6 +7,10 @@
  *   2. the chat Graph named for one of the group's short join links (online_meetings)
  *   3. a meeting of the group whose classic join link names the chat (core/join-url.ts)
  *
+ * 1 and 2 are the rule a turn in that chat finds its group by (GroupStore.findForConversation, a
+ * chat being no team's channel), so the panel and the bot cannot disagree on them; 3 is the panel's
+ * own, for a meeting whose chat no turn and no Graph lookup has named yet.
+ *
  * The answer is that group's meeting the panel should follow: the running one, else the planned
  * one, else the draft. A chat of a group the caller may not read is answered as one nobody knows,
  * so a chat id tells nothing about groups the caller is not in.
@@ -43,7 +47,6 @@ export async function meetingOfChat(repos: Repositories, viewer: Viewer, chatId:
 }
 
 async function groupOfMeetingChat(repos: Repositories, chatId: string): Promise<string | null> {
-  const bound = await repos.groups.findByConversation(chatId);
-  if (bound) return bound.id;
-  return (await repos.onlineMeetings.groupOfChat(chatId)) ?? (await repos.meetings.groupWithChatInJoinUrl(chatId));
+  const known = await repos.groups.findForConversation({ conversationId: chatId, teamId: null, channelId: null });
+  return known?.id ?? (await repos.meetings.groupWithChatInJoinUrl(chatId));
 }

@@ -5,7 +5,7 @@
  *
  * This is one rule for every path that writes (commands, card actions, Teams events, the attendance
  * report). It does not rely on a path knowing that it changed the document: the database notes every
- * change to what a protokoll prints (triggers, migrations 0019 and 0022), and for a draft this
+ * change to what a protokoll prints (triggers, migrations 0019, 0022 and 0032), and for a draft this
  * transaction changed the rule compares what the document would print now with what the current
  * version prints (their content digests), so a write nobody thought of as "a change to the draft"
  * is caught as well, while a turn that touched no draft costs one read.

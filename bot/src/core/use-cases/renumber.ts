@@ -24,12 +24,11 @@ export async function renumber(repos: Repositories, group: Group, meeting: Meeti
       isPerMeeting(group.numberingStyle) ? null : await repos.meetings.lastNumberUsedInYear(group.id, year, meeting.id),
   });
   const numbers = assignNumbers(mainItems(items).map((i) => i.id), first);
-  for (const item of items) {
-    const number = numbers.get(item.id) ?? null;
-    if (item.number !== number) {
-      await repos.agenda.update(meeting.id, item.id, { number });
-      item.number = number;
-    }
-  }
+  const changed = items
+    .map((item) => ({ item, number: numbers.get(item.id) ?? null }))
+    .filter(({ item, number }) => item.number !== number);
+  if (changed.length === 0) return items;
+  await repos.agenda.setNumbers(meeting.id, changed.map(({ item, number }) => ({ itemId: item.id, number })));
+  for (const { item, number } of changed) item.number = number;
   return items;
 }

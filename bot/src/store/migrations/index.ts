@@ -26,6 +26,7 @@ import onlineMeetings from './0025-online-meetings';
 import liveRoster from './0026-live-roster';
 import neverStartedTold from './0029-never-started-told';
 import actionItemsByItem from './0030-action-items-by-item';
+import rosterChangeNote from './0032-roster-change-note';
 
 export interface Migration {
   id: string;
@@ -63,4 +64,5 @@ export const migrations: readonly Migration[] = [
   { id: '0026-live-roster', sql: liveRoster },
   { id: '0029-never-started-told', sql: neverStartedTold },
   { id: '0030-action-items-by-item', sql: actionItemsByItem },
+  { id: '0032-roster-change-note', sql: rosterChangeNote },
 ];
