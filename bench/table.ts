@@ -1,6 +1,7 @@
 /** The results table and, for each target a store missed, why: written from the measured figures. */
 import type { BenchStore } from './stores';
 import { COMMANDS, TYPICAL, type RoundTrip } from './round-trip';
+import { FLOOR_STATEMENTS } from './echo-bot';
 import type { LoadResult } from './meetings-load';
 import { ACTION_COUNTS, type ActionListResult } from './action-list';
 import { RENDER_PARAGRAPHS } from './render';
@@ -35,6 +36,8 @@ export interface StoreResult {
   unavailable?: string;
   ours?: RoundTrip;
   echo?: RoundTrip;
+  /** the echo bot with a transaction of as many statements as a typical command (echo-bot.ts) */
+  floor?: RoundTrip;
   commandsMachine?: MachineLoad;
   /** statements until the answer of each typical command, sent once in a running meeting */
   statementsPerCommand?: Array<{ command: string; statements: number }>;
@@ -53,11 +56,12 @@ export interface StoreResult {
   /** one group before and after ten years of history around it (absent when the run skipped it) */
   history?: TenYearsResult;
 }
-type Measured = Required<Omit<StoreResult, 'unavailable' | 'history'>> & Pick<StoreResult, 'history'>;
+type Measured = Required<Omit<StoreResult, 'unavailable' | 'history' | 'floor'>> & Pick<StoreResult, 'history' | 'floor'>;
 
 const triple = (s: Summary) => `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)}`;
 const verdict = (ok: boolean) => (ok ? '✓' : '✗');
 const ratio = (r: Measured) => r.ours.latency.p50 / r.echo.latency.p50;
+const floorRatio = (r: Measured) => r.floor!.latency.p50 / r.echo.latency.p50;
 const met = {
   ratio: (r: Measured) => ratio(r) <= TARGETS.ratio,
   load: (r: Measured) => r.load.all.p99 < TARGETS.loadP99,
@@ -104,6 +108,8 @@ function commandRows(row: Row): string[] {
     row('  satser efter svaret (median / högst)', (r) => `${r.ours.database!.afterAnswer.p50} / ${r.ours.database!.afterAnswer.max}`),
     row('Kommando tur och retur, eko-bot: p50 / p95 / p99', (r) => triple(r.echo.latency)),
     row(`Kvot mot eko-boten vid p50 (mål ≤ ${TARGETS.ratio}, på väg mot 1,5)`, (r) => `${ratio(r).toFixed(2)} ${verdict(met.ratio(r))}`),
+    row(`Golvet: eko-boten med en transaktion av ${FLOOR_STATEMENTS} satser (1 skrivning, ${FLOOR_STATEMENTS - 1} läsningar) och BEGIN/COMMIT: p50 / p95 / p99`, (r) => (r.floor ? triple(r.floor.latency) : '–')),
+    row('  golvets kvot mot eko-boten vid p50; Protokoll över golvet', (r) => (r.floor ? `${floorRatio(r).toFixed(2)}; +${ms(r.ours.latency.p50 - r.floor.latency.p50)} ms` : '–')),
     row('Genomströmning, 8 klienter: Protokoll / eko (kommandon/s)', (r) => `${r.ours.throughput.toFixed(0)} / ${r.echo.throughput.toFixed(0)}`),
     row('  belastning under kommandona', (r) => describeLoad(r.commandsMachine)),
     row(`Satser utöver BEGIN/COMMIT, ett kommando av varje: ${TYPICAL.map((c) => c.name).join(' / ')}`,
@@ -237,7 +243,8 @@ function ratioNotes(missed: Measured[]): string[] {
   const each = missed.map((r) => {
     const db = r.ours.database!;
     const rest = r.ours.latency.p50 - db.milliseconds.p50;
-    return `${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)}); processens tid under ${PROFILED_COMMANDS} kommandon i följd enligt körningens egen profil (V8, var 0,1 ms): ${describeShares(r.commandProfile)}`;
+    const floor = r.floor ? `; golvet (eko-boten med en transaktion av lika många satser, utan Protokolls arbete) ${ms(r.floor.latency.p50)} ms, kvot ${floorRatio(r).toFixed(2)} mot eko-boten, så att målet lämnar ${ms(TARGETS.ratio * r.echo.latency.p50 - r.floor.latency.p50)} ms åt Protokolls eget arbete mot dess ${ms(r.ours.latency.p50 - r.floor.latency.p50)} ms` : '';
+    return `${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)})${floor}; processens tid under ${PROFILED_COMMANDS} kommandon i följd enligt körningens egen profil (V8, var 0,1 ms): ${describeShares(r.commandProfile)}`;
   });
   return [`- **Kvot mot eko-boten.** Eko-boten gör ingen I/O; ett Protokoll-kommando är en databastransaktion och ett svenskt svar. Turen tar aktivitetens id (idempotens), läser gruppen och avsändarens rad i ledamotslistan och låser gruppens öppna möte i en sats; ett kommando på mötet läser sedan mötet med dagordningen, de omedelbart justerade punkterna, hur mycket den aktuella punkten redan har (gränsen per paragraf) och det kommandot behöver därtill (ledamotslistan för en åtgärd; ledamöter, närvaro och jäv för ett besluts beslutförhet) i en sats; en anslutning läser mötet och ledamotslistan i en; sedan skrivningen och utkastregeln, som läser hela protokollet bara för ett utkast som väntar på justering och som just den här transaktionen ändrat (migrering 0022). \`ny punkt\` numrerar om dagordningen med en UPDATE för alla punkter vars nummer ändras. Varje sats med parametrar förbereds en gång (namngivna satser: per anslutning på PostgreSQL, per instans på PGlite), så att databasen inte tolkar och planerar den på nytt vid varje körning. ${each.join('. ')}. Databastiden är väggklockans tid då minst en sats väntade på svar (BEGIN och COMMIT syns inte för mätaren och räknas till resten), inte summan av satsernas tider: satser som skickas samtidigt köar på transaktionens enda anslutning, och summan räknade förut varje sats väntan på de andra en gång till, så att "databasen" blev längre än hela turen.`];
 }

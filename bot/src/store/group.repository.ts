@@ -11,6 +11,9 @@ export const groupColumns = [
 
 const columns = groupColumns;
 
+/** The group columns of `g`, for the conversation's group below (built once: they never change). */
+const groupList = sql.join(groupColumns.map((c) => sql.ref(`g.${c}`)));
+
 /**
  * The group a conversation belongs to, as one row of the group's columns (none when it has none):
  * its binding (`grupp <namn>` or install), else in a team the group of its channel — so a channel
@@ -19,7 +22,6 @@ const columns = groupColumns;
  * and for the group resolver alike.
  */
 export function conversationGroup(place: ConversationPlace): RawBuilder<unknown> {
-  const groupList = sql.join(groupColumns.map((c) => sql.ref(`g.${c}`)));
   const inTeamChannel = place.teamId !== null && place.channelId !== null;
   return sql`
       select ${groupList}, 1 as preference from conversations c join groups g on g.id = c.group_id

@@ -132,6 +132,8 @@ export function toMember(r: MemberRow): RosterMember {
  * that bring it beside something else in one statement. `groupId`: a value or a column reference.
  */
 export function rosterJson(groupId: unknown): RawBuilder<MemberRow[]> {
-  const member = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
-  return sql<MemberRow[]>`coalesce((select json_agg(json_build_object(${member}) order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`;
+  return sql<MemberRow[]>`coalesce((select json_agg(${rosterMemberObject} order by r.position, r.created_at, r.id) from roster_members r where r.group_id = ${groupId}), '[]')`;
 }
+
+/** A roster row `r` as a JSON object with the columns toMember reads (built once: it never changes). */
+export const rosterMemberObject = sql`json_build_object(${sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`))})`;

@@ -14,12 +14,11 @@ import { sql, type Kysely } from 'kysely';
 import type { TurnContext, TurnFacts } from '../core/ports';
 import type { Database } from './schema';
 import { conversationGroup, toGroup } from './group.repository';
-import { rosterColumns, toMember, type MemberRow } from './roster.repository';
+import { rosterMemberObject, toMember, type MemberRow } from './roster.repository';
 
 export type ClaimedTurnContext = TurnContext & { claimed: boolean; openMeetingLocked: boolean };
 
 export async function readTurnContext(db: Kysely<Database>, facts: TurnFacts): Promise<ClaimedTurnContext> {
-  const memberObject = sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`));
   // A CTE's insert is done whatever the outer query reads; with no key there is nothing to claim.
   const result = await sql<Record<string, unknown> & { claimed: boolean; open_meeting_locked: boolean; sender: MemberRow | null }>`
     with claim as (
@@ -38,7 +37,7 @@ export async function readTurnContext(db: Kysely<Database>, facts: TurnFacts): P
       ${facts.idempotencyKey}::text is null or exists (select 1 from claim) as claimed,
       exists (select 1 from locked) as open_meeting_locked,
       g.*,
-      (select json_build_object(${memberObject}) from roster_members r
+      (select ${rosterMemberObject} from roster_members r
         where r.group_id = g.id and lower(r.aad_object_id) = lower(${facts.senderAadObjectId}::text)) as sender
     from (select 1) one left join bound g on true`.execute(db);
   const row = result.rows[0]!;
