@@ -51,7 +51,6 @@ export interface GroupStore {
   findByName(tenantId: string | null, name: string): Promise<Group | null>;
   /** a still empty group takes the name its secretary gives it */
   rename(groupId: string, name: string, decidingBody: string): Promise<Group>;
-  findByConversation(conversationId: string): Promise<Group | null>;
   /** the group a conversation belongs to: its binding, else its team channel's group, else the group whose short-link meeting has this chat */
   findForConversation(place: ConversationPlace): Promise<Group | null>;
   /** the group a meeting belongs to (the tab names a meeting by its id alone; authorise before use) */

@@ -95,16 +95,6 @@ export class GroupRepository implements GroupStore {
     return toGroup(row);
   }
 
-  async findByConversation(conversationId: string): Promise<Group | null> {
-    const row = await this.db
-      .selectFrom('conversations')
-      .innerJoin('groups', 'groups.id', 'conversations.group_id')
-      .select(columns.map((c) => `groups.${c}` as const))
-      .where('conversations.conversation_id', '=', conversationId)
-      .executeTakeFirst();
-    return row ? toGroup(row) : null;
-  }
-
   async findForConversation(place: ConversationPlace): Promise<Group | null> {
     const result = await sql<Selectable<GroupsTable>>`${conversationGroup(place)}`.execute(this.db);
     return result.rows[0] ? toGroup(result.rows[0]) : null;

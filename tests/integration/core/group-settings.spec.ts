@@ -28,7 +28,7 @@ describeUseCase('group settings', (fx) => {
     const answer = await fx.run((repos) => bindGroup(repos, name, chat, place(), sandra));
     expect(answer.text).toBe(`Gruppen ${name} är skapad och kopplad till den här kanalen. Lägg till ledamöter med \`ledamöter\`.`);
     expect(answer.data).toMatchObject({ name, decidingBody: decidingBody(name), documentKind: 'Sammanträdesprotokoll', numberingStyle: 'meeting', quorumRule: 'huvudman', ...channel, tenantId: null });
-    expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(answer.data!.id);
+    expect((await fx.repos.groups.findForConversation({ conversationId: chat.conversationId, teamId: null, channelId: null }))?.id).toBe(answer.data!.id);
   });
 
   it('grupp in a channel whose group is still empty renames it instead of leaving an empty twin', async () => {
@@ -46,12 +46,12 @@ describeUseCase('group settings', (fx) => {
     const inChat = { tenantId: null, channel: null };
     await expect(fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra)))
       .rejects.toMatchObject({ code: 'forbidden', userMessage: `Bara ${genitive(g.group.name)} sekreterare och ordförande och medlemmar i gruppens team kan koppla en chatt till gruppen. Inget har ändrats.` });
-    expect(await fx.repos.groups.findByConversation(chat.conversationId)).toBeNull();
+    expect(await fx.repos.groups.findForConversation({ conversationId: chat.conversationId, teamId: null, channelId: null })).toBeNull();
     const secretary = (await fx.repos.roster.list(g.group.id)).find((m) => m.roles.includes('sekreterare'))!;
     await fx.run((repos) => repos.roster.rememberIdentity(g.group.id, secretary.id, { aadObjectId: sandra.aadObjectId, teamsUserId: sandra.teamsUserId }));
     const answer = await fx.run((repos) => bindGroup(repos, g.group.name.toUpperCase(), chat, inChat, sandra));
     expect(answer.text).toBe(`Den här chatten hör nu till gruppen ${g.group.name}.`);
-    expect((await fx.repos.groups.findByConversation(chat.conversationId))?.id).toBe(g.group.id);
+    expect((await fx.repos.groups.findForConversation({ conversationId: chat.conversationId, teamId: null, channelId: null }))?.id).toBe(g.group.id);
     await expect(fx.run((repos) => bindGroup(repos, 'Finns inte', binding(), inChat, sandra)))
       .rejects.toMatchObject({ code: 'not-found', userMessage: expect.stringMatching(/^Det finns ingen grupp som heter Finns inte\. En grupp skapas i teamets kanal/) });
     expect((await fx.repos.groups.listAll()).filter((x) => x.name.toLowerCase() === g.group.name.toLowerCase())).toHaveLength(1);

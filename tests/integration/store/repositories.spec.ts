@@ -9,7 +9,7 @@ describeEachStore('repositories', (store) => {
     const psvo = await repos().groups.create({ name: 'PSVO', decidingBody: 'PSVO' });
     await repos().groups.bindConversation(lsvo.id, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 1 } });
     await repos().groups.bindConversation(psvo.id, { conversationId: '19:psvo@thread.tacv2', kind: 'channel', reference: { b: 2 } });
-    expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.name).toBe('LSVO');
+    expect((await repos().groups.findForConversation({ conversationId: '19:lsvo@thread.tacv2', teamId: null, channelId: null }))?.name).toBe('LSVO');
     expect((await repos().groups.findByName(null, '  psvo '))?.id).toBe(psvo.id);
     // Names are unique per tenant: another tenant's PSVO is its own group, never found from here.
     const other = await repos().groups.create({ name: 'PSVO', decidingBody: 'PSVO', tenantId: 'tenant-b' });
@@ -19,7 +19,7 @@ describeEachStore('repositories', (store) => {
     await expect(repos().groups.create({ name: 'psvo ', decidingBody: 'PSVO', tenantId: 'tenant-b' })).rejects.toThrow();
     // Refreshing a reference without a group keeps the binding.
     await repos().groups.bindConversation(null, { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 2 } });
-    expect((await repos().groups.findByConversation('19:lsvo@thread.tacv2'))?.id).toBe(lsvo.id);
+    expect((await repos().groups.findForConversation({ conversationId: '19:lsvo@thread.tacv2', teamId: null, channelId: null }))?.id).toBe(lsvo.id);
     expect(await repos().groups.conversationReferences(lsvo.id)).toEqual([
       { conversationId: '19:lsvo@thread.tacv2', kind: 'channel', reference: { a: 2 } },
     ]);
