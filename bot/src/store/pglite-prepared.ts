@@ -11,7 +11,7 @@
  * project's own date parser), exactly as `query` does.
  */
 import { parse as results, protocol, type PGlite, type Results } from '@electric-sql/pglite';
-import { StatementNames } from './prepared-statements';
+import { isStalePreparedStatement, StatementNames } from './prepared-statements';
 
 const { serialize } = protocol;
 
@@ -33,20 +33,29 @@ export class PglitePreparedStatements {
   async query<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
     const name = this.names.nameFor(text, values.length);
     if (name === undefined) return this.pglite.query<R>(text, [...values]);
-    return this.pglite._runExclusiveQuery(async () => {
-      const statement = this.prepared.get(text) ?? (await this.prepare(name, text));
-      const messages = await this.pglite.execProtocolStream(
-        concat([
-          serialize.bind({ statement: statement.name, values: values.map((value, i) => this.serialized(value, statement.parameterTypes[i])) }),
-          serialize.describe({ type: 'P' }),
-          serialize.execute({}),
-          serialize.sync(),
-        ]),
-        { syncToFs: false },
-      );
-      if (!this.inTransaction(messages)) await this.pglite.syncToFs();
-      return results.parseResults(messages, this.pglite.parsers)[0] as Results<R>;
+    return this.pglite._runExclusiveQuery(() => this.run<R>(name, text, values)).catch((error: unknown) => {
+      if (isStalePreparedStatement(error)) {
+        this.names.forget(text);
+        this.prepared.delete(text);
+      }
+      throw error;
     });
+  }
+
+  /** Bind and execute: the messages `PGlite.query` sends after its Parse, in one exchange. */
+  private async run<R>(name: string, text: string, values: readonly unknown[]): Promise<Results<R>> {
+    const statement = this.prepared.get(text) ?? (await this.prepare(name, text));
+    const messages = await this.pglite.execProtocolStream(
+      concat([
+        serialize.bind({ statement: statement.name, values: values.map((value, i) => this.serialized(value, statement.parameterTypes[i])) }),
+        serialize.describe({ type: 'P' }),
+        serialize.execute({}),
+        serialize.sync(),
+      ]),
+      { syncToFs: false },
+    );
+    if (!this.inTransaction(messages)) await this.pglite.syncToFs();
+    return results.parseResults(messages, this.pglite.parsers)[0] as Results<R>;
   }
 
   private async prepare(name: string, text: string): Promise<Prepared> {

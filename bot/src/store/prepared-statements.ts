@@ -9,13 +9,17 @@
  * Statements without parameters keep the simple protocol: migrations send several statements in
  * one text, which the extended protocol refuses. The number of distinct names is capped, so text
  * that varies (a list of n placeholders) cannot grow a connection's statements without bound;
- * beyond the cap, statements run unnamed as before.
+ * beyond the cap, statements run unnamed as before. A statement the database no longer accepts
+ * prepared runs unnamed from then on (isStalePreparedStatement).
  */
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Pool, PoolClient, QueryResult } from 'pg';
 
 export const MAX_PREPARED_STATEMENTS = 2000;
+
+/** The name a forgotten statement keeps: none, it runs unnamed from then on. */
+const UNNAMED = '';
 
 export class StatementNames {
   private readonly names = new Map<string, string>();
@@ -26,12 +30,30 @@ export class StatementNames {
   nameFor(text: string, parameterCount: number): string | undefined {
     if (parameterCount === 0) return undefined;
     const known = this.names.get(text);
-    if (known !== undefined || this.names.size >= this.limit) return known;
+    if (known !== undefined || this.names.size >= this.limit) return known || undefined;
     // 63 bytes is PostgreSQL's identifier limit; a SHA-1 in base64url is 27 characters.
     const name = `k_${createHash('sha1').update(text).digest('base64url')}`;
     this.names.set(text, name);
     return name;
   }
+
+  /**
+   * After the database refused a prepared statement, the text runs unnamed from then on, on every
+   * connection: the failed turn is answered with an error and nothing stored, and its retry works.
+   */
+  forget(text: string): void {
+    this.names.set(text, UNNAMED);
+  }
+}
+
+/**
+ * The database refused a statement prepared before: a migration changed what it returns (from
+ * another instance, during a rolling deploy), or the session lost it (a pool in front of the
+ * server that does not keep prepared statements).
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '26000' || (code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type'));
 }
 
 /** Kysely's pool, preparing each statement with parameters once per connection of `pool`. */
@@ -48,9 +70,11 @@ function preparingClient(client: PoolClient, names: StatementNames): PostgresPoo
     if (typeof statement !== 'string') return client.query(statement);
     const values = parameters ? [...parameters] : [];
     const name = names.nameFor(statement, values.length);
-    return name === undefined
-      ? client.query(statement, values)
-      : client.query({ name, text: statement, values }) as Promise<QueryResult>;
+    if (name === undefined) return client.query(statement, values);
+    return (client.query({ name, text: statement, values }) as Promise<QueryResult>).catch((error: unknown) => {
+      if (isStalePreparedStatement(error)) names.forget(statement);
+      throw error;
+    });
   };
   return { query, release: () => client.release() };
 }

@@ -57,6 +57,19 @@ onServer('prepared statements on the PostgreSQL server', () => {
     expect(await preparedOnConnection(db)).toEqual(['select $1::int + 1 as n', 'select $1::int + 2 as n']);
   });
 
+  it('runs a statement unnamed from then on once a migration changed what its prepared form returns', async () => {
+    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    await sql.raw('create temporary table t (n int)').execute(db);
+    await sql.raw('insert into t values (1)').execute(db);
+    const read = () => sql<Record<string, unknown>>`select * from t where n >= ${0}`.execute(db);
+    expect((await read()).rows).toEqual([{ n: 1 }]);
+    // What another instance's migration does to the table under this connection's prepared statement.
+    await sql.raw('alter table t add column m int').execute(db);
+    await expect(read()).rejects.toMatchObject({ code: '0A000' });
+    expect((await read()).rows).toEqual([{ n: 1, m: null }]);
+    expect((await read()).rows).toEqual([{ n: 1, m: null }]);
+  });
+
   it('keeps a prepared statement usable after the transaction it was prepared in rolled back', async () => {
     const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     await expect(db.transaction().execute(async (trx) => {
@@ -112,6 +125,17 @@ describe('prepared statements on PGlite', () => {
     await expect(statements.query('insert into t values ($1)', [1])).rejects.toMatchObject({ code: '23505' });
     const counted = await statements.query<{ n: number }>('select count(*)::int as n from t where n >= $1', [0]);
     expect(counted.rows).toEqual([{ n: 1 }]);
+  });
+
+  it('runs a statement unnamed from then on once a change to its table changed what its prepared form returns', async () => {
+    const statements = new PglitePreparedStatements(pglite);
+    await pglite.query('create table t (n int)');
+    await pglite.query('insert into t values (1)');
+    const read = () => statements.query<Record<string, unknown>>('select * from t where n >= $1', [0]);
+    expect((await read()).rows).toEqual([{ n: 1 }]);
+    await pglite.query('alter table t add column m int');
+    await expect(read()).rejects.toMatchObject({ code: '0A000' });
+    expect((await read()).rows).toEqual([{ n: 1, m: null }]);
   });
 
   it('gives rows affected by a write, and names no more statements than its cap', async () => {
