@@ -33,6 +33,8 @@ export class PglitePreparedStatements {
   async query<R>(text: string, values: readonly unknown[]): Promise<Results<R>> {
     const name = this.names.nameFor(text, values.length);
     if (name === undefined) return this.pglite.query<R>(text, [...values]);
+    // As `query` does: waits until the engine is up, and refuses with "PGlite is closed" once it is closed.
+    await this.pglite._checkReady();
     return this.pglite._runExclusiveQuery(() => this.run<R>(name, text, values)).catch((error: unknown) => {
       if (isStalePreparedStatement(error)) {
         this.names.forget(text);

@@ -98,7 +98,7 @@ describe('prepared statements on PGlite', () => {
     pglite = (await connectPglite(null)).pglite!;
   });
   afterEach(async () => {
-    await pglite.close();
+    if (!pglite.closed) await pglite.close();
   });
 
   const preparedOnInstance = async () =>
@@ -136,6 +136,13 @@ describe('prepared statements on PGlite', () => {
     await pglite.query('alter table t add column m int');
     await expect(read()).rejects.toMatchObject({ code: '0A000' });
     expect((await read()).rows).toEqual([{ n: 1, m: null }]);
+  });
+
+  it('refuses as PGlite.query does once the engine is closed (the server reports the database unavailable)', async () => {
+    const statements = new PglitePreparedStatements(pglite);
+    await statements.query('select $1::int as n', [1]);
+    await pglite.close();
+    await expect(statements.query('select $1::int as n', [1])).rejects.toThrow('PGlite is closed');
   });
 
   it('gives rows affected by a write, and names no more statements than its cap', async () => {
