@@ -41,65 +41,12 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
 
   async search(query: DecisionSearch): Promise<{ rows: DecisionRegisterRow[]; total: number | null }> {
     if (query.groupIds.length === 0) return { rows: [], total: query.after ? null : 0 };
-    // Each word stemmed and as a prefix (`arbetsord:*`): the words are letters and digits only, so the
-    // text below is a well-formed tsquery whatever was typed.
-    const tsquery = query.words.length ? sql`to_tsquery('swedish', ${query.words.map((w) => `${w}:*`).join(' & ')})` : null;
-    // register_search holds the clause's and its titles' words together (migration 0023): a decision is
-    // matched on its own row, and only the matches are joined to their paragraphs.
-    const matches = tsquery ? sql`and d.register_search @@ ${tsquery}` : sql``;
-    const marked = (column: RawBuilder<unknown>) => (tsquery ? sql<string>`ts_headline('swedish', ${column}, ${tsquery}, ${MARKS})` : sql<null>`null`);
-    // Relevance: how well the clause and its titles match, the clause's own words weighted above the titles'.
-    const rank = tsquery && query.order === 'relevance'
-      ? sql`ts_rank(setweight(d.search, 'A') || setweight(item.search || coalesce(parent.search, ''::tsvector), 'B'), ${tsquery})`
-      : null;
-    const after = query.after ? afterKey(query.after, rank !== null) : sql``;
-
-    const groups = sql.join(query.groupIds);
-    // The page first, on keys alone: the groups' meetings newest first, each one's decisions and titles
-    // (by the decisions_meeting index, kept apart with `offset 0` so the planner walks meeting by
-    // meeting), filtered by the stored vectors; sorted incrementally, so a page of the newest
-    // decisions stops after the meetings it needs instead of reading ten years. Only the page's rows
-    // then get their highlights, clause numbers and sub-point letters, the costly part per row.
-    const result = await sql<Row>`
-      with page as (
-        select d.*, m.group_id, m.id as meeting_id, m.status as meeting_status, m.at as meeting_at_ts
-        from (select id, group_id, status, coalesce(started_at, starts_at, created_at) as at from meetings
-              where group_id in (${groups}) order by coalesce(started_at, starts_at, created_at) desc, id desc) m
-        cross join lateral (
-          select d.id as decision_id, d.item_id, item.parent_id, item.position as item_position, item.title as item_title, d.clause,
-            coalesce(parent.number, item.number) as paragraph_number,
-            coalesce(parent.position, item.position) as main_position,
-            case when parent.id is null then -1 else item.position end as sub_position,
-            d.created_at, d.seq,
-            ${rank ? sql`${rank}` : sql`null::real`} as rank
-          from decisions d
-          join agenda_items item on item.id = d.item_id
-          left join agenda_items parent on parent.id = item.parent_id
-          where d.meeting_id = m.id ${matches}
-          offset 0
-        ) d
-        where true ${after}
-        order by ${rank ? sql`d.rank desc,` : sql``} m.at desc, m.id desc, d.main_position, d.sub_position, d.created_at, d.seq
-        limit ${query.limit}
-      )
-      select page.decision_id, page.group_id, page.meeting_id, page.meeting_status,
-        to_char(page.meeting_at_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as meeting_at,
-        page.clause, page.item_title, page.paragraph_number, page.main_position, page.sub_position,
-        (select count(*)::int + 1 from decisions earlier
-          where earlier.item_id = page.item_id and (earlier.created_at, earlier.seq) < (page.created_at, page.seq)) as clause_number,
-        case when page.parent_id is null then null else (
-          select count(*)::int from agenda_items sibling where sibling.parent_id = page.parent_id and sibling.position < page.item_position) end as sub_point_index,
-        (extract(epoch from page.created_at) * 1000000)::bigint::text as recorded_at_micros,
-        page.seq,
-        page.rank::text as rank,
-        ${marked(sql`page.clause`)} as clause_marked,
-        ${marked(sql`page.item_title`)} as title_marked
-      from page
-      order by ${rank ? sql`page.rank desc,` : sql``} page.meeting_at_ts desc, page.meeting_id desc, page.main_position, page.sub_position, page.created_at, page.seq`.execute(this.db);
+    const statements = registerStatements(query);
+    const result = await statements.page.execute(this.db);
     // A first page that is not full holds every match: its length is the count, with no second read.
     const total = query.after ? null
       : result.rows.length < query.limit ? Math.min(result.rows.length, query.countUpTo)
-      : await this.count(groups, matches, query.countUpTo);
+      : (await statements.count.execute(this.db)).rows[0]!.n;
 
     const rows = result.rows.map((r): DecisionRegisterRow => ({
       key: {
@@ -120,23 +67,88 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
     }));
     return { rows, total };
   }
+}
 
-  /**
-   * The matches in all, counted up to `upTo`: meeting by meeting (each one's decisions by the
-   * decisions_meeting index, kept apart with `offset 0`), so a common word stops after the few
-   * meetings that hold `upTo` matches. Left to itself the planner, which cannot tell how common a
-   * word is, may read every decision of every group instead.
-   */
-  private async count(groups: RawBuilder<unknown>, matches: RawBuilder<unknown>, upTo: number): Promise<number> {
-    const counted = await sql<{ n: number }>`
-      select count(*)::int as n from (
-        select 1 from meetings m
-        cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
-        where m.group_id in (${groups})
-        limit ${upTo}
-      ) capped`.execute(this.db);
-    return counted.rows[0]!.n;
-  }
+/**
+ * A search's two statements, the page and the count of matches, built apart from running them so
+ * that their plans can be read (tests/integration/store/decision-register-plans.spec.ts). `groupIds`
+ * must not be empty.
+ */
+export function registerStatements(query: DecisionSearch): { page: RawBuilder<Row>; count: RawBuilder<{ n: number }> } {
+  // Each word stemmed and as a prefix (`arbetsord:*`): the words are letters and digits only, so the
+  // text below is a well-formed tsquery whatever was typed.
+  const tsquery = query.words.length ? sql`to_tsquery('swedish', ${query.words.map((w) => `${w}:*`).join(' & ')})` : null;
+  // register_search holds the clause's and its titles' words together (migration 0023): a decision is
+  // matched on its own row, and only the matches are joined to their paragraphs.
+  const matches = tsquery ? sql`and d.register_search @@ ${tsquery}` : sql``;
+  const marked = (column: RawBuilder<unknown>) => (tsquery ? sql<string>`ts_headline('swedish', ${column}, ${tsquery}, ${MARKS})` : sql<null>`null`);
+  // Relevance: how well the clause and its titles match, the clause's own words weighted above the titles'.
+  const rank = tsquery && query.order === 'relevance'
+    ? sql`ts_rank(setweight(d.search, 'A') || setweight(item.search || coalesce(parent.search, ''::tsvector), 'B'), ${tsquery})`
+    : null;
+  const after = query.after ? afterKey(query.after, rank !== null) : sql``;
+  const groups = sql.join(query.groupIds);
+
+  // The page first, on keys alone: the groups' meetings newest first, each one's decisions and titles
+  // (by the decisions_meeting index, kept apart with `offset 0` so the planner walks meeting by
+  // meeting), filtered by the stored vectors; sorted incrementally, so a page of the newest
+  // decisions stops after the meetings it needs instead of reading ten years. Only the page's rows
+  // then get their highlights, clause numbers and sub-point letters, the costly part per row.
+  // The meetings are not sorted in their own subquery: PostgreSQL plans a sorted subquery alone, for
+  // all its rows, and for all the meetings of many groups a sort can cost less than walking the
+  // meetings_date index to its end. It then sorted every meeting of every group (24,000 for a region's
+  // ten years) to show the newest two. Unsorted, the subquery is merged into the page, whose limit
+  // makes the walk that stops after a few meetings the cheap plan, whatever the planner guesses of
+  // how many meetings the groups hold (for a long list of groups it guesses low).
+  const page = sql<Row>`
+    with page as (
+      select d.*, m.group_id, m.id as meeting_id, m.status as meeting_status, m.at as meeting_at_ts
+      from (select id, group_id, status, coalesce(started_at, starts_at, created_at) as at from meetings
+            where group_id in (${groups})) m
+      cross join lateral (
+        select d.id as decision_id, d.item_id, item.parent_id, item.position as item_position, item.title as item_title, d.clause,
+          coalesce(parent.number, item.number) as paragraph_number,
+          coalesce(parent.position, item.position) as main_position,
+          case when parent.id is null then -1 else item.position end as sub_position,
+          d.created_at, d.seq,
+          ${rank ? sql`${rank}` : sql`null::real`} as rank
+        from decisions d
+        join agenda_items item on item.id = d.item_id
+        left join agenda_items parent on parent.id = item.parent_id
+        where d.meeting_id = m.id ${matches}
+        offset 0
+      ) d
+      where true ${after}
+      order by ${rank ? sql`d.rank desc,` : sql``} m.at desc, m.id desc, d.main_position, d.sub_position, d.created_at, d.seq
+      limit ${query.limit}
+    )
+    select page.decision_id, page.group_id, page.meeting_id, page.meeting_status,
+      to_char(page.meeting_at_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as meeting_at,
+      page.clause, page.item_title, page.paragraph_number, page.main_position, page.sub_position,
+      (select count(*)::int + 1 from decisions earlier
+        where earlier.item_id = page.item_id and (earlier.created_at, earlier.seq) < (page.created_at, page.seq)) as clause_number,
+      case when page.parent_id is null then null else (
+        select count(*)::int from agenda_items sibling where sibling.parent_id = page.parent_id and sibling.position < page.item_position) end as sub_point_index,
+      (extract(epoch from page.created_at) * 1000000)::bigint::text as recorded_at_micros,
+      page.seq,
+      page.rank::text as rank,
+      ${marked(sql`page.clause`)} as clause_marked,
+      ${marked(sql`page.item_title`)} as title_marked
+    from page
+    order by ${rank ? sql`page.rank desc,` : sql``} page.meeting_at_ts desc, page.meeting_id desc, page.main_position, page.sub_position, page.created_at, page.seq`;
+
+  // The matches in all, counted up to `countUpTo`: meeting by meeting (each one's decisions by the
+  // decisions_meeting index, kept apart with `offset 0`), so a common word stops after the few
+  // meetings that hold that many matches. Left to itself the planner, which cannot tell how common a
+  // word is, may read every decision of every group instead.
+  const count = sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from meetings m
+      cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
+      where m.group_id in (${groups})
+      limit ${query.countUpTo}
+    ) capped`;
+  return { page, count };
 }
 
 /**
