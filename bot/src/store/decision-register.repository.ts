@@ -76,8 +76,10 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
  */
 export function registerStatements(query: DecisionSearch): { page: RawBuilder<Row>; count: RawBuilder<{ n: number }> } {
   // Each word stemmed and as a prefix (`arbetsord:*`): the words are letters and digits only, so the
-  // text below is a well-formed tsquery whatever was typed.
-  const tsquery = query.words.length ? sql`to_tsquery('swedish', ${query.words.map((w) => `${w}:*`).join(' & ')})` : null;
+  // text below is a well-formed tsquery whatever was typed. Worked out once per statement (a
+  // subquery of its own): in a prepared statement's generic plan the text is a parameter, and
+  // to_tsquery over it was otherwise parsed and stemmed again for every decision read.
+  const tsquery = query.words.length ? sql`(select to_tsquery('swedish', ${query.words.map((w) => `${w}:*`).join(' & ')}))` : null;
   // register_search holds the clause's and its titles' words together (migration 0023): a decision is
   // matched on its own row, and only the matches are joined to their paragraphs.
   const matches = tsquery ? sql`and d.register_search @@ ${tsquery}` : sql``;
@@ -87,6 +89,8 @@ export function registerStatements(query: DecisionSearch): { page: RawBuilder<Ro
     ? sql`ts_rank(setweight(d.search, 'A') || setweight(item.search || coalesce(parent.search, ''::tsvector), 'B'), ${tsquery})`
     : null;
   const after = query.after ? afterKey(query.after, rank !== null) : sql``;
+  // One placeholder per group: a statement is prepared per length of the list, and its plan (which
+  // meetings to walk, and how) suits lists of that length.
   const groups = sql.join(query.groupIds);
 
   // The page first, on keys alone: the groups' meetings newest first, each one's decisions and titles
@@ -120,7 +124,7 @@ export function registerStatements(query: DecisionSearch): { page: RawBuilder<Ro
       ) d
       where true ${after}
       order by ${rank ? sql`d.rank desc,` : sql``} m.at desc, m.id desc, d.main_position, d.sub_position, d.created_at, d.seq
-      limit ${query.limit}
+      limit ${rowCount(query.limit)}
     )
     select page.decision_id, page.group_id, page.meeting_id, page.meeting_status,
       to_char(page.meeting_at_ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as meeting_at,
@@ -146,9 +150,20 @@ export function registerStatements(query: DecisionSearch): { page: RawBuilder<Ro
       select 1 from meetings m
       cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
       where m.group_id in (${groups})
-      limit ${query.countUpTo}
+      limit ${rowCount(query.countUpTo)}
     ) capped`;
   return { page, count };
+}
+
+/**
+ * A limit written into the statement, not sent as a parameter: a prepared statement's generic plan
+ * does not know a parameter's value and plans for a tenth of all rows, so PostgreSQL planned the page
+ * anew on every search (a millisecond with a region's 263 groups) rather than use a plan it judged
+ * costlier. Each page length is its own statement; there are few.
+ */
+function rowCount(n: number): RawBuilder<unknown> {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return sql.lit(n);
 }
 
 /**
