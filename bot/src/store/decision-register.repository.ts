@@ -25,6 +25,8 @@ interface Row {
   rank: string | null;
   clause_marked: string | null;
   title_marked: string | null;
+  /** the matches counted up to the cap, on a full first page; null otherwise */
+  matches: number | null;
 }
 
 /**
@@ -41,12 +43,12 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
 
   async search(query: DecisionSearch): Promise<{ rows: DecisionRegisterRow[]; total: number | null }> {
     if (query.groupIds.length === 0) return { rows: [], total: query.after ? null : 0 };
-    const statements = registerStatements(query);
-    const result = await statements.page.execute(this.db);
-    // A first page that is not full holds every match: its length is the count, with no second read.
+    const result = await registerStatement(query).execute(this.db);
+    // A first page that is not full holds every match: its length is the count (the statement counts
+    // only when the page is full).
     const total = query.after ? null
       : result.rows.length < query.limit ? Math.min(result.rows.length, query.countUpTo)
-      : (await statements.count.execute(this.db)).rows[0]!.n;
+      : result.rows[0]?.matches ?? 0;
 
     const rows = result.rows.map((r): DecisionRegisterRow => ({
       key: {
@@ -70,11 +72,11 @@ export class DecisionRegisterRepository implements DecisionRegisterStore {
 }
 
 /**
- * A search's two statements, the page and the count of matches, built apart from running them so
- * that their plans can be read (tests/integration/store/decision-register-plans.spec.ts). `groupIds`
- * must not be empty.
+ * A search's statement: the page and, on a full first page, the count of matches. Built apart from
+ * running it so that its plan can be read (tests/integration/store/decision-register-plans.spec.ts).
+ * `groupIds` must not be empty.
  */
-export function registerStatements(query: DecisionSearch): { page: RawBuilder<Row>; count: RawBuilder<{ n: number }> } {
+export function registerStatement(query: DecisionSearch): RawBuilder<Row> {
   // Each word stemmed and as a prefix (`arbetsord:*`): the words are letters and digits only, so the
   // text below is a well-formed tsquery whatever was typed. Worked out once per statement (a
   // subquery of its own): in a prepared statement's generic plan the text is a parameter, and
@@ -92,6 +94,19 @@ export function registerStatements(query: DecisionSearch): { page: RawBuilder<Ro
   // One placeholder per group: a statement is prepared per length of the list, and its plan (which
   // meetings to walk, and how) suits lists of that length.
   const groups = sql.join(query.groupIds);
+
+  // The matches in all, counted up to `countUpTo`: meeting by meeting (each one's decisions by the
+  // decisions_meeting index, kept apart with `offset 0`), so a common word stops after the few
+  // meetings that hold that many matches. Left to itself the planner, which cannot tell how common a
+  // word is, may read every decision of every group instead. Counted in the page's statement, and
+  // only when the first page is full: one round trip and, once prepared, no planning of its own.
+  const count = query.after ? sql`null::int` : sql`case when (select count(*) from page) = ${rowCount(query.limit)} then (
+    select count(*)::int from (
+      select 1 from meetings m
+      cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
+      where m.group_id in (${groups})
+      limit ${rowCount(query.countUpTo)}
+    ) capped) end`;
 
   // The page first, on keys alone: the groups' meetings newest first, each one's decisions and titles
   // (by the decisions_meeting index, kept apart with `offset 0` so the planner walks meeting by
@@ -137,22 +152,12 @@ export function registerStatements(query: DecisionSearch): { page: RawBuilder<Ro
       page.seq,
       page.rank::text as rank,
       ${marked(sql`page.clause`)} as clause_marked,
-      ${marked(sql`page.item_title`)} as title_marked
+      ${marked(sql`page.item_title`)} as title_marked,
+      ${count} as matches
     from page
     order by ${rank ? sql`page.rank desc,` : sql``} page.meeting_at_ts desc, page.meeting_id desc, page.main_position, page.sub_position, page.created_at, page.seq`;
 
-  // The matches in all, counted up to `countUpTo`: meeting by meeting (each one's decisions by the
-  // decisions_meeting index, kept apart with `offset 0`), so a common word stops after the few
-  // meetings that hold that many matches. Left to itself the planner, which cannot tell how common a
-  // word is, may read every decision of every group instead.
-  const count = sql<{ n: number }>`
-    select count(*)::int as n from (
-      select 1 from meetings m
-      cross join lateral (select 1 from decisions d where d.meeting_id = m.id ${matches} offset 0) d
-      where m.group_id in (${groups})
-      limit ${rowCount(query.countUpTo)}
-    ) capped`;
-  return { page, count };
+  return page;
 }
 
 /**
