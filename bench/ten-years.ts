@@ -216,7 +216,9 @@ export async function historyFigures(
   await renumberOnce();
   await renumberOnce();
   const renumbered: number[] = [];
-  for (let i = 0; i < Math.max(5, rounds / 4); i++) renumbered.push(await timed(renumberOnce));
+  // As many samples as the other figures: with five, the median of a one-millisecond figure swung
+  // from 0.8 to 1.5 ms between runs on the same data.
+  for (let i = 0; i < rounds; i++) renumbered.push(await timed(renumberOnce));
   const paths = listPaths(groupId);
   const samePage = (key: keyof PageLengths) => {
     const path = new URL(paths[key], url);
