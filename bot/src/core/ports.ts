@@ -96,12 +96,15 @@ export type OpenMeetingExtra = 'roster' | 'quorum-facts';
 
 export interface OpenMeetingRead {
   meeting: Meeting;
+  /** the agenda in order */
   items: AgendaItem[];
+  /** items in a paragraph that is omedelbart justerad (the item or its parent) */
   adjustedItemIds: ReadonlySet<string>;
+  /** what the current paragraph has recorded (`countForItem` of it; null with no current paragraph) */
   currentItemEntries: number | null;
-  /** with extra 'roster' */
+  /** the group's roster, with extra 'roster' */
   roster?: RosterMember[];
-  /** with extra 'quorum-facts' */
+  /** what beslutförhet is judged from, with extra 'quorum-facts' */
   quorumFacts?: QuorumFacts;
 }
 

@@ -85,8 +85,7 @@ export class AttendanceRepository implements AttendanceStore {
   }
 
   async quorumFacts(groupId: string, meetingId: string): Promise<QuorumFacts> {
-    const [roster, events, report, conflicts] = quorumFactsColumns(groupId, meetingId);
-    const result = await sql<QuorumFactsRow>`select ${roster.as('roster')}, ${events.as('events')}, ${report.as('report')}, ${conflicts.as('conflicts')}`.execute(this.db);
+    const result = await sql<QuorumFactsRow>`select ${sql.join(quorumFactsColumns(groupId, meetingId))}`.execute(this.db);
     return toQuorumFacts(result.rows[0]!);
   }
 }
@@ -105,14 +104,14 @@ export interface QuorumFactsRow {
  */
 export function quorumFactsColumns(groupId: unknown, meetingId: unknown) {
   return [
-    rosterJson(groupId),
+    rosterJson(groupId).as('roster'),
     sql<EventRow[]>`coalesce((select json_agg(json_build_object('member_id', e.member_id, 'display_name', e.display_name, 'aad_object_id', e.aad_object_id, 'kind', e.kind, 'at', e.at, 'source', e.source) order by e.at, e.id)
-        from attendance_events e where e.meeting_id = ${meetingId}), '[]')`,
+        from attendance_events e where e.meeting_id = ${meetingId}), '[]')`.as('events'),
     sql<IntervalRow[]>`coalesce((select json_agg(json_build_object('id', i.id, 'meeting_id', i.meeting_id, 'member_id', i.member_id, 'display_name', i.display_name, 'aad_object_id', i.aad_object_id, 'joined_at', i.joined_at, 'left_at', i.left_at) order by i.joined_at, i.id)
-        from attendance_intervals i where i.meeting_id = ${meetingId}), '[]')`,
+        from attendance_intervals i where i.meeting_id = ${meetingId}), '[]')`.as('report'),
     sql<QuorumFactsRow['conflicts']>`coalesce((select json_agg(json_build_object('item_id', s.item_id, 'member_ids', s.member_ids) order by s.created_at, s.seq)
-        from paragraph_statements s where s.meeting_id = ${meetingId} and s.kind = 'conflict'), '[]')`,
-  ] as const;
+        from paragraph_statements s where s.meeting_id = ${meetingId} and s.kind = 'conflict'), '[]')`.as('conflicts'),
+  ];
 }
 
 export function toQuorumFacts(row: QuorumFactsRow): QuorumFacts {

@@ -122,10 +122,7 @@ export class MeetingRepository implements MeetingStore {
         ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
       // What the command needs besides, in the same statement rather than a read of its own.
       .$if(extra === 'roster', (q) => q.select(rosterJson(sql.ref('meetings.group_id')).as('roster')))
-      .$if(extra === 'quorum-facts', (q) => {
-        const [roster, events, report, conflicts] = quorumFactsColumns(sql.ref('meetings.group_id'), sql.ref('meetings.id'));
-        return q.select([roster.as('roster'), events.as('events'), report.as('report'), conflicts.as('conflicts')]);
-      })
+      .$if(extra === 'quorum-facts', (q) => q.select(quorumFactsColumns(sql.ref('meetings.group_id'), sql.ref('meetings.id'))))
       .where('group_id', '=', groupId)
       .where('status', 'in', ['planerat', 'pågår'])
       .forUpdate()

@@ -2,8 +2,8 @@
  * The group's "next (or current) meeting": the planned or running one, or a new planned meeting
  * with the standard items and everything carried over from earlier meetings.
  */
-import type { AgendaItem, Group, IsoTime, Meeting, RosterMember } from '../model';
-import type { OpenMeetingExtra, QuorumFacts, Repositories } from '../ports';
+import type { Group, IsoTime } from '../model';
+import type { OpenMeetingExtra, OpenMeetingRead, Repositories } from '../ports';
 import { carryOver } from '../carry-over';
 import { headKinds, STANDARD_TITLES, TAIL_KINDS } from '../standard-items';
 import { stockholmDate } from '../swedish-time';
@@ -13,18 +13,12 @@ import { renumber } from './renumber';
 /** Open actions due within this many days are put on the next agenda for follow-up. */
 export const FOLLOW_UP_WITHIN_DAYS = 14;
 
-export interface OpenMeeting {
-  meeting: Meeting;
-  items: AgendaItem[];
-  /** items in a paragraph that is omedelbart justerad, when read with the agenda (else asked per item) */
-  adjustedItemIds?: ReadonlySet<string>;
-  /** what the current paragraph has recorded, when read with the agenda (else counted when needed) */
-  currentItemEntries?: number | null;
-  /** the group's roster, when the command asked for it with the meeting (else read when needed) */
-  roster?: RosterMember[];
-  /** what beslutförhet is judged from, when the command asked for it with the meeting (else read when needed) */
-  quorumFacts?: QuorumFacts;
-}
+/**
+ * The meeting with its agenda. What a command's read brings besides (OpenMeetingRead: the adjusted
+ * paragraphs, the current paragraph's entries, the roster, beslutförhet's facts) is there when it
+ * was read with the agenda; a meeting found another way lacks it, and each is then read when needed.
+ */
+export type OpenMeeting = Pick<OpenMeetingRead, 'meeting' | 'items'> & Partial<Omit<OpenMeetingRead, 'meeting' | 'items'>>;
 
 /** The planned or running meeting, locked, with its agenda (and `extra`, what the command needs besides): one read. */
 export async function findOpenMeeting(repos: Repositories, group: Group, extra?: OpenMeetingExtra): Promise<OpenMeeting | null> {
