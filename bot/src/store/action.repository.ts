@@ -1,9 +1,10 @@
 import type { Kysely, RawBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { ActionOwnerFilter, ActionPageQuery, ActionStatusFilter, ActionStore, ActionTotals, ActionWithSource } from '../core/ports';
-import type { ActionItem, ActionStatus, IsoDate, MeetingStatus } from '../core/model';
+import type { ActionItem, ActionStatus, IsoDate, IsoTime, MeetingStatus } from '../core/model';
 import type { ActionItemsTable, Database } from './schema';
 import { iso, seqNumber } from './rows';
+import { compiledOnce } from './compiled-once';
 
 const columns = [
   'id', 'group_id', 'meeting_id', 'item_id', 'text', 'owner_member_id', 'owner_name', 'due_date', 'status', 'version', 'created_at', 'seq',
@@ -32,25 +33,22 @@ function toAction(row: Omit<ActionRow, 'created_at'> & { created_at: Date | stri
   };
 }
 
+/** The write every `åtgärd` sends, compiled once (compiled-once.ts). */
+const insertAction = compiledOnce((
+  db, groupId: string, meetingId: string, itemId: string, text: string, ownerMemberId: string | null, ownerName: string | null, dueDate: IsoDate | null, createdAt: IsoTime,
+) => db
+  .insertInto('action_items')
+  .values({
+    group_id: groupId, meeting_id: meetingId, item_id: itemId, text, owner_member_id: ownerMemberId, owner_name: ownerName, due_date: dueDate, created_at: createdAt,
+  })
+  .returning(columns));
+
 export class ActionRepository implements ActionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async add(action: Omit<ActionItem, 'id' | 'version' | 'status' | 'seq'>): Promise<ActionItem> {
-    const row = await this.db
-      .insertInto('action_items')
-      .values({
-        group_id: action.groupId,
-        meeting_id: action.meetingId,
-        item_id: action.itemId,
-        text: action.text,
-        owner_member_id: action.ownerMemberId,
-        owner_name: action.ownerName,
-        due_date: action.dueDate,
-        created_at: action.createdAt,
-      })
-      .returning(columns)
-      .executeTakeFirstOrThrow();
-    return toAction(row);
+    const { groupId, meetingId, itemId, text, ownerMemberId, ownerName, dueDate, createdAt } = action;
+    return toAction((await insertAction.execute(this.db, groupId, meetingId, itemId, text, ownerMemberId, ownerName, dueDate, createdAt)).rows[0]!);
   }
 
   async listForMeeting(groupId: string, meetingId: string): Promise<ActionItem[]> {

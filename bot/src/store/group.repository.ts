@@ -14,6 +14,9 @@ const columns = groupColumns;
 /** The group columns of `g`, for the conversation's group below (built once: they never change). */
 const groupList = sql.join(groupColumns.map((c) => sql.ref(`g.${c}`)));
 
+/** A team's channel, not a chat: a chat's meeting group is never looked for in a channel. */
+export const isTeamChannel = (place: ConversationPlace): boolean => place.teamId !== null && place.channelId !== null;
+
 /**
  * The group a conversation belongs to, as one row of the group's columns (none when it has none):
  * its binding (`grupp <namn>` or install), else in a team the group of its channel — so a channel
@@ -21,8 +24,7 @@ const groupList = sql.join(groupColumns.map((c) => sql.ref(`g.${c}`)));
  * chat, as Graph told for a short join link. The one statement of this rule, for the turn's context
  * and for the group resolver alike.
  */
-export function conversationGroup(place: ConversationPlace): RawBuilder<unknown> {
-  const inTeamChannel = place.teamId !== null && place.channelId !== null;
+export function conversationGroup(place: ConversationPlace, inTeamChannel = isTeamChannel(place)): RawBuilder<unknown> {
   return sql`
       select ${groupList}, 1 as preference from conversations c join groups g on g.id = c.group_id
       where c.conversation_id = ${place.conversationId}

@@ -7,6 +7,7 @@ import { chatThreadInJoinUrl } from '../core/join-url';
 import { toItem, type ItemRow } from './agenda.repository';
 import { rosterJson, toMember } from './roster.repository';
 import { quorumFactsColumns, toQuorumFacts, type QuorumFactsRow } from './attendance.repository';
+import { compiledOnce } from './compiled-once';
 
 /** The longest stretch of the chat's thread made of characters that URL encoding leaves alone. */
 function longestUnencodedRun(chatId: string): string {
@@ -45,6 +46,68 @@ function toMeeting(row: MeetingRow): Meeting {
     standInMemberId: row.stand_in_member_id,
   };
 }
+
+/**
+ * The open meeting with its agenda, the paragraphs adjusted at once and how much the current
+ * paragraph already holds, and what the command needs besides (OpenMeetingExtra), locked: every
+ * command on the meeting reads it, so each shape is compiled once (compiled-once.ts).
+ */
+function openMeetingRead(db: Kysely<Database>, groupId: string, extra: OpenMeetingExtra | 'none') {
+  const entries = (table: string) => sql`(select count(*) from ${sql.table(table)} e where e.meeting_id = meetings.id and e.item_id = meetings.current_item_id)`;
+  // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
+  return db
+    .selectFrom('meetings')
+    .select(columns)
+    .select(sql<ItemRow[]>`coalesce((select json_agg(i order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
+    .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
+      join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
+      where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
+    // Read under the meeting's lock, as every write to its paragraphs takes it: the count stays true for the turn.
+    .select(sql<string | null>`case when current_item_id is null then null else
+      ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
+    // What the command needs besides, in the same statement rather than a read of its own.
+    .$if(extra === 'roster', (q) => q.select(rosterJson(sql.ref('meetings.group_id')).as('roster')))
+    .$if(extra === 'quorum-facts', (q) => q.select(quorumFactsColumns(sql.ref('meetings.group_id'), sql.ref('meetings.id'))))
+    .where('group_id', '=', groupId)
+    .where('status', 'in', ['planerat', 'pågår'])
+    .forUpdate();
+}
+
+const openMeetingReads = {
+  none: compiledOnce((db, groupId: string) => openMeetingRead(db, groupId, 'none')),
+  roster: compiledOnce((db, groupId: string) => openMeetingRead(db, groupId, 'roster')),
+  'quorum-facts': compiledOnce((db, groupId: string) => openMeetingRead(db, groupId, 'quorum-facts')),
+};
+
+/**
+ * The draft the rule keeps current (core/use-cases/draft-rule.ts), locked: the group's newest
+ * meeting awaiting justering, when this transaction changed it or its version has no content digest.
+ * The newest is picked first and only then filtered: an older one changed here is not the draft the
+ * rule keeps current. Every turn that writes sends it, so it is compiled once.
+ */
+const awaitingApprovalToCompare = compiledOnce((db, groupId: string) => db
+  .with('awaiting', (w) => w
+    .selectFrom('meetings')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('status', '=', 'justering')
+    .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
+    .limit(1))
+  .selectFrom('meetings')
+  .select(columns)
+  .where('id', '=', (eb) => eb.selectFrom('awaiting').select('id'))
+  .where('group_id', '=', groupId)
+  .where((eb) => eb.or([
+    eb.exists(eb.selectFrom('meeting_changes as c').select(sql.lit(1).as('one'))
+      .whereRef('c.meeting_id', '=', 'meetings.id')
+      .where('c.tx', '=', sql<string>`txid_current_if_assigned()`)),
+    eb.not(eb.exists(eb.selectFrom('document_versions as v').select(sql.lit(1).as('one'))
+      .whereRef('v.meeting_id', '=', 'meetings.id')
+      .where('v.final', '=', false)
+      .where('v.content_digest', 'is not', null)
+      .where('v.version', '=', (v) => v.selectFrom('document_versions as latest').select((l) => l.fn.max('latest.version').as('version')).whereRef('latest.meeting_id', '=', 'meetings.id')))),
+  ]))
+  .forUpdate());
 
 export class MeetingRepository implements MeetingStore {
   /** `openMeetingLockOf`: the group whose open meeting this transaction has locked already, if any */
@@ -108,25 +171,7 @@ export class MeetingRepository implements MeetingStore {
     // lock reads the agenda as committed when it began: without what the transaction it waited for
     // wrote (a paragraph added, a decision counted). A turn's context takes the lock first of all.
     if (this.openMeetingLockOf !== groupId) await this.findOpenForUpdate(groupId);
-    const entries = (table: string) => sql`(select count(*) from ${sql.table(table)} e where e.meeting_id = meetings.id and e.item_id = meetings.current_item_id)`;
-    // The agenda comes as JSON in the same row (its timestamps as text, which toItem reads alike).
-    const row = await this.db
-      .selectFrom('meetings')
-      .select(columns)
-      .select(sql<ItemRow[]>`coalesce((select json_agg(i order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
-      .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
-        join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
-        where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
-      // Read under the meeting's lock, as every write to its paragraphs takes it: the count stays true for the turn.
-      .select(sql<string | null>`case when current_item_id is null then null else
-        ${entries('notes')} + ${entries('decisions')} + ${entries('action_items')} + ${entries('paragraph_statements')} end`.as('current_item_entries'))
-      // What the command needs besides, in the same statement rather than a read of its own.
-      .$if(extra === 'roster', (q) => q.select(rosterJson(sql.ref('meetings.group_id')).as('roster')))
-      .$if(extra === 'quorum-facts', (q) => q.select(quorumFactsColumns(sql.ref('meetings.group_id'), sql.ref('meetings.id'))))
-      .where('group_id', '=', groupId)
-      .where('status', 'in', ['planerat', 'pågår'])
-      .forUpdate()
-      .executeTakeFirst();
+    const row = (await openMeetingReads[extra ?? 'none'].execute(this.db, groupId)).rows[0];
     if (!row) return null;
     const read: OpenMeetingRead = {
       meeting: toMeeting(row),
@@ -222,32 +267,7 @@ export class MeetingRepository implements MeetingStore {
   }
 
   async awaitingApprovalToCompare(groupId: string): Promise<Meeting | null> {
-    // The newest meeting awaiting justering is picked first and only then filtered: an older one
-    // changed here is not the draft the rule keeps current (as before this query was narrowed).
-    const row = await this.db
-      .with('awaiting', (db) => db
-        .selectFrom('meetings')
-        .select('id')
-        .where('group_id', '=', groupId)
-        .where('status', '=', 'justering')
-        .orderBy(sql`coalesce(started_at, starts_at, created_at)`, 'desc')
-        .limit(1))
-      .selectFrom('meetings')
-      .select(columns)
-      .where('id', '=', (eb) => eb.selectFrom('awaiting').select('id'))
-      .where('group_id', '=', groupId)
-      .where((eb) => eb.or([
-        eb.exists(eb.selectFrom('meeting_changes as c').select(sql.lit(1).as('one'))
-          .whereRef('c.meeting_id', '=', 'meetings.id')
-          .where('c.tx', '=', sql<string>`txid_current_if_assigned()`)),
-        eb.not(eb.exists(eb.selectFrom('document_versions as v').select(sql.lit(1).as('one'))
-          .whereRef('v.meeting_id', '=', 'meetings.id')
-          .where('v.final', '=', false)
-          .where('v.content_digest', 'is not', null)
-          .where('v.version', '=', (v) => v.selectFrom('document_versions as latest').select((l) => l.fn.max('latest.version').as('version')).whereRef('latest.meeting_id', '=', 'meetings.id')))),
-      ]))
-      .forUpdate()
-      .executeTakeFirst();
+    const row = (await awaitingApprovalToCompare.execute(this.db, groupId)).rows[0];
     return row ? toMeeting(row) : null;
   }
 

@@ -3,6 +3,26 @@ import type { RecordStore } from '../core/ports';
 import type { Decision, IsoTime, Note, ParagraphAdjustment, ParagraphStatement, ParagraphVisit } from '../core/model';
 import type { Database } from './schema';
 import { iso, seqNumber } from './rows';
+import { compiledOnce } from './compiled-once';
+
+// The writes every `anteckning` and `beslut` sends, compiled once (compiled-once.ts).
+const insertNote = compiledOnce((db, meetingId: string, itemId: string, text: string, createdAt: IsoTime) => db
+  .insertInto('notes')
+  .values({ meeting_id: meetingId, item_id: itemId, text, created_at: createdAt })
+  .returning(['id', 'seq']));
+
+/** The decision, and the paragraph's outcome in the same statement: a CTE's update is done whatever the outer query reads. */
+const insertDecision = compiledOnce((db, meetingId: string, itemId: string, clause: string, quorate: boolean, createdAt: IsoTime, decidesItem: boolean) => db
+  .with('decided', (w) => w
+    .updateTable('agenda_items')
+    .set({ outcome: 'decided' })
+    .where('meeting_id', '=', meetingId)
+    .where('id', '=', itemId)
+    .where(sql<boolean>`${decidesItem}`)
+    .returning('id'))
+  .insertInto('decisions')
+  .values({ meeting_id: meetingId, item_id: itemId, clause, quorate, created_at: createdAt })
+  .returning(['id', 'seq']));
 
 /**
  * What was said and decided during the meeting: paragraph visits, notes, decisions. Notes and
@@ -28,11 +48,7 @@ export class RecordRepository implements RecordStore {
   }
 
   async addNote(meetingId: string, note: Omit<Note, 'id' | 'seq'>): Promise<Note> {
-    const row = await this.db
-      .insertInto('notes')
-      .values({ meeting_id: meetingId, item_id: note.itemId, text: note.text, created_at: note.createdAt })
-      .returning(['id', 'seq'])
-      .executeTakeFirstOrThrow();
+    const row = (await insertNote.execute(this.db, meetingId, note.itemId, note.text, note.createdAt)).rows[0]!;
     return { ...note, id: row.id, seq: seqNumber(row.seq) };
   }
 
@@ -48,19 +64,7 @@ export class RecordRepository implements RecordStore {
   }
 
   async addDecision(meetingId: string, decision: Omit<Decision, 'id' | 'seq'>, options: { decidesItem?: boolean } = {}): Promise<Decision> {
-    // The paragraph's outcome in the same statement: a CTE's update is done whatever the outer query reads.
-    const row = await this.db
-      .with('decided', (db) => db
-        .updateTable('agenda_items')
-        .set({ outcome: 'decided' })
-        .where('meeting_id', '=', meetingId)
-        .where('id', '=', decision.itemId)
-        .where(sql<boolean>`${options.decidesItem === true}`)
-        .returning('id'))
-      .insertInto('decisions')
-      .values({ meeting_id: meetingId, item_id: decision.itemId, clause: decision.clause, quorate: decision.quorate, created_at: decision.createdAt })
-      .returning(['id', 'seq'])
-      .executeTakeFirstOrThrow();
+    const row = (await insertDecision.execute(this.db, meetingId, decision.itemId, decision.clause, decision.quorate, decision.createdAt, options.decidesItem === true)).rows[0]!;
     return { ...decision, id: row.id, seq: seqNumber(row.seq) };
   }
 
