@@ -12,8 +12,17 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { StoreConnection } from '../bot/src/store/database';
 
+/** When a statement left for the database and when its answer was read (performance.now()). */
+export interface StatementInterval {
+  start: number;
+  end: number;
+}
+
 export class DbMeter implements KyselyPlugin {
   statements = 0;
+  /** each statement since the last reset, in the order sent (end NaN while outstanding) */
+  intervals: StatementInterval[] = [];
+  private readonly intervalOf = new Map<object, StatementInterval>();
   private busyMs = 0;
   private outstanding = new Set<object>();
   private busySince = 0;
@@ -21,6 +30,7 @@ export class DbMeter implements KyselyPlugin {
 
   reset(): void {
     this.statements = 0;
+    this.intervals = [];
     this.busyMs = 0;
     if (this.outstanding.size > 0) this.busySince = performance.now();
   }
@@ -35,6 +45,9 @@ export class DbMeter implements KyselyPlugin {
     if (this.outstanding.size === 0) this.busySince = performance.now();
     this.outstanding.add(args.queryId);
     this.lastActivity = performance.now();
+    const interval = { start: this.lastActivity, end: NaN };
+    this.intervals.push(interval);
+    this.intervalOf.set(args.queryId, interval);
     return args.node;
   }
 
@@ -64,6 +77,9 @@ export class DbMeter implements KyselyPlugin {
   private settle(queryId: object): void {
     if (!this.outstanding.delete(queryId)) return;
     this.lastActivity = performance.now();
+    const interval = this.intervalOf.get(queryId);
+    this.intervalOf.delete(queryId);
+    if (interval) interval.end = this.lastActivity;
     if (this.outstanding.size === 0) this.busyMs += performance.now() - this.busySince;
   }
 }

@@ -53,7 +53,7 @@ function benchConfig() {
  * Commands one after the other, Protokoll and the echo bot taking turns, on eight channels with a
  * running meeting; then each typical command once, for the statements it sends.
  */
-async function commandRoundTrips(appUrl: string, echoUrl: string, floorUrl: string, connector: BotConnectorServer, meter: DbMeter) {
+async function commandRoundTrips(appUrl: string, echoUrl: string, floor: { url: string; meter: DbMeter }, connector: BotConnectorServer, meter: DbMeter) {
   const clients = await Promise.all(Array.from({ length: 8 }, (_, i) => groupInMeeting(appUrl, connector, `rt${i}`, 10)));
   // A new meeting every 60 commands (20 items): agendas stay the size real meetings have.
   const newMeeting = async (channel: (typeof clients)[number], i: number) => {
@@ -62,7 +62,7 @@ async function commandRoundTrips(appUrl: string, echoUrl: string, floorUrl: stri
     await mustDeliver(appUrl, channel.message(secretary, 'starta', tick()));
   };
   const measured = await underLoad(() => roundTrips(
-    [{ url: appUrl, between: newMeeting, meter }, { url: echoUrl }, { url: floorUrl }],
+    [{ url: appUrl, between: newMeeting, meter, connector }, { url: echoUrl, connector }, { url: floor.url, meter: floor.meter, connector }],
     clients,
     { warmup: 30, sequential: 300, concurrentPerClient: 40 },
   ));
@@ -88,7 +88,8 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
   const connector = await new BotConnectorServer().start();
   const app = await startApp(config, logger, { store: meter.measure(opened.store) });
   const echo = await startEchoBot(logger);
-  const floor = await startEchoBot(logger, opened.store);
+  const floorMeter = new DbMeter();
+  const floor = await startEchoBot(logger, floorMeter.measure(opened.store));
   let phaseStarted = Date.now();
   const log = (what: string) => {
     process.stderr.write(`[${benchStore.name}] ${what} (${((Date.now() - phaseStarted) / 1000).toFixed(0)} s sedan förra steget)\n`);
@@ -96,7 +97,7 @@ async function runOn(benchStore: BenchStore): Promise<StoreResult> {
   };
   try {
     log('kommandon tur och retur');
-    const commands = await commandRoundTrips(app.url, echo.url, floor.url, connector, meter);
+    const commands = await commandRoundTrips(app.url, echo.url, { url: floor.url, meter: floorMeter }, connector, meter);
     const [ours, echoed, floored] = commands.value;
 
     log(`${LOAD.meetings} möten × ${LOAD.participants} deltagare`);
@@ -208,10 +209,11 @@ async function roundTripOnly(databaseUrl: string): Promise<number> {
     const connector = await new BotConnectorServer().start();
     const app = await startApp(benchConfig(), logger, { store: meter.measure(opened.store) });
     const echo = await startEchoBot(logger);
-    const floor = await startEchoBot(logger, opened.store);
+    const floorMeter = new DbMeter();
+    const floor = await startEchoBot(logger, floorMeter.measure(opened.store));
     try {
       process.stderr.write(`[${benchStore.name}] kommandon tur och retur\n`);
-      const commands = await commandRoundTrips(app.url, echo.url, floor.url, connector, meter);
+      const commands = await commandRoundTrips(app.url, echo.url, { url: floor.url, meter: floorMeter }, connector, meter);
       const [ours, echoed, floored] = commands.value;
       results.push({ store: benchStore.name, ours, echo: echoed, floor: floored, commandsMachine: commands.machine, statementsPerCommand: commands.typical, commandProfile: commands.profile });
     } finally {

@@ -7,6 +7,8 @@
 import { summarise, timed, type Summary } from './stats';
 import { deliver, person, secretary, tick, type TeamsChannel } from './teams';
 import type { DbMeter } from './db-meter';
+import type { BotConnectorServer } from './teams';
+import { medianSteps, stepsOf, type CommandSteps } from './command-steps';
 
 export interface RoundTrip {
   latency: Summary;
@@ -18,6 +20,8 @@ export interface RoundTrip {
    * running after its answer, and the median statements of each kind of command
    */
   database?: { statements: Summary; milliseconds: Summary; afterAnswer: Summary; byCommand: Array<{ command: string; statements: number }> };
+  /** `beslut` step by step (command-steps.ts), when the target's Bot Connector was given */
+  steps?: CommandSteps | null;
 }
 
 export interface RoundTripTarget {
@@ -25,7 +29,12 @@ export interface RoundTripTarget {
   /** untimed work before a sequential sample (e.g. starting a new meeting) */
   between?: (channel: TeamsChannel, i: number) => Promise<void>;
   meter?: DbMeter;
+  /** the Bot Connector its replies go to: given, the round trip is also timed step by step */
+  connector?: BotConnectorServer;
 }
+
+/** The command timed step by step: `beslut`, whose four statements are those of a typical command. */
+const STEPPED_COMMAND = 'beslut';
 
 /** The commands a secretary types most, in turn. */
 export function commandAt(i: number): string {
@@ -52,15 +61,21 @@ export async function roundTrips(
   const first = channels[0]!;
   for (let i = 0; i < shape.warmup; i++) for (let t = 0; t < targets.length; t++) await send(t, first, i);
 
-  const samples = targets.map(() => ({ latency: [] as number[], statements: [] as number[], milliseconds: [] as number[], afterAnswer: [] as number[] }));
+  const samples = targets.map(() => ({ latency: [] as number[], statements: [] as number[], milliseconds: [] as number[], afterAnswer: [] as number[], steps: [] as CommandSteps[] }));
   for (let i = 0; i < shape.sequential; i++) {
     for (let t = 0; t < targets.length; t++) {
-      const { between, meter } = targets[t]!;
+      const { between, meter, connector } = targets[t]!;
       await between?.(first, i);
       // Untimed: what earlier work left running is over before this command is measured.
       await meter?.quiet();
       meter?.reset();
+      const sentAt = performance.now();
       samples[t]!.latency.push(await timed(() => send(t, first, shape.warmup + i)));
+      const answeredAt = performance.now();
+      const reply = connector?.calls.findLast((c) => c.body?.type === 'message' && c.receivedAt >= sentAt);
+      if (reply && commandAt(shape.warmup + i).startsWith(STEPPED_COMMAND)) {
+        samples[t]!.steps.push(stepsOf({ sentAt, answeredAt, replyAt: reply.receivedAt, statements: meter ? [...meter.intervals] : [] }));
+      }
       const answered = meter?.statements ?? 0;
       samples[t]!.statements.push(answered);
       samples[t]!.milliseconds.push(meter?.milliseconds ?? 0);
@@ -82,6 +97,7 @@ export async function roundTrips(
     latency: summarise(samples[t]!.latency),
     throughput: throughput[t]!,
     errors: errors[t]!,
+    ...(target.connector ? { steps: medianSteps(samples[t]!.steps) } : {}),
     ...(target.meter
       ? {
           database: {

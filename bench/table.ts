@@ -244,7 +244,46 @@ function ratioNotes(missed: Measured[]): string[] {
     const db = r.ours.database!;
     const rest = r.ours.latency.p50 - db.milliseconds.p50;
     const floor = r.floor ? `; golvet (eko-boten med en transaktion av lika många satser, utan Protokolls arbete) ${ms(r.floor.latency.p50)} ms, kvot ${floorRatio(r).toFixed(2)} mot eko-boten, så att målet lämnar ${ms(TARGETS.ratio * r.echo.latency.p50 - r.floor.latency.p50)} ms åt Protokolls eget arbete mot dess ${ms(r.ours.latency.p50 - r.floor.latency.p50)} ms` : '';
-    return `${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)})${floor}; processens tid under ${PROFILED_COMMANDS} kommandon i följd enligt körningens egen profil (V8, var 0,1 ms): ${describeShares(r.commandProfile)}`;
+    return `  - ${r.store}: median ${ms(r.ours.latency.p50)} ms, varav ${ms(db.milliseconds.p50)} ms med en sats ute i databasen (${db.statements.p50} satser och BEGIN/COMMIT i en transaktion); utan databasen ${ms(rest)} ms mot eko-botens ${ms(r.echo.latency.p50)} ms (kvot ${(rest / r.echo.latency.p50).toFixed(1)})${floor}; processens tid under ${PROFILED_COMMANDS} kommandon i följd enligt körningens egen profil (V8, var 0,1 ms): ${describeShares(r.commandProfile)}.`;
   });
-  return [`- **Kvot mot eko-boten.** Eko-boten gör ingen I/O; ett Protokoll-kommando är en databastransaktion och ett svenskt svar. Turen tar aktivitetens id (idempotens), läser gruppen och avsändarens rad i ledamotslistan och låser gruppens öppna möte i en sats; ett kommando på mötet läser sedan mötet med dagordningen, de omedelbart justerade punkterna, hur mycket den aktuella punkten redan har (gränsen per paragraf) och det kommandot behöver därtill (ledamotslistan för en åtgärd; ledamöter, närvaro och jäv för ett besluts beslutförhet) i en sats; en anslutning läser mötet och ledamotslistan i en; sedan skrivningen och utkastregeln, som läser hela protokollet bara för ett utkast som väntar på justering och som just den här transaktionen ändrat (migrering 0022). \`ny punkt\` numrerar om dagordningen med en UPDATE för alla punkter vars nummer ändras. Varje sats med parametrar förbereds en gång (namngivna satser: per anslutning på PostgreSQL, per instans på PGlite), så att databasen inte tolkar och planerar den på nytt vid varje körning. ${each.join('. ')}. Databastiden är väggklockans tid då minst en sats väntade på svar (BEGIN och COMMIT syns inte för mätaren och räknas till resten), inte summan av satsernas tider: satser som skickas samtidigt köar på transaktionens enda anslutning, och summan räknade förut varje sats väntan på de andra en gång till, så att "databasen" blev längre än hela turen.`];
+  const steps = missed.map(stepNote).filter((note): note is string => note !== null);
+  return [
+    `- **Kvot mot eko-boten.** Eko-boten gör ingen I/O; ett Protokoll-kommando är en databastransaktion och ett svenskt svar. Turen tar aktivitetens id (idempotens), läser gruppen och avsändarens rad i ledamotslistan och låser gruppens öppna möte i en sats; ett kommando på mötet läser sedan mötet med dagordningen, de omedelbart justerade punkterna, hur mycket den aktuella punkten redan har (gränsen per paragraf) och det kommandot behöver därtill (ledamotslistan för en åtgärd; ledamöter, närvaro och jäv för ett besluts beslutförhet) i en sats; en anslutning läser mötet och ledamotslistan i en; sedan skrivningen och utkastregeln, som läser hela protokollet bara för ett utkast som väntar på justering och som just den här transaktionen ändrat (migrering 0022). \`ny punkt\` numrerar om dagordningen med en UPDATE för alla punkter vars nummer ändras. Varje sats med parametrar förbereds en gång (namngivna satser: per anslutning på PostgreSQL, per instans på PGlite), så att databasen inte tolkar och planerar den på nytt vid varje körning, och de satser varje kommando skickar byggs av Kysely en gång per process (store/compiled-once.ts). Databastiden är väggklockans tid då minst en sats väntade på svar (BEGIN och COMMIT syns inte för mätaren och räknas till resten), inte summan av satsernas tider.`,
+    ...each,
+    ...(steps.length ? [`- **Var tiden går, steg för steg.** Ett \`beslut\` i mätningen ovan, median per steg i ms, med golvets steg inom parentes och eko-botens i hakparentes där den har steget. Satserna räknas från det att de skickas tills raderna är lästa.`, ...steps] : []),
+    `- **Prövat, och vad det gav** (mätt med \`BENCH_ONLY=round-trip\` på samma maskin före och efter varje ändring):`,
+    ...TRIED.map((tried) => `  - ${tried}`),
+  ];
+}
+
+/** What was tried for the ratio, each with what it gave when it was measured. */
+const TRIED = [
+  'Namngivna, förberedda satser på båda lagren (store/prepared-statements.ts, store/pglite-prepared.ts): PostgreSQL 10,4 → 7,7 ms per kommando och databastiden 5,3 → 2,9 ms; PGlite databastiden 7,7 → 3,6 ms.',
+  'Färre satser: sammanhanget (aktivitetens id, gruppen, avsändaren, låset) i en sats; ett besluts beslutförhet och en åtgärds ledamotslista i mötets läsning; `ny punkt` numrerar om med en UPDATE. Beslut och åtgärd 5 → 4 satser, `ny punkt` 8 → 6.',
+  'Satserna varje kommando skickar byggs och kompileras av Kysely en gång per process i stället för vid varje körning (store/compiled-once.ts; Kysely tog 50–150 µs per sats, sammanhanget och utkastregeln mest): Protokoll över golvet 5,7 → 5,3 ms på PostgreSQL och 7,3 → 6,9 ms på PGlite (median av tre körningar var, före och efter om vartannat), Kyselys andel av processens tid 12–13 % → 2–4 %. Kvoten rörde sig mindre än eko-botens spridning mellan körningar.',
+  '`plan_cache_mode = force_generic_plan` för anslutningarna: ingen skillnad; bind-tiden i serverns satslogg var densamma, så planeringen var inte det som kostade.',
+  'Livepanelens LISTEN avstängd (ingen NOTIFY levereras vid COMMIT): ingen skillnad i COMMIT eller i turen.',
+  'Node 24 (produktionens version) i stället för Node 20: allt går fortare, eko-boten mest, så kvoten blir större (PostgreSQL 2,30 på Node 20 och 2,48 på Node 24, samma maskin samma timme).',
+  'Inte gjort: BEGIN i samma skrivning som första satsen (skulle aktivitetens id tas utanför en transaktion om BEGIN misslyckades, kunde en omsänd aktivitet tas för redan hanterad); att hoppa över utkastregelns sats när sammanhanget inte visar något utkast under justering (en samtidig justering kunde då gå förbi regeln); sammanhanget och mötets läsning i samma rundtur (pg:s pipeline-läge är odokumenterat, och läsningen beror av sammanhangets grupp).',
+];
+
+const STEPPED_STATEMENTS = ['sammanhanget', 'mötet med dagordningen', 'skrivningen', 'utkastregeln'];
+
+/** `beslut` step by step beside the floor's and the echo bot's steps, and which steps Protokoll lengthens. */
+function stepNote(r: Measured): string | null {
+  const ours = r.ours.steps;
+  const floor = r.floor?.steps;
+  const echo = r.echo.steps;
+  if (!ours || !floor || !echo) return null;
+  const pair = (a: number, b: number) => `${ms(a)} (${ms(b)})`;
+  const names = ours.statements.length === STEPPED_STATEMENTS.length ? STEPPED_STATEMENTS : ours.statements.map((_, i) => `sats ${i + 1}`);
+  const statements = ours.statements.map((d, i) => `${names[i]} ${pair(d, floor.statements[i] ?? NaN)}`).join(', ');
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const more = [
+    { what: 'satserna', by: sum(ours.statements) - sum(floor.statements) },
+    { what: 'JavaScript mellan satserna', by: ours.between - floor.between },
+    { what: 'före första satsen', by: ours.before - floor.before },
+    { what: 'efter sista satsen', by: ours.toReply - floor.toReply + ours.toAnswer - floor.toAnswer },
+  ].sort((a, b) => b.by - a.by);
+  return `  - ${r.store}: före första satsen (HTTP, botbuilder, kommandot, BEGIN) ${pair(ours.before, floor.before)}; satserna: ${statements}; serverns JavaScript mellan satserna ${pair(ours.between, floor.between)}; efter sista satsen tills svaret når Bot Connector (COMMIT, svaret, botbuilders sändning) ${pair(ours.toReply, floor.toReply)} [${ms(echo.before)} från början till svaret]; därefter till HTTP-svaret ${pair(ours.toAnswer, floor.toAnswer)} [${ms(echo.toAnswer)}]. Mer än golvet: ${more.map((m) => `${m.what} ${m.by >= 0 ? '+' : ''}${ms(m.by)}`).join(', ')} ms.`;
 }

@@ -15,6 +15,8 @@ export interface ConnectorCall {
   authorization: string | undefined;
   /** the activity id this connector answered with (what the bot later updates) */
   responseId: string | null;
+  /** when the request reached this connector (performance.now()) */
+  receivedAt: number;
 }
 
 export class BotConnectorServer extends LoopbackServer {
@@ -52,6 +54,7 @@ export class BotConnectorServer extends LoopbackServer {
   }
 
   protected handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const receivedAt = performance.now();
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
@@ -66,6 +69,7 @@ export class BotConnectorServer extends LoopbackServer {
         body,
         authorization: req.headers.authorization,
         responseId: null,
+        receivedAt,
       });
       const call = this.calls.at(-1)!;
       this.waiters.splice(0).forEach((wake) => wake());

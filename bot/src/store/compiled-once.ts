@@ -12,7 +12,9 @@
  * argument became a parameter and that none was written into the text.
  *
  * Plugins see every execution as they do any other statement (transformQuery, then
- * transformResult), so what counts or times statements keeps counting these.
+ * transformResult), so what counts or times statements keeps counting these. The operation tree a
+ * plugin is shown is the one built once: its values are the placeholders, and only the executed
+ * parameters carry the execution's own.
  */
 import { createQueryId, type CompiledQuery, type Kysely, type QueryResult, type RootOperationNode } from 'kysely';
 import type { Database } from './schema';
