@@ -16,6 +16,13 @@ const recordedAt = (at: Date | null, seq: string | number | bigint | null): Reco
 /** The next number in the order of arrival, shared with notes, decisions and actions (migration 0013). */
 const nextSeq = sql<string>`nextval('entry_seq')`;
 
+/**
+ * An agenda row `i` as a JSON object with the columns toItem reads (built once: it never changes),
+ * for reads that bring a meeting's agenda in the meeting's own row. Not the whole row: that would
+ * bring the title's search vector too, written out as text for every paragraph.
+ */
+export const agendaItemObject = sql`json_build_object(${sql.join(columns.map((c) => sql`${sql.lit(c)}, i.${sql.ref(c)}`))})`;
+
 export type ItemRow = Pick<Selectable<AgendaItemsTable>, (typeof columns)[number]>;
 
 export function toItem(row: ItemRow): AgendaItem {

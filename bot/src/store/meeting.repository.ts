@@ -4,7 +4,7 @@ import { PLACE_WITHOUT_ROOM, type AgendaItem, type IsoTime, type Meeting, type M
 import type { Database, MeetingsTable } from './schema';
 import { isoOrNull } from './rows';
 import { chatThreadInJoinUrl } from '../core/join-url';
-import { toItem, type ItemRow } from './agenda.repository';
+import { agendaItemObject, toItem, type ItemRow } from './agenda.repository';
 import { rosterJson, toMember } from './roster.repository';
 import { quorumFactsColumns, toQuorumFacts, type QuorumFactsRow } from './attendance.repository';
 import { compiledOnce } from './compiled-once';
@@ -58,7 +58,7 @@ function openMeetingRead(db: Kysely<Database>, groupId: string, extra: OpenMeeti
   return db
     .selectFrom('meetings')
     .select(columns)
-    .select(sql<ItemRow[]>`coalesce((select json_agg(i order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
+    .select(sql<ItemRow[]>`coalesce((select json_agg(${agendaItemObject} order by i.position, i.created_at) from agenda_items i where i.meeting_id = meetings.id), '[]')`.as('items'))
     .select(sql<string[]>`coalesce((select json_agg(i.id) from agenda_items i
       join paragraph_adjustments pa on pa.item_id = coalesce(i.parent_id, i.id) and pa.adjusted_at is not null
       where i.meeting_id = meetings.id), '[]')`.as('adjusted_item_ids'))
