@@ -20,7 +20,7 @@ import type { StoreConnection } from '../bot/src/store/database';
 import { BotConnectorServer, groupInMeeting, mustDeliver, secretary, tick, type TeamsChannel } from './teams';
 import { DbMeter } from './db-meter';
 import { profiled } from './cpu-profile';
-import { underLoad } from './machine';
+import { speedProbe, underLoad } from './machine';
 import { explanations, historyTable, historyTargetLines, roundTripTable, table, targetLines, LOAD, LOAD_REPEATS, PROFILED_COMMANDS, type StoreResult } from './table';
 import { PGLITE_SCALE, REGION_SCALE, tenYears } from './ten-years';
 import { parseTable, parseTimes } from './parsing';
@@ -230,6 +230,7 @@ async function roundTripOnly(databaseUrl: string): Promise<number> {
 
 export async function main(): Promise<number> {
   const started = Date.now();
+  const speed = speedProbe();
   const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   if (process.env.BENCH_ONLY === 'actions') return actionsOnly(databaseUrl);
   if (process.env.BENCH_ONLY === 'ten-years') return tenYearsOnly(databaseUrl);
@@ -245,7 +246,7 @@ export async function main(): Promise<number> {
   process.stderr.write('tolkning av fientlig text\n');
   const parsing = parseTimes();
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  const machine = `${os.cpus().length} kärnor (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  const machine = `${os.cpus().length} kärnor (${os.cpus()[0]?.model.trim()}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; maskinens fart: en fast JavaScript-uppgift (machine.ts, speedProbe) tog ${speed.toFixed(0)} ms, lägre är snabbare`;
   const text = [
     '# Prestanda (`npm run bench`)',
     '',
