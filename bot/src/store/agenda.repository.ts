@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AgendaChanges, AgendaStore, NewAgendaItem } from '../core/ports';
 import type { AgendaItem, IsoTime, ItemOutcome, ItemTypeTag, RecordedAt, StandardItemKind } from '../core/model';
 import type { AgendaItemsTable, Database } from './schema';
-import { iso, seqNumber } from './rows';
+import { iso, jsonObjectOf, seqNumber } from './rows';
 
 const columns = [
   'id', 'meeting_id', 'parent_id', 'position', 'section', 'title', 'type_tag', 'standard_kind', 'number',
@@ -21,7 +21,7 @@ const nextSeq = sql<string>`nextval('entry_seq')`;
  * for reads that bring a meeting's agenda in the meeting's own row. Not the whole row: that would
  * bring the title's search vector too, written out as text for every paragraph.
  */
-export const agendaItemObject = sql`json_build_object(${sql.join(columns.map((c) => sql`${sql.lit(c)}, i.${sql.ref(c)}`))})`;
+export const agendaItemObject = jsonObjectOf('i', columns);
 
 export type ItemRow = Pick<Selectable<AgendaItemsTable>, (typeof columns)[number]>;
 

@@ -3,7 +3,7 @@ import type { NewRosterEntry, ProvisionalMatch, RosterStore } from '../core/port
 import type { RosterMember, RosterRole } from '../core/model';
 import { distinctRoles, primaryRole, rosterMember } from '../core/roster-roles';
 import type { Database, RosterMembersTable } from './schema';
-import { iso, nameKey } from './rows';
+import { iso, jsonObjectOf, nameKey } from './rows';
 
 export const rosterColumns = ['id', 'group_id', 'name', 'title', 'principal', 'role', 'roles', 'party', 'aad_object_id', 'email', 'teams_user_id'] as const;
 
@@ -136,4 +136,4 @@ export function rosterJson(groupId: unknown): RawBuilder<MemberRow[]> {
 }
 
 /** A roster row `r` as a JSON object with the columns toMember reads (built once: it never changes). */
-export const rosterMemberObject = sql`json_build_object(${sql.join(rosterColumns.map((c) => sql`${sql.lit(c)}, r.${sql.ref(c)}`))})`;
+export const rosterMemberObject = jsonObjectOf('r', rosterColumns);
