@@ -22,9 +22,9 @@ export class DbMeter implements KyselyPlugin {
   statements = 0;
   /** each statement since the last reset, in the order sent (end NaN while outstanding) */
   intervals: StatementInterval[] = [];
-  private readonly intervalOf = new Map<object, StatementInterval>();
   private busyMs = 0;
-  private outstanding = new Set<object>();
+  /** the statements sent and not yet answered, by query id */
+  private outstanding = new Map<object, StatementInterval>();
   private busySince = 0;
   private lastActivity = 0;
 
@@ -43,11 +43,10 @@ export class DbMeter implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     this.statements++;
     if (this.outstanding.size === 0) this.busySince = performance.now();
-    this.outstanding.add(args.queryId);
     this.lastActivity = performance.now();
     const interval = { start: this.lastActivity, end: NaN };
     this.intervals.push(interval);
-    this.intervalOf.set(args.queryId, interval);
+    this.outstanding.set(args.queryId, interval);
     return args.node;
   }
 
@@ -66,7 +65,7 @@ export class DbMeter implements KyselyPlugin {
     while (performance.now() < until && (this.outstanding.size > 0 || performance.now() - this.lastActivity < quietMs)) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    for (const queryId of [...this.outstanding]) this.settle(queryId);
+    for (const queryId of [...this.outstanding.keys()]) this.settle(queryId);
   }
 
   /** the same store, with every statement going through this meter */
@@ -75,11 +74,11 @@ export class DbMeter implements KyselyPlugin {
   }
 
   private settle(queryId: object): void {
-    if (!this.outstanding.delete(queryId)) return;
+    const interval = this.outstanding.get(queryId);
+    if (!interval) return;
+    this.outstanding.delete(queryId);
     this.lastActivity = performance.now();
-    const interval = this.intervalOf.get(queryId);
-    this.intervalOf.delete(queryId);
-    if (interval) interval.end = this.lastActivity;
+    interval.end = this.lastActivity;
     if (this.outstanding.size === 0) this.busyMs += performance.now() - this.busySince;
   }
 }

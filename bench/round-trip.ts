@@ -5,9 +5,8 @@
  * machine falls on both alike; throughput from several clients at once, one bot after the other.
  */
 import { summarise, timed, type Summary } from './stats';
-import { deliver, person, secretary, tick, type TeamsChannel } from './teams';
+import { deliver, person, secretary, tick, type BotConnectorServer, type TeamsChannel } from './teams';
 import type { DbMeter } from './db-meter';
-import type { BotConnectorServer } from './teams';
 import { medianSteps, stepsOf, type CommandSteps } from './command-steps';
 
 export interface RoundTrip {
